@@ -1,0 +1,136 @@
+//! Building the application: database, secrets, schema, router; binding the address given
+//! (port 0 in tests) and reporting the real one.
+
+use crate::auth::jwt::JwtKeys;
+use crate::config::Config;
+use crate::domain::{Env, LoginLimits};
+use crate::graphql::{build_schema, AppSchema};
+use crate::http::{self, metrics::Metrics};
+use anyhow::Context as _;
+use secrecy::ExposeSecret;
+use std::net::SocketAddr;
+use std::path::Path;
+use std::sync::Arc;
+use tokio::net::TcpListener;
+use tokio::sync::broadcast;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub env: Env,
+    pub schema: AppSchema,
+    pub jwt: JwtKeys,
+    pub config: Arc<Config>,
+    pub metrics: Arc<Metrics>,
+}
+
+pub struct Application {
+    listener: TcpListener,
+    router: axum::Router,
+    addr: SocketAddr,
+    pub state: AppState,
+}
+
+impl Application {
+    /// Connects, migrates, loads or creates the JWT secret, and binds.
+    pub async fn build(config: Config) -> anyhow::Result<Self> {
+        let state = build_state(config).await?;
+        let listener = TcpListener::bind(&state.config.bind)
+            .await
+            .with_context(|| format!("cannot bind {}", state.config.bind))?;
+        let addr = listener.local_addr()?;
+        let router = http::router(state.clone());
+        Ok(Self {
+            listener,
+            router,
+            addr,
+            state,
+        })
+    }
+
+    pub fn local_addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Serves until `shutdown` completes.
+    pub async fn serve(
+        self,
+        shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await
+    }
+}
+
+pub async fn build_state(config: Config) -> anyhow::Result<AppState> {
+    std::fs::create_dir_all(&config.data_dir)
+        .with_context(|| format!("cannot create data dir {}", config.data_dir.display()))?;
+    let db = crate::db::connect(&config.database_url())
+        .await
+        .context("cannot connect to the database")?;
+    crate::db::migrate(&db).await.context("migrations failed")?;
+    let secret = match &config.jwt_secret {
+        Some(s) => s.expose_secret().as_bytes().to_vec(),
+        None => load_or_create_secret(&config.data_dir)?,
+    };
+    anyhow::ensure!(secret.len() >= 32, "the JWT secret must be at least 32 bytes");
+    let jwt = JwtKeys::new(
+        &secret,
+        &config.jwt_issuer,
+        &config.jwt_audience,
+        config.jwt_ttl_minutes,
+    );
+    let (events, _) = broadcast::channel(256);
+    let env = Env {
+        db,
+        events,
+        limits: LoginLimits {
+            per_account: config.login_max_failures_per_account,
+            per_address: config.login_max_failures_per_address,
+            window_seconds: config.login_window_seconds,
+        },
+    };
+    let schema = build_schema(env.clone(), jwt.clone(), &config);
+    Ok(AppState {
+        env,
+        schema,
+        jwt,
+        config: Arc::new(config),
+        metrics: Arc::new(Metrics::default()),
+    })
+}
+
+/// A random 64-byte secret kept in `data_dir/jwt_secret`, readable by the owner only.
+fn load_or_create_secret(dir: &Path) -> anyhow::Result<Vec<u8>> {
+    use base64::Engine as _;
+    use std::io::Write as _;
+    let path = dir.join("jwt_secret");
+    if let Ok(existing) = std::fs::read_to_string(&path) {
+        return base64::engine::general_purpose::STANDARD
+            .decode(existing.trim())
+            .context("jwt_secret file is not valid base64");
+    }
+    let mut bytes = [0u8; 64];
+    rand::fill(&mut bytes);
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    let mut file = opts
+        .open(&path)
+        .with_context(|| format!("cannot create {}", path.display()))?;
+    file.write_all(
+        base64::engine::general_purpose::STANDARD
+            .encode(bytes)
+            .as_bytes(),
+    )?;
+    tracing::info!(path = %path.display(), "generated a new JWT secret");
+    Ok(bytes.to_vec())
+}

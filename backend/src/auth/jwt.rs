@@ -1,0 +1,77 @@
+//! Session tokens: HS256 only, with `exp`, `iss`, `aud` and `sub` all required and checked.
+
+use jsonwebtoken::{decode, encode, Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Claims {
+    pub sub: String,
+    pub iss: String,
+    pub aud: String,
+    pub exp: i64,
+    pub iat: i64,
+}
+
+#[derive(Clone)]
+pub struct JwtKeys {
+    encoding: EncodingKey,
+    decoding: DecodingKey,
+    issuer: String,
+    audience: String,
+    ttl_minutes: i64,
+}
+
+impl JwtKeys {
+    pub fn new(secret: &[u8], issuer: &str, audience: &str, ttl_minutes: i64) -> Self {
+        Self {
+            encoding: EncodingKey::from_secret(secret),
+            decoding: DecodingKey::from_secret(secret),
+            issuer: issuer.to_owned(),
+            audience: audience.to_owned(),
+            ttl_minutes,
+        }
+    }
+
+    pub fn issue(&self, user_id: Uuid) -> Result<String, jsonwebtoken::errors::Error> {
+        let now = chrono::Utc::now().timestamp();
+        let claims = Claims {
+            sub: user_id.to_string(),
+            iss: self.issuer.clone(),
+            aud: self.audience.clone(),
+            iat: now,
+            exp: now + self.ttl_minutes * 60,
+        };
+        encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
+    }
+
+    /// The account id, if the token is genuine, unexpired and meant for us.
+    pub fn verify(&self, token: &str) -> Option<Uuid> {
+        let mut validation = Validation::new(Algorithm::HS256);
+        validation.set_issuer(&[&self.issuer]);
+        validation.set_audience(&[&self.audience]);
+        validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
+        validation.leeway = 5;
+        let data = decode::<Claims>(token, &self.decoding, &validation).ok()?;
+        Uuid::parse_str(&data.claims.sub).ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_and_rejections() {
+        let keys = JwtKeys::new(b"0123456789abcdef0123456789abcdef", "iss", "aud", 5);
+        let id = Uuid::new_v4();
+        let token = keys.issue(id).unwrap();
+        assert_eq!(keys.verify(&token), Some(id));
+        let other = JwtKeys::new(b"another-secret-another-secret-xx", "iss", "aud", 5);
+        assert_eq!(other.verify(&token), None);
+        let wrong_aud = JwtKeys::new(b"0123456789abcdef0123456789abcdef", "iss", "other", 5);
+        assert_eq!(wrong_aud.verify(&token), None);
+        let expired = JwtKeys::new(b"0123456789abcdef0123456789abcdef", "iss", "aud", -10);
+        assert_eq!(keys.verify(&expired.issue(id).unwrap()), None);
+    }
+}

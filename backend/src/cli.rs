@@ -1,0 +1,170 @@
+//! `constellation serve | migrate | schema | create-admin | seed-demo`.
+
+use crate::app::{build_state, Application};
+use crate::config::Config;
+use crate::domain::{accounts, seed, DomainError};
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "constellation", version, about = "Governance and coordination for associations of Labs")]
+struct Cli {
+    #[command(flatten)]
+    flags: Flags,
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Flags override the file and the environment.
+#[derive(Args)]
+struct Flags {
+    /// TOML configuration file (default: ./constellation.toml if present).
+    #[arg(long, global = true, env = "CONSTELLATION_CONFIG")]
+    config: Option<PathBuf>,
+    /// Address to bind, e.g. 0.0.0.0:8080.
+    #[arg(long, global = true)]
+    bind: Option<String>,
+    #[arg(long, global = true)]
+    data_dir: Option<PathBuf>,
+    /// sqlite://… or postgres://…
+    #[arg(long, global = true)]
+    database_url: Option<String>,
+    /// Directory of the built frontend.
+    #[arg(long, global = true)]
+    frontend_dir: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run migrations and serve the app and the API.
+    Serve,
+    /// Run migrations and exit.
+    Migrate,
+    /// Print the GraphQL schema (SDL).
+    Schema,
+    /// Create an admin account, or make an existing account admin.
+    CreateAdmin {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        display_name: String,
+        /// Read from the environment so it does not end up in shell history.
+        #[arg(long, env = "CONSTELLATION_ADMIN_PASSWORD", hide_env_values = true)]
+        password: String,
+    },
+    /// Load the demo association from the founding note.
+    SeedDemo,
+}
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    if let Command::Schema = cli.command {
+        println!("{}", crate::graphql::schema::sdl());
+        return ExitCode::SUCCESS;
+    }
+    let config = match load_config(&cli.flags) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("configuration error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    crate::telemetry::init(&config.log);
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("cannot start the runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(execute(cli.command, config)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn load_config(flags: &Flags) -> Result<Config, Box<figment::Error>> {
+    let mut config = Config::load(flags.config.as_deref())?;
+    if let Some(b) = &flags.bind {
+        config.bind = b.clone();
+    }
+    if let Some(d) = &flags.data_dir {
+        config.data_dir = d.clone();
+    }
+    if let Some(u) = &flags.database_url {
+        config.database_url = Some(u.clone());
+    }
+    if let Some(f) = &flags.frontend_dir {
+        config.frontend_dir = Some(f.clone());
+    }
+    Ok(config)
+}
+
+fn domain(e: DomainError) -> anyhow::Error {
+    anyhow::anyhow!("{:?}: {}", e, e.code().message(constellation_shared::Language::En))
+}
+
+async fn execute(command: Command, config: Config) -> anyhow::Result<()> {
+    match command {
+        Command::Schema => Ok(()),
+        Command::Serve => {
+            let app = Application::build(config).await?;
+            let addr = app.local_addr();
+            println!("Constellation is running at http://{addr}");
+            tracing::info!(%addr, "listening");
+            app.serve(shutdown_signal()).await?;
+            Ok(())
+        }
+        Command::Migrate => {
+            build_state(config).await?;
+            println!("migrations applied");
+            Ok(())
+        }
+        Command::CreateAdmin {
+            email,
+            display_name,
+            password,
+        } => {
+            let state = build_state(config).await?;
+            let u = accounts::create_admin(&state.env, &email, &display_name, &password)
+                .await
+                .map_err(domain)?;
+            println!("{} is now an admin and board member", u.email);
+            Ok(())
+        }
+        Command::SeedDemo => {
+            let state = build_state(config).await?;
+            let n = seed::seed_demo(&state.env).await.map_err(domain)?;
+            println!(
+                "demo data loaded: {n} accounts created (password for all: {})",
+                seed::DEMO_PASSWORD
+            );
+            Ok(())
+        }
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+}

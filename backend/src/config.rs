@@ -1,0 +1,93 @@
+//! One typed configuration: defaults, then an optional TOML file, then `CONSTELLATION_*`
+//! environment variables, then command-line flags (applied by `cli`).
+
+use figment::providers::{Env, Format, Toml};
+use figment::Figment;
+use secrecy::SecretString;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct Config {
+    /// Address the server binds; port 0 picks a free port (tests).
+    pub bind: String,
+    /// Where the SQLite file and the generated JWT secret live.
+    pub data_dir: PathBuf,
+    /// `sqlite://…` or `postgres://…`; defaults to a SQLite file in `data_dir`.
+    pub database_url: Option<String>,
+    /// HS256 key for session tokens. Generated and stored in `data_dir` when absent.
+    pub jwt_secret: Option<SecretString>,
+    pub jwt_issuer: String,
+    pub jwt_audience: String,
+    pub jwt_ttl_minutes: i64,
+    /// GraphiQL on `GET /graphql`.
+    pub graphiql: bool,
+    pub introspection: bool,
+    /// Directory holding the built frontend (index.html, wasm, js, css). When absent the
+    /// embedded copy is served if the binary was built with it.
+    pub frontend_dir: Option<PathBuf>,
+    /// Read the client address from `X-Forwarded-For` (only behind a trusted proxy).
+    pub trust_proxy_headers: bool,
+    pub login_max_failures_per_account: u32,
+    pub login_max_failures_per_address: u32,
+    pub login_window_seconds: i64,
+    pub max_query_depth: usize,
+    pub max_query_complexity: usize,
+    pub max_batch_len: usize,
+    pub max_body_bytes: usize,
+    /// `tracing` filter, e.g. `info,constellation_backend=debug`.
+    pub log: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            bind: "127.0.0.1:8080".into(),
+            data_dir: PathBuf::from("data"),
+            database_url: None,
+            jwt_secret: None,
+            jwt_issuer: "constellation".into(),
+            jwt_audience: "constellation-web".into(),
+            jwt_ttl_minutes: 12 * 60,
+            graphiql: true,
+            introspection: true,
+            frontend_dir: None,
+            trust_proxy_headers: false,
+            login_max_failures_per_account: 5,
+            login_max_failures_per_address: 20,
+            login_window_seconds: 15 * 60,
+            max_query_depth: 12,
+            max_query_complexity: 500,
+            max_batch_len: 10,
+            max_body_bytes: 1024 * 1024,
+            log: "info".into(),
+        }
+    }
+}
+
+impl Config {
+    /// Defaults, then `file` (or `constellation.toml` in the working directory if present),
+    /// then the environment.
+    pub fn load(file: Option<&Path>) -> Result<Self, Box<figment::Error>> {
+        let mut figment = Figment::new();
+        match file {
+            Some(path) => figment = figment.merge(Toml::file_exact(path)),
+            None => figment = figment.merge(Toml::file("constellation.toml")),
+        }
+        figment
+            .merge(Env::prefixed("CONSTELLATION_"))
+            .extract()
+            .map_err(Box::new)
+    }
+
+    pub fn database_url(&self) -> String {
+        match &self.database_url {
+            Some(url) => url.clone(),
+            None => format!(
+                "sqlite://{}?mode=rwc",
+                self.data_dir.join("constellation.db").display()
+            ),
+        }
+    }
+}

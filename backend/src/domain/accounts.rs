@@ -1,0 +1,523 @@
+//! Accounts: registration, login, profile, password, roles, deletion.
+
+use super::{audit, rate_limit, Actor, CurrentUser, DbResultExt, DomainError, DomainResult, Env};
+use crate::auth::password;
+use crate::entities::{audit_log, platform_flag, user};
+use constellation_shared::dto::accounts::{ProfileInput, RegisterInput};
+use constellation_shared::rules::{
+    looks_like_email, DISPLAY_NAME_MAX_CHARS, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS,
+};
+use constellation_shared::{Language, MembershipKind, ValidationReason};
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+};
+use serde_json::{json, Value};
+use uuid::Uuid;
+
+const EMAIL_UNIQUE: &[&str] = &["uq_users_email_normalized", "users.email_normalized"];
+const FIRST_ADMIN_FLAG: &str = "first_admin_granted";
+
+/// An email address as given (trimmed) and its case-insensitive key.
+pub struct Email {
+    pub display: String,
+    pub normalized: String,
+}
+
+impl Email {
+    pub fn parse(raw: &str) -> DomainResult<Self> {
+        let display = raw.trim().to_owned();
+        if display.is_empty() {
+            return Err(DomainError::invalid("email", ValidationReason::Required));
+        }
+        if !looks_like_email(&display) {
+            return Err(DomainError::invalid("email", ValidationReason::EmailFormat));
+        }
+        let normalized = display.to_lowercase();
+        Ok(Self {
+            display,
+            normalized,
+        })
+    }
+}
+
+pub struct DisplayName(pub String);
+
+impl DisplayName {
+    pub fn parse(raw: &str) -> DomainResult<Self> {
+        let name = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+        if name.is_empty() {
+            return Err(DomainError::invalid("displayName", ValidationReason::Required));
+        }
+        if name.chars().count() > DISPLAY_NAME_MAX_CHARS {
+            return Err(DomainError::invalid("displayName", ValidationReason::TooLong));
+        }
+        Ok(Self(name))
+    }
+}
+
+pub struct NewPassword(String);
+
+impl NewPassword {
+    pub fn parse(field: &'static str, raw: &str, email: Option<&str>) -> DomainResult<Self> {
+        let n = raw.chars().count();
+        if n < PASSWORD_MIN_CHARS {
+            return Err(DomainError::invalid(field, ValidationReason::PasswordTooShort));
+        }
+        if n > PASSWORD_MAX_CHARS {
+            return Err(DomainError::invalid(field, ValidationReason::PasswordTooLong));
+        }
+        if email.is_some_and(|e| e.eq_ignore_ascii_case(raw.trim())) {
+            return Err(DomainError::invalid(field, ValidationReason::PasswordSameAsEmail));
+        }
+        Ok(Self(raw.to_owned()))
+    }
+}
+
+async fn hash(password: NewPassword) -> DomainResult<String> {
+    tokio::task::spawn_blocking(move || password::hash(&password.0))
+        .await
+        .map_err(DomainError::internal)?
+        .map_err(DomainError::internal)
+}
+
+/// Bounded so that a megabyte-long "password" costs nothing to refuse.
+async fn verify(candidate: &str, stored: Option<String>) -> DomainResult<bool> {
+    if candidate.chars().count() > PASSWORD_MAX_CHARS {
+        return Ok(false);
+    }
+    let candidate = candidate.to_owned();
+    tokio::task::spawn_blocking(move || password::verify(&candidate, stored.as_deref()))
+        .await
+        .map_err(DomainError::internal)
+}
+
+/// The fields worth recording in an audit diff (never the email or the hash).
+fn public_view(u: &user::Model) -> Value {
+    json!({
+        "displayName": u.display_name,
+        "membershipKind": u.membership_kind,
+        "isBoard": u.is_board,
+        "isAdmin": u.is_admin,
+        "language": u.language,
+    })
+}
+
+pub fn kind_of(u: &user::Model) -> MembershipKind {
+    MembershipKind::parse(&u.membership_kind).unwrap_or(MembershipKind::Sympathizer)
+}
+
+pub fn language_of(u: &user::Model) -> Language {
+    Language::from_code(&u.language).unwrap_or_default()
+}
+
+pub fn current_user(u: &user::Model) -> CurrentUser {
+    CurrentUser {
+        id: u.id,
+        kind: kind_of(u),
+        is_board: u.is_board,
+        is_admin: u.is_admin,
+    }
+}
+
+/// Loads the account a token names; deleted accounts count as gone.
+pub async fn find_active(env: &Env, id: Uuid) -> DomainResult<Option<user::Model>> {
+    Ok(user::Entity::find_by_id(id)
+        .filter(user::Column::DeletedAt.is_null())
+        .one(&env.db)
+        .await?)
+}
+
+/// Creates an account. The first account on an empty database becomes admin, board member
+/// and effective member; everyone else starts as a sympathiser until an admin says otherwise.
+pub async fn register(env: &Env, input: RegisterInput) -> DomainResult<user::Model> {
+    let email = Email::parse(&input.email)?;
+    let name = DisplayName::parse(&input.display_name)?;
+    let pw = NewPassword::parse("password", &input.password, Some(&email.normalized))?;
+    let language = input.language.unwrap_or_default();
+    // Cheap early answer; the unique index is what actually decides.
+    if user::Entity::find()
+        .filter(user::Column::EmailNormalized.eq(&email.normalized))
+        .count(&env.db)
+        .await?
+        > 0
+    {
+        return Err(DomainError::EmailTaken);
+    }
+    let hash = hash(pw).await?;
+    let txn = env.db.begin().await?;
+    let first = claim_first_admin(&txn).await?;
+    let now = chrono::Utc::now();
+    let model = user::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        email: Set(email.display),
+        email_normalized: Set(email.normalized),
+        display_name: Set(name.0),
+        password_hash: Set(hash),
+        membership_kind: Set(if first {
+            MembershipKind::Effective
+        } else {
+            MembershipKind::Sympathizer
+        }
+        .as_str()
+        .to_owned()),
+        is_board: Set(first),
+        is_admin: Set(first),
+        language: Set(language.code().to_owned()),
+        created_at: Set(now),
+        updated_at: Set(now),
+        deleted_at: Set(None),
+    }
+    .insert(&txn)
+    .await
+    .on_unique(EMAIL_UNIQUE, DomainError::EmailTaken)?;
+    let entry = audit::record(
+        &txn,
+        Some(model.id),
+        "account.register",
+        "user",
+        &model.id.to_string(),
+        Value::Null,
+        public_view(&model),
+    )
+    .await?;
+    txn.commit().await?;
+    audit::publish(env, [entry]);
+    Ok(model)
+}
+
+/// True exactly once per database, and only while it holds no account.
+async fn claim_first_admin<C: ConnectionTrait>(conn: &C) -> DomainResult<bool> {
+    if user::Entity::find().count(conn).await? > 0 {
+        return Ok(false);
+    }
+    let inserted = platform_flag::Entity::insert(platform_flag::ActiveModel {
+        name: Set(FIRST_ADMIN_FLAG.to_owned()),
+        set_at: Set(chrono::Utc::now()),
+    })
+    .on_conflict(
+        OnConflict::column(platform_flag::Column::Name)
+            .do_nothing()
+            .to_owned(),
+    )
+    .exec_without_returning(conn)
+    .await?;
+    Ok(inserted == 1)
+}
+
+/// Checks the password and returns the account. Failures are counted per account and per
+/// address; past the limit, even a right password is refused until the window passes.
+pub async fn login(
+    env: &Env,
+    email: &str,
+    password: &str,
+    address: Option<&str>,
+) -> DomainResult<user::Model> {
+    let normalized = email.trim().to_lowercase();
+    let acct_key = rate_limit::account_key(&normalized);
+    let addr_key = address.map(rate_limit::address_key);
+    rate_limit::check(env, &acct_key, addr_key.as_deref()).await?;
+    let found = user::Entity::find()
+        .filter(user::Column::EmailNormalized.eq(&normalized))
+        .filter(user::Column::DeletedAt.is_null())
+        .one(&env.db)
+        .await?;
+    let ok = verify(password, found.as_ref().map(|u| u.password_hash.clone())).await?;
+    match found {
+        Some(u) if ok => {
+            rate_limit::clear(env, &acct_key).await?;
+            let entry = audit::record(
+                &env.db,
+                Some(u.id),
+                "account.login",
+                "user",
+                &u.id.to_string(),
+                Value::Null,
+                Value::Null,
+            )
+            .await?;
+            audit::publish(env, [entry]);
+            Ok(u)
+        }
+        _ => {
+            let mut keys = vec![acct_key.as_str()];
+            if let Some(k) = addr_key.as_deref() {
+                keys.push(k);
+            }
+            rate_limit::record_failure(env, &keys).await?;
+            Err(DomainError::InvalidCredentials)
+        }
+    }
+}
+
+pub async fn update_profile(
+    env: &Env,
+    actor: &Actor,
+    input: ProfileInput,
+) -> DomainResult<user::Model> {
+    let me = actor.user()?;
+    let name = input
+        .display_name
+        .as_deref()
+        .map(DisplayName::parse)
+        .transpose()?;
+    let current = find_active(env, me.id).await?.ok_or(DomainError::Unauthenticated)?;
+    let before = public_view(&current);
+    let mut am = current.into_active_model();
+    if let Some(n) = name {
+        am.display_name = Set(n.0);
+    }
+    if let Some(l) = input.language {
+        am.language = Set(l.code().to_owned());
+    }
+    am.updated_at = Set(chrono::Utc::now());
+    let txn = env.db.begin().await?;
+    let updated = am.update(&txn).await?;
+    let entry = audit::record(
+        &txn,
+        Some(me.id),
+        "account.update_profile",
+        "user",
+        &me.id.to_string(),
+        before,
+        public_view(&updated),
+    )
+    .await?;
+    txn.commit().await?;
+    audit::publish(env, [entry]);
+    Ok(updated)
+}
+
+pub async fn change_password(
+    env: &Env,
+    actor: &Actor,
+    current_password: &str,
+    new_password: &str,
+) -> DomainResult<()> {
+    let me = actor.user()?;
+    let current = find_active(env, me.id).await?.ok_or(DomainError::Unauthenticated)?;
+    let acct_key = rate_limit::account_key(&current.email_normalized);
+    rate_limit::check(env, &acct_key, None).await?;
+    let pw = NewPassword::parse("newPassword", new_password, Some(&current.email_normalized))?;
+    if !verify(current_password, Some(current.password_hash.clone())).await? {
+        rate_limit::record_failure(env, &[&acct_key]).await?;
+        return Err(DomainError::invalid(
+            "currentPassword",
+            ValidationReason::Invalid,
+        ));
+    }
+    let hashed = hash(pw).await?;
+    let mut am = current.into_active_model();
+    am.password_hash = Set(hashed);
+    am.updated_at = Set(chrono::Utc::now());
+    let txn = env.db.begin().await?;
+    am.update(&txn).await?;
+    let entry = audit::record(
+        &txn,
+        Some(me.id),
+        "account.change_password",
+        "user",
+        &me.id.to_string(),
+        Value::Null,
+        Value::Null,
+    )
+    .await?;
+    txn.commit().await?;
+    audit::publish(env, [entry]);
+    Ok(())
+}
+
+async fn other_active_admins<C: ConnectionTrait>(conn: &C, except: Uuid) -> DomainResult<u64> {
+    Ok(user::Entity::find()
+        .filter(user::Column::IsAdmin.eq(true))
+        .filter(user::Column::DeletedAt.is_null())
+        .filter(user::Column::Id.ne(except))
+        .count(conn)
+        .await?)
+}
+
+/// Admins change membership kind and the board/admin flags.
+pub async fn set_roles(
+    env: &Env,
+    actor: &Actor,
+    target: Uuid,
+    kind: Option<MembershipKind>,
+    is_board: Option<bool>,
+    is_admin: Option<bool>,
+) -> DomainResult<user::Model> {
+    let admin = actor.admin()?;
+    let txn = env.db.begin().await?;
+    let current = user::Entity::find_by_id(target)
+        .filter(user::Column::DeletedAt.is_null())
+        .one(&txn)
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    if is_admin == Some(false) && current.is_admin && other_active_admins(&txn, target).await? == 0
+    {
+        return Err(DomainError::LastAdmin);
+    }
+    let before = public_view(&current);
+    let mut am = current.into_active_model();
+    if let Some(k) = kind {
+        am.membership_kind = Set(k.as_str().to_owned());
+    }
+    if let Some(b) = is_board {
+        am.is_board = Set(b);
+    }
+    if let Some(a) = is_admin {
+        am.is_admin = Set(a);
+    }
+    am.updated_at = Set(chrono::Utc::now());
+    let updated = am.update(&txn).await?;
+    let entry = audit::record(
+        &txn,
+        Some(admin.id),
+        "account.set_roles",
+        "user",
+        &target.to_string(),
+        before,
+        public_view(&updated),
+    )
+    .await?;
+    txn.commit().await?;
+    audit::publish(env, [entry]);
+    Ok(updated)
+}
+
+/// Anonymises the caller: personal data goes, governance records stay (pointing at an
+/// anonymous account). The password must be confirmed.
+pub async fn delete_my_account(env: &Env, actor: &Actor, password: &str) -> DomainResult<()> {
+    let me = actor.user()?;
+    let current = find_active(env, me.id).await?.ok_or(DomainError::Unauthenticated)?;
+    if !verify(password, Some(current.password_hash.clone())).await? {
+        return Err(DomainError::invalid("password", ValidationReason::Invalid));
+    }
+    let txn = env.db.begin().await?;
+    if current.is_admin && other_active_admins(&txn, me.id).await? == 0 {
+        return Err(DomainError::LastAdmin);
+    }
+    let id = current.id;
+    let mut am = current.into_active_model();
+    let anon = format!("deleted-{}", id.simple());
+    am.email = Set(format!("{anon}@deleted.invalid"));
+    am.email_normalized = Set(format!("{anon}@deleted.invalid"));
+    am.display_name = Set(String::new());
+    am.password_hash = Set("!".into());
+    am.is_admin = Set(false);
+    am.is_board = Set(false);
+    am.deleted_at = Set(Some(chrono::Utc::now()));
+    am.updated_at = Set(chrono::Utc::now());
+    am.update(&txn).await?;
+    // Earlier diffs about this account carried their name: erase them, keep the facts.
+    audit_log::Entity::update_many()
+        .col_expr(
+            audit_log::Column::Diff,
+            sea_orm::sea_query::Expr::value(json!({"redacted": true}).to_string()),
+        )
+        .filter(audit_log::Column::TargetType.eq("user"))
+        .filter(audit_log::Column::TargetId.eq(id.to_string()))
+        .exec(&txn)
+        .await?;
+    let entry = audit::record(
+        &txn,
+        Some(id),
+        "account.delete",
+        "user",
+        &id.to_string(),
+        Value::Null,
+        Value::Null,
+    )
+    .await?;
+    txn.commit().await?;
+    audit::publish(env, [entry]);
+    Ok(())
+}
+
+/// Board and admins list members, oldest first, keyset-paginated on (created_at, id).
+pub async fn list_users(
+    env: &Env,
+    actor: &Actor,
+    after: Option<Uuid>,
+    limit: u64,
+) -> DomainResult<Vec<user::Model>> {
+    actor.board_or_admin()?;
+    let mut q = user::Entity::find()
+        .filter(user::Column::DeletedAt.is_null())
+        .order_by_asc(user::Column::CreatedAt)
+        .order_by_asc(user::Column::Id);
+    if let Some(cursor) = after {
+        let c = user::Entity::find_by_id(cursor)
+            .one(&env.db)
+            .await?
+            .ok_or(DomainError::invalid("after", ValidationReason::InvalidId))?;
+        q = q.filter(
+            Condition::any()
+                .add(user::Column::CreatedAt.gt(c.created_at))
+                .add(
+                    Condition::all()
+                        .add(user::Column::CreatedAt.eq(c.created_at))
+                        .add(user::Column::Id.gt(c.id)),
+                ),
+        );
+    }
+    Ok(q.limit(limit).all(&env.db).await?)
+}
+
+/// Display names for a set of accounts (the DataLoader's batch).
+pub async fn by_ids(env: &Env, ids: &[Uuid]) -> DomainResult<Vec<user::Model>> {
+    Ok(user::Entity::find()
+        .filter(user::Column::Id.is_in(ids.iter().copied()))
+        .all(&env.db)
+        .await?)
+}
+
+/// Creates or promotes an admin from the command line.
+pub async fn create_admin(
+    env: &Env,
+    email: &str,
+    display_name: &str,
+    password_raw: &str,
+) -> DomainResult<user::Model> {
+    let e = Email::parse(email)?;
+    let existing = user::Entity::find()
+        .filter(user::Column::EmailNormalized.eq(&e.normalized))
+        .filter(user::Column::DeletedAt.is_null())
+        .one(&env.db)
+        .await?;
+    let model = match existing {
+        Some(u) => u,
+        None => {
+            register(
+                env,
+                RegisterInput {
+                    email: email.to_owned(),
+                    password: password_raw.to_owned(),
+                    display_name: display_name.to_owned(),
+                    language: None,
+                },
+            )
+            .await?
+        }
+    };
+    let before = public_view(&model);
+    let mut am = model.into_active_model();
+    am.is_admin = Set(true);
+    am.is_board = Set(true);
+    am.membership_kind = Set(MembershipKind::Effective.as_str().to_owned());
+    let txn = env.db.begin().await?;
+    let updated = am.update(&txn).await?;
+    let entry = audit::record(
+        &txn,
+        None,
+        "account.create_admin",
+        "user",
+        &updated.id.to_string(),
+        before,
+        public_view(&updated),
+    )
+    .await?;
+    txn.commit().await?;
+    audit::publish(env, [entry]);
+    Ok(updated)
+}

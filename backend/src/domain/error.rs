@@ -1,0 +1,89 @@
+//! The domain's error enum. Each variant maps to one `ErrorCode` the client sees; database
+//! and other internal failures become `Internal` and are logged, never shown.
+
+use constellation_shared::{ErrorCode, ValidationReason};
+use sea_orm::{DbErr, SqlErr};
+
+pub type DomainResult<T> = Result<T, DomainError>;
+
+/// Deliberately not `Display`: `?` cannot turn it into a GraphQL error by accident (that
+/// blanket conversion would send the text, SQL included, to the client). Use
+/// `graphql::error::GqlResultExt::gql` instead.
+#[derive(Debug)]
+pub enum DomainError {
+    /// `VALIDATION`, with the field and the reason.
+    Validation {
+        field: &'static str,
+        reason: ValidationReason,
+    },
+    /// `UNAUTHENTICATED`
+    Unauthenticated,
+    /// `FORBIDDEN`
+    Forbidden,
+    /// `NOT_FOUND`
+    NotFound,
+    /// `CONFLICT`
+    Conflict(&'static str),
+    /// `EMAIL_TAKEN`
+    EmailTaken,
+    /// `INVALID_CREDENTIALS`
+    InvalidCredentials,
+    /// `RATE_LIMITED`
+    RateLimited,
+    /// `LAST_ADMIN`
+    LastAdmin,
+    /// `INTERNAL`: the message goes to the log only.
+    Internal(String),
+}
+
+impl DomainError {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Self::Validation { .. } => ErrorCode::Validation,
+            Self::Unauthenticated => ErrorCode::Unauthenticated,
+            Self::Forbidden => ErrorCode::Forbidden,
+            Self::NotFound => ErrorCode::NotFound,
+            Self::Conflict(_) => ErrorCode::Conflict,
+            Self::EmailTaken => ErrorCode::EmailTaken,
+            Self::InvalidCredentials => ErrorCode::InvalidCredentials,
+            Self::RateLimited => ErrorCode::RateLimited,
+            Self::LastAdmin => ErrorCode::LastAdmin,
+            Self::Internal(_) => ErrorCode::Internal,
+        }
+    }
+
+    pub fn invalid(field: &'static str, reason: ValidationReason) -> Self {
+        Self::Validation { field, reason }
+    }
+
+    pub fn internal(context: impl std::fmt::Display) -> Self {
+        Self::Internal(context.to_string())
+    }
+}
+
+impl From<DbErr> for DomainError {
+    fn from(e: DbErr) -> Self {
+        Self::Internal(format!("database: {e}"))
+    }
+}
+
+/// Turns the database's constraint violations into domain errors: the database holds the
+/// invariant, this gives it a good message.
+pub trait DbResultExt<T> {
+    /// Maps a unique violation whose message names one of `needles` (the index name on
+    /// PostgreSQL, `table.column` on SQLite) to `err`.
+    fn on_unique(self, needles: &[&str], err: DomainError) -> DomainResult<T>;
+}
+
+impl<T> DbResultExt<T> for Result<T, DbErr> {
+    fn on_unique(self, needles: &[&str], err: DomainError) -> DomainResult<T> {
+        self.map_err(|e| match e.sql_err() {
+            Some(SqlErr::UniqueConstraintViolation(msg))
+                if needles.iter().any(|n| msg.contains(n)) =>
+            {
+                err
+            }
+            _ => DomainError::from(e),
+        })
+    }
+}

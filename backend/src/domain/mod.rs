@@ -1,0 +1,85 @@
+//! Domain services: `fn(env, actor, input) -> Result<_, DomainError>`. All the rules live here;
+//! resolvers and HTTP handlers only translate.
+
+pub mod accounts;
+pub mod audit;
+pub mod error;
+pub mod export;
+pub mod rate_limit;
+pub mod seed;
+
+pub use error::{DbResultExt, DomainError, DomainResult};
+
+use constellation_shared::MembershipKind;
+use sea_orm::DatabaseConnection;
+use tokio::sync::broadcast;
+use uuid::Uuid;
+
+/// What every service needs: the database and the channel that carries audit events to
+/// live subscribers.
+#[derive(Clone)]
+pub struct Env {
+    pub db: DatabaseConnection,
+    pub events: broadcast::Sender<crate::entities::audit_log::Model>,
+    pub limits: LoginLimits,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct LoginLimits {
+    pub per_account: u32,
+    pub per_address: u32,
+    pub window_seconds: i64,
+}
+
+/// The account behind a request, as loaded at the start of it.
+#[derive(Clone, Debug)]
+pub struct CurrentUser {
+    pub id: Uuid,
+    pub kind: MembershipKind,
+    pub is_board: bool,
+    pub is_admin: bool,
+}
+
+/// Who is asking.
+#[derive(Clone, Debug)]
+pub enum Actor {
+    Anonymous,
+    /// A token was sent but is expired, tampered with, or its account is gone.
+    InvalidToken,
+    User(CurrentUser),
+}
+
+impl Actor {
+    /// The signed-in account, or `Unauthenticated`.
+    pub fn user(&self) -> DomainResult<&CurrentUser> {
+        match self {
+            Actor::User(u) => Ok(u),
+            _ => Err(DomainError::Unauthenticated),
+        }
+    }
+
+    pub fn admin(&self) -> DomainResult<&CurrentUser> {
+        let u = self.user()?;
+        if u.is_admin {
+            Ok(u)
+        } else {
+            Err(DomainError::Forbidden)
+        }
+    }
+
+    pub fn board_or_admin(&self) -> DomainResult<&CurrentUser> {
+        let u = self.user()?;
+        if u.is_admin || u.is_board {
+            Ok(u)
+        } else {
+            Err(DomainError::Forbidden)
+        }
+    }
+
+    pub fn id(&self) -> Option<Uuid> {
+        match self {
+            Actor::User(u) => Some(u.id),
+            _ => None,
+        }
+    }
+}

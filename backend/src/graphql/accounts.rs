@@ -1,0 +1,210 @@
+//! Accounts: `me`, `users`, `myData`; register, login, profile, password, roles, deletion.
+
+use super::context::ContextExt;
+use super::error::GqlResultExt;
+use crate::auth::jwt::JwtKeys;
+use crate::domain::{accounts, export, Actor, DomainError};
+use crate::entities::user;
+use async_graphql::connection::{Connection, Edge, EmptyFields};
+use async_graphql::{Context, Json, Object, Result, SimpleObject, ID};
+use constellation_shared::dto::accounts::{ProfileInput, RegisterInput};
+use constellation_shared::{Language, MembershipKind, ValidationReason};
+use uuid::Uuid;
+
+/// An account as the API shows it. Built from the model; the hash never leaves.
+pub struct User(pub user::Model);
+
+impl User {
+    /// Email and language are private: the person themself, the board and admins.
+    fn may_see_private(&self, actor: &Actor) -> bool {
+        match actor {
+            Actor::User(u) => u.id == self.0.id || u.is_admin || u.is_board,
+            _ => false,
+        }
+    }
+}
+
+#[Object]
+impl User {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+
+    async fn email(&self, ctx: &Context<'_>) -> Option<&str> {
+        self.may_see_private(ctx.actor())
+            .then_some(self.0.email.as_str())
+    }
+
+    /// Empty for deleted (anonymised) accounts.
+    async fn display_name(&self) -> &str {
+        &self.0.display_name
+    }
+
+    async fn membership_kind(&self) -> MembershipKind {
+        accounts::kind_of(&self.0)
+    }
+
+    async fn is_board(&self) -> bool {
+        self.0.is_board
+    }
+
+    async fn is_admin(&self) -> bool {
+        self.0.is_admin
+    }
+
+    async fn language(&self, ctx: &Context<'_>) -> Option<Language> {
+        self.may_see_private(ctx.actor())
+            .then(|| accounts::language_of(&self.0))
+    }
+
+    async fn is_deleted(&self) -> bool {
+        self.0.deleted_at.is_some()
+    }
+
+    async fn created_at(&self) -> chrono::DateTime<chrono::Utc> {
+        self.0.created_at
+    }
+}
+
+#[derive(SimpleObject)]
+pub struct AuthPayload {
+    /// Bearer token for the `Authorization` header.
+    pub token: String,
+    pub user: User,
+}
+
+pub fn parse_uuid(field: &'static str, id: &ID) -> Result<Uuid> {
+    Uuid::parse_str(id.as_str())
+        .map_err(|_| DomainError::invalid(field, ValidationReason::InvalidId))
+        .gql()
+}
+
+/// Page size: 20 by default, at most 100.
+pub fn page_size(first: Option<i32>) -> Result<u64> {
+    match first {
+        None => Ok(20),
+        Some(n) if (1..=100).contains(&n) => Ok(n as u64),
+        Some(_) => Err(DomainError::invalid("first", ValidationReason::Invalid)).gql(),
+    }
+}
+
+#[derive(Default)]
+pub struct AccountsQuery;
+
+#[Object]
+impl AccountsQuery {
+    /// The signed-in account; null when nobody is signed in. A token that is expired,
+    /// tampered with or whose account was deleted is an `UNAUTHENTICATED` error.
+    async fn me(&self, ctx: &Context<'_>) -> Result<Option<User>> {
+        match ctx.actor() {
+            Actor::Anonymous => Ok(None),
+            Actor::InvalidToken => Err(DomainError::Unauthenticated).gql(),
+            Actor::User(u) => {
+                let model = accounts::find_active(ctx.env(), u.id)
+                    .await
+                    .gql()?
+                    .ok_or(DomainError::Unauthenticated)
+                    .gql()?;
+                Ok(Some(User(model)))
+            }
+        }
+    }
+
+    /// Members, oldest first (board and admins).
+    async fn users(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> Result<Connection<String, User, EmptyFields, EmptyFields>> {
+        let limit = page_size(first)?;
+        let after = after
+            .map(|a| parse_uuid("after", &ID(a)))
+            .transpose()?;
+        let mut rows = accounts::list_users(ctx.env(), ctx.actor(), after, limit + 1)
+            .await
+            .gql()?;
+        let has_next = rows.len() as u64 > limit;
+        rows.truncate(limit as usize);
+        let mut conn = Connection::new(after.is_some(), has_next);
+        conn.edges
+            .extend(rows.into_iter().map(|u| Edge::new(u.id.to_string(), User(u))));
+        Ok(conn)
+    }
+
+    /// Everything the platform holds about the caller, as one JSON document.
+    async fn my_data(&self, ctx: &Context<'_>) -> Result<Json<serde_json::Value>> {
+        let export = export::my_data(ctx.env(), ctx.actor()).await.gql()?;
+        Ok(Json(export.json))
+    }
+}
+
+#[derive(Default)]
+pub struct AccountsMutation;
+
+#[Object]
+impl AccountsMutation {
+    /// Creates an account. The first account of a new platform becomes its admin.
+    async fn register(&self, ctx: &Context<'_>, input: RegisterInput) -> Result<User> {
+        accounts::register(ctx.env(), input).await.gql().map(User)
+    }
+
+    /// Exchanges an email and password for a session token.
+    async fn login(&self, ctx: &Context<'_>, email: String, password: String) -> Result<AuthPayload> {
+        let user = accounts::login(ctx.env(), &email, &password, ctx.client_address())
+            .await
+            .gql()?;
+        let token = ctx
+            .data_unchecked::<JwtKeys>()
+            .issue(user.id)
+            .map_err(DomainError::internal)
+            .gql()?;
+        Ok(AuthPayload {
+            token,
+            user: User(user),
+        })
+    }
+
+    async fn update_profile(&self, ctx: &Context<'_>, input: ProfileInput) -> Result<User> {
+        accounts::update_profile(ctx.env(), ctx.actor(), input)
+            .await
+            .gql()
+            .map(User)
+    }
+
+    async fn change_password(
+        &self,
+        ctx: &Context<'_>,
+        current_password: String,
+        new_password: String,
+    ) -> Result<bool> {
+        accounts::change_password(ctx.env(), ctx.actor(), &current_password, &new_password)
+            .await
+            .gql()
+            .map(|()| true)
+    }
+
+    /// Admins: membership kind, board and admin flags (omitted arguments stay as they are).
+    async fn set_roles(
+        &self,
+        ctx: &Context<'_>,
+        user_id: ID,
+        membership_kind: Option<MembershipKind>,
+        is_board: Option<bool>,
+        is_admin: Option<bool>,
+    ) -> Result<User> {
+        let id = parse_uuid("userId", &user_id)?;
+        accounts::set_roles(ctx.env(), ctx.actor(), id, membership_kind, is_board, is_admin)
+            .await
+            .gql()
+            .map(User)
+    }
+
+    /// Anonymises the caller's account (password required); governance records stay.
+    async fn delete_my_account(&self, ctx: &Context<'_>, password: String) -> Result<bool> {
+        accounts::delete_my_account(ctx.env(), ctx.actor(), &password)
+            .await
+            .gql()
+            .map(|()| true)
+    }
+}

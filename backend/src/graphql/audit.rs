@@ -1,0 +1,104 @@
+//! The audit log: paginated history and a live feed, for the board and admins.
+
+use super::accounts::{page_size, User};
+use super::context::ContextExt;
+use super::error::GqlResultExt;
+use super::loaders::UserLoader;
+use crate::domain::{audit, DomainError};
+use crate::entities::audit_log;
+use async_graphql::connection::{Connection, Edge, EmptyFields};
+use async_graphql::dataloader::DataLoader;
+use async_graphql::{Context, Json, Object, Result, Subscription};
+use constellation_shared::ValidationReason;
+use futures_util::Stream;
+use futures_util::StreamExt;
+use tokio_stream::wrappers::BroadcastStream;
+
+pub struct AuditEntry(pub audit_log::Model);
+
+#[Object]
+impl AuditEntry {
+    async fn id(&self) -> i32 {
+        self.0.id
+    }
+
+    /// Who did it (null for the system, e.g. the command line).
+    async fn actor(&self, ctx: &Context<'_>) -> Result<Option<User>> {
+        let Some(id) = self.0.actor_id else {
+            return Ok(None);
+        };
+        let loader = ctx.data_unchecked::<DataLoader<UserLoader>>();
+        let user = loader
+            .load_one(id)
+            .await
+            .map_err(|_| DomainError::internal("user loader"))
+            .gql()?;
+        Ok(user.map(User))
+    }
+
+    async fn action(&self) -> &str {
+        &self.0.action
+    }
+
+    async fn target_type(&self) -> &str {
+        &self.0.target_type
+    }
+
+    async fn target_id(&self) -> &str {
+        &self.0.target_id
+    }
+
+    async fn at(&self) -> chrono::DateTime<chrono::Utc> {
+        self.0.at
+    }
+
+    /// `{"before": …, "after": …}`.
+    async fn diff(&self) -> Json<serde_json::Value> {
+        Json(serde_json::from_str(&self.0.diff).unwrap_or_default())
+    }
+}
+
+#[derive(Default)]
+pub struct AuditQuery;
+
+#[Object]
+impl AuditQuery {
+    /// Newest first.
+    async fn audit_log(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> Result<Connection<String, AuditEntry, EmptyFields, EmptyFields>> {
+        let limit = page_size(first)?;
+        let before_id = after
+            .map(|a| {
+                a.parse::<i32>()
+                    .map_err(|_| DomainError::invalid("after", ValidationReason::Invalid))
+            })
+            .transpose()
+            .gql()?;
+        let mut rows = audit::list(ctx.env(), ctx.actor(), before_id, limit + 1)
+            .await
+            .gql()?;
+        let has_next = rows.len() as u64 > limit;
+        rows.truncate(limit as usize);
+        let mut conn = Connection::new(before_id.is_some(), has_next);
+        conn.edges
+            .extend(rows.into_iter().map(|e| Edge::new(e.id.to_string(), AuditEntry(e))));
+        Ok(conn)
+    }
+}
+
+#[derive(Default)]
+pub struct AuditSubscription;
+
+#[Subscription]
+impl AuditSubscription {
+    /// Audit entries as they are recorded (board and admins).
+    async fn audit_events(&self, ctx: &Context<'_>) -> Result<impl Stream<Item = AuditEntry>> {
+        ctx.actor().board_or_admin().gql()?;
+        let rx = ctx.env().events.subscribe();
+        Ok(BroadcastStream::new(rx).filter_map(|item| async move { item.ok().map(AuditEntry) }))
+    }
+}

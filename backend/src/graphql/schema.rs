@@ -1,0 +1,49 @@
+//! The schema: its roots merged from each domain, its limits, its loaders.
+
+use super::{accounts, audit, loaders::UserLoader};
+use crate::auth::jwt::JwtKeys;
+use crate::config::Config;
+use crate::domain::Env;
+use async_graphql::dataloader::DataLoader;
+use async_graphql::{MergedObject, MergedSubscription, Schema};
+
+#[derive(MergedObject, Default)]
+pub struct QueryRoot(accounts::AccountsQuery, audit::AuditQuery);
+
+#[derive(MergedObject, Default)]
+pub struct MutationRoot(accounts::AccountsMutation);
+
+#[derive(MergedSubscription, Default)]
+pub struct SubscriptionRoot(audit::AuditSubscription);
+
+pub type AppSchema = Schema<QueryRoot, MutationRoot, SubscriptionRoot>;
+
+pub fn build_schema(env: Env, jwt: JwtKeys, config: &Config) -> AppSchema {
+    let mut builder = Schema::build(
+        QueryRoot::default(),
+        MutationRoot::default(),
+        SubscriptionRoot::default(),
+    )
+    .data(DataLoader::new(UserLoader(env.clone()), tokio::spawn))
+    .data(env)
+    .data(jwt)
+    .limit_depth(config.max_query_depth)
+    .limit_complexity(config.max_query_complexity)
+    .limit_recursive_depth(32)
+    .limit_directives(16);
+    if !config.introspection {
+        builder = builder.disable_introspection();
+    }
+    builder.finish()
+}
+
+/// The SDL, for `constellation schema`.
+pub fn sdl() -> String {
+    Schema::build(
+        QueryRoot::default(),
+        MutationRoot::default(),
+        SubscriptionRoot::default(),
+    )
+    .finish()
+    .sdl()
+}

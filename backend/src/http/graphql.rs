@@ -1,0 +1,120 @@
+//! `POST /graphql` (single or batched), GraphiQL on `GET /graphql`, and subscriptions over
+//! WebSocket (graphql-ws) at `/graphql/ws`.
+
+use super::auth::{actor_from_token, bearer, client_address};
+use crate::app::AppState;
+use crate::graphql::context::ClientAddress;
+use crate::graphql::error::{refusal, tag_uncoded};
+use async_graphql::http::{GraphiQLSource, ALL_WEBSOCKET_PROTOCOLS};
+use async_graphql::{BatchRequest, BatchResponse, Data};
+use async_graphql_axum::{GraphQLProtocol, GraphQLResponse, GraphQLWebSocket};
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{ConnectInfo, State, WebSocketUpgrade};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
+use constellation_shared::ErrorCode;
+use std::net::SocketAddr;
+
+fn refuse(status: StatusCode, code: ErrorCode, message: &str) -> Response {
+    (
+        status,
+        GraphQLResponse::from(refusal(code, message)),
+    )
+        .into_response()
+}
+
+pub async fn graphql_handler(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let body = match body {
+        Ok(b) => b,
+        Err(rejection) => {
+            let status = rejection.status();
+            let msg = if status == StatusCode::PAYLOAD_TOO_LARGE {
+                "request body too large"
+            } else {
+                "cannot read the request body"
+            };
+            return refuse(status, ErrorCode::BadRequest, msg);
+        }
+    };
+    let batch: BatchRequest = match serde_json::from_slice(&body) {
+        Ok(b) => b,
+        Err(_) => {
+            return refuse(
+                StatusCode::BAD_REQUEST,
+                ErrorCode::BadRequest,
+                "the body is not a GraphQL request",
+            )
+        }
+    };
+    if let BatchRequest::Batch(list) = &batch {
+        if list.len() > state.config.max_batch_len {
+            return refuse(
+                StatusCode::BAD_REQUEST,
+                ErrorCode::BadRequest,
+                "too many operations in one batch",
+            );
+        }
+    }
+    let actor = actor_from_token(&state, bearer(&headers)).await;
+    let address = ClientAddress(Some(client_address(&state, &headers, peer)));
+    let batch = batch.data(actor).data(address);
+    let mut resp = state.schema.execute_batch(batch).await;
+    match &mut resp {
+        BatchResponse::Single(r) => tag_uncoded(r),
+        BatchResponse::Batch(rs) => rs.iter_mut().for_each(tag_uncoded),
+    }
+    state.metrics.graphql(&resp);
+    GraphQLResponse::from(resp).into_response()
+}
+
+pub async fn graphiql(State(state): State<AppState>) -> Response {
+    if !state.config.graphiql {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    Html(
+        GraphiQLSource::build()
+            .endpoint("/graphql")
+            .subscription_endpoint("/graphql/ws")
+            .finish(),
+    )
+    .into_response()
+}
+
+/// The token travels in the connection's init payload: `{"token": "…"}` (or
+/// `{"Authorization": "Bearer …"}`).
+pub async fn graphql_ws(
+    State(state): State<AppState>,
+    protocol: GraphQLProtocol,
+    upgrade: WebSocketUpgrade,
+) -> Response {
+    let schema = state.schema.clone();
+    upgrade
+        .protocols(ALL_WEBSOCKET_PROTOCOLS)
+        .on_upgrade(move |stream| {
+            GraphQLWebSocket::new(stream, schema, protocol)
+                .on_connection_init(move |payload| async move {
+                    let token = payload
+                        .get("token")
+                        .and_then(|v| v.as_str())
+                        .map(str::to_owned)
+                        .or_else(|| {
+                            payload
+                                .get("Authorization")
+                                .and_then(|v| v.as_str())
+                                .and_then(|v| v.strip_prefix("Bearer "))
+                                .map(str::to_owned)
+                        });
+                    let actor = actor_from_token(&state, token.as_deref()).await;
+                    let mut data = Data::default();
+                    data.insert(actor);
+                    Ok(data)
+                })
+                .serve()
+        })
+}

@@ -1,0 +1,34 @@
+//! HTTP surface: the router and its endpoints.
+
+pub mod assets;
+pub mod auth;
+pub mod export;
+pub mod graphql;
+pub mod health;
+pub mod metrics;
+
+use crate::app::AppState;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::get;
+use axum::Router;
+use tower_http::trace::TraceLayer;
+
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route(
+            "/graphql",
+            get(graphql::graphiql).post(graphql::graphql_handler),
+        )
+        .route("/graphql/ws", get(graphql::graphql_ws))
+        .route("/health", get(health::health))
+        .route("/metrics", get(metrics::metrics))
+        .route("/export/me", get(export::export_me))
+        .fallback(assets::serve)
+        .layer(DefaultBodyLimit::max(state.config.max_body_bytes))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            metrics::count,
+        ))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}

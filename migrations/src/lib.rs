@@ -1,0 +1,15 @@
+//! Schema migrations. They never import the backend's entities: an old migration must keep
+//! meaning what it meant when it was written.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261124_000001_accounts;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261124_000001_accounts::Migration)]
+    }
+}

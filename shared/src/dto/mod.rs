@@ -1,0 +1,3 @@
+//! Data shapes exchanged over the API, one file per domain.
+
+pub mod accounts;

@@ -1,0 +1,179 @@
+//! The error codes a client can receive in `extensions.code`, with a human message in each
+//! language. The server sets them; the browser matches on them and shows the message.
+
+use crate::Language;
+use serde::{Deserialize, Serialize};
+
+/// Every expected failure the API reports. Anything unexpected is `Internal`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ErrorCode {
+    /// An input field is invalid; `extensions.field` and `extensions.reason` say which and why.
+    Validation,
+    /// The request needs a valid session.
+    Unauthenticated,
+    /// The caller is known but not allowed to do this.
+    Forbidden,
+    /// The thing asked for does not exist (or is not visible to the caller).
+    NotFound,
+    /// The request conflicts with the current state.
+    Conflict,
+    /// An account already uses this email address (compared case-insensitively).
+    EmailTaken,
+    /// Email or password is wrong (deliberately not saying which).
+    InvalidCredentials,
+    /// Too many attempts; try again later.
+    RateLimited,
+    /// The change would leave the platform without an administrator.
+    LastAdmin,
+    /// The GraphQL request itself is refused: malformed, too deep, too complex, too large.
+    BadRequest,
+    /// Something failed on the server; details are in the server's log only.
+    #[serde(other)]
+    Internal,
+}
+
+impl ErrorCode {
+    pub const ALL: [ErrorCode; 11] = [
+        Self::Validation,
+        Self::Unauthenticated,
+        Self::Forbidden,
+        Self::NotFound,
+        Self::Conflict,
+        Self::EmailTaken,
+        Self::InvalidCredentials,
+        Self::RateLimited,
+        Self::LastAdmin,
+        Self::BadRequest,
+        Self::Internal,
+    ];
+
+    /// The text put in `extensions.code`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Validation => "VALIDATION",
+            Self::Unauthenticated => "UNAUTHENTICATED",
+            Self::Forbidden => "FORBIDDEN",
+            Self::NotFound => "NOT_FOUND",
+            Self::Conflict => "CONFLICT",
+            Self::EmailTaken => "EMAIL_TAKEN",
+            Self::InvalidCredentials => "INVALID_CREDENTIALS",
+            Self::RateLimited => "RATE_LIMITED",
+            Self::LastAdmin => "LAST_ADMIN",
+            Self::BadRequest => "BAD_REQUEST",
+            Self::Internal => "INTERNAL",
+        }
+    }
+
+    pub fn parse(s: &str) -> Self {
+        Self::ALL
+            .into_iter()
+            .find(|c| c.as_str() == s)
+            .unwrap_or(Self::Internal)
+    }
+
+    /// What a person reads.
+    pub fn message(self, lang: Language) -> &'static str {
+        use Language::{En, Fr};
+        match (self, lang) {
+            (Self::Validation, Fr) => "Un champ n'est pas valide.",
+            (Self::Validation, En) => "A field is not valid.",
+            (Self::Unauthenticated, Fr) => "Veuillez vous connecter.",
+            (Self::Unauthenticated, En) => "Please log in.",
+            (Self::Forbidden, Fr) => "Vous n'avez pas le droit de faire cela.",
+            (Self::Forbidden, En) => "You are not allowed to do this.",
+            (Self::NotFound, Fr) => "Introuvable.",
+            (Self::NotFound, En) => "Not found.",
+            (Self::Conflict, Fr) => "Cette action entre en conflit avec l'état actuel.",
+            (Self::Conflict, En) => "This action conflicts with the current state.",
+            (Self::EmailTaken, Fr) => "Un compte utilise déjà cette adresse e-mail.",
+            (Self::EmailTaken, En) => "An account already uses this email address.",
+            (Self::InvalidCredentials, Fr) => "Adresse e-mail ou mot de passe incorrect.",
+            (Self::InvalidCredentials, En) => "Wrong email address or password.",
+            (Self::RateLimited, Fr) => "Trop de tentatives. Réessayez dans quelques minutes.",
+            (Self::RateLimited, En) => "Too many attempts. Try again in a few minutes.",
+            (Self::LastAdmin, Fr) => "La plateforme doit garder au moins un·e administrateur·ice.",
+            (Self::LastAdmin, En) => "The platform must keep at least one administrator.",
+            (Self::BadRequest, Fr) => "La requête est refusée (mal formée ou trop grande).",
+            (Self::BadRequest, En) => "The request is refused (malformed or too large).",
+            (Self::Internal, Fr) => "Une erreur interne est survenue. Réessayez plus tard.",
+            (Self::Internal, En) => "An internal error occurred. Please try again later.",
+        }
+    }
+}
+
+/// Why a field was refused, sent in `extensions.reason` beside `extensions.field`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ValidationReason {
+    Required,
+    TooLong,
+    EmailFormat,
+    PasswordTooShort,
+    PasswordTooLong,
+    PasswordSameAsEmail,
+    InvalidId,
+    #[serde(other)]
+    Invalid,
+}
+
+impl ValidationReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Required => "REQUIRED",
+            Self::TooLong => "TOO_LONG",
+            Self::EmailFormat => "EMAIL_FORMAT",
+            Self::PasswordTooShort => "PASSWORD_TOO_SHORT",
+            Self::PasswordTooLong => "PASSWORD_TOO_LONG",
+            Self::PasswordSameAsEmail => "PASSWORD_SAME_AS_EMAIL",
+            Self::InvalidId => "INVALID_ID",
+            Self::Invalid => "INVALID",
+        }
+    }
+
+    pub fn message(self, lang: Language) -> &'static str {
+        use Language::{En, Fr};
+        match (self, lang) {
+            (Self::Required, Fr) => "Ce champ est obligatoire.",
+            (Self::Required, En) => "This field is required.",
+            (Self::TooLong, Fr) => "Ce texte est trop long.",
+            (Self::TooLong, En) => "This text is too long.",
+            (Self::EmailFormat, Fr) => "Ce n'est pas une adresse e-mail valide.",
+            (Self::EmailFormat, En) => "This is not a valid email address.",
+            (Self::PasswordTooShort, Fr) => "Le mot de passe doit compter au moins 10 caractères.",
+            (Self::PasswordTooShort, En) => "The password must have at least 10 characters.",
+            (Self::PasswordTooLong, Fr) => "Le mot de passe ne peut dépasser 128 caractères.",
+            (Self::PasswordTooLong, En) => "The password cannot exceed 128 characters.",
+            (Self::PasswordSameAsEmail, Fr) => {
+                "Le mot de passe ne peut pas être votre adresse e-mail."
+            }
+            (Self::PasswordSameAsEmail, En) => "The password cannot be your email address.",
+            (Self::InvalidId, Fr) => "Identifiant invalide.",
+            (Self::InvalidId, En) => "Invalid identifier.",
+            (Self::Invalid, Fr) => "Valeur invalide.",
+            (Self::Invalid, En) => "Invalid value.",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip_and_have_both_messages() {
+        for code in ErrorCode::ALL {
+            assert_eq!(ErrorCode::parse(code.as_str()), code);
+            let json = serde_json::to_string(&code).unwrap_or_default();
+            assert_eq!(json, format!("\"{}\"", code.as_str()));
+            assert_ne!(code.message(Language::Fr), code.message(Language::En));
+        }
+    }
+
+    #[test]
+    fn unknown_code_is_internal() {
+        assert_eq!(ErrorCode::parse("SOMETHING_NEW"), ErrorCode::Internal);
+        let c: ErrorCode = serde_json::from_str("\"SOMETHING_NEW\"").unwrap_or(ErrorCode::Conflict);
+        assert_eq!(c, ErrorCode::Internal);
+    }
+}
