@@ -34,6 +34,8 @@ pub struct Config {
     pub login_window_seconds: i64,
     pub max_query_depth: usize,
     pub max_query_complexity: usize,
+    /// Fields selected by one document, aliases and fragment expansions included.
+    pub max_query_fields: usize,
     pub max_batch_len: usize,
     pub max_body_bytes: usize,
     /// `tracing` filter, e.g. `info,constellation_backend=debug`.
@@ -59,6 +61,7 @@ impl Default for Config {
             login_window_seconds: 15 * 60,
             max_query_depth: 12,
             max_query_complexity: 500,
+            max_query_fields: 300,
             max_batch_len: 10,
             max_body_bytes: 1024 * 1024,
             log: "info".into(),

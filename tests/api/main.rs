@@ -1,1 +1,11 @@
+//! API tests through the real server. The same suite runs on SQLite and, with
+//! `CONSTELLATION_TEST_DB=postgres`, on PostgreSQL (`cargo xtask test` does both).
 
+mod abuse;
+mod accounts;
+mod audit;
+mod authz;
+mod contract;
+mod export;
+mod http;
+mod tokens;

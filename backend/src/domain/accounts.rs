@@ -11,7 +11,7 @@ use constellation_shared::{Language, MembershipKind, ValidationReason};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use serde_json::{json, Value};
 use uuid::Uuid;
@@ -146,7 +146,7 @@ pub async fn register(env: &Env, input: RegisterInput) -> DomainResult<user::Mod
         return Err(DomainError::EmailTaken);
     }
     let hash = hash(pw).await?;
-    let txn = env.db.begin().await?;
+    let txn = env.begin_write().await?;
     let first = claim_first_admin(&txn).await?;
     let now = chrono::Utc::now();
     let model = user::ActiveModel {
@@ -272,7 +272,7 @@ pub async fn update_profile(
         am.language = Set(l.code().to_owned());
     }
     am.updated_at = Set(chrono::Utc::now());
-    let txn = env.db.begin().await?;
+    let txn = env.begin_write().await?;
     let updated = am.update(&txn).await?;
     let entry = audit::record(
         &txn,
@@ -311,7 +311,7 @@ pub async fn change_password(
     let mut am = current.into_active_model();
     am.password_hash = Set(hashed);
     am.updated_at = Set(chrono::Utc::now());
-    let txn = env.db.begin().await?;
+    let txn = env.begin_write().await?;
     am.update(&txn).await?;
     let entry = audit::record(
         &txn,
@@ -347,7 +347,7 @@ pub async fn set_roles(
     is_admin: Option<bool>,
 ) -> DomainResult<user::Model> {
     let admin = actor.admin()?;
-    let txn = env.db.begin().await?;
+    let txn = env.begin_write().await?;
     let current = user::Entity::find_by_id(target)
         .filter(user::Column::DeletedAt.is_null())
         .one(&txn)
@@ -393,7 +393,7 @@ pub async fn delete_my_account(env: &Env, actor: &Actor, password: &str) -> Doma
     if !verify(password, Some(current.password_hash.clone())).await? {
         return Err(DomainError::invalid("password", ValidationReason::Invalid));
     }
-    let txn = env.db.begin().await?;
+    let txn = env.begin_write().await?;
     if current.is_admin && other_active_admins(&txn, me.id).await? == 0 {
         return Err(DomainError::LastAdmin);
     }
@@ -505,7 +505,7 @@ pub async fn create_admin(
     am.is_admin = Set(true);
     am.is_board = Set(true);
     am.membership_kind = Set(MembershipKind::Effective.as_str().to_owned());
-    let txn = env.db.begin().await?;
+    let txn = env.begin_write().await?;
     let updated = am.update(&txn).await?;
     let entry = audit::record(
         &txn,

@@ -11,7 +11,10 @@ pub mod seed;
 pub use error::{DbResultExt, DomainError, DomainResult};
 
 use constellation_shared::MembershipKind;
-use sea_orm::DatabaseConnection;
+use sea_orm::{
+    DatabaseConnection, DatabaseTransaction, DbErr, SqliteTransactionMode, TransactionOptions,
+    TransactionTrait,
+};
 use tokio::sync::broadcast;
 use uuid::Uuid;
 
@@ -22,6 +25,20 @@ pub struct Env {
     pub db: DatabaseConnection,
     pub events: broadcast::Sender<crate::entities::audit_log::Model>,
     pub limits: LoginLimits,
+}
+
+impl Env {
+    /// A transaction that will write. On SQLite it takes the write lock up front
+    /// (`BEGIN IMMEDIATE`): a deferred transaction that reads then writes fails at once with
+    /// "database is locked" when another writer got there first, instead of waiting.
+    pub async fn begin_write(&self) -> Result<DatabaseTransaction, DbErr> {
+        self.db
+            .begin_with_options(TransactionOptions {
+                sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+                ..Default::default()
+            })
+            .await
+    }
 }
 
 #[derive(Clone, Copy, Debug)]

@@ -12,11 +12,30 @@ use constellation_shared::{Language, MembershipKind, ValidationReason};
 use uuid::Uuid;
 
 /// An account as the API shows it. Built from the model; the hash never leaves.
-pub struct User(pub user::Model);
+/// `owner` marks the account just created or logged into: its owner has no session yet
+/// but must see their own private fields.
+pub struct User(pub user::Model, pub Owner);
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Owner {
+    /// Private fields follow the caller's rights.
+    Viewer,
+    /// Shown to the account's owner.
+    Owner,
+}
+
+impl From<user::Model> for User {
+    fn from(m: user::Model) -> Self {
+        Self(m, Owner::Viewer)
+    }
+}
 
 impl User {
     /// Email and language are private: the person themself, the board and admins.
     fn may_see_private(&self, actor: &Actor) -> bool {
+        if self.1 == Owner::Owner {
+            return true;
+        }
         match actor {
             Actor::User(u) => u.id == self.0.id || u.is_admin || u.is_board,
             _ => false,
@@ -105,7 +124,7 @@ impl AccountsQuery {
                     .gql()?
                     .ok_or(DomainError::Unauthenticated)
                     .gql()?;
-                Ok(Some(User(model)))
+                Ok(Some(User::from(model)))
             }
         }
     }
@@ -128,7 +147,7 @@ impl AccountsQuery {
         rows.truncate(limit as usize);
         let mut conn = Connection::new(after.is_some(), has_next);
         conn.edges
-            .extend(rows.into_iter().map(|u| Edge::new(u.id.to_string(), User(u))));
+            .extend(rows.into_iter().map(|u| Edge::new(u.id.to_string(), User::from(u))));
         Ok(conn)
     }
 
@@ -146,7 +165,10 @@ pub struct AccountsMutation;
 impl AccountsMutation {
     /// Creates an account. The first account of a new platform becomes its admin.
     async fn register(&self, ctx: &Context<'_>, input: RegisterInput) -> Result<User> {
-        accounts::register(ctx.env(), input).await.gql().map(User)
+        accounts::register(ctx.env(), input)
+            .await
+            .gql()
+            .map(|u| User(u, Owner::Owner))
     }
 
     /// Exchanges an email and password for a session token.
@@ -161,7 +183,7 @@ impl AccountsMutation {
             .gql()?;
         Ok(AuthPayload {
             token,
-            user: User(user),
+            user: User(user, Owner::Owner),
         })
     }
 
@@ -169,7 +191,7 @@ impl AccountsMutation {
         accounts::update_profile(ctx.env(), ctx.actor(), input)
             .await
             .gql()
-            .map(User)
+            .map(User::from)
     }
 
     async fn change_password(
@@ -197,7 +219,7 @@ impl AccountsMutation {
         accounts::set_roles(ctx.env(), ctx.actor(), id, membership_kind, is_board, is_admin)
             .await
             .gql()
-            .map(User)
+            .map(User::from)
     }
 
     /// Anonymises the caller's account (password required); governance records stay.

@@ -33,7 +33,7 @@ impl AuditEntry {
             .await
             .map_err(|_| DomainError::internal("user loader"))
             .gql()?;
-        Ok(user.map(User))
+        Ok(user.map(User::from))
     }
 
     async fn action(&self) -> &str {

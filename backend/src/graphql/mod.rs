@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod audit;
 pub mod context;
 pub mod error;
+pub mod limits;
 pub mod loaders;
 pub mod schema;
 

@@ -30,7 +30,8 @@ pub fn build_schema(env: Env, jwt: JwtKeys, config: &Config) -> AppSchema {
     .limit_depth(config.max_query_depth)
     .limit_complexity(config.max_query_complexity)
     .limit_recursive_depth(32)
-    .limit_directives(16);
+    .limit_directives(16)
+    .extension(super::limits::FieldLimit(config.max_query_fields));
     if !config.introspection {
         builder = builder.disable_introspection();
     }
