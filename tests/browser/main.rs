@@ -1,1 +1,4 @@
+//! Browser tests: the served app in real (headless) Chromium.
 
+mod accounts;
+mod support;

@@ -63,7 +63,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
 }
 
 async fn try_spawn(adjust: impl FnOnce(&mut Config)) -> anyhow::Result<TestApp> {
-    constellation_backend::telemetry::init("warn");
+    constellation_backend::telemetry::init("warn,chromiumoxide=off");
     let dir = tempfile::tempdir()?;
     let database_url = if database_kind() == "postgres" {
         fresh_postgres().await?

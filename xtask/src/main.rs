@@ -1,1 +1,214 @@
-fn main(){}
+//! `cargo xtask serve | test | bench | build-frontend`: the project's two commands and the
+//! benchmark, with nothing to install beyond rustup and cargo.
+
+use anyhow::{bail, Context, Result};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+const WASM_PROFILE: &str = "wasm-release";
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+fn cargo() -> Command {
+    let mut c = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    c.current_dir(root());
+    c
+}
+
+fn run(cmd: &mut Command) -> Result<()> {
+    eprintln!("xtask> {cmd:?}");
+    let status = cmd.status().with_context(|| format!("cannot run {cmd:?}"))?;
+    if !status.success() {
+        bail!("{cmd:?} failed with {status}");
+    }
+    Ok(())
+}
+
+fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (command, rest) = args.split_first().map_or(("", &[][..]), |(c, r)| (c.as_str(), r));
+    match command {
+        "serve" => serve(rest),
+        "test" => test(),
+        "bench" => bench(),
+        "build-frontend" => build_frontend().map(|_| ()),
+        _ => {
+            eprintln!(
+                "usage: cargo xtask <command>\n\
+                 \n  serve [flags]    build the frontend, migrate, serve at http://127.0.0.1:8080\
+                 \n                   (flags go to `constellation serve`, e.g. --bind 0.0.0.0:9000)\
+                 \n  test             fmt, clippy, wasm build, unit, API (SQLite, PostgreSQL), browser tests\
+                 \n  bench            loopback load generator and frontend size\
+                 \n  build-frontend   build the wasm app into target/site"
+            );
+            bail!("unknown command {command:?}")
+        }
+    }
+}
+
+fn ensure_wasm_target() -> Result<()> {
+    let out = Command::new("rustup")
+        .args(["target", "list", "--installed"])
+        .current_dir(root())
+        .output()
+        .context("rustup is needed to add the wasm32 target")?;
+    if !String::from_utf8_lossy(&out.stdout).contains(WASM_TARGET) {
+        run(Command::new("rustup")
+            .args(["target", "add", WASM_TARGET])
+            .current_dir(root()))?;
+    }
+    Ok(())
+}
+
+/// Builds the frontend to wasm, runs wasm-bindgen as a library, and lays out `target/site`.
+fn build_frontend() -> Result<PathBuf> {
+    ensure_wasm_target()?;
+    run(cargo().args([
+        "build",
+        "-p",
+        "constellation-frontend",
+        "--target",
+        WASM_TARGET,
+        "--profile",
+        WASM_PROFILE,
+    ]))?;
+    let root = root();
+    let wasm = root
+        .join("target")
+        .join(WASM_TARGET)
+        .join(WASM_PROFILE)
+        .join("constellation_frontend.wasm");
+    let site = root.join("target").join("site");
+    let pkg = site.join("pkg");
+    std::fs::create_dir_all(&pkg)?;
+    eprintln!("xtask> wasm-bindgen {}", wasm.display());
+    wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(&wasm)
+        .web(true)?
+        .out_name("constellation")
+        .typescript(false)
+        .generate(&pkg)?;
+    std::fs::copy(root.join("frontend/index.html"), site.join("index.html"))?;
+    std::fs::copy(root.join("frontend/static/style.css"), site.join("style.css"))?;
+    eprintln!("xtask> frontend ready in {}", site.display());
+    Ok(site)
+}
+
+fn serve(flags: &[String]) -> Result<()> {
+    let site = build_frontend()?;
+    let mut cmd = cargo();
+    cmd.args(["run", "-p", "constellation-backend", "--bin", "constellation", "--"])
+        .arg("--frontend-dir")
+        .arg(&site)
+        .args(flags)
+        .arg("serve");
+    run(&mut cmd)
+}
+
+fn chromium() -> Result<PathBuf> {
+    let path = PathBuf::from(
+        std::env::var("CONSTELLATION_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+    );
+    if path.exists() {
+        return Ok(path);
+    }
+    let is_root = Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false);
+    if !is_root {
+        bail!(
+            "the browser tests need Chromium at {}. Install it with:\n    sudo apt-get install -y chromium",
+            path.display()
+        );
+    }
+    eprintln!("xtask> Chromium is missing: installing it with apt-get");
+    run(Command::new("apt-get").args(["update", "-q"]))?;
+    run(Command::new("apt-get")
+        .args(["install", "-y", "-q", "chromium"])
+        .env("DEBIAN_FRONTEND", "noninteractive"))?;
+    if !path.exists() {
+        bail!("apt-get installed chromium but {} is still missing", path.display());
+    }
+    Ok(path)
+}
+
+fn test() -> Result<()> {
+    run(cargo().args(["fmt", "--all", "--check"]))?;
+    run(cargo().args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    ensure_wasm_target()?;
+    run(cargo().args(["build", "-p", "constellation-shared", "--target", WASM_TARGET]))?;
+    let site = build_frontend()?;
+    let chromium = chromium()?;
+    // Unit tests, the API suite on SQLite and the browser tests.
+    run(cargo()
+        .args(["test", "--workspace", "--exclude", "constellation-frontend"])
+        .env("CONSTELLATION_TEST_DB", "sqlite")
+        .env("CONSTELLATION_SITE_DIR", &site)
+        .env("CONSTELLATION_CHROMIUM", &chromium))?;
+    match std::env::var("CONSTELLATION_TEST_POSTGRES_URL") {
+        Ok(url) if !url.is_empty() => {
+            run(cargo()
+                .args(["test", "-p", "constellation-tests", "--test", "api"])
+                .env("CONSTELLATION_TEST_DB", "postgres"))?;
+        }
+        _ => eprintln!(
+            "xtask> CONSTELLATION_TEST_POSTGRES_URL is not set: the API suite ran on SQLite only"
+        ),
+    }
+    eprintln!("xtask> all tests passed");
+    Ok(())
+}
+
+fn gzip_size(path: &Path) -> Result<(u64, u64)> {
+    use std::io::Write as _;
+    let bytes = std::fs::read(path).with_context(|| format!("read {}", path.display()))?;
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    enc.write_all(&bytes)?;
+    Ok((bytes.len() as u64, enc.finish()?.len() as u64))
+}
+
+fn bench() -> Result<()> {
+    let site = build_frontend()?;
+    run(cargo().args([
+        "build",
+        "--release",
+        "-p",
+        "constellation-backend",
+        "-p",
+        "constellation-tests",
+        "--bin",
+        "constellation",
+        "--bin",
+        "constellation-bench",
+    ]))?;
+    let release = root().join("target").join("release");
+    run(Command::new(release.join("constellation-bench"))
+        .arg(release.join("constellation"))
+        .current_dir(root()))?;
+    println!("\nFrontend size (gzip -9):");
+    println!("{:<28} {:>12} {:>12}", "file", "raw bytes", "gzip bytes");
+    let (mut raw_total, mut gz_total) = (0, 0);
+    for f in ["pkg/constellation_bg.wasm", "pkg/constellation.js", "style.css", "index.html"] {
+        let (raw, gz) = gzip_size(&site.join(f))?;
+        raw_total += raw;
+        gz_total += gz;
+        println!("{f:<28} {raw:>12} {gz:>12}");
+    }
+    println!("{:<28} {raw_total:>12} {gz_total:>12}", "total");
+    Ok(())
+}

@@ -1,0 +1,109 @@
+//! The one GraphQL client. Documents come from `constellation_shared::queries`; pages never
+//! build query strings.
+
+use constellation_shared::graphql::{Request, Response};
+use constellation_shared::{ErrorCode, Language, ValidationReason};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+/// A failed call, as a person should read it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ApiError {
+    pub code: ErrorCode,
+    pub field: Option<String>,
+    pub reason: Option<ValidationReason>,
+}
+
+impl ApiError {
+    fn network() -> Self {
+        Self {
+            code: ErrorCode::Internal,
+            field: None,
+            reason: None,
+        }
+    }
+
+    /// The reason when there is one (more precise), else the code's message.
+    pub fn message(&self, lang: Language) -> &'static str {
+        match self.reason {
+            Some(r) => r.message(lang),
+            None => self.code.message(lang),
+        }
+    }
+
+    /// The message if this error is about `field`.
+    pub fn for_field(&self, field: &str, lang: Language) -> Option<&'static str> {
+        (self.field.as_deref() == Some(field)).then(|| self.message(lang))
+    }
+}
+
+pub async fn request<V: Serialize, D: DeserializeOwned>(
+    document: &str,
+    variables: V,
+    token: Option<String>,
+) -> Result<D, ApiError> {
+    let mut builder = gloo_net::http::Request::post("/graphql");
+    if let Some(t) = token {
+        builder = builder.header("Authorization", &format!("Bearer {t}"));
+    }
+    let req = builder
+        .json(&Request {
+            query: document,
+            variables,
+        })
+        .map_err(|_| ApiError::network())?;
+    let resp = req.send().await.map_err(|_| ApiError::network())?;
+    let body: Response<D> = resp.json().await.map_err(|_| ApiError::network())?;
+    if let Some(err) = body.errors.first() {
+        let ext = err.extensions.clone();
+        return Err(ApiError {
+            code: err.code(),
+            field: ext.as_ref().and_then(|e| e.field.clone()),
+            reason: ext.and_then(|e| e.reason),
+        });
+    }
+    body.data.ok_or_else(ApiError::network)
+}
+
+/// Downloads `GET /export/me` (a zip) with the session token and saves it.
+pub async fn download_my_data(token: String) -> Result<(), ApiError> {
+    use wasm_bindgen::JsCast;
+    let resp = gloo_net::http::Request::get("/export/me")
+        .header("Authorization", &format!("Bearer {token}"))
+        .send()
+        .await
+        .map_err(|_| ApiError::network())?;
+    if !resp.ok() {
+        let code = if resp.status() == 401 {
+            ErrorCode::Unauthenticated
+        } else {
+            ErrorCode::Internal
+        };
+        return Err(ApiError {
+            code,
+            field: None,
+            reason: None,
+        });
+    }
+    let bytes = resp.binary().await.map_err(|_| ApiError::network())?;
+    let array = js_sys::Uint8Array::from(bytes.as_slice());
+    let parts = js_sys::Array::of1(&array);
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type("application/zip");
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts)
+        .map_err(|_| ApiError::network())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| ApiError::network())?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(ApiError::network)?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| ApiError::network())?
+        .dyn_into()
+        .map_err(|_| ApiError::network())?;
+    anchor.set_href(&url);
+    anchor.set_download("constellation-my-data.zip");
+    anchor.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}

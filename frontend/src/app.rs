@@ -1,0 +1,40 @@
+//! The shell: session context, header, routes.
+
+use crate::components::nav::Nav;
+use crate::pages::{
+    home_page::HomePage, login_page::LoginPage, not_found_page::NotFoundPage,
+    profile_page::ProfilePage, register_page::RegisterPage,
+};
+use crate::session::Session;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let session = Session::new();
+    provide_context(session);
+    // Keep <html lang> in step with the chosen language (screen readers rely on it).
+    Effect::new(move |_| {
+        let lang = session.lang.get();
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = el.set_attribute("lang", lang.code());
+        }
+    });
+    view! {
+        <Router>
+            <Nav />
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/register") view=RegisterPage />
+                    <Route path=path!("/login") view=LoginPage />
+                    <Route path=path!("/profile") view=ProfilePage />
+                </Routes>
+            </main>
+        </Router>
+    }
+}

@@ -1,0 +1,5 @@
+//! Reusable pieces, one component per file.
+
+pub mod field;
+pub mod form_error;
+pub mod nav;

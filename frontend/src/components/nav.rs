@@ -1,0 +1,55 @@
+//! The header: navigation and the language switch.
+
+use crate::i18n::strings;
+use crate::session::use_session;
+use constellation_shared::Language;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn Nav() -> impl IntoView {
+    let session = use_session();
+    let t = move || strings(session.lang.get());
+    let navigate = use_navigate();
+    let logout = move |_| {
+        session.sign_out();
+        navigate("/", Default::default());
+    };
+    view! {
+        <a class="skip" href="#main">{move || t().skip_to_content}</a>
+        <header class="top">
+            <A href="/" attr:class="brand">{move || t().app_name}</A>
+            <nav aria-label=move || t().nav_label>
+                <ul>
+                    <li><A href="/">{move || t().nav_home}</A></li>
+                    <Show
+                        when=move || session.me.get().is_some()
+                        fallback=move || view! {
+                            <li><A href="/login">{move || t().nav_login}</A></li>
+                            <li><A href="/register">{move || t().nav_register}</A></li>
+                        }
+                    >
+                        <li><A href="/profile">{move || t().nav_profile}</A></li>
+                        <li><button type="button" class="link" on:click=logout.clone()>{move || t().nav_logout}</button></li>
+                    </Show>
+                </ul>
+            </nav>
+            <label class="lang">
+                <span>{move || t().language}</span>
+                <select
+                    id="language"
+                    on:change=move |ev| {
+                        if let Some(l) = Language::from_code(&event_target_value(&ev)) {
+                            session.switch_language(l);
+                        }
+                    }
+                    prop:value=move || session.lang.get().code()
+                >
+                    <option value="fr">"Français"</option>
+                    <option value="en">"English"</option>
+                </select>
+            </label>
+        </header>
+    }
+}

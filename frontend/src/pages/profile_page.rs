@@ -1,0 +1,186 @@
+//! `/profile`: edit name, change password, download my data, delete my account.
+
+use crate::api::{self, ApiError};
+use crate::components::field::Field;
+use crate::components::form_error::{FormError, FormNote};
+use crate::i18n::strings;
+use crate::session::{use_session, Session};
+use constellation_shared::dto::accounts::ProfileInput;
+use constellation_shared::queries::accounts as q;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn ProfilePage() -> impl IntoView {
+    let session = use_session();
+    let t = move || strings(session.lang.get());
+    view! {
+        <Show
+            when=move || session.me.get().is_some()
+            fallback=move || view! {
+                <p>{move || if session.ready.get() { t().sign_in_required } else { t().loading }}</p>
+            }
+        >
+            <h1>{move || t().profile_title}</h1>
+            <Details session=session />
+            <PasswordForm session=session />
+            <MyData session=session />
+            <DeleteAccount session=session />
+        </Show>
+    }
+}
+
+#[component]
+fn Details(session: Session) -> impl IntoView {
+    let t = move || strings(session.lang.get());
+    let me = move || session.me.get();
+    let name = RwSignal::new(me().map(|m| m.display_name).unwrap_or_default());
+    let error = RwSignal::new(None::<ApiError>);
+    let note = RwSignal::new(None::<&'static str>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        error.set(None);
+        note.set(None);
+        let vars = q::UpdateProfileVars {
+            input: ProfileInput {
+                display_name: Some(name.get_untracked()),
+                language: None,
+            },
+        };
+        leptos::task::spawn_local(async move {
+            match api::request::<_, q::UpdateProfileData>(q::UPDATE_PROFILE, vars, session.token()).await {
+                Ok(d) => {
+                    session.me.set(Some(d.update_profile));
+                    note.set(Some(strings(session.lang.get_untracked()).saved));
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <section aria-labelledby="details-h">
+            <h2 id="details-h">{move || t().profile_section}</h2>
+            <dl class="facts">
+                <dt>{move || t().email}</dt>
+                <dd id="profile-email">{move || me().map(|m| m.email).unwrap_or_default()}</dd>
+                <dt>{move || t().membership}</dt>
+                <dd>{move || me().map(|m| m.membership_kind.label(session.lang.get())).unwrap_or_default()}</dd>
+                <Show when=move || me().is_some_and(|m| m.is_board)>
+                    <dd>{move || t().board_member}</dd>
+                </Show>
+                <Show when=move || me().is_some_and(|m| m.is_admin)>
+                    <dd>{move || t().admin}</dd>
+                </Show>
+            </dl>
+            <form on:submit=submit novalidate>
+                <Field name="displayName" label=|s| s.display_name value=name error=error autocomplete="name" />
+                <FormError error=error />
+                <FormNote text=note.into() />
+                <button type="submit">{move || t().save}</button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn PasswordForm(session: Session) -> impl IntoView {
+    let t = move || strings(session.lang.get());
+    let current = RwSignal::new(String::new());
+    let new = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<ApiError>);
+    let note = RwSignal::new(None::<&'static str>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        error.set(None);
+        note.set(None);
+        let vars = q::ChangePasswordVars {
+            current_password: current.get_untracked(),
+            new_password: new.get_untracked(),
+        };
+        leptos::task::spawn_local(async move {
+            match api::request::<_, q::ChangePasswordData>(q::CHANGE_PASSWORD, vars, session.token()).await {
+                Ok(_) => {
+                    current.set(String::new());
+                    new.set(String::new());
+                    note.set(Some(strings(session.lang.get_untracked()).password_changed));
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <section aria-labelledby="password-h">
+            <h2 id="password-h">{move || t().password_section}</h2>
+            <form on:submit=submit novalidate>
+                <Field name="currentPassword" label=|s| s.current_password value=current error=error kind="password" autocomplete="current-password" />
+                <Field name="newPassword" label=|s| s.new_password value=new error=error kind="password" autocomplete="new-password" hint=|s| s.password_hint />
+                <FormError error=error />
+                <FormNote text=note.into() />
+                <button type="submit">{move || t().change_password_submit}</button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn MyData(session: Session) -> impl IntoView {
+    let t = move || strings(session.lang.get());
+    let error = RwSignal::new(None::<ApiError>);
+    let note = RwSignal::new(None::<&'static str>);
+    let download = move |_| {
+        error.set(None);
+        note.set(None);
+        let Some(token) = session.token() else { return };
+        leptos::task::spawn_local(async move {
+            match api::download_my_data(token).await {
+                Ok(()) => note.set(Some(strings(session.lang.get_untracked()).download_done)),
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <section aria-labelledby="data-h">
+            <h2 id="data-h">{move || t().data_section}</h2>
+            <p>{move || t().data_intro}</p>
+            <button type="button" id="download-data" on:click=download>{move || t().download_data}</button>
+            <FormError error=error />
+            <FormNote text=note.into() />
+        </section>
+    }
+}
+
+#[component]
+fn DeleteAccount(session: Session) -> impl IntoView {
+    let t = move || strings(session.lang.get());
+    let password = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<ApiError>);
+    let navigate = use_navigate();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        error.set(None);
+        let vars = q::DeleteMyAccountVars {
+            password: password.get_untracked(),
+        };
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            match api::request::<_, q::DeleteMyAccountData>(q::DELETE_MY_ACCOUNT, vars, session.token()).await {
+                Ok(_) => {
+                    session.sign_out();
+                    navigate("/", Default::default());
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <section aria-labelledby="delete-h" class="danger">
+            <h2 id="delete-h">{move || t().delete_section}</h2>
+            <p>{move || t().delete_intro}</p>
+            <form on:submit=submit novalidate>
+                <Field name="password" label=|s| s.password value=password error=error kind="password" autocomplete="current-password" />
+                <FormError error=error />
+                <button type="submit" class="danger">{move || t().delete_submit}</button>
+            </form>
+        </section>
+    }
+}
