@@ -77,7 +77,10 @@ pub async fn build_state(config: Config) -> anyhow::Result<AppState> {
         Some(s) => s.expose_secret().as_bytes().to_vec(),
         None => load_or_create_secret(&config.data_dir)?,
     };
-    anyhow::ensure!(secret.len() >= 32, "the JWT secret must be at least 32 bytes");
+    anyhow::ensure!(
+        secret.len() >= 32,
+        "the JWT secret must be at least 32 bytes"
+    );
     let jwt = JwtKeys::new(
         &secret,
         &config.jwt_issuer,

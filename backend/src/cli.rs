@@ -8,7 +8,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "constellation", version, about = "Governance and coordination for associations of Labs")]
+#[command(
+    name = "constellation",
+    version,
+    about = "Governance and coordination for associations of Labs"
+)]
 struct Cli {
     #[command(flatten)]
     flags: Flags,
@@ -71,7 +75,10 @@ pub fn run() -> ExitCode {
         }
     };
     crate::telemetry::init(&config.log);
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(r) => r,
         Err(e) => {
             eprintln!("cannot start the runtime: {e}");
@@ -105,7 +112,11 @@ fn load_config(flags: &Flags) -> Result<Config, Box<figment::Error>> {
 }
 
 fn domain(e: DomainError) -> anyhow::Error {
-    anyhow::anyhow!("{:?}: {}", e, e.code().message(constellation_shared::Language::En))
+    anyhow::anyhow!(
+        "{:?}: {}",
+        e,
+        e.code().message(constellation_shared::Language::En)
+    )
 }
 
 async fn execute(command: Command, config: Config) -> anyhow::Result<()> {

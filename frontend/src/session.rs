@@ -97,7 +97,9 @@ impl Session {
                     language: Some(lang),
                 },
             };
-            if let Ok(d) = api::request::<_, q::UpdateProfileData>(q::UPDATE_PROFILE, vars, Some(token)).await {
+            if let Ok(d) =
+                api::request::<_, q::UpdateProfileData>(q::UPDATE_PROFILE, vars, Some(token)).await
+            {
                 me.set(Some(d.update_profile));
             }
         });

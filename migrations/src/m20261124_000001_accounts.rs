@@ -58,9 +58,21 @@ impl MigrationTrait for Migration {
                     .table(Users::Table)
                     .col(ColumnDef::new(Users::Id).uuid().not_null().primary_key())
                     .col(ColumnDef::new(Users::Email).string_len(254).not_null())
-                    .col(ColumnDef::new(Users::EmailNormalized).string_len(254).not_null())
-                    .col(ColumnDef::new(Users::DisplayName).string_len(200).not_null())
-                    .col(ColumnDef::new(Users::PasswordHash).string_len(255).not_null())
+                    .col(
+                        ColumnDef::new(Users::EmailNormalized)
+                            .string_len(254)
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(Users::DisplayName)
+                            .string_len(200)
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(Users::PasswordHash)
+                            .string_len(255)
+                            .not_null(),
+                    )
                     .col(
                         ColumnDef::new(Users::MembershipKind)
                             .string_len(16)
@@ -71,17 +83,39 @@ impl MigrationTrait for Migration {
                                 "SYMPATHIZER",
                             ])),
                     )
-                    .col(ColumnDef::new(Users::IsBoard).boolean().not_null().default(false))
-                    .col(ColumnDef::new(Users::IsAdmin).boolean().not_null().default(false))
+                    .col(
+                        ColumnDef::new(Users::IsBoard)
+                            .boolean()
+                            .not_null()
+                            .default(false),
+                    )
+                    .col(
+                        ColumnDef::new(Users::IsAdmin)
+                            .boolean()
+                            .not_null()
+                            .default(false),
+                    )
                     .col(
                         ColumnDef::new(Users::Language)
                             .string_len(2)
                             .not_null()
                             .check(Expr::col(Users::Language).is_in(["fr", "en"])),
                     )
-                    .col(ColumnDef::new(Users::CreatedAt).timestamp_with_time_zone().not_null())
-                    .col(ColumnDef::new(Users::UpdatedAt).timestamp_with_time_zone().not_null())
-                    .col(ColumnDef::new(Users::DeletedAt).timestamp_with_time_zone().null())
+                    .col(
+                        ColumnDef::new(Users::CreatedAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(Users::UpdatedAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(Users::DeletedAt)
+                            .timestamp_with_time_zone()
+                            .null(),
+                    )
                     .to_owned(),
             )
             .await?;
@@ -111,9 +145,17 @@ impl MigrationTrait for Migration {
                     )
                     .col(ColumnDef::new(AuditLog::ActorId).uuid().null())
                     .col(ColumnDef::new(AuditLog::Action).string_len(64).not_null())
-                    .col(ColumnDef::new(AuditLog::TargetType).string_len(32).not_null())
+                    .col(
+                        ColumnDef::new(AuditLog::TargetType)
+                            .string_len(32)
+                            .not_null(),
+                    )
                     .col(ColumnDef::new(AuditLog::TargetId).string_len(64).not_null())
-                    .col(ColumnDef::new(AuditLog::At).timestamp_with_time_zone().not_null())
+                    .col(
+                        ColumnDef::new(AuditLog::At)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
                     .col(ColumnDef::new(AuditLog::Diff).text().not_null())
                     .foreign_key(
                         ForeignKey::create()
@@ -138,9 +180,22 @@ impl MigrationTrait for Migration {
             .create_table(
                 Table::create()
                     .table(LoginAttempts::Table)
-                    .col(ColumnDef::new(LoginAttempts::Id).uuid().not_null().primary_key())
-                    .col(ColumnDef::new(LoginAttempts::Key).string_len(300).not_null())
-                    .col(ColumnDef::new(LoginAttempts::At).timestamp_with_time_zone().not_null())
+                    .col(
+                        ColumnDef::new(LoginAttempts::Id)
+                            .uuid()
+                            .not_null()
+                            .primary_key(),
+                    )
+                    .col(
+                        ColumnDef::new(LoginAttempts::Key)
+                            .string_len(300)
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(LoginAttempts::At)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
                     .to_owned(),
             )
             .await?;
@@ -167,7 +222,11 @@ impl MigrationTrait for Migration {
                             .not_null()
                             .primary_key(),
                     )
-                    .col(ColumnDef::new(PlatformFlags::SetAt).timestamp_with_time_zone().not_null())
+                    .col(
+                        ColumnDef::new(PlatformFlags::SetAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
                     .to_owned(),
             )
             .await
@@ -180,7 +239,9 @@ impl MigrationTrait for Migration {
             AuditLog::Table.into_iden(),
             Users::Table.into_iden(),
         ] {
-            manager.drop_table(Table::drop().table(t).to_owned()).await?;
+            manager
+                .drop_table(Table::drop().table(t).to_owned())
+                .await?;
         }
         Ok(())
     }

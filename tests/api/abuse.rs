@@ -18,7 +18,13 @@ async fn a_50_deep_query_is_refused() {
     let q = format!("{{ __schema {{ queryType {{ {q} }} }} }}");
     let r = app.gql(None, &q, json!({})).await;
     assert_eq!(error_code(&r), Some("BAD_REQUEST"), "{r}");
-    assert!(r["errors"][0]["message"].as_str().unwrap_or_default().contains("depth"), "{r}");
+    assert!(
+        r["errors"][0]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("depth"),
+        "{r}"
+    );
     still_answers(&app).await;
 }
 
@@ -37,14 +43,33 @@ async fn a_1000_alias_query_is_refused() {
 #[tokio::test]
 async fn a_100_operation_batch_is_refused() {
     let app = spawn_app().await;
-    let batch: Vec<Value> = (0..100).map(|_| json!({ "query": "{ __typename }" })).collect();
-    let resp = app.client.post(format!("{}/graphql", app.url)).json(&batch).send().await.expect("send");
+    let batch: Vec<Value> = (0..100)
+        .map(|_| json!({ "query": "{ __typename }" }))
+        .collect();
+    let resp = app
+        .client
+        .post(format!("{}/graphql", app.url))
+        .json(&batch)
+        .send()
+        .await
+        .expect("send");
     assert_eq!(resp.status(), 400);
     let v: Value = resp.json().await.expect("json");
     assert_eq!(error_code(&v), Some("BAD_REQUEST"), "{v}");
     // A small batch is fine.
-    let small: Vec<Value> = (0..3).map(|_| json!({ "query": "{ __typename }" })).collect();
-    let v: Value = app.client.post(format!("{}/graphql", app.url)).json(&small).send().await.expect("send").json().await.expect("json");
+    let small: Vec<Value> = (0..3)
+        .map(|_| json!({ "query": "{ __typename }" }))
+        .collect();
+    let v: Value = app
+        .client
+        .post(format!("{}/graphql", app.url))
+        .json(&small)
+        .send()
+        .await
+        .expect("send")
+        .json()
+        .await
+        .expect("json");
     assert_eq!(v.as_array().map(Vec::len), Some(3), "{v}");
     still_answers(&app).await;
 }
@@ -71,7 +96,14 @@ async fn a_10_mb_body_is_refused() {
 #[tokio::test]
 async fn garbage_bodies_get_a_coded_error() {
     let app = spawn_app().await;
-    let resp = app.client.post(format!("{}/graphql", app.url)).header("content-type", "application/json").body("{not json").send().await.expect("send");
+    let resp = app
+        .client
+        .post(format!("{}/graphql", app.url))
+        .header("content-type", "application/json")
+        .body("{not json")
+        .send()
+        .await
+        .expect("send");
     assert_eq!(resp.status(), 400);
     let v: Value = resp.json().await.expect("json");
     assert_eq!(error_code(&v), Some("BAD_REQUEST"));

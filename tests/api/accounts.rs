@@ -26,8 +26,12 @@ async fn a_newcomer_registers_logs_in_and_sees_their_profile() {
 #[tokio::test]
 async fn the_first_account_is_admin_and_board_the_next_ones_are_sympathisers() {
     let app = spawn_app().await;
-    let first = app.register(&unique_email("first"), PASSWORD, "First").await;
-    let second = app.register(&unique_email("second"), PASSWORD, "Second").await;
+    let first = app
+        .register(&unique_email("first"), PASSWORD, "First")
+        .await;
+    let second = app
+        .register(&unique_email("second"), PASSWORD, "Second")
+        .await;
     assert_eq!(first["data"]["register"]["isAdmin"], true);
     assert_eq!(first["data"]["register"]["isBoard"], true);
     assert_eq!(first["data"]["register"]["membershipKind"], "EFFECTIVE");
@@ -52,7 +56,9 @@ async fn a_duplicate_email_in_any_case_is_refused_and_changes_nothing() {
     let before = app.count("users").await;
     let r = app.register(&email.to_uppercase(), PASSWORD, "Two").await;
     assert_eq!(error_code(&r), Some("EMAIL_TAKEN"), "{r}");
-    let r = app.register(&format!("  {email} "), PASSWORD, "Three").await;
+    let r = app
+        .register(&format!("  {email} "), PASSWORD, "Three")
+        .await;
     assert_eq!(error_code(&r), Some("EMAIL_TAKEN"), "{r}");
     assert_eq!(app.count("users").await, before);
 }
@@ -81,11 +87,41 @@ async fn bad_inputs_get_a_field_and_reason_and_change_nothing() {
     let cases = [
         ("not-an-email", PASSWORD, "Ana", "email", "EMAIL_FORMAT"),
         ("", PASSWORD, "Ana", "email", "REQUIRED"),
-        ("ana@example.org", "short", "Ana", "password", "PASSWORD_TOO_SHORT"),
-        ("ana@example.org", &"x".repeat(129), "Ana", "password", "PASSWORD_TOO_LONG"),
-        ("ana@example.org", "ana@example.org", "Ana", "password", "PASSWORD_SAME_AS_EMAIL"),
-        ("ana@example.org", PASSWORD, "   ", "displayName", "REQUIRED"),
-        ("ana@example.org", PASSWORD, &"n".repeat(81), "displayName", "TOO_LONG"),
+        (
+            "ana@example.org",
+            "short",
+            "Ana",
+            "password",
+            "PASSWORD_TOO_SHORT",
+        ),
+        (
+            "ana@example.org",
+            &"x".repeat(129),
+            "Ana",
+            "password",
+            "PASSWORD_TOO_LONG",
+        ),
+        (
+            "ana@example.org",
+            "ana@example.org",
+            "Ana",
+            "password",
+            "PASSWORD_SAME_AS_EMAIL",
+        ),
+        (
+            "ana@example.org",
+            PASSWORD,
+            "   ",
+            "displayName",
+            "REQUIRED",
+        ),
+        (
+            "ana@example.org",
+            PASSWORD,
+            &"n".repeat(81),
+            "displayName",
+            "TOO_LONG",
+        ),
     ];
     for (email, pw, name, field, reason) in cases {
         let r = app.register(email, pw, name).await;
@@ -105,7 +141,10 @@ async fn a_wrong_password_and_an_unknown_email_get_the_same_answer() {
     let unknown = app.login(&unique_email("nobody"), PASSWORD).await;
     assert_eq!(error_code(&wrong), Some("INVALID_CREDENTIALS"));
     assert_eq!(error_code(&unknown), Some("INVALID_CREDENTIALS"));
-    assert_eq!(wrong["errors"][0]["message"], unknown["errors"][0]["message"]);
+    assert_eq!(
+        wrong["errors"][0]["message"],
+        unknown["errors"][0]["message"]
+    );
     assert!(wrong["data"].is_null() || wrong["data"]["login"].is_null());
 }
 
@@ -133,7 +172,9 @@ async fn login_is_rate_limited_per_address() {
     let app = constellation_tests::spawn_app_with(|c| c.login_max_failures_per_address = 3).await;
     let user = app.signup("Dana").await;
     for i in 0..3 {
-        let r = app.login(&unique_email(&format!("guess{i}")), PASSWORD).await;
+        let r = app
+            .login(&unique_email(&format!("guess{i}")), PASSWORD)
+            .await;
         assert_eq!(error_code(&r), Some("INVALID_CREDENTIALS"));
     }
     let r = app.login(&user.email, PASSWORD).await;
@@ -151,7 +192,10 @@ async fn a_member_edits_their_profile_and_language() {
             json!({ "i": { "displayName": "Eli Martin", "language": "EN" } }),
         )
         .await;
-    assert_eq!(r["data"]["updateProfile"]["displayName"], "Eli Martin", "{r}");
+    assert_eq!(
+        r["data"]["updateProfile"]["displayName"], "Eli Martin",
+        "{r}"
+    );
     assert_eq!(r["data"]["updateProfile"]["language"], "EN");
     let bad = app
         .gql(
@@ -161,7 +205,9 @@ async fn a_member_edits_their_profile_and_language() {
         )
         .await;
     assert_eq!(error_code(&bad), Some("VALIDATION"));
-    let me = app.gql(Some(&u.token), "{ me { displayName } }", json!({})).await;
+    let me = app
+        .gql(Some(&u.token), "{ me { displayName } }", json!({}))
+        .await;
     assert_eq!(me["data"]["me"]["displayName"], "Eli Martin");
 }
 
@@ -171,7 +217,11 @@ async fn changing_the_password_needs_the_current_one() {
     let u = app.signup("Fay").await;
     let q = "mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }";
     let r = app
-        .gql(Some(&u.token), q, json!({ "c": "wrong wrong wrong", "n": "a brand new passphrase" }))
+        .gql(
+            Some(&u.token),
+            q,
+            json!({ "c": "wrong wrong wrong", "n": "a brand new passphrase" }),
+        )
         .await;
     assert_eq!(error_code(&r), Some("VALIDATION"));
     assert_eq!(r["errors"][0]["extensions"]["field"], "currentPassword");
@@ -180,11 +230,20 @@ async fn changing_the_password_needs_the_current_one() {
         .await;
     assert_eq!(r["errors"][0]["extensions"]["field"], "newPassword", "{r}");
     let r = app
-        .gql(Some(&u.token), q, json!({ "c": PASSWORD, "n": "a brand new passphrase" }))
+        .gql(
+            Some(&u.token),
+            q,
+            json!({ "c": PASSWORD, "n": "a brand new passphrase" }),
+        )
         .await;
     assert_eq!(r["data"]["changePassword"], true, "{r}");
-    assert_eq!(error_code(&app.login(&u.email, PASSWORD).await), Some("INVALID_CREDENTIALS"));
-    assert!(app.login(&u.email, "a brand new passphrase").await["data"]["login"]["token"].is_string());
+    assert_eq!(
+        error_code(&app.login(&u.email, PASSWORD).await),
+        Some("INVALID_CREDENTIALS")
+    );
+    assert!(
+        app.login(&u.email, "a brand new passphrase").await["data"]["login"]["token"].is_string()
+    );
 }
 
 #[tokio::test]
@@ -193,7 +252,9 @@ async fn deleting_my_account_anonymises_me_and_keeps_the_record() {
     let admin = app.signup("Admin").await;
     let u = app.signup("Gil").await;
     let q = "mutation($p: String!) { deleteMyAccount(password: $p) }";
-    let r = app.gql(Some(&u.token), q, json!({ "p": "not my password" })).await;
+    let r = app
+        .gql(Some(&u.token), q, json!({ "p": "not my password" }))
+        .await;
     assert_eq!(error_code(&r), Some("VALIDATION"));
     let r = app.gql(Some(&u.token), q, json!({ "p": PASSWORD })).await;
     assert_eq!(r["data"]["deleteMyAccount"], true, "{r}");
@@ -201,7 +262,10 @@ async fn deleting_my_account_anonymises_me_and_keeps_the_record() {
     // The old token and the old password no longer work.
     let me = app.gql(Some(&u.token), "{ me { id } }", json!({})).await;
     assert_eq!(error_code(&me), Some("UNAUTHENTICATED"));
-    assert_eq!(error_code(&app.login(&u.email, PASSWORD).await), Some("INVALID_CREDENTIALS"));
+    assert_eq!(
+        error_code(&app.login(&u.email, PASSWORD).await),
+        Some("INVALID_CREDENTIALS")
+    );
     // The address is free again.
     let again = app.register(&u.email, PASSWORD, "Gil again").await;
     assert!(again["errors"].is_null(), "{again}");
@@ -214,13 +278,20 @@ async fn deleting_my_account_anonymises_me_and_keeps_the_record() {
             json!({}),
         )
         .await;
-    let edges = log["data"]["auditLog"]["edges"].as_array().expect("edges").clone();
+    let edges = log["data"]["auditLog"]["edges"]
+        .as_array()
+        .expect("edges")
+        .clone();
     let theirs: Vec<_> = edges
         .iter()
         .filter(|e| e["node"]["targetId"] == u.id.as_str())
         .collect();
-    assert!(theirs.iter().any(|e| e["node"]["action"] == "account.delete"));
-    assert!(theirs.iter().any(|e| e["node"]["action"] == "account.register"));
+    assert!(theirs
+        .iter()
+        .any(|e| e["node"]["action"] == "account.delete"));
+    assert!(theirs
+        .iter()
+        .any(|e| e["node"]["action"] == "account.register"));
     for e in &theirs {
         assert!(!e.to_string().contains("Gil"), "personal data left: {e}");
         assert_eq!(e["node"]["actor"]["isDeleted"], true);
@@ -232,7 +303,11 @@ async fn the_last_admin_cannot_leave_or_be_demoted() {
     let app = spawn_app().await;
     let admin = app.signup("Admin").await;
     let r = app
-        .gql(Some(&admin.token), "mutation($p: String!) { deleteMyAccount(password: $p) }", json!({ "p": PASSWORD }))
+        .gql(
+            Some(&admin.token),
+            "mutation($p: String!) { deleteMyAccount(password: $p) }",
+            json!({ "p": PASSWORD }),
+        )
         .await;
     assert_eq!(error_code(&r), Some("LAST_ADMIN"), "{r}");
     let r = app
@@ -243,7 +318,9 @@ async fn the_last_admin_cannot_leave_or_be_demoted() {
         )
         .await;
     assert_eq!(error_code(&r), Some("LAST_ADMIN"), "{r}");
-    let me = app.gql(Some(&admin.token), "{ me { isAdmin } }", json!({})).await;
+    let me = app
+        .gql(Some(&admin.token), "{ me { isAdmin } }", json!({}))
+        .await;
     assert_eq!(me["data"]["me"]["isAdmin"], true);
 }
 
@@ -258,17 +335,33 @@ async fn members_are_listed_page_by_page_for_the_board() {
     let mut names = vec![];
     let mut after: Option<String> = None;
     loop {
-        let r = app.gql(Some(&admin.token), q, json!({ "after": after })).await;
+        let r = app
+            .gql(Some(&admin.token), q, json!({ "after": after }))
+            .await;
         let conn = &r["data"]["users"];
         for e in conn["edges"].as_array().expect("edges") {
-            names.push(e["node"]["displayName"].as_str().unwrap_or_default().to_owned());
+            names.push(
+                e["node"]["displayName"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned(),
+            );
         }
         if conn["pageInfo"]["hasNextPage"] != true {
             break;
         }
         after = conn["pageInfo"]["endCursor"].as_str().map(str::to_owned);
     }
-    assert_eq!(names, ["Admin", "Member 0", "Member 1", "Member 2", "Member 3", "Member 4"]);
-    let r = app.gql(Some(&admin.token), "{ users(first: 1000) { edges { cursor } } }", json!({})).await;
+    assert_eq!(
+        names,
+        ["Admin", "Member 0", "Member 1", "Member 2", "Member 3", "Member 4"]
+    );
+    let r = app
+        .gql(
+            Some(&admin.token),
+            "{ users(first: 1000) { edges { cursor } } }",
+            json!({}),
+        )
+        .await;
     assert_eq!(error_code(&r), Some("VALIDATION"));
 }

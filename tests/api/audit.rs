@@ -9,7 +9,8 @@ async fn every_mutation_lands_in_the_audit_log_with_actor_and_diff() {
     let app = spawn_app().await;
     let admin = app.signup("Admin").await;
     let u = app.signup("Jo").await;
-    app.set_roles(&admin, &u, json!({ "kind": "ADHERENT" })).await;
+    app.set_roles(&admin, &u, json!({ "kind": "ADHERENT" }))
+        .await;
     let log = app
         .gql(
             Some(&admin.token),
@@ -30,7 +31,10 @@ async fn every_mutation_lands_in_the_audit_log_with_actor_and_diff() {
         .map(|e| e["node"]["action"].as_str().unwrap_or_default().to_owned())
         .collect();
     for expected in ["account.register", "account.login", "account.set_roles"] {
-        assert!(actions.iter().any(|a| a == expected), "{expected} missing from {actions:?}");
+        assert!(
+            actions.iter().any(|a| a == expected),
+            "{expected} missing from {actions:?}"
+        );
     }
 }
 
@@ -45,13 +49,20 @@ async fn the_board_follows_the_audit_log_live_over_graphql_ws() {
         "Sec-WebSocket-Protocol",
         "graphql-transport-ws".parse().expect("header"),
     );
-    let (mut ws, _) = tokio_tungstenite::connect_async(req).await.expect("ws connect");
-    let send = |v: serde_json::Value| Message::Text(v.to_string().into());
-    ws.send(send(json!({ "type": "connection_init", "payload": { "token": admin.token } })))
+    let (mut ws, _) = tokio_tungstenite::connect_async(req)
         .await
-        .expect("init");
+        .expect("ws connect");
+    let send = |v: serde_json::Value| Message::Text(v.to_string().into());
+    ws.send(send(
+        json!({ "type": "connection_init", "payload": { "token": admin.token } }),
+    ))
+    .await
+    .expect("init");
     let ack = ws.next().await.expect("ack").expect("ack");
-    assert!(ack.to_text().unwrap_or_default().contains("connection_ack"), "{ack:?}");
+    assert!(
+        ack.to_text().unwrap_or_default().contains("connection_ack"),
+        "{ack:?}"
+    );
     ws.send(send(json!({
         "id": "1", "type": "subscribe",
         "payload": { "query": "subscription { auditEvents { action targetType } }" }
@@ -66,9 +77,13 @@ async fn the_board_follows_the_audit_log_live_over_graphql_ws() {
         .expect("an event within 10 s")
         .expect("message")
         .expect("message");
-    let v: serde_json::Value = serde_json::from_str(msg.to_text().unwrap_or_default()).expect("json");
+    let v: serde_json::Value =
+        serde_json::from_str(msg.to_text().unwrap_or_default()).expect("json");
     assert_eq!(v["type"], "next", "{v}");
-    assert_eq!(v["payload"]["data"]["auditEvents"]["action"], "account.register", "{v}");
+    assert_eq!(
+        v["payload"]["data"]["auditEvents"]["action"], "account.register",
+        "{v}"
+    );
 }
 
 #[tokio::test]
@@ -83,11 +98,15 @@ async fn a_plain_member_cannot_subscribe_to_the_audit_log() {
         "Sec-WebSocket-Protocol",
         "graphql-transport-ws".parse().expect("header"),
     );
-    let (mut ws, _) = tokio_tungstenite::connect_async(req).await.expect("ws connect");
-    let send = |v: serde_json::Value| Message::Text(v.to_string().into());
-    ws.send(send(json!({ "type": "connection_init", "payload": { "token": member.token } })))
+    let (mut ws, _) = tokio_tungstenite::connect_async(req)
         .await
-        .expect("init");
+        .expect("ws connect");
+    let send = |v: serde_json::Value| Message::Text(v.to_string().into());
+    ws.send(send(
+        json!({ "type": "connection_init", "payload": { "token": member.token } }),
+    ))
+    .await
+    .expect("init");
     let _ack = ws.next().await;
     ws.send(send(json!({
         "id": "1", "type": "subscribe",

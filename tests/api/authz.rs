@@ -20,10 +20,24 @@ async fn cast(app: &TestApp) -> Cast {
     let adherent = app.signup("Adherent").await;
     let sympathiser = app.signup("Sympathiser").await;
     let target = app.signup("Target").await;
-    app.set_roles(&admin, &board, json!({ "kind": "EFFECTIVE", "board": true })).await;
-    app.set_roles(&admin, &effective, json!({ "kind": "EFFECTIVE" })).await;
-    app.set_roles(&admin, &adherent, json!({ "kind": "ADHERENT" })).await;
-    Cast { admin, board, effective, adherent, sympathiser, target }
+    app.set_roles(
+        &admin,
+        &board,
+        json!({ "kind": "EFFECTIVE", "board": true }),
+    )
+    .await;
+    app.set_roles(&admin, &effective, json!({ "kind": "EFFECTIVE" }))
+        .await;
+    app.set_roles(&admin, &adherent, json!({ "kind": "ADHERENT" }))
+        .await;
+    Cast {
+        admin,
+        board,
+        effective,
+        adherent,
+        sympathiser,
+        target,
+    }
 }
 
 const SET_ROLES: &str = "mutation($id: ID!) { setRoles(userId: $id, membershipKind: EFFECTIVE, isBoard: true, isAdmin: true) { isAdmin } }";
@@ -35,19 +49,40 @@ async fn only_admins_change_roles() {
     let vars = json!({ "id": c.target.id });
     let r = app.gql(None, SET_ROLES, vars.clone()).await;
     assert_eq!(error_code(&r), Some("UNAUTHENTICATED"), "{r}");
-    for who in [&c.sympathiser, &c.adherent, &c.effective, &c.board, &c.target] {
+    for who in [
+        &c.sympathiser,
+        &c.adherent,
+        &c.effective,
+        &c.board,
+        &c.target,
+    ] {
         let r = app.gql(Some(&who.token), SET_ROLES, vars.clone()).await;
         assert_eq!(error_code(&r), Some("FORBIDDEN"), "{} got {r}", who.email);
     }
-    let me = app.gql(Some(&c.target.token), "{ me { isAdmin isBoard membershipKind } }", json!({})).await;
-    assert_eq!(me["data"]["me"], json!({ "isAdmin": false, "isBoard": false, "membershipKind": "SYMPATHIZER" }));
+    let me = app
+        .gql(
+            Some(&c.target.token),
+            "{ me { isAdmin isBoard membershipKind } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        me["data"]["me"],
+        json!({ "isAdmin": false, "isBoard": false, "membershipKind": "SYMPATHIZER" })
+    );
     let r = app.gql(Some(&c.admin.token), SET_ROLES, vars.clone()).await;
     assert_eq!(r["data"]["setRoles"]["isAdmin"], true, "{r}");
     let r = app
-        .gql(Some(&c.admin.token), SET_ROLES, json!({ "id": "00000000-0000-0000-0000-000000000000" }))
+        .gql(
+            Some(&c.admin.token),
+            SET_ROLES,
+            json!({ "id": "00000000-0000-0000-0000-000000000000" }),
+        )
         .await;
     assert_eq!(error_code(&r), Some("NOT_FOUND"));
-    let r = app.gql(Some(&c.admin.token), SET_ROLES, json!({ "id": "nope" })).await;
+    let r = app
+        .gql(Some(&c.admin.token), SET_ROLES, json!({ "id": "nope" }))
+        .await;
     assert_eq!(error_code(&r), Some("VALIDATION"));
 }
 
@@ -65,11 +100,19 @@ async fn own_account_mutations_need_a_session_and_act_on_the_caller_only() {
         assert_eq!(error_code(&r), Some("UNAUTHENTICATED"), "{q}: {r}");
     }
     // Every role may edit its own profile; the target's stays untouched.
-    for who in [&c.sympathiser, &c.adherent, &c.effective, &c.board, &c.admin] {
+    for who in [
+        &c.sympathiser,
+        &c.adherent,
+        &c.effective,
+        &c.board,
+        &c.admin,
+    ] {
         let r = app.gql(Some(&who.token), mutations[0].0, json!({})).await;
         assert_eq!(r["data"]["updateProfile"]["id"], who.id.as_str(), "{r}");
     }
-    let t = app.gql(Some(&c.target.token), "{ me { displayName } }", json!({})).await;
+    let t = app
+        .gql(Some(&c.target.token), "{ me { displayName } }", json!({}))
+        .await;
     assert_eq!(t["data"]["me"]["displayName"], "Target");
 }
 
@@ -77,8 +120,14 @@ async fn own_account_mutations_need_a_session_and_act_on_the_caller_only() {
 async fn the_member_list_and_audit_log_are_for_the_board_and_admins() {
     let app = spawn_app().await;
     let c = cast(&app).await;
-    for q in ["{ users { edges { node { id } } } }", "{ auditLog { edges { node { action } } } }"] {
-        assert_eq!(error_code(&app.gql(None, q, json!({})).await), Some("UNAUTHENTICATED"));
+    for q in [
+        "{ users { edges { node { id } } } }",
+        "{ auditLog { edges { node { action } } } }",
+    ] {
+        assert_eq!(
+            error_code(&app.gql(None, q, json!({})).await),
+            Some("UNAUTHENTICATED")
+        );
         for who in [&c.sympathiser, &c.adherent, &c.effective] {
             let r = app.gql(Some(&who.token), q, json!({})).await;
             assert_eq!(error_code(&r), Some("FORBIDDEN"), "{q} {r}");
@@ -96,7 +145,11 @@ async fn the_board_sees_members_private_fields() {
     let c = cast(&app).await;
     // Email and language are private to the person, the board and admins.
     let r = app
-        .gql(Some(&c.board.token), "{ users(first: 100) { edges { node { id email language } } } }", json!({}))
+        .gql(
+            Some(&c.board.token),
+            "{ users(first: 100) { edges { node { id email language } } } }",
+            json!({}),
+        )
         .await;
     let edges = r["data"]["users"]["edges"].as_array().expect("edges");
     assert!(edges.iter().all(|e| e["node"]["email"].is_string()), "{r}");

@@ -4,17 +4,52 @@ use serde_json::json;
 #[tokio::test]
 async fn health_metrics_and_graphiql_answer() {
     let app = spawn_app().await;
-    let h: serde_json::Value = app.client.get(format!("{}/health", app.url)).send().await.expect("health").json().await.expect("json");
+    let h: serde_json::Value = app
+        .client
+        .get(format!("{}/health", app.url))
+        .send()
+        .await
+        .expect("health")
+        .json()
+        .await
+        .expect("json");
     assert_eq!(h, json!({ "status": "ok", "database": "ok" }));
     app.gql(None, "{ me { id } }", json!({})).await;
     app.gql(None, "{ nope }", json!({})).await;
-    let m = app.client.get(format!("{}/metrics", app.url)).send().await.expect("metrics").text().await.expect("text");
-    assert!(m.contains("# TYPE constellation_graphql_operations_total counter"), "{m}");
-    assert!(m.contains("constellation_graphql_operations_total 2"), "{m}");
-    assert!(m.contains("constellation_graphql_errors_total{code=\"BAD_REQUEST\"} 1"), "{m}");
-    let g = app.client.get(format!("{}/graphql", app.url)).send().await.expect("graphiql");
+    let m = app
+        .client
+        .get(format!("{}/metrics", app.url))
+        .send()
+        .await
+        .expect("metrics")
+        .text()
+        .await
+        .expect("text");
+    assert!(
+        m.contains("# TYPE constellation_graphql_operations_total counter"),
+        "{m}"
+    );
+    assert!(
+        m.contains("constellation_graphql_operations_total 2"),
+        "{m}"
+    );
+    assert!(
+        m.contains("constellation_graphql_errors_total{code=\"BAD_REQUEST\"} 1"),
+        "{m}"
+    );
+    let g = app
+        .client
+        .get(format!("{}/graphql", app.url))
+        .send()
+        .await
+        .expect("graphiql");
     assert_eq!(g.status(), 200);
-    assert!(g.text().await.expect("text").to_lowercase().contains("graphiql"));
+    assert!(g
+        .text()
+        .await
+        .expect("text")
+        .to_lowercase()
+        .contains("graphiql"));
 }
 
 #[tokio::test]
@@ -24,21 +59,46 @@ async fn graphiql_and_introspection_follow_the_config() {
         c.introspection = false;
     })
     .await;
-    let g = app.client.get(format!("{}/graphql", app.url)).send().await.expect("graphiql");
+    let g = app
+        .client
+        .get(format!("{}/graphql", app.url))
+        .send()
+        .await
+        .expect("graphiql");
     assert_eq!(g.status(), 404);
-    let r = app.gql(None, "{ __schema { queryType { name } } }", json!({})).await;
-    assert!(r["data"]["__schema"].is_null() || r["errors"].is_array(), "{r}");
+    let r = app
+        .gql(None, "{ __schema { queryType { name } } }", json!({}))
+        .await;
+    assert!(
+        r["data"]["__schema"].is_null() || r["errors"].is_array(),
+        "{r}"
+    );
 }
 
 #[tokio::test]
 async fn client_routes_fall_back_to_the_app_and_missing_files_are_404() {
     let app = spawn_app().await;
-    let page = app.client.get(format!("{}/profile", app.url)).send().await.expect("page");
+    let page = app
+        .client
+        .get(format!("{}/profile", app.url))
+        .send()
+        .await
+        .expect("page");
     assert_eq!(page.status(), 200);
     assert!(page.text().await.expect("text").contains("<"));
-    let missing = app.client.get(format!("{}/nothing-here.js", app.url)).send().await.expect("file");
+    let missing = app
+        .client
+        .get(format!("{}/nothing-here.js", app.url))
+        .send()
+        .await
+        .expect("file");
     assert_eq!(missing.status(), 404);
-    let traversal = app.client.get(format!("{}/..%2F..%2Fetc%2Fpasswd.txt", app.url)).send().await.expect("file");
+    let traversal = app
+        .client
+        .get(format!("{}/..%2F..%2Fetc%2Fpasswd.txt", app.url))
+        .send()
+        .await
+        .expect("file");
     assert_eq!(traversal.status(), 404);
 }
 
@@ -48,9 +108,16 @@ async fn internal_errors_do_not_leak_sql() {
     let u = app.signup("Max").await;
     // Break the database under the server's feet: the audit table disappears.
     use sea_orm::ConnectionTrait;
-    app.db.execute_unprepared("DROP TABLE audit_log").await.expect("drop");
+    app.db
+        .execute_unprepared("DROP TABLE audit_log")
+        .await
+        .expect("drop");
     let r = app
-        .gql(Some(&u.token), "mutation { updateProfile(input: { displayName: \"Max B\" }) { id } }", json!({}))
+        .gql(
+            Some(&u.token),
+            "mutation { updateProfile(input: { displayName: \"Max B\" }) { id } }",
+            json!({}),
+        )
         .await;
     assert_eq!(constellation_tests::error_code(&r), Some("INTERNAL"), "{r}");
     let text = r.to_string().to_lowercase();
@@ -58,6 +125,8 @@ async fn internal_errors_do_not_leak_sql() {
         assert!(!text.contains(leak), "{leak} leaked in {r}");
     }
     // Bad input changed nothing: the profile update was rolled back with its audit entry.
-    let me = app.gql(Some(&u.token), "{ me { displayName } }", json!({})).await;
+    let me = app
+        .gql(Some(&u.token), "{ me { displayName } }", json!({}))
+        .await;
     assert_eq!(me["data"]["me"]["displayName"], "Max");
 }

@@ -3,7 +3,12 @@ use jsonwebtoken::{encode, Algorithm, EncodingKey, Header};
 use serde_json::json;
 
 fn forge(claims: serde_json::Value, secret: &[u8], alg: Algorithm) -> String {
-    encode(&Header::new(alg), &claims, &EncodingKey::from_secret(secret)).expect("encode")
+    encode(
+        &Header::new(alg),
+        &claims,
+        &EncodingKey::from_secret(secret),
+    )
+    .expect("encode")
 }
 
 #[tokio::test]
@@ -34,14 +39,22 @@ async fn expired_tampered_and_foreign_tokens_are_refused() {
         forge(wrong_iss, JWT_SECRET.as_bytes(), Algorithm::HS256),
         forge(wrong_aud, JWT_SECRET.as_bytes(), Algorithm::HS256),
         forge(no_exp, JWT_SECRET.as_bytes(), Algorithm::HS256),
-        forge(good.clone(), b"another-secret-another-secret-another", Algorithm::HS256),
+        forge(
+            good.clone(),
+            b"another-secret-another-secret-another",
+            Algorithm::HS256,
+        ),
         forge(good.clone(), JWT_SECRET.as_bytes(), Algorithm::HS512),
         tampered,
         "not.a.token".to_owned(),
     ];
     for t in bad_tokens {
         let me = app.gql(Some(&t), "{ me { id } }", json!({})).await;
-        assert_eq!(error_code(&me), Some("UNAUTHENTICATED"), "token {t} gave {me}");
+        assert_eq!(
+            error_code(&me),
+            Some("UNAUTHENTICATED"),
+            "token {t} gave {me}"
+        );
     }
 }
 

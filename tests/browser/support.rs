@@ -15,9 +15,9 @@ pub struct Session {
 }
 
 fn site_dir() -> PathBuf {
-    let dir = std::env::var("CONSTELLATION_SITE_DIR").map(PathBuf::from).unwrap_or_else(|_| {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/site")
-    });
+    let dir = std::env::var("CONSTELLATION_SITE_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/site"));
     assert!(
         dir.join("index.html").exists() && dir.join("pkg/constellation_bg.wasm").exists(),
         "the frontend is not built in {}: run `cargo xtask build-frontend` (cargo xtask test does)",
@@ -29,7 +29,8 @@ fn site_dir() -> PathBuf {
 pub async fn start() -> Session {
     let site = site_dir();
     let app = spawn_app_with(|c| c.frontend_dir = Some(site)).await;
-    let chromium = std::env::var("CONSTELLATION_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let chromium =
+        std::env::var("CONSTELLATION_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     assert!(
         std::path::Path::new(&chromium).exists(),
         "Chromium is missing at {chromium}: apt-get install -y chromium"
@@ -60,12 +61,21 @@ pub async fn start() -> Session {
     let mut params = SetDownloadBehaviorParams::new(SetDownloadBehaviorBehavior::Allow);
     params.download_path = Some(downloads.path().display().to_string());
     browser.execute(params).await.expect("allow downloads");
-    Session { app, browser, downloads, _profile: profile }
+    Session {
+        app,
+        browser,
+        downloads,
+        _profile: profile,
+    }
 }
 
 impl Session {
     pub async fn open(&self, path: &str) -> Page {
-        let page = self.browser.new_page(format!("{}{path}", self.app.url)).await.expect("new page");
+        let page = self
+            .browser
+            .new_page(format!("{}{path}", self.app.url))
+            .await
+            .expect("new page");
         page
     }
 }
@@ -92,7 +102,10 @@ pub async fn wait_until(page: &Page, js: &str, what: &str) {
 }
 
 pub async fn fill(page: &Page, selector: &str, text: &str) {
-    let el = page.find_element(selector).await.unwrap_or_else(|e| panic!("{selector}: {e}"));
+    let el = page
+        .find_element(selector)
+        .await
+        .unwrap_or_else(|e| panic!("{selector}: {e}"));
     el.click().await.expect("focus");
     el.type_str(text).await.expect("type");
 }

@@ -23,7 +23,9 @@ fn cargo() -> Command {
 
 fn run(cmd: &mut Command) -> Result<()> {
     eprintln!("xtask> {cmd:?}");
-    let status = cmd.status().with_context(|| format!("cannot run {cmd:?}"))?;
+    let status = cmd
+        .status()
+        .with_context(|| format!("cannot run {cmd:?}"))?;
     if !status.success() {
         bail!("{cmd:?} failed with {status}");
     }
@@ -32,7 +34,9 @@ fn run(cmd: &mut Command) -> Result<()> {
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (command, rest) = args.split_first().map_or(("", &[][..]), |(c, r)| (c.as_str(), r));
+    let (command, rest) = args
+        .split_first()
+        .map_or(("", &[][..]), |(c, r)| (c.as_str(), r));
     match command {
         "serve" => serve(rest),
         "test" => test(),
@@ -95,7 +99,10 @@ fn build_frontend() -> Result<PathBuf> {
         .typescript(false)
         .generate(&pkg)?;
     std::fs::copy(root.join("frontend/index.html"), site.join("index.html"))?;
-    std::fs::copy(root.join("frontend/static/style.css"), site.join("style.css"))?;
+    std::fs::copy(
+        root.join("frontend/static/style.css"),
+        site.join("style.css"),
+    )?;
     eprintln!("xtask> frontend ready in {}", site.display());
     Ok(site)
 }
@@ -103,11 +110,18 @@ fn build_frontend() -> Result<PathBuf> {
 fn serve(flags: &[String]) -> Result<()> {
     let site = build_frontend()?;
     let mut cmd = cargo();
-    cmd.args(["run", "-p", "constellation-backend", "--bin", "constellation", "--"])
-        .arg("--frontend-dir")
-        .arg(&site)
-        .args(flags)
-        .arg("serve");
+    cmd.args([
+        "run",
+        "-p",
+        "constellation-backend",
+        "--bin",
+        "constellation",
+        "--",
+    ])
+    .arg("--frontend-dir")
+    .arg(&site)
+    .args(flags)
+    .arg("serve");
     run(&mut cmd)
 }
 
@@ -135,7 +149,10 @@ fn chromium() -> Result<PathBuf> {
         .args(["install", "-y", "-q", "chromium"])
         .env("DEBIAN_FRONTEND", "noninteractive"))?;
     if !path.exists() {
-        bail!("apt-get installed chromium but {} is still missing", path.display());
+        bail!(
+            "apt-get installed chromium but {} is still missing",
+            path.display()
+        );
     }
     Ok(path)
 }
@@ -151,7 +168,13 @@ fn test() -> Result<()> {
         "warnings",
     ]))?;
     ensure_wasm_target()?;
-    run(cargo().args(["build", "-p", "constellation-shared", "--target", WASM_TARGET]))?;
+    run(cargo().args([
+        "build",
+        "-p",
+        "constellation-shared",
+        "--target",
+        WASM_TARGET,
+    ]))?;
     let site = build_frontend()?;
     let chromium = chromium()?;
     // Unit tests, the API suite on SQLite and the browser tests.
@@ -203,7 +226,12 @@ fn bench() -> Result<()> {
     println!("\nFrontend size (gzip -9):");
     println!("{:<28} {:>12} {:>12}", "file", "raw bytes", "gzip bytes");
     let (mut raw_total, mut gz_total) = (0, 0);
-    for f in ["pkg/constellation_bg.wasm", "pkg/constellation.js", "style.css", "index.html"] {
+    for f in [
+        "pkg/constellation_bg.wasm",
+        "pkg/constellation.js",
+        "style.css",
+        "index.html",
+    ] {
         let (raw, gz) = gzip_size(&site.join(f))?;
         raw_total += raw;
         gz_total += gz;

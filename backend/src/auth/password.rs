@@ -50,6 +50,10 @@ mod tests {
         assert!(verify("correct horse battery", Some(&h)));
         assert!(!verify("correct horse batterz", Some(&h)));
         assert!(!verify("correct horse battery", None));
-        assert_ne!(h, hash("correct horse battery").unwrap(), "salt must differ");
+        assert_ne!(
+            h,
+            hash("correct horse battery").unwrap(),
+            "salt must differ"
+        );
     }
 }

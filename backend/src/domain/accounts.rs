@@ -48,10 +48,16 @@ impl DisplayName {
     pub fn parse(raw: &str) -> DomainResult<Self> {
         let name = raw.split_whitespace().collect::<Vec<_>>().join(" ");
         if name.is_empty() {
-            return Err(DomainError::invalid("displayName", ValidationReason::Required));
+            return Err(DomainError::invalid(
+                "displayName",
+                ValidationReason::Required,
+            ));
         }
         if name.chars().count() > DISPLAY_NAME_MAX_CHARS {
-            return Err(DomainError::invalid("displayName", ValidationReason::TooLong));
+            return Err(DomainError::invalid(
+                "displayName",
+                ValidationReason::TooLong,
+            ));
         }
         Ok(Self(name))
     }
@@ -63,13 +69,22 @@ impl NewPassword {
     pub fn parse(field: &'static str, raw: &str, email: Option<&str>) -> DomainResult<Self> {
         let n = raw.chars().count();
         if n < PASSWORD_MIN_CHARS {
-            return Err(DomainError::invalid(field, ValidationReason::PasswordTooShort));
+            return Err(DomainError::invalid(
+                field,
+                ValidationReason::PasswordTooShort,
+            ));
         }
         if n > PASSWORD_MAX_CHARS {
-            return Err(DomainError::invalid(field, ValidationReason::PasswordTooLong));
+            return Err(DomainError::invalid(
+                field,
+                ValidationReason::PasswordTooLong,
+            ));
         }
         if email.is_some_and(|e| e.eq_ignore_ascii_case(raw.trim())) {
-            return Err(DomainError::invalid(field, ValidationReason::PasswordSameAsEmail));
+            return Err(DomainError::invalid(
+                field,
+                ValidationReason::PasswordSameAsEmail,
+            ));
         }
         Ok(Self(raw.to_owned()))
     }
@@ -262,7 +277,9 @@ pub async fn update_profile(
         .as_deref()
         .map(DisplayName::parse)
         .transpose()?;
-    let current = find_active(env, me.id).await?.ok_or(DomainError::Unauthenticated)?;
+    let current = find_active(env, me.id)
+        .await?
+        .ok_or(DomainError::Unauthenticated)?;
     let before = public_view(&current);
     let mut am = current.into_active_model();
     if let Some(n) = name {
@@ -296,7 +313,9 @@ pub async fn change_password(
     new_password: &str,
 ) -> DomainResult<()> {
     let me = actor.user()?;
-    let current = find_active(env, me.id).await?.ok_or(DomainError::Unauthenticated)?;
+    let current = find_active(env, me.id)
+        .await?
+        .ok_or(DomainError::Unauthenticated)?;
     let acct_key = rate_limit::account_key(&current.email_normalized);
     rate_limit::check(env, &acct_key, None).await?;
     let pw = NewPassword::parse("newPassword", new_password, Some(&current.email_normalized))?;
@@ -389,7 +408,9 @@ pub async fn set_roles(
 /// anonymous account). The password must be confirmed.
 pub async fn delete_my_account(env: &Env, actor: &Actor, password: &str) -> DomainResult<()> {
     let me = actor.user()?;
-    let current = find_active(env, me.id).await?.ok_or(DomainError::Unauthenticated)?;
+    let current = find_active(env, me.id)
+        .await?
+        .ok_or(DomainError::Unauthenticated)?;
     if !verify(password, Some(current.password_hash.clone())).await? {
         return Err(DomainError::invalid("password", ValidationReason::Invalid));
     }

@@ -45,9 +45,10 @@ pub async fn my_data(env: &Env, actor: &Actor) -> DomainResult<Export> {
         .all(&env.db)
         .await?;
     let failures = login_attempt::Entity::find()
-        .filter(login_attempt::Column::Key.eq(super::rate_limit::account_key(
-            &account.email_normalized,
-        )))
+        .filter(
+            login_attempt::Column::Key
+                .eq(super::rate_limit::account_key(&account.email_normalized)),
+        )
         .order_by_asc(login_attempt::Column::At)
         .all(&env.db)
         .await?;

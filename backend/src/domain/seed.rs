@@ -20,15 +20,78 @@ struct Person {
 }
 
 const PEOPLE: &[Person] = &[
-    Person { email: "presidence@cassiopea.example", name: "Anne Dubois", kind: MembershipKind::Effective, board: true, admin: true, lang: Language::Fr },
-    Person { email: "tresorerie@cassiopea.example", name: "Marc Lambert", kind: MembershipKind::Effective, board: true, admin: false, lang: Language::Fr },
-    Person { email: "secretariat@cassiopea.example", name: "Sofia Peeters", kind: MembershipKind::Effective, board: true, admin: false, lang: Language::En },
-    Person { email: "julie@cassiopea.example", name: "Julie Martin", kind: MembershipKind::Effective, board: false, admin: false, lang: Language::Fr },
-    Person { email: "karim@cassiopea.example", name: "Karim Haddad", kind: MembershipKind::Effective, board: false, admin: false, lang: Language::Fr },
-    Person { email: "lea@cassiopea.example", name: "Léa Janssens", kind: MembershipKind::Adherent, board: false, admin: false, lang: Language::Fr },
-    Person { email: "tom@cassiopea.example", name: "Tom Willems", kind: MembershipKind::Adherent, board: false, admin: false, lang: Language::En },
-    Person { email: "nadia@sympathisant.example", name: "Nadia Benali", kind: MembershipKind::Sympathizer, board: false, admin: false, lang: Language::Fr },
-    Person { email: "pierre@sympathisant.example", name: "Pierre Lefèvre", kind: MembershipKind::Sympathizer, board: false, admin: false, lang: Language::Fr },
+    Person {
+        email: "presidence@cassiopea.example",
+        name: "Anne Dubois",
+        kind: MembershipKind::Effective,
+        board: true,
+        admin: true,
+        lang: Language::Fr,
+    },
+    Person {
+        email: "tresorerie@cassiopea.example",
+        name: "Marc Lambert",
+        kind: MembershipKind::Effective,
+        board: true,
+        admin: false,
+        lang: Language::Fr,
+    },
+    Person {
+        email: "secretariat@cassiopea.example",
+        name: "Sofia Peeters",
+        kind: MembershipKind::Effective,
+        board: true,
+        admin: false,
+        lang: Language::En,
+    },
+    Person {
+        email: "julie@cassiopea.example",
+        name: "Julie Martin",
+        kind: MembershipKind::Effective,
+        board: false,
+        admin: false,
+        lang: Language::Fr,
+    },
+    Person {
+        email: "karim@cassiopea.example",
+        name: "Karim Haddad",
+        kind: MembershipKind::Effective,
+        board: false,
+        admin: false,
+        lang: Language::Fr,
+    },
+    Person {
+        email: "lea@cassiopea.example",
+        name: "Léa Janssens",
+        kind: MembershipKind::Adherent,
+        board: false,
+        admin: false,
+        lang: Language::Fr,
+    },
+    Person {
+        email: "tom@cassiopea.example",
+        name: "Tom Willems",
+        kind: MembershipKind::Adherent,
+        board: false,
+        admin: false,
+        lang: Language::En,
+    },
+    Person {
+        email: "nadia@sympathisant.example",
+        name: "Nadia Benali",
+        kind: MembershipKind::Sympathizer,
+        board: false,
+        admin: false,
+        lang: Language::Fr,
+    },
+    Person {
+        email: "pierre@sympathisant.example",
+        name: "Pierre Lefèvre",
+        kind: MembershipKind::Sympathizer,
+        board: false,
+        admin: false,
+        lang: Language::Fr,
+    },
 ];
 
 /// Idempotent: people already present are left as they are. Returns how many were created.
@@ -59,14 +122,21 @@ pub async fn seed_demo(env: &Env) -> DomainResult<usize> {
             is_board: true,
             is_admin: true,
         });
-        accounts::set_roles(env, &system, u.id, Some(p.kind), Some(p.board), Some(p.admin))
-            .await
-            .or_else(|e| match e {
-                // Demoting the only admin (when the seed runs on an empty database and the
-                // first person is not an admin) is refused; keep the admin flag then.
-                super::DomainError::LastAdmin => Ok(u.clone()),
-                e => Err(e),
-            })?;
+        accounts::set_roles(
+            env,
+            &system,
+            u.id,
+            Some(p.kind),
+            Some(p.board),
+            Some(p.admin),
+        )
+        .await
+        .or_else(|e| match e {
+            // Demoting the only admin (when the seed runs on an empty database and the
+            // first person is not an admin) is refused; keep the admin flag then.
+            super::DomainError::LastAdmin => Ok(u.clone()),
+            e => Err(e),
+        })?;
         created += 1;
     }
     Ok(created)

@@ -137,17 +137,17 @@ impl AccountsQuery {
         after: Option<String>,
     ) -> Result<Connection<String, User, EmptyFields, EmptyFields>> {
         let limit = page_size(first)?;
-        let after = after
-            .map(|a| parse_uuid("after", &ID(a)))
-            .transpose()?;
+        let after = after.map(|a| parse_uuid("after", &ID(a))).transpose()?;
         let mut rows = accounts::list_users(ctx.env(), ctx.actor(), after, limit + 1)
             .await
             .gql()?;
         let has_next = rows.len() as u64 > limit;
         rows.truncate(limit as usize);
         let mut conn = Connection::new(after.is_some(), has_next);
-        conn.edges
-            .extend(rows.into_iter().map(|u| Edge::new(u.id.to_string(), User::from(u))));
+        conn.edges.extend(
+            rows.into_iter()
+                .map(|u| Edge::new(u.id.to_string(), User::from(u))),
+        );
         Ok(conn)
     }
 
@@ -172,7 +172,12 @@ impl AccountsMutation {
     }
 
     /// Exchanges an email and password for a session token.
-    async fn login(&self, ctx: &Context<'_>, email: String, password: String) -> Result<AuthPayload> {
+    async fn login(
+        &self,
+        ctx: &Context<'_>,
+        email: String,
+        password: String,
+    ) -> Result<AuthPayload> {
         let user = accounts::login(ctx.env(), &email, &password, ctx.client_address())
             .await
             .gql()?;
@@ -216,10 +221,17 @@ impl AccountsMutation {
         is_admin: Option<bool>,
     ) -> Result<User> {
         let id = parse_uuid("userId", &user_id)?;
-        accounts::set_roles(ctx.env(), ctx.actor(), id, membership_kind, is_board, is_admin)
-            .await
-            .gql()
-            .map(User::from)
+        accounts::set_roles(
+            ctx.env(),
+            ctx.actor(),
+            id,
+            membership_kind,
+            is_board,
+            is_admin,
+        )
+        .await
+        .gql()
+        .map(User::from)
     }
 
     /// Anonymises the caller's account (password required); governance records stay.

@@ -84,8 +84,10 @@ impl AuditQuery {
         let has_next = rows.len() as u64 > limit;
         rows.truncate(limit as usize);
         let mut conn = Connection::new(before_id.is_some(), has_next);
-        conn.edges
-            .extend(rows.into_iter().map(|e| Edge::new(e.id.to_string(), AuditEntry(e))));
+        conn.edges.extend(
+            rows.into_iter()
+                .map(|e| Edge::new(e.id.to_string(), AuditEntry(e))),
+        );
         Ok(conn)
     }
 }

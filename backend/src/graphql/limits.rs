@@ -3,7 +3,9 @@
 //! this does, before anything is executed.
 
 use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextParseQuery};
-use async_graphql::parser::types::{ExecutableDocument, FragmentDefinition, Selection, SelectionSet};
+use async_graphql::parser::types::{
+    ExecutableDocument, FragmentDefinition, Selection, SelectionSet,
+};
 use async_graphql::{Name, Positioned, ServerError, ServerResult, Variables};
 use std::collections::HashMap;
 use std::sync::Arc;

@@ -40,7 +40,10 @@ const NOT_BUILT: &str = "<!doctype html><meta charset=utf-8><title>Constellation
 
 pub async fn serve(State(state): State<AppState>, uri: Uri) -> Response {
     let path = uri.path().trim_start_matches('/');
-    let is_file = path.rsplit('/').next().is_some_and(|last| last.contains('.'));
+    let is_file = path
+        .rsplit('/')
+        .next()
+        .is_some_and(|last| last.contains('.'));
     if !path.is_empty() && is_file {
         return match read(&state, path).await {
             Some(bytes) => {

@@ -17,11 +17,7 @@ use constellation_shared::ErrorCode;
 use std::net::SocketAddr;
 
 fn refuse(status: StatusCode, code: ErrorCode, message: &str) -> Response {
-    (
-        status,
-        GraphQLResponse::from(refusal(code, message)),
-    )
-        .into_response()
+    (status, GraphQLResponse::from(refusal(code, message))).into_response()
 }
 
 pub async fn graphql_handler(

@@ -8,7 +8,10 @@ use serde_json::json;
 
 pub async fn health(State(state): State<AppState>) -> (StatusCode, Json<serde_json::Value>) {
     match state.env.db.ping().await {
-        Ok(()) => (StatusCode::OK, Json(json!({"status": "ok", "database": "ok"}))),
+        Ok(()) => (
+            StatusCode::OK,
+            Json(json!({"status": "ok", "database": "ok"})),
+        ),
         Err(e) => {
             tracing::error!(error = %e, "health check: database unreachable");
             (

@@ -53,7 +53,9 @@ impl Metrics {
                 c.load(Ordering::Relaxed)
             );
         }
-        out.push_str("# HELP constellation_graphql_operations_total GraphQL operations executed.\n");
+        out.push_str(
+            "# HELP constellation_graphql_operations_total GraphQL operations executed.\n",
+        );
         out.push_str("# TYPE constellation_graphql_operations_total counter\n");
         let _ = writeln!(
             out,
@@ -64,7 +66,10 @@ impl Metrics {
         out.push_str("# TYPE constellation_graphql_errors_total counter\n");
         if let Ok(errors) = self.graphql_errors.lock() {
             for (code, n) in errors.iter() {
-                let _ = writeln!(out, "constellation_graphql_errors_total{{code=\"{code}\"}} {n}");
+                let _ = writeln!(
+                    out,
+                    "constellation_graphql_errors_total{{code=\"{code}\"}} {n}"
+                );
             }
         }
         out

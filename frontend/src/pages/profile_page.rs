@@ -48,7 +48,9 @@ fn Details(session: Session) -> impl IntoView {
             },
         };
         leptos::task::spawn_local(async move {
-            match api::request::<_, q::UpdateProfileData>(q::UPDATE_PROFILE, vars, session.token()).await {
+            match api::request::<_, q::UpdateProfileData>(q::UPDATE_PROFILE, vars, session.token())
+                .await
+            {
                 Ok(d) => {
                     session.me.set(Some(d.update_profile));
                     note.set(Some(strings(session.lang.get_untracked()).saved));
@@ -98,7 +100,13 @@ fn PasswordForm(session: Session) -> impl IntoView {
             new_password: new.get_untracked(),
         };
         leptos::task::spawn_local(async move {
-            match api::request::<_, q::ChangePasswordData>(q::CHANGE_PASSWORD, vars, session.token()).await {
+            match api::request::<_, q::ChangePasswordData>(
+                q::CHANGE_PASSWORD,
+                vars,
+                session.token(),
+            )
+            .await
+            {
                 Ok(_) => {
                     current.set(String::new());
                     new.set(String::new());
@@ -163,7 +171,13 @@ fn DeleteAccount(session: Session) -> impl IntoView {
         };
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
-            match api::request::<_, q::DeleteMyAccountData>(q::DELETE_MY_ACCOUNT, vars, session.token()).await {
+            match api::request::<_, q::DeleteMyAccountData>(
+                q::DELETE_MY_ACCOUNT,
+                vars,
+                session.token(),
+            )
+            .await
+            {
                 Ok(_) => {
                     session.sign_out();
                     navigate("/", Default::default());

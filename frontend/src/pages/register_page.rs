@@ -38,9 +38,14 @@ pub fn RegisterPage() -> impl IntoView {
         };
         leptos::task::spawn_local(async move {
             let result = async {
-                let vars = q::RegisterVars { input: input.clone() };
+                let vars = q::RegisterVars {
+                    input: input.clone(),
+                };
                 api::request::<_, q::RegisterData>(q::REGISTER, vars, None).await?;
-                let vars = q::LoginVars { email: input.email, password: input.password };
+                let vars = q::LoginVars {
+                    email: input.email,
+                    password: input.password,
+                };
                 api::request::<_, q::LoginData>(q::LOGIN, vars, None).await
             }
             .await;

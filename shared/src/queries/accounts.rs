@@ -11,7 +11,11 @@ macro_rules! doc {
 }
 
 /// Kept in one literal per document so the text sent is exactly what is tested.
-pub const ME: &str = doc!("query Me { me { ", "id email displayName membershipKind isBoard isAdmin language", " } }");
+pub const ME: &str = doc!(
+    "query Me { me { ",
+    "id email displayName membershipKind isBoard isAdmin language",
+    " } }"
+);
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct MeData {

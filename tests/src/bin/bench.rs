@@ -1,1 +1,171 @@
-fn main(){}
+//! Loopback load generator for `cargo xtask bench`: starts the release server binary on a
+//! fresh SQLite database, then measures each scenario side by side in one run.
+//!
+//! Usage: constellation-bench <path to constellation binary>
+
+use anyhow::{bail, Context, Result};
+use serde_json::{json, Value};
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+const CONCURRENCY: usize = 32;
+const WARMUP: Duration = Duration::from_secs(1);
+const DURATION: Duration = Duration::from_secs(5);
+
+struct Scenario {
+    name: &'static str,
+    body: Value,
+    token: Option<String>,
+}
+
+struct Outcome {
+    requests: usize,
+    errors: usize,
+    elapsed: Duration,
+    latencies: Vec<Duration>,
+}
+
+async fn hammer(
+    client: reqwest::Client,
+    url: String,
+    s: Arc<Scenario>,
+    for_how_long: Duration,
+) -> Outcome {
+    let start = Instant::now();
+    let workers = (0..CONCURRENCY).map(|_| {
+        let client = client.clone();
+        let url = url.clone();
+        let s = s.clone();
+        tokio::spawn(async move {
+            let mut lat = Vec::new();
+            let mut errors = 0;
+            while start.elapsed() < for_how_long {
+                let t = Instant::now();
+                let mut req = client.post(&url).json(&s.body);
+                if let Some(tok) = &s.token {
+                    req = req.bearer_auth(tok);
+                }
+                let ok = match req.send().await {
+                    Ok(r) => r
+                        .json::<Value>()
+                        .await
+                        .map(|v| v["errors"].is_null())
+                        .unwrap_or(false),
+                    Err(_) => false,
+                };
+                if ok {
+                    lat.push(t.elapsed());
+                } else {
+                    errors += 1;
+                }
+            }
+            (lat, errors)
+        })
+    });
+    let mut latencies = Vec::new();
+    let mut errors = 0;
+    for w in workers {
+        if let Ok((l, e)) = w.await {
+            latencies.extend(l);
+            errors += e;
+        }
+    }
+    latencies.sort();
+    Outcome {
+        requests: latencies.len(),
+        errors,
+        elapsed: start.elapsed(),
+        latencies,
+    }
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i].as_secs_f64() * 1000.0
+}
+
+#[tokio::main]
+async fn main() -> Result<()> {
+    let bin = std::env::args()
+        .nth(1)
+        .context("usage: constellation-bench <constellation binary>")?;
+    let dir = tempfile::tempdir()?;
+    let mut child = Command::new(&bin)
+        .args(["--bind", "127.0.0.1:0", "--data-dir"])
+        .arg(dir.path())
+        .arg("serve")
+        .env("CONSTELLATION_LOG", "warn")
+        .stdout(Stdio::piped())
+        .spawn()
+        .with_context(|| format!("cannot start {bin}"))?;
+    let stdout = child.stdout.take().context("no stdout")?;
+    let mut line = String::new();
+    BufReader::new(stdout).read_line(&mut line)?;
+    let Some(base) = line.split_whitespace().find(|w| w.starts_with("http://")) else {
+        let _ = child.kill();
+        bail!("the server did not print its URL: {line:?}");
+    };
+    let url = format!("{base}/graphql");
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(CONCURRENCY)
+        .build()?;
+
+    let reg = json!({ "query": "mutation($i: RegisterInput!) { register(input: $i) { id } }",
+        "variables": { "i": { "email": "bench@example.org", "password": "bench password 123", "displayName": "Bench" } } });
+    client.post(&url).json(&reg).send().await?;
+    let login: Value = client
+        .post(&url)
+        .json(&json!({ "query": "mutation { login(email: \"bench@example.org\", password: \"bench password 123\") { token } }" }))
+        .send()
+        .await?
+        .json()
+        .await?;
+    let token = login["data"]["login"]["token"]
+        .as_str()
+        .context("login failed")?
+        .to_owned();
+
+    let scenarios = vec![
+        Scenario {
+            name: "{ __typename }",
+            body: json!({ "query": "{ __typename }" }),
+            token: None,
+        },
+        Scenario {
+            name: "me (authenticated)",
+            body: json!({ "query": "{ me { id email displayName membershipKind isBoard isAdmin language } }" }),
+            token: Some(token),
+        },
+    ];
+    println!("Loopback load: {CONCURRENCY} concurrent clients, {}s per row after {}s warm-up, release build, SQLite", DURATION.as_secs(), WARMUP.as_secs());
+    println!(
+        "{:<24} {:>10} {:>10} {:>9} {:>9} {:>8} {:>9}",
+        "scenario", "requests", "req/s", "p50 ms", "p99 ms", "errors", "vs bare"
+    );
+    let mut bare = None;
+    for s in scenarios {
+        let s = Arc::new(s);
+        hammer(client.clone(), url.clone(), s.clone(), WARMUP).await;
+        let o = hammer(client.clone(), url.clone(), s.clone(), DURATION).await;
+        let rps = o.requests as f64 / o.elapsed.as_secs_f64();
+        let base = *bare.get_or_insert(rps);
+        println!(
+            "{:<24} {:>10} {:>10.0} {:>9.2} {:>9.2} {:>8} {:>8.0}%",
+            s.name,
+            o.requests,
+            rps,
+            percentile(&o.latencies, 0.5),
+            percentile(&o.latencies, 0.99),
+            o.errors,
+            100.0 * rps / base
+        );
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    Ok(())
+}
