@@ -2,6 +2,7 @@
 //! A backend test runs each against the real schema (see `tests/api/contract.rs`).
 
 pub mod accounts;
+pub mod labs;
 
 /// All documents, by name, for the contract test.
 pub const ALL: &[(&str, &str)] = &[
@@ -11,4 +12,24 @@ pub const ALL: &[(&str, &str)] = &[
     ("UPDATE_PROFILE", accounts::UPDATE_PROFILE),
     ("CHANGE_PASSWORD", accounts::CHANGE_PASSWORD),
     ("DELETE_MY_ACCOUNT", accounts::DELETE_MY_ACCOUNT),
+    ("LABS", labs::LABS),
+    ("LAB", labs::LAB),
+    ("REVIEW_QUEUE", labs::REVIEW_QUEUE),
+    ("PROPOSE_LAB", labs::PROPOSE_LAB),
+    ("RESUBMIT_LAB", labs::RESUBMIT_LAB),
+    ("PROPOSE_FRAMING_CHANGE", labs::PROPOSE_FRAMING_CHANGE),
+    ("REVIEW_LAB", labs::REVIEW_LAB),
+    ("ARCHIVE_LAB", labs::ARCHIVE_LAB),
+    ("ACKNOWLEDGE_RULES", labs::ACKNOWLEDGE_RULES),
+    ("JOIN_LAB", labs::JOIN_LAB),
+    ("LEAVE_LAB", labs::LEAVE_LAB),
+    ("DECIDE_JOIN_REQUEST", labs::DECIDE_JOIN_REQUEST),
+    ("INVITE_TO_LAB", labs::INVITE_TO_LAB),
+    ("SET_LAB_ROLE", labs::SET_LAB_ROLE),
+    ("PROPOSE_PROJECT", labs::PROPOSE_PROJECT),
+    ("SUPPORT_PROJECT", labs::SUPPORT_PROJECT),
+    ("SET_PROJECT_STATUS", labs::SET_PROJECT_STATUS),
+    ("PROJECT", labs::PROJECT),
+    ("COMMON_RULES", labs::COMMON_RULES),
+    ("PUBLISH_COMMON_RULES", labs::PUBLISH_COMMON_RULES),
 ];

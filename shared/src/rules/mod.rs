@@ -1,5 +1,8 @@
 //! Pure rules both sides apply: the browser to warn early, the server to decide.
 
+pub mod diff;
+pub mod slug;
+
 /// Passwords: long enough to resist guessing, short enough to bound hashing work.
 pub const PASSWORD_MIN_CHARS: usize = 10;
 pub const PASSWORD_MAX_CHARS: usize = 128;
