@@ -69,7 +69,8 @@ impl Application {
 pub async fn build_state(config: Config) -> anyhow::Result<AppState> {
     std::fs::create_dir_all(&config.data_dir)
         .with_context(|| format!("cannot create data dir {}", config.data_dir.display()))?;
-    let db = crate::db::connect(&config.database_url())
+    let metrics = Arc::new(Metrics::default());
+    let db = crate::db::connect_counted(&config.database_url(), metrics.statements.clone())
         .await
         .context("cannot connect to the database")?;
     crate::db::migrate(&db).await.context("migrations failed")?;
@@ -103,7 +104,7 @@ pub async fn build_state(config: Config) -> anyhow::Result<AppState> {
         schema,
         jwt,
         config: Arc::new(config),
-        metrics: Arc::new(Metrics::default()),
+        metrics,
     })
 }
 

@@ -2,7 +2,22 @@
 
 use constellation_migrations::{Migrator, MigratorTrait};
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
+
+/// SQL statements run through one connection pool, exposed on `/metrics` (and used by the
+/// tests that check that a list's statement count does not grow with its length).
+pub type StatementCounter = Arc<AtomicU64>;
+
+/// Like [`connect`], counting every statement into `counter`.
+pub async fn connect_counted(url: &str, counter: StatementCounter) -> Result<DatabaseConnection, DbErr> {
+    let mut db = connect(url).await?;
+    db.set_metric_callback(move |_| {
+        counter.fetch_add(1, Ordering::Relaxed);
+    });
+    Ok(db)
+}
 
 pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     let mut opts = ConnectOptions::new(url.to_owned());

@@ -1,9 +1,13 @@
 //! The shell: session context, header, routes.
 
 use crate::components::nav::Nav;
+use crate::pages::labs::{
+    edit_lab_page::EditLabPage, lab_page::LabPage, labs_page::LabsPage, project_page::ProjectPage,
+    propose_lab_page::ProposeLabPage, review_queue_page::ReviewQueuePage,
+};
 use crate::pages::{
     home_page::HomePage, login_page::LoginPage, not_found_page::NotFoundPage,
-    profile_page::ProfilePage, register_page::RegisterPage,
+    profile_page::ProfilePage, register_page::RegisterPage, rules_page::RulesPage,
 };
 use crate::session::Session;
 use leptos::prelude::*;
@@ -33,6 +37,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/register") view=RegisterPage />
                     <Route path=path!("/login") view=LoginPage />
                     <Route path=path!("/profile") view=ProfilePage />
+                    <Route path=path!("/labs") view=LabsPage />
+                    <Route path=path!("/labs/new") view=ProposeLabPage />
+                    <Route path=path!("/labs/:slug") view=LabPage />
+                    <Route path=path!("/labs/:slug/edit") view=EditLabPage />
+                    <Route path=path!("/review") view=ReviewQueuePage />
+                    <Route path=path!("/projects/:id") view=ProjectPage />
+                    <Route path=path!("/rules") view=RulesPage />
                 </Routes>
             </main>
         </Router>

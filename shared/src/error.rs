@@ -26,6 +26,18 @@ pub enum ErrorCode {
     RateLimited,
     /// The change would leave the platform without an administrator.
     LastAdmin,
+    /// Not possible in the current state (approve an archived Lab, accept a done project…).
+    InvalidTransition,
+    /// Another Lab already uses this address.
+    SlugTaken,
+    /// The person is already a member of (or has asked to join, or is invited to) this Lab.
+    AlreadyMember,
+    /// This person already supports this project.
+    AlreadySupported,
+    /// A Lab must keep at least one coordinator.
+    LastCoordinator,
+    /// A board member may not decide on a Lab they coordinate.
+    ConflictOfInterest,
     /// The GraphQL request itself is refused: malformed, too deep, too complex, too large.
     BadRequest,
     /// Something failed on the server; details are in the server's log only.
@@ -34,7 +46,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 11] = [
+    pub const ALL: [ErrorCode; 17] = [
         Self::Validation,
         Self::Unauthenticated,
         Self::Forbidden,
@@ -44,6 +56,12 @@ impl ErrorCode {
         Self::InvalidCredentials,
         Self::RateLimited,
         Self::LastAdmin,
+        Self::InvalidTransition,
+        Self::SlugTaken,
+        Self::AlreadyMember,
+        Self::AlreadySupported,
+        Self::LastCoordinator,
+        Self::ConflictOfInterest,
         Self::BadRequest,
         Self::Internal,
     ];
@@ -60,6 +78,12 @@ impl ErrorCode {
             Self::InvalidCredentials => "INVALID_CREDENTIALS",
             Self::RateLimited => "RATE_LIMITED",
             Self::LastAdmin => "LAST_ADMIN",
+            Self::InvalidTransition => "INVALID_TRANSITION",
+            Self::SlugTaken => "SLUG_TAKEN",
+            Self::AlreadyMember => "ALREADY_MEMBER",
+            Self::AlreadySupported => "ALREADY_SUPPORTED",
+            Self::LastCoordinator => "LAST_COORDINATOR",
+            Self::ConflictOfInterest => "CONFLICT_OF_INTEREST",
             Self::BadRequest => "BAD_REQUEST",
             Self::Internal => "INTERNAL",
         }
@@ -94,6 +118,18 @@ impl ErrorCode {
             (Self::RateLimited, En) => "Too many attempts. Try again in a few minutes.",
             (Self::LastAdmin, Fr) => "La plateforme doit garder au moins un·e administrateur·ice.",
             (Self::LastAdmin, En) => "The platform must keep at least one administrator.",
+            (Self::InvalidTransition, Fr) => "Cette action n'est pas possible dans l'état actuel.",
+            (Self::InvalidTransition, En) => "This action is not possible in the current state.",
+            (Self::SlugTaken, Fr) => "Un autre Lab utilise déjà cette adresse.",
+            (Self::SlugTaken, En) => "Another Lab already uses this address.",
+            (Self::AlreadyMember, Fr) => "Cette personne fait déjà partie du Lab (ou l'a demandé, ou y est invitée).",
+            (Self::AlreadyMember, En) => "This person is already in the Lab (or has asked, or is invited).",
+            (Self::AlreadySupported, Fr) => "Vous soutenez déjà ce projet.",
+            (Self::AlreadySupported, En) => "You already support this project.",
+            (Self::LastCoordinator, Fr) => "Un Lab doit garder au moins un·e coordinateur·ice.",
+            (Self::LastCoordinator, En) => "A Lab must keep at least one coordinator.",
+            (Self::ConflictOfInterest, Fr) => "Un·e membre du CA ne peut pas décider pour un Lab qu'il ou elle coordonne.",
+            (Self::ConflictOfInterest, En) => "A board member cannot decide on a Lab they coordinate.",
             (Self::BadRequest, Fr) => "La requête est refusée (mal formée ou trop grande).",
             (Self::BadRequest, En) => "The request is refused (malformed or too large).",
             (Self::Internal, Fr) => "Une erreur interne est survenue. Réessayez plus tard.",

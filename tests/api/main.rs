@@ -8,4 +8,7 @@ mod authz;
 mod contract;
 mod export;
 mod http;
+mod labs;
+mod labs_authz;
+mod labs_sql;
 mod tokens;

@@ -2,6 +2,8 @@
 //! SQLite file, or a uniquely named PostgreSQL database when `CONSTELLATION_TEST_DB=postgres`),
 //! plus typed helpers to talk to it.
 
+pub mod labs;
+
 use constellation_backend::{Application, Config};
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
 use secrecy::SecretString;

@@ -32,6 +32,18 @@ pub enum DomainError {
     RateLimited,
     /// `LAST_ADMIN`
     LastAdmin,
+    /// `INVALID_TRANSITION`, with what was attempted (for the log).
+    InvalidTransition(&'static str),
+    /// `SLUG_TAKEN`
+    SlugTaken,
+    /// `ALREADY_MEMBER`
+    AlreadyMember,
+    /// `ALREADY_SUPPORTED`
+    AlreadySupported,
+    /// `LAST_COORDINATOR`
+    LastCoordinator,
+    /// `CONFLICT_OF_INTEREST`
+    ConflictOfInterest,
     /// `INTERNAL`: the message goes to the log only.
     Internal(String),
 }
@@ -48,6 +60,12 @@ impl DomainError {
             Self::InvalidCredentials => ErrorCode::InvalidCredentials,
             Self::RateLimited => ErrorCode::RateLimited,
             Self::LastAdmin => ErrorCode::LastAdmin,
+            Self::InvalidTransition(_) => ErrorCode::InvalidTransition,
+            Self::SlugTaken => ErrorCode::SlugTaken,
+            Self::AlreadyMember => ErrorCode::AlreadyMember,
+            Self::AlreadySupported => ErrorCode::AlreadySupported,
+            Self::LastCoordinator => ErrorCode::LastCoordinator,
+            Self::ConflictOfInterest => ErrorCode::ConflictOfInterest,
             Self::Internal(_) => ErrorCode::Internal,
         }
     }

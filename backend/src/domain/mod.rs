@@ -3,8 +3,12 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod common_rules;
 pub mod error;
 pub mod export;
+pub mod lab_members;
+pub mod labs;
+pub mod projects;
 pub mod rate_limit;
 pub mod seed;
 

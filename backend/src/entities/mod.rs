@@ -1,6 +1,13 @@
 //! sea-orm models: the one place they live. Never exposed to GraphQL directly.
 
 pub mod audit_log;
+pub mod common_rule;
+pub mod lab;
+pub mod lab_event;
+pub mod lab_framing;
+pub mod lab_member;
 pub mod login_attempt;
 pub mod platform_flag;
+pub mod project;
+pub mod project_support;
 pub mod user;

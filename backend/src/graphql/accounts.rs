@@ -98,14 +98,6 @@ pub fn parse_uuid(field: &'static str, id: &ID) -> Result<Uuid> {
         .gql()
 }
 
-/// Page size: 20 by default, at most 100.
-pub fn page_size(first: Option<i32>) -> Result<u64> {
-    match first {
-        None => Ok(20),
-        Some(n) if (1..=100).contains(&n) => Ok(n as u64),
-        Some(_) => Err(DomainError::invalid("first", ValidationReason::Invalid)).gql(),
-    }
-}
 
 #[derive(Default)]
 pub struct AccountsQuery;
@@ -136,7 +128,7 @@ impl AccountsQuery {
         first: Option<i32>,
         after: Option<String>,
     ) -> Result<Connection<String, User, EmptyFields, EmptyFields>> {
-        let limit = page_size(first)?;
+        let limit = super::pagination::page_size(first)? as u64;
         let after = after.map(|a| parse_uuid("after", &ID(a))).transpose()?;
         let mut rows = accounts::list_users(ctx.env(), ctx.actor(), after, limit + 1)
             .await

@@ -1,13 +1,13 @@
 //! The audit log: paginated history and a live feed, for the board and admins.
 
-use super::accounts::{page_size, User};
+use super::accounts::User;
+use super::pagination::page_size;
 use super::context::ContextExt;
 use super::error::GqlResultExt;
 use super::loaders::UserLoader;
 use crate::domain::{audit, DomainError};
 use crate::entities::audit_log;
 use async_graphql::connection::{Connection, Edge, EmptyFields};
-use async_graphql::dataloader::DataLoader;
 use async_graphql::{Context, Json, Object, Result, Subscription};
 use constellation_shared::ValidationReason;
 use futures_util::Stream;
@@ -27,7 +27,7 @@ impl AuditEntry {
         let Some(id) = self.0.actor_id else {
             return Ok(None);
         };
-        let loader = ctx.data_unchecked::<DataLoader<UserLoader>>();
+        let loader = ctx.data_unchecked::<super::loaders::Cached<UserLoader>>();
         let user = loader
             .load_one(id)
             .await
@@ -70,7 +70,7 @@ impl AuditQuery {
         first: Option<i32>,
         after: Option<String>,
     ) -> Result<Connection<String, AuditEntry, EmptyFields, EmptyFields>> {
-        let limit = page_size(first)?;
+        let limit = page_size(first)? as u64;
         let before_id = after
             .map(|a| {
                 a.parse::<i32>()

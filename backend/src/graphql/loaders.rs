@@ -1,17 +1,36 @@
-//! DataLoaders: every relation is fetched in one batch per request.
+//! DataLoaders: every relation is fetched in one batch per request, whatever the list size.
 
-use crate::domain::{accounts, Env};
-use crate::entities::user;
-use async_graphql::dataloader::Loader;
+use crate::domain::{accounts, common_rules, Env};
+use crate::entities::{lab, lab_event, lab_framing, lab_member, project, project_support, user};
+use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
 use std::sync::Arc;
 use uuid::Uuid;
+
+pub type LoadError = Arc<String>;
+
+fn failed(what: &'static str) -> impl Fn(sea_orm::DbErr) -> LoadError {
+    move |e| {
+        tracing::error!(error = %e, loader = what, "loader failed");
+        Arc::new("internal".to_owned())
+    }
+}
+
+/// Groups rows by a key, keeping every requested key (empty lists included).
+fn group<T>(keys: &[Uuid], rows: Vec<T>, key: impl Fn(&T) -> Uuid) -> HashMap<Uuid, Vec<T>> {
+    let mut map: HashMap<Uuid, Vec<T>> = keys.iter().map(|k| (*k, Vec::new())).collect();
+    for r in rows {
+        map.entry(key(&r)).or_default().push(r);
+    }
+    map
+}
 
 pub struct UserLoader(pub Env);
 
 impl Loader<Uuid> for UserLoader {
     type Value = user::Model;
-    type Error = Arc<String>;
+    type Error = LoadError;
 
     async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
         let users = accounts::by_ids(&self.0, keys).await.map_err(|e| {
@@ -21,3 +40,156 @@ impl Loader<Uuid> for UserLoader {
         Ok(users.into_iter().map(|u| (u.id, u)).collect())
     }
 }
+
+pub struct LabLoader(pub Env);
+
+impl Loader<Uuid> for LabLoader {
+    type Value = lab::Model;
+    type Error = LoadError;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        let rows = lab::Entity::find()
+            .filter(lab::Column::Id.is_in(keys.iter().copied()))
+            .all(&self.0.db)
+            .await
+            .map_err(failed("labs"))?;
+        Ok(rows.into_iter().map(|l| (l.id, l)).collect())
+    }
+}
+
+/// Framings by (lab, version).
+pub struct FramingLoader(pub Env);
+
+impl Loader<(Uuid, i32)> for FramingLoader {
+    type Value = lab_framing::Model;
+    type Error = LoadError;
+
+    async fn load(&self, keys: &[(Uuid, i32)]) -> Result<HashMap<(Uuid, i32), Self::Value>, Self::Error> {
+        let rows = lab_framing::Entity::find()
+            .filter(lab_framing::Column::LabId.is_in(keys.iter().map(|k| k.0)))
+            .all(&self.0.db)
+            .await
+            .map_err(failed("framings"))?;
+        Ok(rows
+            .into_iter()
+            .map(|f| ((f.lab_id, f.version), f))
+            .filter(|(k, _)| keys.contains(k))
+            .collect())
+    }
+}
+
+/// Every membership row of each Lab, oldest first.
+pub struct MembersLoader(pub Env);
+
+impl Loader<Uuid> for MembersLoader {
+    type Value = Vec<lab_member::Model>;
+    type Error = LoadError;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        let rows = lab_member::Entity::find()
+            .filter(lab_member::Column::LabId.is_in(keys.iter().copied()))
+            .order_by_asc(lab_member::Column::Since)
+            .all(&self.0.db)
+            .await
+            .map_err(failed("members"))?;
+        Ok(group(keys, rows, |m| m.lab_id))
+    }
+}
+
+/// Projects of each Lab, newest first.
+pub struct ProjectsLoader(pub Env);
+
+impl Loader<Uuid> for ProjectsLoader {
+    type Value = Vec<project::Model>;
+    type Error = LoadError;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        let rows = project::Entity::find()
+            .filter(project::Column::LabId.is_in(keys.iter().copied()))
+            .order_by_desc(project::Column::CreatedAt)
+            .all(&self.0.db)
+            .await
+            .map_err(failed("projects"))?;
+        Ok(group(keys, rows, |p| p.lab_id))
+    }
+}
+
+/// History of each Lab, newest first.
+pub struct EventsLoader(pub Env);
+
+impl Loader<Uuid> for EventsLoader {
+    type Value = Vec<lab_event::Model>;
+    type Error = LoadError;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        let rows = lab_event::Entity::find()
+            .filter(lab_event::Column::LabId.is_in(keys.iter().copied()))
+            .order_by_desc(lab_event::Column::Id)
+            .all(&self.0.db)
+            .await
+            .map_err(failed("events"))?;
+        Ok(group(keys, rows, |e| e.lab_id))
+    }
+}
+
+/// Supporters of each project.
+pub struct SupportsLoader(pub Env);
+
+impl Loader<Uuid> for SupportsLoader {
+    type Value = Vec<Uuid>;
+    type Error = LoadError;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        let rows = project_support::Entity::find()
+            .filter(project_support::Column::ProjectId.is_in(keys.iter().copied()))
+            .all(&self.0.db)
+            .await
+            .map_err(failed("supports"))?;
+        Ok(group(keys, rows, |s| s.project_id)
+            .into_iter()
+            .map(|(k, v)| (k, v.into_iter().map(|s| s.user_id).collect()))
+            .collect())
+    }
+}
+
+/// The common-rules version in force (one key: the platform).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct CurrentRules;
+
+pub struct RulesLoader(pub Env);
+
+impl Loader<CurrentRules> for RulesLoader {
+    type Value = Option<i32>;
+    type Error = LoadError;
+
+    async fn load(&self, _: &[CurrentRules]) -> Result<HashMap<CurrentRules, Self::Value>, Self::Error> {
+        let current = common_rules::current(&self.0.db).await.map_err(|e| {
+            tracing::error!(error = ?e, "rules loader failed");
+            Arc::new("internal".to_owned())
+        })?;
+        Ok(HashMap::from([(CurrentRules, current.map(|r| r.version))]))
+    }
+}
+
+fn cached<L: Loader<K>, K>(loader: L) -> DataLoader<L, HashMapCache>
+where
+    K: Send + Sync + std::hash::Hash + Eq + Clone + 'static,
+{
+    DataLoader::with_cache(loader, tokio::spawn, HashMapCache::default())
+}
+
+/// Fresh loaders for one request (or one WebSocket connection): their cache lives as long
+/// as the request, so nothing stale is ever served, and a list resolver can prefetch its
+/// page's relations in one batch each.
+pub fn attach(env: &Env, data: &mut async_graphql::Data) {
+    data.insert(cached::<_, Uuid>(UserLoader(env.clone())));
+    data.insert(cached::<_, Uuid>(LabLoader(env.clone())));
+    data.insert(cached::<_, (Uuid, i32)>(FramingLoader(env.clone())));
+    data.insert(cached::<_, Uuid>(MembersLoader(env.clone())));
+    data.insert(cached::<_, Uuid>(ProjectsLoader(env.clone())));
+    data.insert(cached::<_, Uuid>(EventsLoader(env.clone())));
+    data.insert(cached::<_, Uuid>(SupportsLoader(env.clone())));
+    data.insert(cached::<_, CurrentRules>(RulesLoader(env.clone())));
+}
+
+pub type Cached<L> = DataLoader<L, HashMapCache>;

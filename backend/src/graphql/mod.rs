@@ -2,10 +2,14 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod common_rules;
 pub mod context;
 pub mod error;
+pub mod labs;
 pub mod limits;
 pub mod loaders;
+pub mod pagination;
+pub mod projects;
 pub mod schema;
 
 pub use schema::{build_schema, AppSchema};

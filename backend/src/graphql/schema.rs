@@ -1,17 +1,27 @@
 //! The schema: its roots merged from each domain, its limits, its loaders.
 
-use super::{accounts, audit, loaders::UserLoader};
+use super::{accounts, audit, common_rules, labs, projects};
 use crate::auth::jwt::JwtKeys;
 use crate::config::Config;
 use crate::domain::Env;
-use async_graphql::dataloader::DataLoader;
 use async_graphql::{MergedObject, MergedSubscription, Schema};
 
 #[derive(MergedObject, Default)]
-pub struct QueryRoot(accounts::AccountsQuery, audit::AuditQuery);
+pub struct QueryRoot(
+    accounts::AccountsQuery,
+    audit::AuditQuery,
+    labs::LabsQuery,
+    projects::ProjectsQuery,
+    common_rules::CommonRulesQuery,
+);
 
 #[derive(MergedObject, Default)]
-pub struct MutationRoot(accounts::AccountsMutation);
+pub struct MutationRoot(
+    accounts::AccountsMutation,
+    labs::LabsMutation,
+    projects::ProjectsMutation,
+    common_rules::CommonRulesMutation,
+);
 
 #[derive(MergedSubscription, Default)]
 pub struct SubscriptionRoot(audit::AuditSubscription);
@@ -24,7 +34,6 @@ pub fn build_schema(env: Env, jwt: JwtKeys, config: &Config) -> AppSchema {
         MutationRoot::default(),
         SubscriptionRoot::default(),
     )
-    .data(DataLoader::new(UserLoader(env.clone()), tokio::spawn))
     .data(env)
     .data(jwt)
     .limit_depth(config.max_query_depth)

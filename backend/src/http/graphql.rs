@@ -59,7 +59,28 @@ pub async fn graphql_handler(
     }
     let actor = actor_from_token(&state, bearer(&headers)).await;
     let address = ClientAddress(Some(client_address(&state, &headers, peer)));
-    let batch = batch.data(actor).data(address);
+    // Each operation gets its own loaders (their cache lives as long as the operation).
+    let data = || {
+        let mut d = Data::default();
+        d.insert(actor.clone());
+        d.insert(address.clone());
+        crate::graphql::loaders::attach(&state.env, &mut d);
+        d
+    };
+    let batch = match batch {
+        BatchRequest::Single(mut r) => {
+            r.data = data();
+            BatchRequest::Single(r)
+        }
+        BatchRequest::Batch(list) => BatchRequest::Batch(
+            list.into_iter()
+                .map(|mut r| {
+                    r.data = data();
+                    r
+                })
+                .collect(),
+        ),
+    };
     let mut resp = state.schema.execute_batch(batch).await;
     match &mut resp {
         BatchResponse::Single(r) => tag_uncoded(r),
@@ -109,6 +130,7 @@ pub async fn graphql_ws(
                     let actor = actor_from_token(&state, token.as_deref()).await;
                     let mut data = Data::default();
                     data.insert(actor);
+                    crate::graphql::loaders::attach(&state.env, &mut data);
                     Ok(data)
                 })
                 .serve()

@@ -17,6 +17,7 @@ pub struct Metrics {
     responses: [AtomicU64; 5],
     graphql_operations: AtomicU64,
     graphql_errors: Mutex<BTreeMap<String, u64>>,
+    pub statements: crate::db::StatementCounter,
 }
 
 impl Metrics {
@@ -61,6 +62,13 @@ impl Metrics {
             out,
             "constellation_graphql_operations_total {}",
             self.graphql_operations.load(Ordering::Relaxed)
+        );
+        out.push_str("# HELP constellation_db_statements_total SQL statements executed.\n");
+        out.push_str("# TYPE constellation_db_statements_total counter\n");
+        let _ = writeln!(
+            out,
+            "constellation_db_statements_total {}",
+            self.statements.load(Ordering::Relaxed)
         );
         out.push_str("# HELP constellation_graphql_errors_total GraphQL errors by code.\n");
         out.push_str("# TYPE constellation_graphql_errors_total counter\n");

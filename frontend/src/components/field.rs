@@ -5,7 +5,8 @@ use crate::i18n::{strings, Strings};
 use crate::session::use_session;
 use leptos::prelude::*;
 
-/// `name` is the GraphQL field name, so the server's `extensions.field` lands here.
+/// `name` is the GraphQL field name, so the server's `extensions.field` lands here; `id`
+/// defaults to it (give another when the page has two controls for the same field name).
 #[component]
 pub fn Field(
     name: &'static str,
@@ -16,9 +17,11 @@ pub fn Field(
     #[prop(default = "off")] autocomplete: &'static str,
     #[prop(optional)] hint: Option<fn(&Strings) -> &'static str>,
     #[prop(default = true)] required: bool,
+    #[prop(optional)] id: Option<&'static str>,
 ) -> impl IntoView {
     let session = use_session();
-    let msg_id = format!("{name}-msg");
+    let id = id.unwrap_or(name);
+    let msg_id = format!("{id}-msg");
     let message = move || {
         let lang = session.lang.get();
         error
@@ -34,9 +37,9 @@ pub fn Field(
     };
     view! {
         <div class="field">
-            <label for=name>{move || label(strings(session.lang.get()))}</label>
+            <label for=id>{move || label(strings(session.lang.get()))}</label>
             <input
-                id=name
+                id=id
                 name=name
                 type=kind
                 autocomplete=autocomplete

@@ -4,13 +4,22 @@ use crate::api::ApiError;
 use crate::session::use_session;
 use leptos::prelude::*;
 
+/// With `fields` (the names the form shows next to their control), an error about any other
+/// field is shown here too rather than lost.
 #[component]
-pub fn FormError(error: RwSignal<Option<ApiError>>) -> impl IntoView {
+pub fn FormError(
+    error: RwSignal<Option<ApiError>>,
+    #[prop(optional)] fields: Option<&'static [&'static str]>,
+) -> impl IntoView {
     let session = use_session();
     let text = move || {
         error
             .get()
-            .filter(|e| e.field.is_none())
+            .filter(|e| match (e.field.as_deref(), fields) {
+                (None, _) => true,
+                (Some(f), Some(shown)) => !shown.contains(&f),
+                (Some(_), None) => false,
+            })
             .map(|e| e.message(session.lang.get()))
     };
     view! {

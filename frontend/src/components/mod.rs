@@ -3,3 +3,5 @@
 pub mod field;
 pub mod form_error;
 pub mod nav;
+pub mod select;
+pub mod text_area;

@@ -23,6 +23,11 @@ pub fn Nav() -> impl IntoView {
             <nav aria-label=move || t().nav_label>
                 <ul>
                     <li><A href="/">{move || t().nav_home}</A></li>
+                    <li><A href="/labs" attr:id="nav-labs">{move || t().nav_labs}</A></li>
+                    <li><A href="/rules" attr:id="nav-rules">{move || t().nav_rules}</A></li>
+                    <Show when=move || session.me.get().is_some_and(|m| m.is_board)>
+                        <li><A href="/review" attr:id="nav-review">{move || t().nav_review}</A></li>
+                    </Show>
                     <Show
                         when=move || session.me.get().is_some()
                         fallback=move || view! {

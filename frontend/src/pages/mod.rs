@@ -1,7 +1,9 @@
 //! Route views, one per file, named `*_page.rs`.
 
 pub mod home_page;
+pub mod labs;
 pub mod login_page;
 pub mod not_found_page;
 pub mod profile_page;
 pub mod register_page;
+pub mod rules_page;

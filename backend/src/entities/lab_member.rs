@@ -1,0 +1,20 @@
+//! `lab_members`: who is in which Lab, as what, and whether it is settled.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "lab_members")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub lab_id: Uuid,
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub user_id: Uuid,
+    pub role: String,
+    pub state: String,
+    pub since: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

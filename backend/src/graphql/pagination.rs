@@ -1,0 +1,52 @@
+//! Relay connections over lists a DataLoader already fetched for many parents at once: the
+//! SQL stays one statement per relation, the API stays paginated.
+
+use super::error::GqlResultExt;
+use crate::domain::DomainError;
+use async_graphql::connection::{Connection, Edge, EmptyFields};
+use async_graphql::{OutputType, Result};
+use constellation_shared::ValidationReason;
+
+pub type Page<N> = Connection<String, N, EmptyFields, EmptyFields>;
+
+/// Page size: 20 by default, at most 100.
+pub fn page_size(first: Option<i32>) -> Result<usize> {
+    match first {
+        None => Ok(20),
+        Some(n) if (1..=100).contains(&n) => Ok(n as usize),
+        Some(_) => Err(DomainError::invalid("first", ValidationReason::Invalid)).gql(),
+    }
+}
+
+/// Cursors are positions in the parent's list.
+pub fn slice<T, N: OutputType>(items: Vec<T>, first: Option<i32>, after: Option<String>, node: impl Fn(T) -> N) -> Result<Page<N>> {
+    let limit = page_size(first)?;
+    let start = match after {
+        None => 0,
+        Some(a) => a
+            .parse::<usize>()
+            .map(|i| i + 1)
+            .map_err(|_| DomainError::invalid("after", ValidationReason::Invalid))
+            .gql()?,
+    };
+    let total = items.len();
+    let mut conn = Connection::new(start > 0, start + limit < total);
+    conn.edges.extend(
+        items
+            .into_iter()
+            .enumerate()
+            .skip(start)
+            .take(limit)
+            .map(|(i, t)| Edge::new(i.to_string(), node(t))),
+    );
+    Ok(conn)
+}
+
+/// A page fetched from the database with `limit + 1` rows: trims and builds the connection.
+pub fn from_rows<T, N: OutputType>(mut rows: Vec<T>, limit: usize, has_previous: bool, cursor: impl Fn(&T) -> String, node: impl Fn(T) -> N) -> Page<N> {
+    let has_next = rows.len() > limit;
+    rows.truncate(limit);
+    let mut conn = Connection::new(has_previous, has_next);
+    conn.edges.extend(rows.into_iter().map(|r| Edge::new(cursor(&r), node(r))));
+    conn
+}

@@ -1,0 +1,167 @@
+//! The Lab page's shared state: the Lab as last loaded, who is looking, and the calls that
+//! change it. Every Lab mutation answers with the Lab's page, which replaces what is shown.
+
+use crate::api::{self, ApiError};
+use crate::session::Session;
+use constellation_shared::dto::labs::{
+    LabDetail, LabRole, LabStatus, MemberState, MembershipPolicy, MyMembership,
+};
+use constellation_shared::queries::labs as q;
+use leptos::prelude::*;
+use serde::Serialize;
+
+#[derive(Clone, Copy)]
+pub struct LabCtx {
+    pub lab: RwSignal<Option<LabDetail>>,
+    pub session: Session,
+}
+
+impl LabCtx {
+    pub fn new(session: Session) -> Self {
+        Self {
+            lab: RwSignal::new(None),
+            session,
+        }
+    }
+
+    /// The Lab's id, for the mutations.
+    pub fn id(&self) -> String {
+        self.lab
+            .with_untracked(|l| l.as_ref().map(|l| l.id.clone()))
+            .unwrap_or_default()
+    }
+
+    pub fn slug(&self) -> String {
+        self.lab
+            .with(|l| l.as_ref().map(|l| l.slug.clone()))
+            .unwrap_or_default()
+    }
+
+    pub fn status(&self) -> Option<LabStatus> {
+        self.lab.with(|l| l.as_ref().map(|l| l.status))
+    }
+
+    pub fn policy(&self) -> Option<MembershipPolicy> {
+        self.lab
+            .with(|l| l.as_ref().map(|l| l.framing.membership_policy))
+    }
+
+    pub fn has_pending_framing(&self) -> bool {
+        self.lab
+            .with(|l| l.as_ref().is_some_and(|l| l.pending_framing.is_some()))
+    }
+
+    pub fn my_membership(&self) -> Option<MyMembership> {
+        self.lab
+            .with(|l| l.as_ref().and_then(|l| l.my_membership.clone()))
+    }
+
+    pub fn signed_in(&self) -> bool {
+        self.session.me.with(Option::is_some)
+    }
+
+    pub fn is_board(&self) -> bool {
+        self.session
+            .me
+            .with(|m| m.as_ref().is_some_and(|m| m.is_board))
+    }
+
+    /// An active member, whatever the role.
+    pub fn is_active_member(&self) -> bool {
+        self.my_membership()
+            .is_some_and(|m| m.state == MemberState::Active)
+    }
+
+    pub fn is_coordinator(&self) -> bool {
+        self.my_membership()
+            .is_some_and(|m| m.state == MemberState::Active && m.role == LabRole::Coordinator)
+    }
+
+    /// Archived and rejected Labs only show their record.
+    pub fn read_only(&self) -> bool {
+        matches!(
+            self.status(),
+            Some(LabStatus::Archived | LabStatus::Rejected) | None
+        )
+    }
+
+    pub fn is_active(&self) -> bool {
+        self.status() == Some(LabStatus::Active)
+    }
+
+    /// Loads the Lab at `slug`; `None` when it does not exist (or is not visible).
+    pub async fn load(self, slug: String) -> Result<(), ApiError> {
+        let d = api::request::<_, q::LabData>(q::LAB, q::LabVars { slug }, self.session.token())
+            .await?;
+        self.lab.set(d.lab);
+        Ok(())
+    }
+
+    /// Runs a mutation that answers with the Lab, and shows the answer.
+    pub fn mutate<V: Serialize + 'static>(
+        self,
+        document: &'static str,
+        vars: V,
+        error: RwSignal<Option<ApiError>>,
+        busy: RwSignal<bool>,
+        done: impl FnOnce() + 'static,
+    ) {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            let result =
+                api::request::<_, q::LabResult>(document, vars, self.session.token()).await;
+            busy.set(false);
+            match result {
+                Ok(r) => {
+                    if let Some(lab) = r.into_inner() {
+                        self.lab.set(Some(lab));
+                    }
+                    done();
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    }
+
+    /// Runs a project mutation, then reloads the Lab.
+    pub fn mutate_project<V: Serialize + 'static>(
+        self,
+        document: &'static str,
+        vars: V,
+        error: RwSignal<Option<ApiError>>,
+        busy: RwSignal<bool>,
+        done: impl FnOnce() + 'static,
+    ) {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        let slug = self
+            .lab
+            .with_untracked(|l| l.as_ref().map(|l| l.slug.clone()))
+            .unwrap_or_default();
+        leptos::task::spawn_local(async move {
+            let result =
+                api::request::<_, q::ProjectResult>(document, vars, self.session.token()).await;
+            match result {
+                Ok(_) => {
+                    let reloaded = self.load(slug).await;
+                    busy.set(false);
+                    if let Err(e) = reloaded {
+                        error.set(Some(e));
+                    }
+                    done();
+                }
+                Err(e) => {
+                    busy.set(false);
+                    error.set(Some(e));
+                }
+            }
+        });
+    }
+}

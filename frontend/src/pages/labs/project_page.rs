@@ -1,0 +1,87 @@
+//! `/projects/:id`: one project, with a link back to its Lab.
+
+use crate::api::{self, ApiError};
+use crate::components::form_error::FormError;
+use crate::i18n::strings;
+use crate::session::use_session;
+use constellation_shared::queries::labs as q;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn ProjectPage() -> impl IntoView {
+    let session = use_session();
+    let t = move || strings(session.lang.get());
+    let params = use_params_map();
+    let page = RwSignal::new(None::<q::ProjectPage>);
+    let loaded = RwSignal::new(false);
+    let error = RwSignal::new(None::<ApiError>);
+
+    Effect::new(move |_| {
+        let id = params.read().get("id").unwrap_or_default();
+        session.token.track();
+        leptos::task::spawn_local(async move {
+            match api::request::<_, q::ProjectData>(
+                q::PROJECT,
+                q::ProjectVars { id },
+                session.token(),
+            )
+            .await
+            {
+                Ok(d) => {
+                    page.set(d.project);
+                    error.set(None);
+                }
+                Err(e) => error.set(Some(e)),
+            }
+            loaded.set(true);
+        });
+    });
+
+    move || {
+        if !loaded.get() {
+            return view! { <p>{move || t().loading}</p> }.into_any();
+        }
+        let Some(pp) = page.get() else {
+            return view! {
+                <h1 id="project-not-found">{move || t().project_not_found}</h1>
+                <FormError error=error />
+            }
+            .into_any();
+        };
+        let p = pp.project;
+        let status = p.status;
+        let proposer = p.proposed_by.map(|who| {
+            view! {
+                <dt>{move || t().proposed_by}</dt>
+                <dd class="proposed-by">{who.display_name}</dd>
+            }
+        });
+        view! {
+            <article class="project-page" data-status=status.as_str()>
+                <p>
+                    <span class="muted">{move || t().project_lab}</span> " "
+                    <A href=format!("/labs/{}", pp.lab.slug) attr:id="project-lab">{pp.lab.name.clone()}</A>
+                </p>
+                <h1>{p.title.clone()}</h1>
+                <p class="description text">{p.description.clone()}</p>
+                <dl class="facts">
+                    <dt>{move || t().status_label}</dt>
+                    <dd><span id="project-status" class="badge" data-status=status.as_str()>{move || t().project_status(status)}</span></dd>
+                    <dt>{move || t().goals}</dt>
+                    <dd class="goals text">{p.goals.clone()}</dd>
+                    <dt>{move || t().resources_needed}</dt>
+                    <dd class="resources text">{p.resources_needed.clone()}</dd>
+                    <dt>{move || t().support_count}</dt>
+                    <dd class="support-count">{p.support_count}</dd>
+                    {proposer}
+                </dl>
+                <Show when=move || p.supported_by_me>
+                    <p class="supported">{move || t().supported}</p>
+                </Show>
+            </article>
+        }
+        .into_any()
+    }
+}
