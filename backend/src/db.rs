@@ -11,7 +11,10 @@ use std::time::Duration;
 pub type StatementCounter = Arc<AtomicU64>;
 
 /// Like [`connect`], counting every statement into `counter`.
-pub async fn connect_counted(url: &str, counter: StatementCounter) -> Result<DatabaseConnection, DbErr> {
+pub async fn connect_counted(
+    url: &str,
+    counter: StatementCounter,
+) -> Result<DatabaseConnection, DbErr> {
     let mut db = connect(url).await?;
     db.set_metric_callback(move |_| {
         counter.fetch_add(1, Ordering::Relaxed);

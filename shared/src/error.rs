@@ -122,14 +122,22 @@ impl ErrorCode {
             (Self::InvalidTransition, En) => "This action is not possible in the current state.",
             (Self::SlugTaken, Fr) => "Un autre Lab utilise déjà cette adresse.",
             (Self::SlugTaken, En) => "Another Lab already uses this address.",
-            (Self::AlreadyMember, Fr) => "Cette personne fait déjà partie du Lab (ou l'a demandé, ou y est invitée).",
-            (Self::AlreadyMember, En) => "This person is already in the Lab (or has asked, or is invited).",
+            (Self::AlreadyMember, Fr) => {
+                "Cette personne fait déjà partie du Lab (ou l'a demandé, ou y est invitée)."
+            }
+            (Self::AlreadyMember, En) => {
+                "This person is already in the Lab (or has asked, or is invited)."
+            }
             (Self::AlreadySupported, Fr) => "Vous soutenez déjà ce projet.",
             (Self::AlreadySupported, En) => "You already support this project.",
             (Self::LastCoordinator, Fr) => "Un Lab doit garder au moins un·e coordinateur·ice.",
             (Self::LastCoordinator, En) => "A Lab must keep at least one coordinator.",
-            (Self::ConflictOfInterest, Fr) => "Un·e membre du CA ne peut pas décider pour un Lab qu'il ou elle coordonne.",
-            (Self::ConflictOfInterest, En) => "A board member cannot decide on a Lab they coordinate.",
+            (Self::ConflictOfInterest, Fr) => {
+                "Un·e membre du CA ne peut pas décider pour un Lab qu'il ou elle coordonne."
+            }
+            (Self::ConflictOfInterest, En) => {
+                "A board member cannot decide on a Lab they coordinate."
+            }
             (Self::BadRequest, Fr) => "La requête est refusée (mal formée ou trop grande).",
             (Self::BadRequest, En) => "The request is refused (malformed or too large).",
             (Self::Internal, Fr) => "Une erreur interne est survenue. Réessayez plus tard.",

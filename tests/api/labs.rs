@@ -12,9 +12,16 @@ async fn people(app: &TestApp) -> (TestUser, TestUser, TestUser, TestUser, TestU
     let founder = app.signup("Founder").await;
     let adherent = app.signup("Adherent").await;
     let sympathiser = app.signup("Sympathiser").await;
-    app.set_roles(&admin, &board, json!({ "kind": "EFFECTIVE", "board": true })).await;
-    app.set_roles(&admin, &founder, json!({ "kind": "EFFECTIVE" })).await;
-    app.set_roles(&admin, &adherent, json!({ "kind": "ADHERENT" })).await;
+    app.set_roles(
+        &admin,
+        &board,
+        json!({ "kind": "EFFECTIVE", "board": true }),
+    )
+    .await;
+    app.set_roles(&admin, &founder, json!({ "kind": "EFFECTIVE" }))
+        .await;
+    app.set_roles(&admin, &adherent, json!({ "kind": "ADHERENT" }))
+        .await;
     (admin, board, founder, adherent, sympathiser)
 }
 
@@ -22,49 +29,132 @@ async fn people(app: &TestApp) -> (TestUser, TestUser, TestUser, TestUser, TestU
 async fn a_member_proposes_a_lab_the_board_approves_others_join_and_a_project_is_accepted() {
     let app = spawn_app().await;
     let (_admin, board, founder, adherent, sympathiser) = people(&app).await;
-    let lab = app.propose_lab(&founder, "place-of-ai", "OPEN", "PUBLIC").await;
+    let lab = app
+        .propose_lab(&founder, "place-of-ai", "OPEN", "PUBLIC")
+        .await;
     assert_eq!(lab["status"], "PROPOSED");
-    assert_eq!(lab["myMembership"], json!({ "role": "COORDINATOR", "state": "ACTIVE" }));
+    assert_eq!(
+        lab["myMembership"],
+        json!({ "role": "COORDINATOR", "state": "ACTIVE" })
+    );
     let id = lab["id"].as_str().expect("id").to_owned();
 
-    let queue = app.gql(Some(&board.token), "{ labReviewQueue { edges { node { slug } } } }", json!({})).await;
-    assert_eq!(queue["data"]["labReviewQueue"]["edges"][0]["node"]["slug"], "place-of-ai", "{queue}");
+    let queue = app
+        .gql(
+            Some(&board.token),
+            "{ labReviewQueue { edges { node { slug } } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        queue["data"]["labReviewQueue"]["edges"][0]["node"]["slug"], "place-of-ai",
+        "{queue}"
+    );
 
     let approved = app.review(&board, &id, "APPROVE", None).await;
-    assert_eq!(approved["data"]["reviewLab"]["status"], "ACTIVE", "{approved}");
-    assert_eq!(approved["data"]["reviewLab"]["framing"]["status"], "APPROVED");
+    assert_eq!(
+        approved["data"]["reviewLab"]["status"], "ACTIVE",
+        "{approved}"
+    );
+    assert_eq!(
+        approved["data"]["reviewLab"]["framing"]["status"],
+        "APPROVED"
+    );
 
     // A sympathiser may join Labs.
     let joined = app.join(&sympathiser, &id).await;
-    assert_eq!(joined["data"]["joinLab"]["myMembership"], json!({ "role": "PARTICIPANT", "state": "ACTIVE" }), "{joined}");
-    let p = app.propose_project(&sympathiser, &id, "Local LLM workshop").await;
-    let pid = p["data"]["proposeProject"]["id"].as_str().expect("project").to_owned();
+    assert_eq!(
+        joined["data"]["joinLab"]["myMembership"],
+        json!({ "role": "PARTICIPANT", "state": "ACTIVE" }),
+        "{joined}"
+    );
+    let p = app
+        .propose_project(&sympathiser, &id, "Local LLM workshop")
+        .await;
+    let pid = p["data"]["proposeProject"]["id"]
+        .as_str()
+        .expect("project")
+        .to_owned();
     assert_eq!(p["data"]["proposeProject"]["status"], "PROPOSED");
     // Only Lab members support.
-    let r = app.gql(Some(&adherent.token), "mutation($p: ID!) { supportProject(projectId: $p) { supportCount } }", json!({ "p": pid })).await;
+    let r = app
+        .gql(
+            Some(&adherent.token),
+            "mutation($p: ID!) { supportProject(projectId: $p) { supportCount } }",
+            json!({ "p": pid }),
+        )
+        .await;
     assert_eq!(error_code(&r), Some("FORBIDDEN"));
-    let s = app.ok(&founder, "mutation($p: ID!) { supportProject(projectId: $p) { supportCount supportedByMe } }", json!({ "p": pid })).await;
+    let s = app
+        .ok(
+            &founder,
+            "mutation($p: ID!) { supportProject(projectId: $p) { supportCount supportedByMe } }",
+            json!({ "p": pid }),
+        )
+        .await;
     assert_eq!(s, json!({ "supportCount": 1, "supportedByMe": true }));
-    let twice = app.gql(Some(&founder.token), "mutation($p: ID!) { supportProject(projectId: $p) { supportCount } }", json!({ "p": pid })).await;
+    let twice = app
+        .gql(
+            Some(&founder.token),
+            "mutation($p: ID!) { supportProject(projectId: $p) { supportCount } }",
+            json!({ "p": pid }),
+        )
+        .await;
     assert_eq!(error_code(&twice), Some("ALREADY_SUPPORTED"));
     assert_eq!(app.count("project_supports").await, 1);
     // The participant cannot accept; the coordinator can.
     let set = "mutation($p: ID!, $s: ProjectStatus!) { setProjectStatus(projectId: $p, status: $s) { status } }";
-    let r = app.gql(Some(&sympathiser.token), set, json!({ "p": pid, "s": "ACCEPTED" })).await;
+    let r = app
+        .gql(
+            Some(&sympathiser.token),
+            set,
+            json!({ "p": pid, "s": "ACCEPTED" }),
+        )
+        .await;
     assert_eq!(error_code(&r), Some("FORBIDDEN"));
-    let r = app.gql(Some(&founder.token), set, json!({ "p": pid, "s": "DONE" })).await;
+    let r = app
+        .gql(Some(&founder.token), set, json!({ "p": pid, "s": "DONE" }))
+        .await;
     assert_eq!(error_code(&r), Some("INVALID_TRANSITION"));
-    assert_eq!(app.ok(&founder, set, json!({ "p": pid, "s": "ACCEPTED" })).await["status"], "ACCEPTED");
+    assert_eq!(
+        app.ok(&founder, set, json!({ "p": pid, "s": "ACCEPTED" }))
+            .await["status"],
+        "ACCEPTED"
+    );
 
     let page = app.lab(None, "place-of-ai").await;
-    let kinds: Vec<_> = page["history"]["edges"].as_array().expect("history").iter().map(|e| e["node"]["kind"].as_str().unwrap_or_default().to_owned()).collect();
-    for k in ["PROPOSED", "APPROVED", "MEMBER_JOINED", "PROJECT_PROPOSED", "PROJECT_ACCEPTED"] {
+    let kinds: Vec<_> = page["history"]["edges"]
+        .as_array()
+        .expect("history")
+        .iter()
+        .map(|e| e["node"]["kind"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    for k in [
+        "PROPOSED",
+        "APPROVED",
+        "MEMBER_JOINED",
+        "PROJECT_PROPOSED",
+        "PROJECT_ACCEPTED",
+    ] {
         assert!(kinds.iter().any(|x| x == k), "{k} missing from {kinds:?}");
     }
     // Everything went to the audit log.
-    let log = app.gql(Some(&board.token), "{ auditLog(first: 100) { edges { node { action } } } }", json!({})).await;
+    let log = app
+        .gql(
+            Some(&board.token),
+            "{ auditLog(first: 100) { edges { node { action } } } }",
+            json!({}),
+        )
+        .await;
     let actions = log.to_string();
-    for a in ["lab.propose", "lab.review.approve", "lab.join", "project.propose", "project.support", "project.set_status"] {
+    for a in [
+        "lab.propose",
+        "lab.review.approve",
+        "lab.join",
+        "project.propose",
+        "project.support",
+        "project.set_status",
+    ] {
         assert!(actions.contains(a), "{a} missing");
     }
 }
@@ -75,19 +165,36 @@ async fn bad_proposals_are_refused_with_the_field_and_change_nothing() {
     let (_a, _b, founder, _ad, sympathiser) = people(&app).await;
     let q = "mutation($i: ProposeLabInput!) { proposeLab(input: $i) { id } }";
     let mut cases = vec![];
-    let base = json!({ "name": "Education", "slug": "education", "framing": framing("OPEN", "PUBLIC") });
-    let mut c = base.clone(); c["slug"] = json!("Not A Slug"); cases.push((c, "slug"));
-    let mut c = base.clone(); c["name"] = json!("  "); cases.push((c, "name"));
-    let mut c = base.clone(); c["framing"]["themes"] = json!([" ", ""]); cases.push((c, "themes"));
-    let mut c = base.clone(); c["framing"]["description"] = json!(""); cases.push((c, "description"));
-    let mut c = base.clone(); c["framing"]["startDate"] = json!("2027-02-30"); cases.push((c, "startDate"));
-    let mut c = base.clone(); c["framing"]["endDate"] = json!("2026-01-01"); cases.push((c, "endDate"));
+    let base =
+        json!({ "name": "Education", "slug": "education", "framing": framing("OPEN", "PUBLIC") });
+    let mut c = base.clone();
+    c["slug"] = json!("Not A Slug");
+    cases.push((c, "slug"));
+    let mut c = base.clone();
+    c["name"] = json!("  ");
+    cases.push((c, "name"));
+    let mut c = base.clone();
+    c["framing"]["themes"] = json!([" ", ""]);
+    cases.push((c, "themes"));
+    let mut c = base.clone();
+    c["framing"]["description"] = json!("");
+    cases.push((c, "description"));
+    let mut c = base.clone();
+    c["framing"]["startDate"] = json!("2027-02-30");
+    cases.push((c, "startDate"));
+    let mut c = base.clone();
+    c["framing"]["endDate"] = json!("2026-01-01");
+    cases.push((c, "endDate"));
     for (input, field) in cases {
-        let r = app.gql(Some(&founder.token), q, json!({ "i": input })).await;
+        let r = app
+            .gql(Some(&founder.token), q, json!({ "i": input }))
+            .await;
         assert_eq!(error_code(&r), Some("VALIDATION"), "{r}");
         assert_eq!(r["errors"][0]["extensions"]["field"], field, "{r}");
     }
-    let r = app.gql(Some(&sympathiser.token), q, json!({ "i": base })).await;
+    let r = app
+        .gql(Some(&sympathiser.token), q, json!({ "i": base }))
+        .await;
     assert_eq!(error_code(&r), Some("FORBIDDEN"));
     let r = app.gql(None, q, json!({ "i": base })).await;
     assert_eq!(error_code(&r), Some("UNAUTHENTICATED"));
@@ -103,17 +210,32 @@ async fn bad_proposals_are_refused_with_the_field_and_change_nothing() {
 async fn the_board_asks_for_changes_the_proposers_resubmit_and_invalid_reviews_change_nothing() {
     let app = spawn_app().await;
     let (admin, board, founder, adherent, _s) = people(&app).await;
-    let id = app.propose_lab(&founder, "social-networks", "OPEN", "PUBLIC").await["id"].as_str().expect("id").to_owned();
+    let id = app
+        .propose_lab(&founder, "social-networks", "OPEN", "PUBLIC")
+        .await["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
     // Asking for changes and rejecting need a comment.
     let r = app.review(&board, &id, "REQUEST_CHANGES", None).await;
     assert_eq!(error_code(&r), Some("VALIDATION"));
     assert_eq!(r["errors"][0]["extensions"]["field"], "comment");
     let r = app.review(&adherent, &id, "APPROVE", None).await;
     assert_eq!(error_code(&r), Some("FORBIDDEN"));
-    let r = app.review(&board, &id, "REQUEST_CHANGES", Some("Say who hosts the instance.")).await;
+    let r = app
+        .review(
+            &board,
+            &id,
+            "REQUEST_CHANGES",
+            Some("Say who hosts the instance."),
+        )
+        .await;
     let lab = &r["data"]["reviewLab"];
     assert_eq!(lab["status"], "CHANGES_REQUESTED", "{r}");
-    assert_eq!(lab["framing"]["reviewComment"], "Say who hosts the instance.");
+    assert_eq!(
+        lab["framing"]["reviewComment"],
+        "Say who hosts the instance."
+    );
     // Nothing is pending now: approving is an invalid transition.
     let r = app.review(&board, &id, "APPROVE", None).await;
     assert_eq!(error_code(&r), Some("INVALID_TRANSITION"));
@@ -124,29 +246,54 @@ async fn the_board_asks_for_changes_the_proposers_resubmit_and_invalid_reviews_c
     assert_eq!(r["status"], "PROPOSED");
     assert_eq!(r["framing"]["version"], 2);
     // A board member who coordinates the Lab may not decide on it.
-    app.set_roles(&admin, &founder, json!({ "board": true })).await;
+    app.set_roles(&admin, &founder, json!({ "board": true }))
+        .await;
     let r = app.review(&founder, &id, "APPROVE", None).await;
     assert_eq!(error_code(&r), Some("CONFLICT_OF_INTEREST"));
-    let r = app.review(&board, &id, "REJECT", Some("Out of the association's purpose.")).await;
+    let r = app
+        .review(
+            &board,
+            &id,
+            "REJECT",
+            Some("Out of the association's purpose."),
+        )
+        .await;
     assert_eq!(r["data"]["reviewLab"]["status"], "REJECTED", "{r}");
     let r = app.review(&admin, &id, "APPROVE", None).await;
     assert_eq!(error_code(&r), Some("INVALID_TRANSITION"));
-    assert_eq!(app.lab(Some(&admin), "social-networks").await["status"], "REJECTED");
+    assert_eq!(
+        app.lab(Some(&admin), "social-networks").await["status"],
+        "REJECTED"
+    );
 }
 
 #[tokio::test]
 async fn a_framing_change_waits_for_the_board_while_the_lab_runs_on_the_approved_one() {
     let app = spawn_app().await;
     let (_admin, board, founder, _ad, _s) = people(&app).await;
-    let id = app.active_lab(&founder, &board, "education", "OPEN", "PUBLIC").await;
+    let id = app
+        .active_lab(&founder, &board, "education", "OPEN", "PUBLIC")
+        .await;
     let q = format!("mutation($id: ID!, $f: FramingInput!) {{ proposeFramingChange(labId: $id, framing: $f) {{ {LAB_FIELDS} }} }}");
-    let r = app.ok(&founder, &q, json!({ "id": id, "f": framing("INVITATION", "MEMBERS_ONLY") })).await;
+    let r = app
+        .ok(
+            &founder,
+            &q,
+            json!({ "id": id, "f": framing("INVITATION", "MEMBERS_ONLY") }),
+        )
+        .await;
     assert_eq!(r["status"], "ACTIVE");
     assert_eq!(r["framing"]["version"], 1);
     assert_eq!(r["framing"]["membershipPolicy"], "OPEN");
-    assert_eq!(r["pendingFraming"], json!({ "version": 2, "status": "PENDING" }));
+    assert_eq!(
+        r["pendingFraming"],
+        json!({ "version": 2, "status": "PENDING" })
+    );
     // Still public and open meanwhile.
-    assert_eq!(app.lab(None, "education").await["framing"]["visibility"], "PUBLIC");
+    assert_eq!(
+        app.lab(None, "education").await["framing"]["visibility"],
+        "PUBLIC"
+    );
     let r = app.review(&board, &id, "APPROVE", None).await;
     let lab = &r["data"]["reviewLab"];
     assert_eq!(lab["framing"]["version"], 2, "{r}");
@@ -160,19 +307,54 @@ async fn a_framing_change_waits_for_the_board_while_the_lab_runs_on_the_approved
 async fn an_archived_lab_is_read_only() {
     let app = spawn_app().await;
     let (admin, board, founder, adherent, _s) = people(&app).await;
-    let id = app.active_lab(&founder, &board, "control", "OPEN", "PUBLIC").await;
+    let id = app
+        .active_lab(&founder, &board, "control", "OPEN", "PUBLIC")
+        .await;
     let q = "mutation($id: ID!, $r: String!) { archiveLab(labId: $id, reason: $r) { status } }";
-    let r = app.gql(Some(&founder.token), q, json!({ "id": id, "r": "done" })).await;
+    let r = app
+        .gql(Some(&founder.token), q, json!({ "id": id, "r": "done" }))
+        .await;
     assert_eq!(error_code(&r), Some("FORBIDDEN"));
-    let r = app.gql(Some(&board.token), q, json!({ "id": id, "r": " " })).await;
+    let r = app
+        .gql(Some(&board.token), q, json!({ "id": id, "r": " " }))
+        .await;
     assert_eq!(error_code(&r), Some("VALIDATION"));
-    assert_eq!(app.ok(&board, q, json!({ "id": id, "r": "Goals reached." })).await["status"], "ARCHIVED");
-    assert_eq!(error_code(&app.gql(Some(&admin.token), q, json!({ "id": id, "r": "again" })).await), Some("INVALID_TRANSITION"));
-    assert_eq!(error_code(&app.join(&adherent, &id).await), Some("INVALID_TRANSITION"));
-    assert_eq!(error_code(&app.propose_project(&founder, &id, "Late").await), Some("INVALID_TRANSITION"));
-    assert_eq!(error_code(&app.review(&board, &id, "APPROVE", None).await), Some("INVALID_TRANSITION"));
+    assert_eq!(
+        app.ok(&board, q, json!({ "id": id, "r": "Goals reached." }))
+            .await["status"],
+        "ARCHIVED"
+    );
+    assert_eq!(
+        error_code(
+            &app.gql(Some(&admin.token), q, json!({ "id": id, "r": "again" }))
+                .await
+        ),
+        Some("INVALID_TRANSITION")
+    );
+    assert_eq!(
+        error_code(&app.join(&adherent, &id).await),
+        Some("INVALID_TRANSITION")
+    );
+    assert_eq!(
+        error_code(&app.propose_project(&founder, &id, "Late").await),
+        Some("INVALID_TRANSITION")
+    );
+    assert_eq!(
+        error_code(&app.review(&board, &id, "APPROVE", None).await),
+        Some("INVALID_TRANSITION")
+    );
     let f = format!("mutation($id: ID!, $f: FramingInput!) {{ proposeFramingChange(labId: $id, framing: $f) {{ id }} }}");
-    assert_eq!(error_code(&app.gql(Some(&founder.token), &f, json!({ "id": id, "f": framing("OPEN", "PUBLIC") })).await), Some("INVALID_TRANSITION"));
+    assert_eq!(
+        error_code(
+            &app.gql(
+                Some(&founder.token),
+                &f,
+                json!({ "id": id, "f": framing("OPEN", "PUBLIC") })
+            )
+            .await
+        ),
+        Some("INVALID_TRANSITION")
+    );
     assert_eq!(app.lab(None, "control").await["status"], "ARCHIVED");
 }
 
@@ -180,67 +362,209 @@ async fn an_archived_lab_is_read_only() {
 async fn new_common_rules_are_acknowledged_by_each_active_lab() {
     let app = spawn_app().await;
     let (_admin, board, founder, adherent, _s) = people(&app).await;
-    assert_eq!(error_code(&app.publish_rules(&adherent, "# Art. 1\nBe kind.", "AG 2027").await), Some("FORBIDDEN"));
-    assert_eq!(error_code(&app.publish_rules(&board, "  ", "AG 2027").await), Some("VALIDATION"));
-    let v1 = app.publish_rules(&board, "# Art. 1\nLabs are autonomous.", "CA 2027-01-10").await;
+    assert_eq!(
+        error_code(
+            &app.publish_rules(&adherent, "# Art. 1\nBe kind.", "AG 2027")
+                .await
+        ),
+        Some("FORBIDDEN")
+    );
+    assert_eq!(
+        error_code(&app.publish_rules(&board, "  ", "AG 2027").await),
+        Some("VALIDATION")
+    );
+    let v1 = app
+        .publish_rules(&board, "# Art. 1\nLabs are autonomous.", "CA 2027-01-10")
+        .await;
     assert_eq!(v1["data"]["publishCommonRules"]["version"], 1, "{v1}");
-    let id = app.active_lab(&founder, &board, "the-ai", "OPEN", "PUBLIC").await;
+    let id = app
+        .active_lab(&founder, &board, "the-ai", "OPEN", "PUBLIC")
+        .await;
     let lab = app.lab(Some(&founder), "the-ai").await;
     assert_eq!(lab["acknowledgedRulesVersion"], 1);
     assert_eq!(lab["rulesAcknowledgementDue"], false);
     let ack = format!("mutation($id: ID!) {{ acknowledgeRules(labId: $id) {{ {LAB_FIELDS} }} }}");
-    assert_eq!(error_code(&app.gql(Some(&founder.token), &ack, json!({ "id": id })).await), Some("INVALID_TRANSITION"));
-    app.publish_rules(&board, "# Art. 1\nLabs are autonomous within their framing.\n# Art. 2\nThe board allocates.", "AG 2027-03-01, motion 4").await;
-    assert_eq!(app.lab(Some(&founder), "the-ai").await["rulesAcknowledgementDue"], true);
-    assert_eq!(error_code(&app.gql(Some(&adherent.token), &ack, json!({ "id": id })).await), Some("FORBIDDEN"));
+    assert_eq!(
+        error_code(
+            &app.gql(Some(&founder.token), &ack, json!({ "id": id }))
+                .await
+        ),
+        Some("INVALID_TRANSITION")
+    );
+    app.publish_rules(
+        &board,
+        "# Art. 1\nLabs are autonomous within their framing.\n# Art. 2\nThe board allocates.",
+        "AG 2027-03-01, motion 4",
+    )
+    .await;
+    assert_eq!(
+        app.lab(Some(&founder), "the-ai").await["rulesAcknowledgementDue"],
+        true
+    );
+    assert_eq!(
+        error_code(
+            &app.gql(Some(&adherent.token), &ack, json!({ "id": id }))
+                .await
+        ),
+        Some("FORBIDDEN")
+    );
     let r = app.ok(&founder, &ack, json!({ "id": id })).await;
     assert_eq!(r["acknowledgedRulesVersion"], 2);
     assert_eq!(r["rulesAcknowledgementDue"], false);
     let rules = app.gql(None, "{ commonRules { version decisionRef } commonRulesHistory { edges { node { version decisionRef } } } }", json!({})).await;
     assert_eq!(rules["data"]["commonRules"]["version"], 2, "{rules}");
-    assert_eq!(rules["data"]["commonRulesHistory"]["edges"].as_array().map(Vec::len), Some(2));
+    assert_eq!(
+        rules["data"]["commonRulesHistory"]["edges"]
+            .as_array()
+            .map(Vec::len),
+        Some(2)
+    );
 }
 
 #[tokio::test]
 async fn membership_follows_the_lab_policy_and_a_lab_keeps_a_coordinator() {
     let app = spawn_app().await;
     let (_admin, board, founder, adherent, sympathiser) = people(&app).await;
-    let open = app.active_lab(&founder, &board, "open-lab", "OPEN", "PUBLIC").await;
-    let approval = app.active_lab(&founder, &board, "approval-lab", "ON_APPROVAL", "PUBLIC").await;
-    let invite_only = app.active_lab(&founder, &board, "invite-lab", "INVITATION", "PUBLIC").await;
+    let open = app
+        .active_lab(&founder, &board, "open-lab", "OPEN", "PUBLIC")
+        .await;
+    let approval = app
+        .active_lab(&founder, &board, "approval-lab", "ON_APPROVAL", "PUBLIC")
+        .await;
+    let invite_only = app
+        .active_lab(&founder, &board, "invite-lab", "INVITATION", "PUBLIC")
+        .await;
 
     app.join(&adherent, &open).await;
-    assert_eq!(error_code(&app.join(&adherent, &open).await), Some("ALREADY_MEMBER"));
+    assert_eq!(
+        error_code(&app.join(&adherent, &open).await),
+        Some("ALREADY_MEMBER")
+    );
 
     let r = app.join(&sympathiser, &approval).await;
-    assert_eq!(r["data"]["joinLab"]["myMembership"]["state"], "REQUESTED", "{r}");
+    assert_eq!(
+        r["data"]["joinLab"]["myMembership"]["state"], "REQUESTED",
+        "{r}"
+    );
     let decide = format!("mutation($l: ID!, $u: ID!, $a: Boolean!) {{ decideJoinRequest(labId: $l, userId: $u, accept: $a) {{ {LAB_FIELDS} }} }}");
-    let r = app.gql(Some(&adherent.token), &decide, json!({ "l": approval, "u": sympathiser.id, "a": true })).await;
+    let r = app
+        .gql(
+            Some(&adherent.token),
+            &decide,
+            json!({ "l": approval, "u": sympathiser.id, "a": true }),
+        )
+        .await;
     assert_eq!(error_code(&r), Some("FORBIDDEN"));
-    app.ok(&founder, &decide, json!({ "l": approval, "u": sympathiser.id, "a": true })).await;
-    assert_eq!(error_code(&app.gql(Some(&founder.token), &decide, json!({ "l": approval, "u": sympathiser.id, "a": true })).await), Some("INVALID_TRANSITION"));
+    app.ok(
+        &founder,
+        &decide,
+        json!({ "l": approval, "u": sympathiser.id, "a": true }),
+    )
+    .await;
+    assert_eq!(
+        error_code(
+            &app.gql(
+                Some(&founder.token),
+                &decide,
+                json!({ "l": approval, "u": sympathiser.id, "a": true })
+            )
+            .await
+        ),
+        Some("INVALID_TRANSITION")
+    );
     app.join(&adherent, &approval).await;
-    app.ok(&founder, &decide, json!({ "l": approval, "u": adherent.id, "a": false })).await;
+    app.ok(
+        &founder,
+        &decide,
+        json!({ "l": approval, "u": adherent.id, "a": false }),
+    )
+    .await;
     assert!(app.lab(Some(&adherent), "approval-lab").await["myMembership"].is_null());
 
-    assert_eq!(error_code(&app.join(&adherent, &invite_only).await), Some("FORBIDDEN"));
+    assert_eq!(
+        error_code(&app.join(&adherent, &invite_only).await),
+        Some("FORBIDDEN")
+    );
     let invite = "mutation($l: ID!, $e: String!) { inviteToLab(labId: $l, email: $e) { id } }";
-    app.ok(&founder, invite, json!({ "l": invite_only, "e": adherent.email.to_uppercase() })).await;
-    assert_eq!(error_code(&app.gql(Some(&founder.token), invite, json!({ "l": invite_only, "e": adherent.email })).await), Some("ALREADY_MEMBER"));
-    assert_eq!(error_code(&app.gql(Some(&founder.token), invite, json!({ "l": invite_only, "e": "nobody@example.org" })).await), Some("NOT_FOUND"));
+    app.ok(
+        &founder,
+        invite,
+        json!({ "l": invite_only, "e": adherent.email.to_uppercase() }),
+    )
+    .await;
+    assert_eq!(
+        error_code(
+            &app.gql(
+                Some(&founder.token),
+                invite,
+                json!({ "l": invite_only, "e": adherent.email })
+            )
+            .await
+        ),
+        Some("ALREADY_MEMBER")
+    );
+    assert_eq!(
+        error_code(
+            &app.gql(
+                Some(&founder.token),
+                invite,
+                json!({ "l": invite_only, "e": "nobody@example.org" })
+            )
+            .await
+        ),
+        Some("NOT_FOUND")
+    );
     let r = app.join(&adherent, &invite_only).await;
-    assert_eq!(r["data"]["joinLab"]["myMembership"]["state"], "ACTIVE", "{r}");
+    assert_eq!(
+        r["data"]["joinLab"]["myMembership"]["state"], "ACTIVE",
+        "{r}"
+    );
 
     // The last coordinator cannot leave nor step back; after promoting someone they can.
     let leave = "mutation($l: ID!) { leaveLab(labId: $l) { id } }";
-    assert_eq!(error_code(&app.gql(Some(&founder.token), leave, json!({ "l": open })).await), Some("LAST_COORDINATOR"));
+    assert_eq!(
+        error_code(
+            &app.gql(Some(&founder.token), leave, json!({ "l": open }))
+                .await
+        ),
+        Some("LAST_COORDINATOR")
+    );
     let role = "mutation($l: ID!, $u: ID!, $r: LabRole!) { setLabRole(labId: $l, userId: $u, role: $r) { id } }";
-    assert_eq!(error_code(&app.gql(Some(&founder.token), role, json!({ "l": open, "u": founder.id, "r": "PARTICIPANT" })).await), Some("LAST_COORDINATOR"));
-    assert_eq!(error_code(&app.gql(Some(&adherent.token), role, json!({ "l": open, "u": adherent.id, "r": "COORDINATOR" })).await), Some("FORBIDDEN"));
-    app.ok(&founder, role, json!({ "l": open, "u": adherent.id, "r": "COORDINATOR" })).await;
+    assert_eq!(
+        error_code(
+            &app.gql(
+                Some(&founder.token),
+                role,
+                json!({ "l": open, "u": founder.id, "r": "PARTICIPANT" })
+            )
+            .await
+        ),
+        Some("LAST_COORDINATOR")
+    );
+    assert_eq!(
+        error_code(
+            &app.gql(
+                Some(&adherent.token),
+                role,
+                json!({ "l": open, "u": adherent.id, "r": "COORDINATOR" })
+            )
+            .await
+        ),
+        Some("FORBIDDEN")
+    );
+    app.ok(
+        &founder,
+        role,
+        json!({ "l": open, "u": adherent.id, "r": "COORDINATOR" }),
+    )
+    .await;
     app.ok(&founder, leave, json!({ "l": open })).await;
     let lab = app.lab(Some(&adherent), "open-lab").await;
-    assert_eq!(lab["members"]["edges"].as_array().map(Vec::len), Some(1), "{lab}");
+    assert_eq!(
+        lab["members"]["edges"].as_array().map(Vec::len),
+        Some(1),
+        "{lab}"
+    );
     assert_eq!(lab["myMembership"]["role"], "COORDINATOR");
 }
 
@@ -248,27 +572,69 @@ async fn membership_follows_the_lab_policy_and_a_lab_keeps_a_coordinator() {
 async fn members_only_labs_and_proposals_are_invisible_to_outsiders_at_the_api() {
     let app = spawn_app().await;
     let (_admin, board, founder, adherent, sympathiser) = people(&app).await;
-    let hidden = app.active_lab(&founder, &board, "members-lab", "INVITATION", "MEMBERS_ONLY").await;
-    app.active_lab(&founder, &board, "public-lab", "OPEN", "PUBLIC").await;
-    app.propose_lab(&founder, "proposed-lab", "OPEN", "PUBLIC").await;
-    let project = app.propose_project(&founder, &hidden, "Secret plan").await["data"]["proposeProject"]["id"].as_str().expect("project").to_owned();
+    let hidden = app
+        .active_lab(
+            &founder,
+            &board,
+            "members-lab",
+            "INVITATION",
+            "MEMBERS_ONLY",
+        )
+        .await;
+    app.active_lab(&founder, &board, "public-lab", "OPEN", "PUBLIC")
+        .await;
+    app.propose_lab(&founder, "proposed-lab", "OPEN", "PUBLIC")
+        .await;
+    let project = app.propose_project(&founder, &hidden, "Secret plan").await["data"]
+        ["proposeProject"]["id"]
+        .as_str()
+        .expect("project")
+        .to_owned();
     let slugs = |r: serde_json::Value| -> Vec<String> {
-        r["data"]["labs"]["edges"].as_array().expect("edges").iter().map(|e| e["node"]["slug"].as_str().unwrap_or_default().to_owned()).collect()
+        r["data"]["labs"]["edges"]
+            .as_array()
+            .expect("edges")
+            .iter()
+            .map(|e| e["node"]["slug"].as_str().unwrap_or_default().to_owned())
+            .collect()
     };
     let dir = "{ labs { edges { node { slug } } } }";
     assert_eq!(slugs(app.gql(None, dir, json!({})).await), ["public-lab"]);
-    assert_eq!(slugs(app.gql(Some(&sympathiser.token), dir, json!({})).await), ["public-lab"]);
-    assert_eq!(slugs(app.gql(Some(&adherent.token), dir, json!({})).await), ["members-lab", "proposed-lab", "public-lab"]);
+    assert_eq!(
+        slugs(app.gql(Some(&sympathiser.token), dir, json!({})).await),
+        ["public-lab"]
+    );
+    assert_eq!(
+        slugs(app.gql(Some(&adherent.token), dir, json!({})).await),
+        ["members-lab", "proposed-lab", "public-lab"]
+    );
     assert!(app.lab(None, "members-lab").await.is_null());
     assert!(app.lab(Some(&sympathiser), "members-lab").await.is_null());
     assert!(app.lab(None, "proposed-lab").await.is_null());
     let pq = "query($id: ID!) { project(id: $id) { title } }";
-    assert!(app.gql(Some(&sympathiser.token), pq, json!({ "id": project })).await["data"]["project"].is_null());
-    assert_eq!(error_code(&app.join(&sympathiser, &hidden).await), Some("NOT_FOUND"));
+    assert!(app
+        .gql(Some(&sympathiser.token), pq, json!({ "id": project }))
+        .await["data"]["project"]
+        .is_null());
+    assert_eq!(
+        error_code(&app.join(&sympathiser, &hidden).await),
+        Some("NOT_FOUND")
+    );
     // Invited, the sympathiser sees it.
-    app.ok(&founder, "mutation($l: ID!, $e: String!) { inviteToLab(labId: $l, email: $e) { id } }", json!({ "l": hidden, "e": sympathiser.email })).await;
-    assert_eq!(app.lab(Some(&sympathiser), "members-lab").await["myMembership"]["state"], "INVITED");
-    assert_eq!(slugs(app.gql(Some(&sympathiser.token), dir, json!({})).await), ["members-lab", "public-lab"]);
+    app.ok(
+        &founder,
+        "mutation($l: ID!, $e: String!) { inviteToLab(labId: $l, email: $e) { id } }",
+        json!({ "l": hidden, "e": sympathiser.email }),
+    )
+    .await;
+    assert_eq!(
+        app.lab(Some(&sympathiser), "members-lab").await["myMembership"]["state"],
+        "INVITED"
+    );
+    assert_eq!(
+        slugs(app.gql(Some(&sympathiser.token), dir, json!({})).await),
+        ["members-lab", "public-lab"]
+    );
 }
 
 #[tokio::test]
@@ -276,26 +642,51 @@ async fn the_directory_filters_by_status_theme_mine_and_search_and_pages() {
     let app = spawn_app().await;
     let (_admin, board, founder, adherent, _s) = people(&app).await;
     for i in 0..5 {
-        app.active_lab(&founder, &board, &format!("lab-{i}"), "OPEN", "PUBLIC").await;
+        app.active_lab(&founder, &board, &format!("lab-{i}"), "OPEN", "PUBLIC")
+            .await;
     }
-    app.propose_lab(&adherent, "adherent-lab", "OPEN", "PUBLIC").await;
+    app.propose_lab(&adherent, "adherent-lab", "OPEN", "PUBLIC")
+        .await;
     let q = "query($s: LabStatus, $t: String, $m: Boolean, $q: String, $a: String) { labs(first: 2, status: $s, theme: $t, mine: $m, search: $q, after: $a) { edges { node { slug } } pageInfo { hasNextPage endCursor } } }";
     let slugs = |r: &serde_json::Value| -> Vec<String> {
-        r["data"]["labs"]["edges"].as_array().expect("edges").iter().map(|e| e["node"]["slug"].as_str().unwrap_or_default().to_owned()).collect()
+        r["data"]["labs"]["edges"]
+            .as_array()
+            .expect("edges")
+            .iter()
+            .map(|e| e["node"]["slug"].as_str().unwrap_or_default().to_owned())
+            .collect()
     };
-    let r = app.gql(Some(&adherent.token), q, json!({ "s": "PROPOSED" })).await;
+    let r = app
+        .gql(Some(&adherent.token), q, json!({ "s": "PROPOSED" }))
+        .await;
     assert_eq!(slugs(&r), ["adherent-lab"]);
-    let r = app.gql(Some(&adherent.token), q, json!({ "m": true })).await;
+    let r = app
+        .gql(Some(&adherent.token), q, json!({ "m": true }))
+        .await;
     assert_eq!(slugs(&r), ["adherent-lab"]);
-    let r = app.gql(Some(&adherent.token), q, json!({ "q": "LAB LAB-3" })).await;
+    let r = app
+        .gql(Some(&adherent.token), q, json!({ "q": "LAB LAB-3" }))
+        .await;
     assert_eq!(slugs(&r), ["lab-3"], "{r}");
-    let r = app.gql(Some(&adherent.token), q, json!({ "t": "Education", "s": "ACTIVE" })).await;
+    let r = app
+        .gql(
+            Some(&adherent.token),
+            q,
+            json!({ "t": "Education", "s": "ACTIVE" }),
+        )
+        .await;
     assert_eq!(slugs(&r), ["lab-0", "lab-1"]);
     assert_eq!(r["data"]["labs"]["pageInfo"]["hasNextPage"], true);
     let mut all = slugs(&r);
     let mut after = r["data"]["labs"]["pageInfo"]["endCursor"].clone();
     loop {
-        let r = app.gql(Some(&adherent.token), q, json!({ "t": "education", "s": "ACTIVE", "a": after })).await;
+        let r = app
+            .gql(
+                Some(&adherent.token),
+                q,
+                json!({ "t": "education", "s": "ACTIVE", "a": after }),
+            )
+            .await;
         all.extend(slugs(&r));
         if r["data"]["labs"]["pageInfo"]["hasNextPage"] != true {
             break;
@@ -303,5 +694,8 @@ async fn the_directory_filters_by_status_theme_mine_and_search_and_pages() {
         after = r["data"]["labs"]["pageInfo"]["endCursor"].clone();
     }
     assert_eq!(all, ["lab-0", "lab-1", "lab-2", "lab-3", "lab-4"]);
-    assert_eq!(error_code(&app.gql(None, q, json!({ "m": true })).await), Some("UNAUTHENTICATED"));
+    assert_eq!(
+        error_code(&app.gql(None, q, json!({ "m": true })).await),
+        Some("UNAUTHENTICATED")
+    );
 }

@@ -66,11 +66,20 @@ async fn cast(app: &TestApp) -> Cast {
         outsider: app.signup("Outsider").await,
         admin,
     };
-    app.set_roles(&c.admin, &c.board, json!({ "kind": "EFFECTIVE", "board": true })).await;
-    app.set_roles(&c.admin, &c.effective, json!({ "kind": "EFFECTIVE" })).await;
-    app.set_roles(&c.admin, &c.adherent, json!({ "kind": "ADHERENT" })).await;
-    app.set_roles(&c.admin, &c.participant, json!({ "kind": "ADHERENT" })).await;
-    app.set_roles(&c.admin, &c.coordinator, json!({ "kind": "EFFECTIVE" })).await;
+    app.set_roles(
+        &c.admin,
+        &c.board,
+        json!({ "kind": "EFFECTIVE", "board": true }),
+    )
+    .await;
+    app.set_roles(&c.admin, &c.effective, json!({ "kind": "EFFECTIVE" }))
+        .await;
+    app.set_roles(&c.admin, &c.adherent, json!({ "kind": "ADHERENT" }))
+        .await;
+    app.set_roles(&c.admin, &c.participant, json!({ "kind": "ADHERENT" }))
+        .await;
+    app.set_roles(&c.admin, &c.coordinator, json!({ "kind": "EFFECTIVE" }))
+        .await;
     c
 }
 
@@ -96,14 +105,26 @@ enum Setup {
 
 async fn fixture(app: &TestApp, c: &Cast, setup: Setup, n: usize) -> Fixture {
     let slug = format!("lab-{n}");
-    let policy = if matches!(setup, Setup::WithRequest) { "ON_APPROVAL" } else { "OPEN" };
+    let policy = if matches!(setup, Setup::WithRequest) {
+        "ON_APPROVAL"
+    } else {
+        "OPEN"
+    };
     if let Setup::ChangesRequested = setup {
-        let lab = app.propose_lab(&c.coordinator, &slug, policy, "PUBLIC").await;
+        let lab = app
+            .propose_lab(&c.coordinator, &slug, policy, "PUBLIC")
+            .await;
         let id = lab["id"].as_str().expect("id").to_owned();
-        app.review(&c.admin, &id, "REQUEST_CHANGES", Some("More detail")).await;
-        return Fixture { lab: id, project: String::new() };
+        app.review(&c.admin, &id, "REQUEST_CHANGES", Some("More detail"))
+            .await;
+        return Fixture {
+            lab: id,
+            project: String::new(),
+        };
     }
-    let lab = app.active_lab(&c.coordinator, &c.admin, &slug, policy, "PUBLIC").await;
+    let lab = app
+        .active_lab(&c.coordinator, &c.admin, &slug, policy, "PUBLIC")
+        .await;
     let join = app.join(&c.participant, &lab).await;
     if policy == "ON_APPROVAL" {
         app.ok(&c.coordinator, "mutation($l: ID!, $u: ID!) { decideJoinRequest(labId: $l, userId: $u, accept: true) { id } }", json!({ "l": lab, "u": c.participant.id })).await;
@@ -111,7 +132,12 @@ async fn fixture(app: &TestApp, c: &Cast, setup: Setup, n: usize) -> Fixture {
     } else {
         assert!(join["errors"].is_null(), "{join}");
     }
-    let project = app.propose_project(&c.coordinator, &lab, "Fixture project").await["data"]["proposeProject"]["id"].as_str().expect("project").to_owned();
+    let project = app
+        .propose_project(&c.coordinator, &lab, "Fixture project")
+        .await["data"]["proposeProject"]["id"]
+        .as_str()
+        .expect("project")
+        .to_owned();
     match setup {
         Setup::PendingChange => {
             app.ok(&c.coordinator, "mutation($id: ID!, $f: FramingInput!) { proposeFramingChange(labId: $id, framing: $f) { id } }", json!({ "id": lab, "f": framing("ON_APPROVAL", "PUBLIC") })).await;
@@ -135,7 +161,9 @@ async fn matrix(setup: Setup, op: Op, expected: [(Role, Option<&str>); 8]) {
         assert_eq!(*role, ROLES[n]);
         let fx = fixture(&app, &c, setup, n).await;
         let (q, vars) = op(&fx, &c);
-        let r = app.gql(c.user(*role).map(|u| u.token.as_str()), q, vars).await;
+        let r = app
+            .gql(c.user(*role).map(|u| u.token.as_str()), q, vars)
+            .await;
         assert_eq!(outcome(&r).as_deref(), *want, "{role:?} on {q}: {r}");
     }
 }
@@ -162,14 +190,50 @@ fn rand_suffix() -> usize {
 
 #[tokio::test]
 async fn review_lab() {
-    matrix(Setup::PendingChange, |f, _| ("mutation($l: ID!) { reviewLab(labId: $l, decision: APPROVE) { id } }", json!({ "l": f.lab })),
-        [(Anonymous, UNAUTH), (Sympathiser, FORBID), (Adherent, FORBID), (Effective, FORBID), (Participant, FORBID), (Coordinator, FORBID), (Board, OK), (Admin, OK)]).await;
+    matrix(
+        Setup::PendingChange,
+        |f, _| {
+            (
+                "mutation($l: ID!) { reviewLab(labId: $l, decision: APPROVE) { id } }",
+                json!({ "l": f.lab }),
+            )
+        },
+        [
+            (Anonymous, UNAUTH),
+            (Sympathiser, FORBID),
+            (Adherent, FORBID),
+            (Effective, FORBID),
+            (Participant, FORBID),
+            (Coordinator, FORBID),
+            (Board, OK),
+            (Admin, OK),
+        ],
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn archive_lab() {
-    matrix(Setup::Active, |f, _| ("mutation($l: ID!) { archiveLab(labId: $l, reason: \"Done\") { id } }", json!({ "l": f.lab })),
-        [(Anonymous, UNAUTH), (Sympathiser, FORBID), (Adherent, FORBID), (Effective, FORBID), (Participant, FORBID), (Coordinator, FORBID), (Board, OK), (Admin, OK)]).await;
+    matrix(
+        Setup::Active,
+        |f, _| {
+            (
+                "mutation($l: ID!) { archiveLab(labId: $l, reason: \"Done\") { id } }",
+                json!({ "l": f.lab }),
+            )
+        },
+        [
+            (Anonymous, UNAUTH),
+            (Sympathiser, FORBID),
+            (Adherent, FORBID),
+            (Effective, FORBID),
+            (Participant, FORBID),
+            (Coordinator, FORBID),
+            (Board, OK),
+            (Admin, OK),
+        ],
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -187,20 +251,74 @@ async fn propose_framing_change() {
 
 #[tokio::test]
 async fn acknowledge_rules() {
-    matrix(Setup::RulesDue, |f, _| ("mutation($l: ID!) { acknowledgeRules(labId: $l) { id } }", json!({ "l": f.lab })),
-        [(Anonymous, UNAUTH), (Sympathiser, FORBID), (Adherent, FORBID), (Effective, FORBID), (Participant, FORBID), (Coordinator, OK), (Board, FORBID), (Admin, FORBID)]).await;
+    matrix(
+        Setup::RulesDue,
+        |f, _| {
+            (
+                "mutation($l: ID!) { acknowledgeRules(labId: $l) { id } }",
+                json!({ "l": f.lab }),
+            )
+        },
+        [
+            (Anonymous, UNAUTH),
+            (Sympathiser, FORBID),
+            (Adherent, FORBID),
+            (Effective, FORBID),
+            (Participant, FORBID),
+            (Coordinator, OK),
+            (Board, FORBID),
+            (Admin, FORBID),
+        ],
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn join_lab() {
-    matrix(Setup::Active, |f, _| ("mutation($l: ID!) { joinLab(labId: $l) { id } }", json!({ "l": f.lab })),
-        [(Anonymous, UNAUTH), (Sympathiser, OK), (Adherent, OK), (Effective, OK), (Participant, Some("ALREADY_MEMBER")), (Coordinator, Some("ALREADY_MEMBER")), (Board, OK), (Admin, OK)]).await;
+    matrix(
+        Setup::Active,
+        |f, _| {
+            (
+                "mutation($l: ID!) { joinLab(labId: $l) { id } }",
+                json!({ "l": f.lab }),
+            )
+        },
+        [
+            (Anonymous, UNAUTH),
+            (Sympathiser, OK),
+            (Adherent, OK),
+            (Effective, OK),
+            (Participant, Some("ALREADY_MEMBER")),
+            (Coordinator, Some("ALREADY_MEMBER")),
+            (Board, OK),
+            (Admin, OK),
+        ],
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn leave_lab() {
-    matrix(Setup::Active, |f, _| ("mutation($l: ID!) { leaveLab(labId: $l) { id } }", json!({ "l": f.lab })),
-        [(Anonymous, UNAUTH), (Sympathiser, Some("NOT_FOUND")), (Adherent, Some("NOT_FOUND")), (Effective, Some("NOT_FOUND")), (Participant, OK), (Coordinator, Some("LAST_COORDINATOR")), (Board, Some("NOT_FOUND")), (Admin, Some("NOT_FOUND"))]).await;
+    matrix(
+        Setup::Active,
+        |f, _| {
+            (
+                "mutation($l: ID!) { leaveLab(labId: $l) { id } }",
+                json!({ "l": f.lab }),
+            )
+        },
+        [
+            (Anonymous, UNAUTH),
+            (Sympathiser, Some("NOT_FOUND")),
+            (Adherent, Some("NOT_FOUND")),
+            (Effective, Some("NOT_FOUND")),
+            (Participant, OK),
+            (Coordinator, Some("LAST_COORDINATOR")),
+            (Board, Some("NOT_FOUND")),
+            (Admin, Some("NOT_FOUND")),
+        ],
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -211,8 +329,26 @@ async fn decide_join_request() {
 
 #[tokio::test]
 async fn invite_to_lab() {
-    matrix(Setup::Active, |f, c| ("mutation($l: ID!, $e: String!) { inviteToLab(labId: $l, email: $e) { id } }", json!({ "l": f.lab, "e": c.outsider.email })),
-        [(Anonymous, UNAUTH), (Sympathiser, FORBID), (Adherent, FORBID), (Effective, FORBID), (Participant, FORBID), (Coordinator, OK), (Board, FORBID), (Admin, FORBID)]).await;
+    matrix(
+        Setup::Active,
+        |f, c| {
+            (
+                "mutation($l: ID!, $e: String!) { inviteToLab(labId: $l, email: $e) { id } }",
+                json!({ "l": f.lab, "e": c.outsider.email }),
+            )
+        },
+        [
+            (Anonymous, UNAUTH),
+            (Sympathiser, FORBID),
+            (Adherent, FORBID),
+            (Effective, FORBID),
+            (Participant, FORBID),
+            (Coordinator, OK),
+            (Board, FORBID),
+            (Admin, FORBID),
+        ],
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -229,14 +365,50 @@ async fn propose_project() {
 
 #[tokio::test]
 async fn support_project() {
-    matrix(Setup::Active, |f, _| ("mutation($p: ID!) { supportProject(projectId: $p) { id } }", json!({ "p": f.project })),
-        [(Anonymous, UNAUTH), (Sympathiser, FORBID), (Adherent, FORBID), (Effective, FORBID), (Participant, OK), (Coordinator, OK), (Board, FORBID), (Admin, FORBID)]).await;
+    matrix(
+        Setup::Active,
+        |f, _| {
+            (
+                "mutation($p: ID!) { supportProject(projectId: $p) { id } }",
+                json!({ "p": f.project }),
+            )
+        },
+        [
+            (Anonymous, UNAUTH),
+            (Sympathiser, FORBID),
+            (Adherent, FORBID),
+            (Effective, FORBID),
+            (Participant, OK),
+            (Coordinator, OK),
+            (Board, FORBID),
+            (Admin, FORBID),
+        ],
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn set_project_status() {
-    matrix(Setup::Active, |f, _| ("mutation($p: ID!) { setProjectStatus(projectId: $p, status: ACCEPTED) { id } }", json!({ "p": f.project })),
-        [(Anonymous, UNAUTH), (Sympathiser, FORBID), (Adherent, FORBID), (Effective, FORBID), (Participant, FORBID), (Coordinator, OK), (Board, FORBID), (Admin, FORBID)]).await;
+    matrix(
+        Setup::Active,
+        |f, _| {
+            (
+                "mutation($p: ID!) { setProjectStatus(projectId: $p, status: ACCEPTED) { id } }",
+                json!({ "p": f.project }),
+            )
+        },
+        [
+            (Anonymous, UNAUTH),
+            (Sympathiser, FORBID),
+            (Adherent, FORBID),
+            (Effective, FORBID),
+            (Participant, FORBID),
+            (Coordinator, OK),
+            (Board, FORBID),
+            (Admin, FORBID),
+        ],
+    )
+    .await;
 }
 
 #[tokio::test]

@@ -1,7 +1,9 @@
 //! The Labs directory costs the same number of SQL statements for 10 Labs as for 200:
 //! every relation goes through a DataLoader.
 
-use constellation_backend::entities::{lab, lab_event, lab_framing, lab_member, project, project_support};
+use constellation_backend::entities::{
+    lab, lab_event, lab_framing, lab_member, project, project_support,
+};
 use constellation_tests::{spawn_app, TestApp, TestUser};
 use sea_orm::{EntityTrait, Set};
 use serde_json::json;
@@ -15,51 +17,132 @@ const DEEP: &str = "query { labs(first: 100) { edges { node { id slug coordinato
 async fn seed(app: &TestApp, people: &[TestUser], n: usize) {
     let now = chrono::Utc::now();
     let ids: Vec<Uuid> = people.iter().map(|p| p.id.parse().expect("uuid")).collect();
-    let (mut labs, mut framings, mut members, mut projects, mut supports, mut events) = (vec![], vec![], vec![], vec![], vec![], vec![]);
+    let (mut labs, mut framings, mut members, mut projects, mut supports, mut events) =
+        (vec![], vec![], vec![], vec![], vec![], vec![]);
     for i in 0..n {
         let id = Uuid::new_v4();
         labs.push(lab::ActiveModel {
-            id: Set(id), slug: Set(format!("lab-{i:04}")), name: Set(format!("Lab {i}")), status: Set("ACTIVE".into()),
-            approved_framing_version: Set(Some(1)), pending_framing_version: Set(None), acknowledged_rules_version: Set(None),
-            visibility: Set("PUBLIC".into()), themes_key: Set("|ai|".into()), search_text: Set(format!("lab {i}")),
-            created_by: Set(ids[0]), created_at: Set(now), updated_at: Set(now),
+            id: Set(id),
+            slug: Set(format!("lab-{i:04}")),
+            name: Set(format!("Lab {i}")),
+            status: Set("ACTIVE".into()),
+            approved_framing_version: Set(Some(1)),
+            pending_framing_version: Set(None),
+            acknowledged_rules_version: Set(None),
+            visibility: Set("PUBLIC".into()),
+            themes_key: Set("|ai|".into()),
+            search_text: Set(format!("lab {i}")),
+            created_by: Set(ids[0]),
+            created_at: Set(now),
+            updated_at: Set(now),
         });
         framings.push(lab_framing::ActiveModel {
-            lab_id: Set(id), version: Set(1), status: Set("APPROVED".into()), themes: Set("[\"ai\"]".into()),
-            description: Set("d".into()), objectives: Set("o".into()), scope_in: Set(String::new()), scope_out: Set(String::new()),
-            expected_outputs: Set(String::new()), start_date: Set(now.date_naive()), end_date: Set(now.date_naive()),
-            membership_policy: Set("OPEN".into()), participation: Set(String::new()), visibility: Set("PUBLIC".into()),
-            review_comment: Set(None), proposed_by: Set(ids[0]), proposed_at: Set(now),
+            lab_id: Set(id),
+            version: Set(1),
+            status: Set("APPROVED".into()),
+            themes: Set("[\"ai\"]".into()),
+            description: Set("d".into()),
+            objectives: Set("o".into()),
+            scope_in: Set(String::new()),
+            scope_out: Set(String::new()),
+            expected_outputs: Set(String::new()),
+            start_date: Set(now.date_naive()),
+            end_date: Set(now.date_naive()),
+            membership_policy: Set("OPEN".into()),
+            participation: Set(String::new()),
+            visibility: Set("PUBLIC".into()),
+            review_comment: Set(None),
+            proposed_by: Set(ids[0]),
+            proposed_at: Set(now),
         });
         for (k, uid) in ids.iter().enumerate().take(3) {
             members.push(lab_member::ActiveModel {
-                lab_id: Set(id), user_id: Set(*uid), role: Set(if k == 0 { "COORDINATOR" } else { "PARTICIPANT" }.into()),
-                state: Set("ACTIVE".into()), since: Set(now),
+                lab_id: Set(id),
+                user_id: Set(*uid),
+                role: Set(if k == 0 { "COORDINATOR" } else { "PARTICIPANT" }.into()),
+                state: Set("ACTIVE".into()),
+                since: Set(now),
             });
         }
         for j in 0..2 {
             let pid = Uuid::new_v4();
             projects.push(project::ActiveModel {
-                id: Set(pid), lab_id: Set(id), title: Set(format!("P{j}")), description: Set("d".into()), goals: Set(String::new()),
-                resources_needed: Set(String::new()), status: Set("PROPOSED".into()), proposed_by: Set(ids[1]), created_at: Set(now), updated_at: Set(now),
+                id: Set(pid),
+                lab_id: Set(id),
+                title: Set(format!("P{j}")),
+                description: Set("d".into()),
+                goals: Set(String::new()),
+                resources_needed: Set(String::new()),
+                status: Set("PROPOSED".into()),
+                proposed_by: Set(ids[1]),
+                created_at: Set(now),
+                updated_at: Set(now),
             });
-            supports.push(project_support::ActiveModel { project_id: Set(pid), user_id: Set(ids[2]), at: Set(now) });
+            supports.push(project_support::ActiveModel {
+                project_id: Set(pid),
+                user_id: Set(ids[2]),
+                at: Set(now),
+            });
         }
         events.push(lab_event::ActiveModel {
-            lab_id: Set(id), kind: Set("APPROVED".into()), actor_id: Set(Some(ids[0])), comment: Set(None), framing_version: Set(Some(1)), at: Set(now), ..Default::default()
+            lab_id: Set(id),
+            kind: Set("APPROVED".into()),
+            actor_id: Set(Some(ids[0])),
+            comment: Set(None),
+            framing_version: Set(Some(1)),
+            at: Set(now),
+            ..Default::default()
         });
     }
     // Chunks keep each INSERT under SQLite's bound-parameter limit.
-    for c in labs.chunks(50) { lab::Entity::insert_many(c.to_vec()).exec_without_returning(&app.db).await.expect("labs"); }
-    for c in framings.chunks(40) { lab_framing::Entity::insert_many(c.to_vec()).exec_without_returning(&app.db).await.expect("framings"); }
-    for c in members.chunks(100) { lab_member::Entity::insert_many(c.to_vec()).exec_without_returning(&app.db).await.expect("members"); }
-    for c in projects.chunks(50) { project::Entity::insert_many(c.to_vec()).exec_without_returning(&app.db).await.expect("projects"); }
-    for c in supports.chunks(100) { project_support::Entity::insert_many(c.to_vec()).exec_without_returning(&app.db).await.expect("supports"); }
-    for c in events.chunks(100) { lab_event::Entity::insert_many(c.to_vec()).exec_without_returning(&app.db).await.expect("events"); }
+    for c in labs.chunks(50) {
+        lab::Entity::insert_many(c.to_vec())
+            .exec_without_returning(&app.db)
+            .await
+            .expect("labs");
+    }
+    for c in framings.chunks(40) {
+        lab_framing::Entity::insert_many(c.to_vec())
+            .exec_without_returning(&app.db)
+            .await
+            .expect("framings");
+    }
+    for c in members.chunks(100) {
+        lab_member::Entity::insert_many(c.to_vec())
+            .exec_without_returning(&app.db)
+            .await
+            .expect("members");
+    }
+    for c in projects.chunks(50) {
+        project::Entity::insert_many(c.to_vec())
+            .exec_without_returning(&app.db)
+            .await
+            .expect("projects");
+    }
+    for c in supports.chunks(100) {
+        project_support::Entity::insert_many(c.to_vec())
+            .exec_without_returning(&app.db)
+            .await
+            .expect("supports");
+    }
+    for c in events.chunks(100) {
+        lab_event::Entity::insert_many(c.to_vec())
+            .exec_without_returning(&app.db)
+            .await
+            .expect("events");
+    }
 }
 
 async fn statements(app: &TestApp) -> u64 {
-    let m = app.client.get(format!("{}/metrics", app.url)).send().await.expect("metrics").text().await.expect("text");
+    let m = app
+        .client
+        .get(format!("{}/metrics", app.url))
+        .send()
+        .await
+        .expect("metrics")
+        .text()
+        .await
+        .expect("text");
     m.lines()
         .find_map(|l| l.strip_prefix("constellation_db_statements_total "))
         .and_then(|n| n.trim().parse().ok())
@@ -69,7 +152,11 @@ async fn statements(app: &TestApp) -> u64 {
 /// Statements spent by one page of `query`, and how many Labs it returned.
 async fn cost(n: usize, query: &str) -> (u64, usize) {
     let app = spawn_app().await;
-    let people = [app.signup("A").await, app.signup("B").await, app.signup("C").await];
+    let people = [
+        app.signup("A").await,
+        app.signup("B").await,
+        app.signup("C").await,
+    ];
     seed(&app, &people, n).await;
     // Warm up (first use of pooled connections, etc.).
     let vars = json!({ "first": 100 });
@@ -92,7 +179,10 @@ async fn the_directory_query_costs_the_same_for_10_and_200_labs() {
     let (small, n_small) = cost(10, doc).await;
     let (large, n_large) = cost(200, doc).await;
     assert_eq!((n_small, n_large), (10, 100));
-    assert_eq!(small, large, "statements for 10 Labs: {small}, for a page of 100 out of 200: {large}");
+    assert_eq!(
+        small, large,
+        "statements for 10 Labs: {small}, for a page of 100 out of 200: {large}"
+    );
 }
 
 #[tokio::test]
@@ -102,6 +192,9 @@ async fn deeper_relations_stay_batched() {
     let (small, _) = cost(10, DEEP).await;
     let (large, _) = cost(200, DEEP).await;
     for c in [small, large] {
-        assert!(c <= 14, "{c} statements (10 Labs: {small}, 100 of 200: {large})");
+        assert!(
+            c <= 14,
+            "{c} statements (10 Labs: {small}, 100 of 200: {large})"
+        );
     }
 }

@@ -1,4 +1,5 @@
 //! Browser tests: the served app in real (headless) Chromium.
 
 mod accounts;
+mod labs;
 mod support;

@@ -26,10 +26,19 @@ impl TestApp {
     pub async fn ok(&self, who: &TestUser, query: &str, vars: Value) -> Value {
         let r = self.gql(Some(&who.token), query, vars).await;
         assert!(r["errors"].is_null(), "{query} failed: {r}");
-        r["data"].as_object().and_then(|o| o.values().next().cloned()).unwrap_or(Value::Null)
+        r["data"]
+            .as_object()
+            .and_then(|o| o.values().next().cloned())
+            .unwrap_or(Value::Null)
     }
 
-    pub async fn propose_lab(&self, who: &TestUser, slug: &str, policy: &str, visibility: &str) -> Value {
+    pub async fn propose_lab(
+        &self,
+        who: &TestUser,
+        slug: &str,
+        policy: &str,
+        visibility: &str,
+    ) -> Value {
         self.ok(
             who,
             &format!("mutation($i: ProposeLabInput!) {{ proposeLab(input: $i) {{ {LAB_FIELDS} }} }}"),
@@ -38,7 +47,13 @@ impl TestApp {
         .await
     }
 
-    pub async fn review(&self, who: &TestUser, lab_id: &str, decision: &str, comment: Option<&str>) -> Value {
+    pub async fn review(
+        &self,
+        who: &TestUser,
+        lab_id: &str,
+        decision: &str,
+        comment: Option<&str>,
+    ) -> Value {
         self.gql(
             Some(&who.token),
             &format!("mutation($id: ID!, $d: ReviewDecision!, $c: String) {{ reviewLab(labId: $id, decision: $d, comment: $c) {{ {LAB_FIELDS} }} }}"),
@@ -48,7 +63,14 @@ impl TestApp {
     }
 
     /// Proposed by `founder`, approved by `board`: an active Lab. Returns its id.
-    pub async fn active_lab(&self, founder: &TestUser, board: &TestUser, slug: &str, policy: &str, visibility: &str) -> String {
+    pub async fn active_lab(
+        &self,
+        founder: &TestUser,
+        board: &TestUser,
+        slug: &str,
+        policy: &str,
+        visibility: &str,
+    ) -> String {
         let lab = self.propose_lab(founder, slug, policy, visibility).await;
         let id = lab["id"].as_str().expect("lab id").to_owned();
         let r = self.review(board, &id, "APPROVE", None).await;
@@ -67,7 +89,11 @@ impl TestApp {
 
     pub async fn lab(&self, who: Option<&TestUser>, slug: &str) -> Value {
         let r = self
-            .gql(who.map(|w| w.token.as_str()), &format!("query($s: String!) {{ lab(slug: $s) {{ {LAB_FIELDS} }} }}"), json!({ "s": slug }))
+            .gql(
+                who.map(|w| w.token.as_str()),
+                &format!("query($s: String!) {{ lab(slug: $s) {{ {LAB_FIELDS} }} }}"),
+                json!({ "s": slug }),
+            )
             .await;
         assert!(r["errors"].is_null(), "{r}");
         r["data"]["lab"].clone()

@@ -3,7 +3,10 @@
 use super::{audit, Actor, DomainError, DomainResult, Env};
 use crate::entities::common_rule;
 use constellation_shared::ValidationReason;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+};
 use serde_json::json;
 
 const BODY_MAX_CHARS: usize = 200_000;
@@ -17,7 +20,11 @@ pub async fn current<C: ConnectionTrait>(conn: &C) -> DomainResult<Option<common
 }
 
 /// Newest first; `before` is a version number (the cursor).
-pub async fn history(env: &Env, before: Option<i32>, limit: u64) -> DomainResult<Vec<common_rule::Model>> {
+pub async fn history(
+    env: &Env,
+    before: Option<i32>,
+    limit: u64,
+) -> DomainResult<Vec<common_rule::Model>> {
     let mut q = common_rule::Entity::find().order_by_desc(common_rule::Column::Version);
     if let Some(v) = before {
         q = q.filter(common_rule::Column::Version.lt(v));
@@ -27,7 +34,12 @@ pub async fn history(env: &Env, before: Option<i32>, limit: u64) -> DomainResult
 
 /// The board adopts a new version. The version number is the primary key: two boards
 /// publishing at once cannot both get the same number.
-pub async fn publish(env: &Env, actor: &Actor, body: &str, decision_ref: &str) -> DomainResult<common_rule::Model> {
+pub async fn publish(
+    env: &Env,
+    actor: &Actor,
+    body: &str,
+    decision_ref: &str,
+) -> DomainResult<common_rule::Model> {
     let board = actor.board_or_admin()?;
     let body = body.trim();
     if body.is_empty() {
@@ -38,10 +50,16 @@ pub async fn publish(env: &Env, actor: &Actor, body: &str, decision_ref: &str) -
     }
     let decision_ref = decision_ref.trim();
     if decision_ref.is_empty() {
-        return Err(DomainError::invalid("decisionRef", ValidationReason::Required));
+        return Err(DomainError::invalid(
+            "decisionRef",
+            ValidationReason::Required,
+        ));
     }
     if decision_ref.chars().count() > 500 {
-        return Err(DomainError::invalid("decisionRef", ValidationReason::TooLong));
+        return Err(DomainError::invalid(
+            "decisionRef",
+            ValidationReason::TooLong,
+        ));
     }
     let txn = env.begin_write().await?;
     let previous = current(&txn).await?;
@@ -59,7 +77,9 @@ pub async fn publish(env: &Env, actor: &Actor, body: &str, decision_ref: &str) -
     .insert(&txn)
     .await
     .map_err(|e| match e.sql_err() {
-        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => DomainError::Conflict("rules version"),
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
+            DomainError::Conflict("rules version")
+        }
         _ => DomainError::from(e),
     })?;
     let entry = audit::record(

@@ -1,18 +1,26 @@
 //! Who is in a Lab: joining by the Lab's policy, requests, invitations, leaving, roles.
 //! A Lab always keeps at least one active coordinator.
 
-use super::labs::{event, find_visible, is_coordinator, membership, policy_of, require_coordinator, status_of};
+use super::labs::{
+    event, find_visible, is_coordinator, membership, policy_of, require_coordinator, status_of,
+};
 use super::{audit, Actor, DbResultExt, DomainError, DomainResult, Env};
 use crate::entities::{lab, lab_framing, lab_member, user};
 use constellation_shared::dto::labs::{LabRole, LabStatus, MemberState, MembershipPolicy};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait,
+    PaginatorTrait, QueryFilter, Set,
+};
 use serde_json::json;
 use uuid::Uuid;
 
 const MEMBER_PK: &[&str] = &["lab_members_pkey", "lab_members.lab_id"];
 
 fn row_json(m: Option<&lab_member::Model>) -> serde_json::Value {
-    m.map_or(serde_json::Value::Null, |m| json!({ "role": m.role, "state": m.state }))
+    m.map_or(
+        serde_json::Value::Null,
+        |m| json!({ "role": m.role, "state": m.state }),
+    )
 }
 
 async fn active_coordinators<C: ConnectionTrait>(conn: &C, lab_id: Uuid) -> DomainResult<u64> {
@@ -24,7 +32,11 @@ async fn active_coordinators<C: ConnectionTrait>(conn: &C, lab_id: Uuid) -> Doma
         .await?)
 }
 
-async fn running_lab(txn: &DatabaseTransaction, actor: &Actor, lab_id: Uuid) -> DomainResult<lab::Model> {
+async fn running_lab(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    lab_id: Uuid,
+) -> DomainResult<lab::Model> {
     let l = find_visible(txn, actor, lab_id).await?;
     if status_of(&l) != LabStatus::Active {
         return Err(DomainError::InvalidTransition("the Lab is not active"));
@@ -32,8 +44,26 @@ async fn running_lab(txn: &DatabaseTransaction, actor: &Actor, lab_id: Uuid) -> 
     Ok(l)
 }
 
-async fn record(env: &Env, txn: DatabaseTransaction, actor: Uuid, action: &str, l: &lab::Model, user: Uuid, before: Option<&lab_member::Model>, after: Option<&lab_member::Model>) -> DomainResult<()> {
-    let entry = audit::record(&txn, Some(actor), action, "lab", &l.id.to_string(), json!({ "user": user, "membership": row_json(before) }), json!({ "user": user, "membership": row_json(after) })).await?;
+async fn record(
+    env: &Env,
+    txn: DatabaseTransaction,
+    actor: Uuid,
+    action: &str,
+    l: &lab::Model,
+    user: Uuid,
+    before: Option<&lab_member::Model>,
+    after: Option<&lab_member::Model>,
+) -> DomainResult<()> {
+    let entry = audit::record(
+        &txn,
+        Some(actor),
+        action,
+        "lab",
+        &l.id.to_string(),
+        json!({ "user": user, "membership": row_json(before) }),
+        json!({ "user": user, "membership": row_json(after) }),
+    )
+    .await?;
     txn.commit().await?;
     audit::publish(env, [entry]);
     Ok(())
@@ -55,8 +85,13 @@ pub async fn join(env: &Env, actor: &Actor, lab_id: Uuid) -> DomainResult<lab::M
     let txn = env.begin_write().await?;
     let l = running_lab(&txn, actor, lab_id).await?;
     let existing = membership(&txn, l.id, me.id).await?;
-    let framing_version = l.approved_framing_version.ok_or(DomainError::InvalidTransition("no approved framing"))?;
-    let framing = lab_framing::Entity::find_by_id((l.id, framing_version)).one(&txn).await?.ok_or(DomainError::NotFound)?;
+    let framing_version = l
+        .approved_framing_version
+        .ok_or(DomainError::InvalidTransition("no approved framing"))?;
+    let framing = lab_framing::Entity::find_by_id((l.id, framing_version))
+        .one(&txn)
+        .await?
+        .ok_or(DomainError::NotFound)?;
     let (after, action) = match (&existing, policy_of(&framing)) {
         (Some(m), _) if m.state == MemberState::Invited.as_str() => {
             let mut am: lab_member::ActiveModel = m.clone().into();
@@ -66,11 +101,17 @@ pub async fn join(env: &Env, actor: &Actor, lab_id: Uuid) -> DomainResult<lab::M
         }
         (Some(_), _) => return Err(DomainError::AlreadyMember),
         (None, MembershipPolicy::Open) => (
-            row(l.id, me.id, LabRole::Participant, MemberState::Active).insert(&txn).await.on_unique(MEMBER_PK, DomainError::AlreadyMember)?,
+            row(l.id, me.id, LabRole::Participant, MemberState::Active)
+                .insert(&txn)
+                .await
+                .on_unique(MEMBER_PK, DomainError::AlreadyMember)?,
             "lab.join",
         ),
         (None, MembershipPolicy::OnApproval) => (
-            row(l.id, me.id, LabRole::Participant, MemberState::Requested).insert(&txn).await.on_unique(MEMBER_PK, DomainError::AlreadyMember)?,
+            row(l.id, me.id, LabRole::Participant, MemberState::Requested)
+                .insert(&txn)
+                .await
+                .on_unique(MEMBER_PK, DomainError::AlreadyMember)?,
             "lab.request_to_join",
         ),
         (None, MembershipPolicy::Invitation) => return Err(DomainError::Forbidden),
@@ -78,18 +119,37 @@ pub async fn join(env: &Env, actor: &Actor, lab_id: Uuid) -> DomainResult<lab::M
     if after.state == MemberState::Active.as_str() {
         event(&txn, l.id, "MEMBER_JOINED", Some(me.id), None, None).await?;
     }
-    record(env, txn, me.id, action, &l, me.id, existing.as_ref(), Some(&after)).await?;
+    record(
+        env,
+        txn,
+        me.id,
+        action,
+        &l,
+        me.id,
+        existing.as_ref(),
+        Some(&after),
+    )
+    .await?;
     Ok(l)
 }
 
 /// A coordinator accepts (the person becomes a participant) or declines a request.
-pub async fn decide_request(env: &Env, actor: &Actor, lab_id: Uuid, user_id: Uuid, accept: bool) -> DomainResult<lab::Model> {
+pub async fn decide_request(
+    env: &Env,
+    actor: &Actor,
+    lab_id: Uuid,
+    user_id: Uuid,
+    accept: bool,
+) -> DomainResult<lab::Model> {
     actor.user()?;
     let txn = env.begin_write().await?;
     let l = running_lab(&txn, actor, lab_id).await?;
     let me = require_coordinator(&txn, actor, &l).await?;
     let existing = membership(&txn, l.id, user_id).await?;
-    let Some(m) = existing.clone().filter(|m| m.state == MemberState::Requested.as_str()) else {
+    let Some(m) = existing
+        .clone()
+        .filter(|m| m.state == MemberState::Requested.as_str())
+    else {
         return Err(DomainError::InvalidTransition("no pending request"));
     };
     let after = if accept {
@@ -100,16 +160,37 @@ pub async fn decide_request(env: &Env, actor: &Actor, lab_id: Uuid, user_id: Uui
         event(&txn, l.id, "MEMBER_ACCEPTED", Some(me.id), None, None).await?;
         Some(updated)
     } else {
-        lab_member::Entity::delete_by_id((l.id, user_id)).exec(&txn).await?;
+        lab_member::Entity::delete_by_id((l.id, user_id))
+            .exec(&txn)
+            .await?;
         None
     };
-    let action = if accept { "lab.accept_request" } else { "lab.decline_request" };
-    record(env, txn, me.id, action, &l, user_id, existing.as_ref(), after.as_ref()).await?;
+    let action = if accept {
+        "lab.accept_request"
+    } else {
+        "lab.decline_request"
+    };
+    record(
+        env,
+        txn,
+        me.id,
+        action,
+        &l,
+        user_id,
+        existing.as_ref(),
+        after.as_ref(),
+    )
+    .await?;
     Ok(l)
 }
 
 /// A coordinator invites an account, by email address.
-pub async fn invite(env: &Env, actor: &Actor, lab_id: Uuid, email: &str) -> DomainResult<lab::Model> {
+pub async fn invite(
+    env: &Env,
+    actor: &Actor,
+    lab_id: Uuid,
+    email: &str,
+) -> DomainResult<lab::Model> {
     actor.user()?;
     let txn = env.begin_write().await?;
     let l = running_lab(&txn, actor, lab_id).await?;
@@ -127,7 +208,17 @@ pub async fn invite(env: &Env, actor: &Actor, lab_id: Uuid, email: &str) -> Doma
         .insert(&txn)
         .await
         .on_unique(MEMBER_PK, DomainError::AlreadyMember)?;
-    record(env, txn, me.id, "lab.invite", &l, target.id, None, Some(&after)).await?;
+    record(
+        env,
+        txn,
+        me.id,
+        "lab.invite",
+        &l,
+        target.id,
+        None,
+        Some(&after),
+    )
+    .await?;
     Ok(l)
 }
 
@@ -140,26 +231,49 @@ pub async fn leave(env: &Env, actor: &Actor, lab_id: Uuid) -> DomainResult<lab::
     if status_of(&l) == LabStatus::Archived {
         return Err(DomainError::InvalidTransition("the Lab is archived"));
     }
-    let existing = membership(&txn, l.id, me.id).await?.ok_or(DomainError::NotFound)?;
+    let existing = membership(&txn, l.id, me.id)
+        .await?
+        .ok_or(DomainError::NotFound)?;
     if is_coordinator(Some(&existing)) && active_coordinators(&txn, l.id).await? <= 1 {
         return Err(DomainError::LastCoordinator);
     }
-    lab_member::Entity::delete_by_id((l.id, me.id)).exec(&txn).await?;
+    lab_member::Entity::delete_by_id((l.id, me.id))
+        .exec(&txn)
+        .await?;
     if existing.state == MemberState::Active.as_str() {
         event(&txn, l.id, "MEMBER_LEFT", Some(me.id), None, None).await?;
     }
-    record(env, txn, me.id, "lab.leave", &l, me.id, Some(&existing), None).await?;
+    record(
+        env,
+        txn,
+        me.id,
+        "lab.leave",
+        &l,
+        me.id,
+        Some(&existing),
+        None,
+    )
+    .await?;
     Ok(l)
 }
 
 /// A coordinator promotes a participant, or steps a coordinator back (not the last one).
-pub async fn set_role(env: &Env, actor: &Actor, lab_id: Uuid, user_id: Uuid, role: LabRole) -> DomainResult<lab::Model> {
+pub async fn set_role(
+    env: &Env,
+    actor: &Actor,
+    lab_id: Uuid,
+    user_id: Uuid,
+    role: LabRole,
+) -> DomainResult<lab::Model> {
     actor.user()?;
     let txn = env.begin_write().await?;
     let l = running_lab(&txn, actor, lab_id).await?;
     let me = require_coordinator(&txn, actor, &l).await?;
     let existing = membership(&txn, l.id, user_id).await?;
-    let Some(m) = existing.clone().filter(|m| m.state == MemberState::Active.as_str()) else {
+    let Some(m) = existing
+        .clone()
+        .filter(|m| m.state == MemberState::Active.as_str())
+    else {
         return Err(DomainError::NotFound);
     };
     if m.role == role.as_str() {
@@ -171,8 +285,22 @@ pub async fn set_role(env: &Env, actor: &Actor, lab_id: Uuid, user_id: Uuid, rol
     let mut am: lab_member::ActiveModel = m.into();
     am.role = Set(role.as_str().to_owned());
     let after = am.update(&txn).await?;
-    let kind = if role == LabRole::Coordinator { "COORDINATOR_PROMOTED" } else { "COORDINATOR_STEPPED_BACK" };
+    let kind = if role == LabRole::Coordinator {
+        "COORDINATOR_PROMOTED"
+    } else {
+        "COORDINATOR_STEPPED_BACK"
+    };
     event(&txn, l.id, kind, Some(me.id), None, None).await?;
-    record(env, txn, me.id, "lab.set_role", &l, user_id, existing.as_ref(), Some(&after)).await?;
+    record(
+        env,
+        txn,
+        me.id,
+        "lab.set_role",
+        &l,
+        user_id,
+        existing.as_ref(),
+        Some(&after),
+    )
+    .await?;
     Ok(l)
 }

@@ -125,8 +125,20 @@ pub fn themes_of(f: &lab_framing::Model) -> Vec<String> {
 
 /// The directory's filter columns (visibility, themes key, search text), copied from the
 /// framing in force.
-fn searchable(name: &str, themes: &[String], description: &str, visibility: &str) -> (String, String, String) {
-    let key = format!("|{}|", themes.iter().map(|t| t.to_lowercase()).collect::<Vec<_>>().join("|"));
+fn searchable(
+    name: &str,
+    themes: &[String],
+    description: &str,
+    visibility: &str,
+) -> (String, String, String) {
+    let key = format!(
+        "|{}|",
+        themes
+            .iter()
+            .map(|t| t.to_lowercase())
+            .collect::<Vec<_>>()
+            .join("|")
+    );
     let search = format!("{} {} {}", name, description, themes.join(" ")).to_lowercase();
     (visibility.to_owned(), key, search)
 }
@@ -145,8 +157,14 @@ pub fn policy_of(f: &lab_framing::Model) -> MembershipPolicy {
 
 // ---------------------------------------------------------------- visibility and access
 
-pub async fn membership<C: ConnectionTrait>(conn: &C, lab_id: Uuid, user_id: Uuid) -> DomainResult<Option<lab_member::Model>> {
-    Ok(lab_member::Entity::find_by_id((lab_id, user_id)).one(conn).await?)
+pub async fn membership<C: ConnectionTrait>(
+    conn: &C,
+    lab_id: Uuid,
+    user_id: Uuid,
+) -> DomainResult<Option<lab_member::Model>> {
+    Ok(lab_member::Entity::find_by_id((lab_id, user_id))
+        .one(conn)
+        .await?)
 }
 
 pub fn is_active(m: Option<&lab_member::Model>) -> bool {
@@ -158,7 +176,9 @@ pub fn is_coordinator(m: Option<&lab_member::Model>) -> bool {
 }
 
 fn is_association_member(u: &CurrentUser) -> bool {
-    matches!(u.kind, MembershipKind::Effective | MembershipKind::Adherent) || u.is_board || u.is_admin
+    matches!(u.kind, MembershipKind::Effective | MembershipKind::Adherent)
+        || u.is_board
+        || u.is_admin
 }
 
 /// Public Lab that is running or archived: everyone. Proposals and members-only Labs: the
@@ -174,8 +194,15 @@ pub fn can_see(actor: &Actor, l: &lab::Model, m: Option<&lab_member::Model>) -> 
 
 /// The Lab if the actor may see it; `NotFound` otherwise (not `FORBIDDEN`: a hidden Lab
 /// does not exist for whoever may not see it).
-pub async fn find_visible<C: ConnectionTrait>(conn: &C, actor: &Actor, id: Uuid) -> DomainResult<lab::Model> {
-    let l = lab::Entity::find_by_id(id).one(conn).await?.ok_or(DomainError::NotFound)?;
+pub async fn find_visible<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    id: Uuid,
+) -> DomainResult<lab::Model> {
+    let l = lab::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .ok_or(DomainError::NotFound)?;
     let m = match actor.id() {
         Some(uid) => membership(conn, id, uid).await?,
         None => None,
@@ -187,7 +214,11 @@ pub async fn find_visible<C: ConnectionTrait>(conn: &C, actor: &Actor, id: Uuid)
     }
 }
 
-pub async fn find_visible_by_slug(env: &Env, actor: &Actor, slug: &str) -> DomainResult<Option<lab::Model>> {
+pub async fn find_visible_by_slug(
+    env: &Env,
+    actor: &Actor,
+    slug: &str,
+) -> DomainResult<Option<lab::Model>> {
     let Some(l) = lab::Entity::find()
         .filter(lab::Column::Slug.eq(slug.trim().to_lowercase()))
         .one(&env.db)
@@ -203,7 +234,11 @@ pub async fn find_visible_by_slug(env: &Env, actor: &Actor, slug: &str) -> Domai
 }
 
 /// The caller must be an active coordinator of the Lab (and the Lab not archived).
-pub async fn require_coordinator<'a>(conn: &impl ConnectionTrait, actor: &'a Actor, l: &lab::Model) -> DomainResult<&'a CurrentUser> {
+pub async fn require_coordinator<'a>(
+    conn: &impl ConnectionTrait,
+    actor: &'a Actor,
+    l: &lab::Model,
+) -> DomainResult<&'a CurrentUser> {
     let me = actor.user()?;
     let m = membership(conn, l.id, me.id).await?;
     if !is_coordinator(m.as_ref()) {
@@ -247,16 +282,37 @@ fn visible_condition(actor: &Actor) -> Condition {
 }
 
 /// Ordered by slug; `after` is the last slug seen.
-pub async fn list(env: &Env, actor: &Actor, filter: LabFilter, after: Option<String>, limit: u64) -> DomainResult<Vec<lab::Model>> {
-    let mut q = lab::Entity::find().filter(visible_condition(actor)).order_by_asc(lab::Column::Slug);
+pub async fn list(
+    env: &Env,
+    actor: &Actor,
+    filter: LabFilter,
+    after: Option<String>,
+    limit: u64,
+) -> DomainResult<Vec<lab::Model>> {
+    let mut q = lab::Entity::find()
+        .filter(visible_condition(actor))
+        .order_by_asc(lab::Column::Slug);
     if let Some(s) = filter.status {
         q = q.filter(lab::Column::Status.eq(s.as_str()));
     }
-    if let Some(t) = filter.theme.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+    if let Some(t) = filter
+        .theme
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
         q = q.filter(lab::Column::ThemesKey.contains(format!("|{}|", t.to_lowercase())));
     }
-    if let Some(s) = filter.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        q = q.filter(Expr::expr(Func::lower(Expr::col(lab::Column::SearchText))).like(format!("%{}%", s.to_lowercase())));
+    if let Some(s) = filter
+        .search
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        q = q.filter(
+            Expr::expr(Func::lower(Expr::col(lab::Column::SearchText)))
+                .like(format!("%{}%", s.to_lowercase())),
+        );
     }
     if filter.mine {
         let me = actor.user()?;
@@ -269,7 +325,12 @@ pub async fn list(env: &Env, actor: &Actor, filter: LabFilter, after: Option<Str
 }
 
 /// New proposals and framing changes awaiting the board, by slug.
-pub async fn review_queue(env: &Env, actor: &Actor, after: Option<String>, limit: u64) -> DomainResult<Vec<lab::Model>> {
+pub async fn review_queue(
+    env: &Env,
+    actor: &Actor,
+    after: Option<String>,
+    limit: u64,
+) -> DomainResult<Vec<lab::Model>> {
     actor.board_or_admin()?;
     let mut q = lab::Entity::find()
         .filter(
@@ -314,7 +375,11 @@ pub async fn event(
 
 /// Compare-and-set on the Lab's state: the update applies only if the Lab is still as it was
 /// read, so two board members deciding at the same instant cannot both win.
-async fn transition(txn: &DatabaseTransaction, before: &lab::Model, changes: lab::ActiveModel) -> DomainResult<lab::Model> {
+async fn transition(
+    txn: &DatabaseTransaction,
+    before: &lab::Model,
+    changes: lab::ActiveModel,
+) -> DomainResult<lab::Model> {
     let mut cond = Condition::all()
         .add(lab::Column::Id.eq(before.id))
         .add(lab::Column::Status.eq(before.status.clone()));
@@ -322,11 +387,18 @@ async fn transition(txn: &DatabaseTransaction, before: &lab::Model, changes: lab
         Some(v) => cond.add(lab::Column::PendingFramingVersion.eq(v)),
         None => cond.add(lab::Column::PendingFramingVersion.is_null()),
     };
-    let res = lab::Entity::update_many().set(changes).filter(cond).exec(txn).await?;
+    let res = lab::Entity::update_many()
+        .set(changes)
+        .filter(cond)
+        .exec(txn)
+        .await?;
     if res.rows_affected != 1 {
         return Err(DomainError::InvalidTransition("lab changed meanwhile"));
     }
-    lab::Entity::find_by_id(before.id).one(txn).await?.ok_or(DomainError::NotFound)
+    lab::Entity::find_by_id(before.id)
+        .one(txn)
+        .await?
+        .ok_or(DomainError::NotFound)
 }
 
 fn lab_audit(l: &lab::Model) -> serde_json::Value {
@@ -338,7 +410,13 @@ fn lab_audit(l: &lab::Model) -> serde_json::Value {
     })
 }
 
-async fn set_framing_status(txn: &DatabaseTransaction, lab_id: Uuid, version: i32, status: FramingStatus, comment: Option<String>) -> DomainResult<()> {
+async fn set_framing_status(
+    txn: &DatabaseTransaction,
+    lab_id: Uuid,
+    version: i32,
+    status: FramingStatus,
+    comment: Option<String>,
+) -> DomainResult<()> {
     let mut am = lab_framing::ActiveModel {
         lab_id: Set(lab_id),
         version: Set(version),
@@ -380,7 +458,12 @@ pub async fn propose(env: &Env, actor: &Actor, input: ProposeLabInput) -> Domain
     let now = chrono::Utc::now();
     let txn = env.begin_write().await?;
     let f = framing.row(id, 1, me.id);
-    let (visibility, themes_key, search_text) = searchable(&name, &framing.themes, &framing.description, framing.visibility.as_str());
+    let (visibility, themes_key, search_text) = searchable(
+        &name,
+        &framing.themes,
+        &framing.description,
+        framing.visibility.as_str(),
+    );
     let l = lab::ActiveModel {
         id: Set(id),
         slug: Set(slug),
@@ -410,7 +493,16 @@ pub async fn propose(env: &Env, actor: &Actor, input: ProposeLabInput) -> Domain
     .insert(&txn)
     .await?;
     event(&txn, id, "PROPOSED", Some(me.id), None, Some(1)).await?;
-    let entry = audit::record(&txn, Some(me.id), "lab.propose", "lab", &id.to_string(), serde_json::Value::Null, json!({ "slug": l.slug, "name": l.name, "status": l.status })).await?;
+    let entry = audit::record(
+        &txn,
+        Some(me.id),
+        "lab.propose",
+        "lab",
+        &id.to_string(),
+        serde_json::Value::Null,
+        json!({ "slug": l.slug, "name": l.name, "status": l.status }),
+    )
+    .await?;
     txn.commit().await?;
     audit::publish(env, [entry]);
     Ok(l)
@@ -418,14 +510,24 @@ pub async fn propose(env: &Env, actor: &Actor, input: ProposeLabInput) -> Domain
 
 /// New framing version awaiting the board: for a proposal being edited (status goes back to
 /// `PROPOSED`), or for a running Lab (it keeps running on the approved version meanwhile).
-async fn new_framing_version(env: &Env, actor: &Actor, lab_id: Uuid, input: &FramingInput, allowed: &[LabStatus], action: &str, kind: &str) -> DomainResult<lab::Model> {
+async fn new_framing_version(
+    env: &Env,
+    actor: &Actor,
+    lab_id: Uuid,
+    input: &FramingInput,
+    allowed: &[LabStatus],
+    action: &str,
+    kind: &str,
+) -> DomainResult<lab::Model> {
     actor.user()?;
     let framing = Framing::parse(input)?;
     let txn = env.begin_write().await?;
     let l = find_visible(&txn, actor, lab_id).await?;
     let me = require_coordinator(&txn, actor, &l).await?;
     if !allowed.contains(&status_of(&l)) {
-        return Err(DomainError::InvalidTransition("framing cannot change in this state"));
+        return Err(DomainError::InvalidTransition(
+            "framing cannot change in this state",
+        ));
     }
     if let Some(old) = l.pending_framing_version {
         set_framing_status(&txn, l.id, old, FramingStatus::Superseded, None).await?;
@@ -447,34 +549,88 @@ async fn new_framing_version(env: &Env, actor: &Actor, lab_id: Uuid, input: &Fra
     }
     let updated = transition(&txn, &l, changes).await?;
     event(&txn, l.id, kind, Some(me.id), None, Some(version)).await?;
-    let entry = audit::record(&txn, Some(me.id), action, "lab", &l.id.to_string(), lab_audit(&l), lab_audit(&updated)).await?;
+    let entry = audit::record(
+        &txn,
+        Some(me.id),
+        action,
+        "lab",
+        &l.id.to_string(),
+        lab_audit(&l),
+        lab_audit(&updated),
+    )
+    .await?;
     txn.commit().await?;
     audit::publish(env, [entry]);
     Ok(updated)
 }
 
-pub async fn resubmit(env: &Env, actor: &Actor, lab_id: Uuid, input: &FramingInput) -> DomainResult<lab::Model> {
-    new_framing_version(env, actor, lab_id, input, &[LabStatus::Proposed, LabStatus::ChangesRequested], "lab.resubmit", "RESUBMITTED").await
+pub async fn resubmit(
+    env: &Env,
+    actor: &Actor,
+    lab_id: Uuid,
+    input: &FramingInput,
+) -> DomainResult<lab::Model> {
+    new_framing_version(
+        env,
+        actor,
+        lab_id,
+        input,
+        &[LabStatus::Proposed, LabStatus::ChangesRequested],
+        "lab.resubmit",
+        "RESUBMITTED",
+    )
+    .await
 }
 
-pub async fn propose_framing_change(env: &Env, actor: &Actor, lab_id: Uuid, input: &FramingInput) -> DomainResult<lab::Model> {
-    new_framing_version(env, actor, lab_id, input, &[LabStatus::Active], "lab.propose_framing_change", "FRAMING_CHANGE_PROPOSED").await
+pub async fn propose_framing_change(
+    env: &Env,
+    actor: &Actor,
+    lab_id: Uuid,
+    input: &FramingInput,
+) -> DomainResult<lab::Model> {
+    new_framing_version(
+        env,
+        actor,
+        lab_id,
+        input,
+        &[LabStatus::Active],
+        "lab.propose_framing_change",
+        "FRAMING_CHANGE_PROPOSED",
+    )
+    .await
 }
 
 /// The board decides on what is pending: a new Lab, or a framing change of a running one.
 /// Asking for changes and rejecting need a comment. A board member who coordinates the Lab
 /// cannot decide.
-pub async fn review(env: &Env, actor: &Actor, lab_id: Uuid, decision: ReviewDecision, comment: Option<&str>) -> DomainResult<lab::Model> {
+pub async fn review(
+    env: &Env,
+    actor: &Actor,
+    lab_id: Uuid,
+    decision: ReviewDecision,
+    comment: Option<&str>,
+) -> DomainResult<lab::Model> {
     let board = actor.board_or_admin()?;
-    let comment = text("comment", comment.unwrap_or(""), decision != ReviewDecision::Approve, TEXT_MAX)?;
+    let comment = text(
+        "comment",
+        comment.unwrap_or(""),
+        decision != ReviewDecision::Approve,
+        TEXT_MAX,
+    )?;
     let comment = (!comment.is_empty()).then_some(comment);
     let txn = env.begin_write().await?;
-    let l = lab::Entity::find_by_id(lab_id).one(&txn).await?.ok_or(DomainError::NotFound)?;
+    let l = lab::Entity::find_by_id(lab_id)
+        .one(&txn)
+        .await?
+        .ok_or(DomainError::NotFound)?;
     if is_coordinator(membership(&txn, l.id, board.id).await?.as_ref()) {
         return Err(DomainError::ConflictOfInterest);
     }
     let status = status_of(&l);
-    let Some(pending) = l.pending_framing_version.filter(|_| matches!(status, LabStatus::Proposed | LabStatus::Active)) else {
+    let Some(pending) = l
+        .pending_framing_version
+        .filter(|_| matches!(status, LabStatus::Proposed | LabStatus::Active))
+    else {
         return Err(DomainError::InvalidTransition("nothing awaits review"));
     };
     let now = chrono::Utc::now();
@@ -482,14 +638,19 @@ pub async fn review(env: &Env, actor: &Actor, lab_id: Uuid, decision: ReviewDeci
     // and what the proposers edit); everything else clears the pending slot.
     let keeps_pending = status == LabStatus::Proposed && decision != ReviewDecision::Approve;
     let mut changes = lab::ActiveModel {
-        pending_framing_version: if keeps_pending { sea_orm::ActiveValue::NotSet } else { Set(None) },
+        pending_framing_version: if keeps_pending {
+            sea_orm::ActiveValue::NotSet
+        } else {
+            Set(None)
+        },
         updated_at: Set(now),
         ..Default::default()
     };
     let (framing_status, kind) = match (decision, status) {
         (ReviewDecision::Approve, LabStatus::Proposed) => {
             changes.status = Set(LabStatus::Active.as_str().to_owned());
-            changes.acknowledged_rules_version = Set(common_rules::current(&txn).await?.map(|r| r.version));
+            changes.acknowledged_rules_version =
+                Set(common_rules::current(&txn).await?.map(|r| r.version));
             (FramingStatus::Approved, "APPROVED")
         }
         (ReviewDecision::Approve, _) => (FramingStatus::Approved, "FRAMING_CHANGE_APPROVED"),
@@ -497,7 +658,10 @@ pub async fn review(env: &Env, actor: &Actor, lab_id: Uuid, decision: ReviewDeci
             changes.status = Set(LabStatus::ChangesRequested.as_str().to_owned());
             (FramingStatus::ChangesRequested, "CHANGES_REQUESTED")
         }
-        (ReviewDecision::RequestChanges, _) => (FramingStatus::ChangesRequested, "FRAMING_CHANGE_CHANGES_REQUESTED"),
+        (ReviewDecision::RequestChanges, _) => (
+            FramingStatus::ChangesRequested,
+            "FRAMING_CHANGE_CHANGES_REQUESTED",
+        ),
         (ReviewDecision::Reject, LabStatus::Proposed) => {
             changes.status = Set(LabStatus::Rejected.as_str().to_owned());
             (FramingStatus::Rejected, "REJECTED")
@@ -509,7 +673,10 @@ pub async fn review(env: &Env, actor: &Actor, lab_id: Uuid, decision: ReviewDeci
             set_framing_status(&txn, l.id, old, FramingStatus::Superseded, None).await?;
         }
         changes.approved_framing_version = Set(Some(pending));
-        let f = lab_framing::Entity::find_by_id((l.id, pending)).one(&txn).await?.ok_or(DomainError::NotFound)?;
+        let f = lab_framing::Entity::find_by_id((l.id, pending))
+            .one(&txn)
+            .await?
+            .ok_or(DomainError::NotFound)?;
         let (visibility, themes_key, search_text) = searchable_from(&l.name, &f);
         changes.visibility = Set(visibility);
         changes.themes_key = Set(themes_key);
@@ -517,34 +684,82 @@ pub async fn review(env: &Env, actor: &Actor, lab_id: Uuid, decision: ReviewDeci
     }
     let updated = transition(&txn, &l, changes).await?;
     set_framing_status(&txn, l.id, pending, framing_status, comment.clone()).await?;
-    event(&txn, l.id, kind, Some(board.id), comment.clone(), Some(pending)).await?;
-    let entry = audit::record(&txn, Some(board.id), &format!("lab.review.{}", decision.as_str().to_lowercase()), "lab", &l.id.to_string(), lab_audit(&l), json!({ "lab": lab_audit(&updated), "comment": comment })).await?;
+    event(
+        &txn,
+        l.id,
+        kind,
+        Some(board.id),
+        comment.clone(),
+        Some(pending),
+    )
+    .await?;
+    let entry = audit::record(
+        &txn,
+        Some(board.id),
+        &format!("lab.review.{}", decision.as_str().to_lowercase()),
+        "lab",
+        &l.id.to_string(),
+        lab_audit(&l),
+        json!({ "lab": lab_audit(&updated), "comment": comment }),
+    )
+    .await?;
     txn.commit().await?;
     audit::publish(env, [entry]);
     Ok(updated)
 }
 
 /// The board closes a running Lab; it becomes read-only, its history kept.
-pub async fn archive(env: &Env, actor: &Actor, lab_id: Uuid, reason: &str) -> DomainResult<lab::Model> {
+pub async fn archive(
+    env: &Env,
+    actor: &Actor,
+    lab_id: Uuid,
+    reason: &str,
+) -> DomainResult<lab::Model> {
     let board = actor.board_or_admin()?;
     let reason = text("reason", reason, true, TEXT_MAX)?;
     let txn = env.begin_write().await?;
-    let l = lab::Entity::find_by_id(lab_id).one(&txn).await?.ok_or(DomainError::NotFound)?;
+    let l = lab::Entity::find_by_id(lab_id)
+        .one(&txn)
+        .await?
+        .ok_or(DomainError::NotFound)?;
     if status_of(&l) != LabStatus::Active {
-        return Err(DomainError::InvalidTransition("only an active Lab is archived"));
+        return Err(DomainError::InvalidTransition(
+            "only an active Lab is archived",
+        ));
     }
     if let Some(p) = l.pending_framing_version {
         set_framing_status(&txn, l.id, p, FramingStatus::Superseded, None).await?;
     }
-    let updated = transition(&txn, &l, lab::ActiveModel {
-        status: Set(LabStatus::Archived.as_str().to_owned()),
-        pending_framing_version: Set(None),
-        updated_at: Set(chrono::Utc::now()),
-        ..Default::default()
-    })
+    let updated = transition(
+        &txn,
+        &l,
+        lab::ActiveModel {
+            status: Set(LabStatus::Archived.as_str().to_owned()),
+            pending_framing_version: Set(None),
+            updated_at: Set(chrono::Utc::now()),
+            ..Default::default()
+        },
+    )
     .await?;
-    event(&txn, l.id, "ARCHIVED", Some(board.id), Some(reason.clone()), None).await?;
-    let entry = audit::record(&txn, Some(board.id), "lab.archive", "lab", &l.id.to_string(), lab_audit(&l), json!({ "lab": lab_audit(&updated), "reason": reason })).await?;
+    event(
+        &txn,
+        l.id,
+        "ARCHIVED",
+        Some(board.id),
+        Some(reason.clone()),
+        None,
+    )
+    .await?;
+    let entry = audit::record(
+        &txn,
+        Some(board.id),
+        "lab.archive",
+        "lab",
+        &l.id.to_string(),
+        lab_audit(&l),
+        json!({ "lab": lab_audit(&updated), "reason": reason }),
+    )
+    .await?;
     txn.commit().await?;
     audit::publish(env, [entry]);
     Ok(updated)
@@ -557,17 +772,41 @@ pub async fn acknowledge_rules(env: &Env, actor: &Actor, lab_id: Uuid) -> Domain
     let l = find_visible(&txn, actor, lab_id).await?;
     let me = require_coordinator(&txn, actor, &l).await?;
     let current = common_rules::current(&txn).await?.map(|r| r.version);
-    if status_of(&l) != LabStatus::Active || current.is_none() || current == l.acknowledged_rules_version {
+    if status_of(&l) != LabStatus::Active
+        || current.is_none()
+        || current == l.acknowledged_rules_version
+    {
         return Err(DomainError::InvalidTransition("no rules to acknowledge"));
     }
-    let updated = transition(&txn, &l, lab::ActiveModel {
-        acknowledged_rules_version: Set(current),
-        updated_at: Set(chrono::Utc::now()),
-        ..Default::default()
-    })
+    let updated = transition(
+        &txn,
+        &l,
+        lab::ActiveModel {
+            acknowledged_rules_version: Set(current),
+            updated_at: Set(chrono::Utc::now()),
+            ..Default::default()
+        },
+    )
     .await?;
-    event(&txn, l.id, "RULES_ACKNOWLEDGED", Some(me.id), current.map(|v| format!("v{v}")), None).await?;
-    let entry = audit::record(&txn, Some(me.id), "lab.acknowledge_rules", "lab", &l.id.to_string(), lab_audit(&l), lab_audit(&updated)).await?;
+    event(
+        &txn,
+        l.id,
+        "RULES_ACKNOWLEDGED",
+        Some(me.id),
+        current.map(|v| format!("v{v}")),
+        None,
+    )
+    .await?;
+    let entry = audit::record(
+        &txn,
+        Some(me.id),
+        "lab.acknowledge_rules",
+        "lab",
+        &l.id.to_string(),
+        lab_audit(&l),
+        lab_audit(&updated),
+    )
+    .await?;
     txn.commit().await?;
     audit::publish(env, [entry]);
     Ok(updated)

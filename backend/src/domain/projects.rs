@@ -16,13 +16,25 @@ pub fn status_of_project(p: &project::Model) -> ProjectStatus {
 }
 
 /// The project, if the actor may see its Lab.
-pub async fn find_visible_project<C: ConnectionTrait>(conn: &C, actor: &Actor, id: Uuid) -> DomainResult<project::Model> {
-    let p = project::Entity::find_by_id(id).one(conn).await?.ok_or(DomainError::NotFound)?;
+pub async fn find_visible_project<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    id: Uuid,
+) -> DomainResult<project::Model> {
+    let p = project::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .ok_or(DomainError::NotFound)?;
     find_visible(conn, actor, p.lab_id).await?;
     Ok(p)
 }
 
-pub async fn propose(env: &Env, actor: &Actor, lab_id: Uuid, input: ProjectInput) -> DomainResult<project::Model> {
+pub async fn propose(
+    env: &Env,
+    actor: &Actor,
+    lab_id: Uuid,
+    input: ProjectInput,
+) -> DomainResult<project::Model> {
     let me = actor.user()?;
     let title = text("title", &input.title, true, 160)?;
     let description = text("description", &input.description, true, 10_000)?;
@@ -51,8 +63,25 @@ pub async fn propose(env: &Env, actor: &Actor, lab_id: Uuid, input: ProjectInput
     }
     .insert(&txn)
     .await?;
-    event(&txn, l.id, "PROJECT_PROPOSED", Some(me.id), Some(p.title.clone()), None).await?;
-    let entry = audit::record(&txn, Some(me.id), "project.propose", "project", &p.id.to_string(), serde_json::Value::Null, json!({ "lab": l.id, "title": p.title, "status": p.status })).await?;
+    event(
+        &txn,
+        l.id,
+        "PROJECT_PROPOSED",
+        Some(me.id),
+        Some(p.title.clone()),
+        None,
+    )
+    .await?;
+    let entry = audit::record(
+        &txn,
+        Some(me.id),
+        "project.propose",
+        "project",
+        &p.id.to_string(),
+        serde_json::Value::Null,
+        json!({ "lab": l.id, "title": p.title, "status": p.status }),
+    )
+    .await?;
     txn.commit().await?;
     audit::publish(env, [entry]);
     Ok(p)
@@ -67,7 +96,12 @@ pub async fn support(env: &Env, actor: &Actor, project_id: Uuid) -> DomainResult
     if !is_active(membership(&txn, l.id, me.id).await?.as_ref()) {
         return Err(DomainError::Forbidden);
     }
-    if status_of(&l) != LabStatus::Active || matches!(status_of_project(&p), ProjectStatus::Done | ProjectStatus::Abandoned) {
+    if status_of(&l) != LabStatus::Active
+        || matches!(
+            status_of_project(&p),
+            ProjectStatus::Done | ProjectStatus::Abandoned
+        )
+    {
         return Err(DomainError::InvalidTransition("support closed"));
     }
     project_support::ActiveModel {
@@ -78,14 +112,28 @@ pub async fn support(env: &Env, actor: &Actor, project_id: Uuid) -> DomainResult
     .insert(&txn)
     .await
     .on_unique(SUPPORT_PK, DomainError::AlreadySupported)?;
-    let entry = audit::record(&txn, Some(me.id), "project.support", "project", &p.id.to_string(), serde_json::Value::Null, json!({ "supporter": me.id })).await?;
+    let entry = audit::record(
+        &txn,
+        Some(me.id),
+        "project.support",
+        "project",
+        &p.id.to_string(),
+        serde_json::Value::Null,
+        json!({ "supporter": me.id }),
+    )
+    .await?;
     txn.commit().await?;
     audit::publish(env, [entry]);
     Ok(p)
 }
 
 /// A coordinator accepts a proposed project and moves it along (`ProjectStatus::can_move_to`).
-pub async fn set_status(env: &Env, actor: &Actor, project_id: Uuid, next: ProjectStatus) -> DomainResult<project::Model> {
+pub async fn set_status(
+    env: &Env,
+    actor: &Actor,
+    project_id: Uuid,
+    next: ProjectStatus,
+) -> DomainResult<project::Model> {
     let me = actor.user()?;
     let txn = env.begin_write().await?;
     let p = find_visible_project(&txn, actor, project_id).await?;
@@ -111,9 +159,29 @@ pub async fn set_status(env: &Env, actor: &Actor, project_id: Uuid, next: Projec
     if res.rows_affected != 1 {
         return Err(DomainError::InvalidTransition("project changed meanwhile"));
     }
-    let updated = project::Entity::find_by_id(p.id).one(&txn).await?.ok_or(DomainError::NotFound)?;
-    event(&txn, l.id, &format!("PROJECT_{}", next.as_str()), Some(me.id), Some(p.title.clone()), None).await?;
-    let entry = audit::record(&txn, Some(me.id), "project.set_status", "project", &p.id.to_string(), json!({ "status": p.status }), json!({ "status": updated.status })).await?;
+    let updated = project::Entity::find_by_id(p.id)
+        .one(&txn)
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    event(
+        &txn,
+        l.id,
+        &format!("PROJECT_{}", next.as_str()),
+        Some(me.id),
+        Some(p.title.clone()),
+        None,
+    )
+    .await?;
+    let entry = audit::record(
+        &txn,
+        Some(me.id),
+        "project.set_status",
+        "project",
+        &p.id.to_string(),
+        json!({ "status": p.status }),
+        json!({ "status": updated.status }),
+    )
+    .await?;
     txn.commit().await?;
     audit::publish(env, [entry]);
     Ok(updated)

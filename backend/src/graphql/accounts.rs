@@ -98,7 +98,6 @@ pub fn parse_uuid(field: &'static str, id: &ID) -> Result<Uuid> {
         .gql()
 }
 
-
 #[derive(Default)]
 pub struct AccountsQuery;
 

@@ -1,10 +1,10 @@
 //! The audit log: paginated history and a live feed, for the board and admins.
 
 use super::accounts::User;
-use super::pagination::page_size;
 use super::context::ContextExt;
 use super::error::GqlResultExt;
 use super::loaders::UserLoader;
+use super::pagination::page_size;
 use crate::domain::{audit, DomainError};
 use crate::entities::audit_log;
 use async_graphql::connection::{Connection, Edge, EmptyFields};

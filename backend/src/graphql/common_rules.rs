@@ -43,19 +43,38 @@ pub struct CommonRulesQuery;
 impl CommonRulesQuery {
     /// The version in force; null before any was adopted. Public: the rules bind everyone.
     async fn common_rules(&self, ctx: &Context<'_>) -> Result<Option<CommonRules>> {
-        Ok(common_rules::current(&ctx.env().db).await.gql()?.map(CommonRules))
+        Ok(common_rules::current(&ctx.env().db)
+            .await
+            .gql()?
+            .map(CommonRules))
     }
 
     /// Every version, newest first.
-    async fn common_rules_history(&self, ctx: &Context<'_>, first: Option<i32>, after: Option<String>) -> Result<Page<CommonRules>> {
+    async fn common_rules_history(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> Result<Page<CommonRules>> {
         let limit = page_size(first)?;
         let before = after
             .as_deref()
-            .map(|a| a.parse::<i32>().map_err(|_| DomainError::invalid("after", ValidationReason::Invalid)))
+            .map(|a| {
+                a.parse::<i32>()
+                    .map_err(|_| DomainError::invalid("after", ValidationReason::Invalid))
+            })
             .transpose()
             .gql()?;
-        let rows = common_rules::history(ctx.env(), before, limit as u64 + 1).await.gql()?;
-        Ok(from_rows(rows, limit, before.is_some(), |r| r.version.to_string(), CommonRules))
+        let rows = common_rules::history(ctx.env(), before, limit as u64 + 1)
+            .await
+            .gql()?;
+        Ok(from_rows(
+            rows,
+            limit,
+            before.is_some(),
+            |r| r.version.to_string(),
+            CommonRules,
+        ))
     }
 }
 
@@ -65,7 +84,15 @@ pub struct CommonRulesMutation;
 #[Object]
 impl CommonRulesMutation {
     /// The board publishes a new version with the decision that adopted it.
-    async fn publish_common_rules(&self, ctx: &Context<'_>, body: String, decision_ref: String) -> Result<CommonRules> {
-        common_rules::publish(ctx.env(), ctx.actor(), &body, &decision_ref).await.gql().map(CommonRules)
+    async fn publish_common_rules(
+        &self,
+        ctx: &Context<'_>,
+        body: String,
+        decision_ref: String,
+    ) -> Result<CommonRules> {
+        common_rules::publish(ctx.env(), ctx.actor(), &body, &decision_ref)
+            .await
+            .gql()
+            .map(CommonRules)
     }
 }

@@ -5,7 +5,10 @@
 use super::accounts::{parse_uuid, User};
 use super::context::ContextExt;
 use super::error::GqlResultExt;
-use super::loaders::{Cached, CurrentRules, EventsLoader, FramingLoader, MembersLoader, ProjectsLoader, RulesLoader, UserLoader};
+use super::loaders::{
+    Cached, CurrentRules, EventsLoader, FramingLoader, MembersLoader, ProjectsLoader, RulesLoader,
+    UserLoader,
+};
 use super::pagination::{from_rows, page_size, slice, Page};
 use super::projects::Project;
 use crate::domain::{lab_members, labs, Actor, DomainError};
@@ -13,7 +16,8 @@ use crate::entities::{lab, lab_event, lab_framing, lab_member};
 use async_graphql::dataloader::Loader;
 use async_graphql::{Context, Object, Result, ID};
 use constellation_shared::dto::labs::{
-    FramingInput, FramingStatus, LabRole, LabStatus, LabVisibility, MemberState, MembershipPolicy, ProposeLabInput, ReviewDecision,
+    FramingInput, FramingStatus, LabRole, LabStatus, LabVisibility, MemberState, MembershipPolicy,
+    ProposeLabInput, ReviewDecision,
 };
 use std::hash::Hash;
 use uuid::Uuid;
@@ -137,7 +141,9 @@ pub struct Lab(pub lab::Model);
 
 impl Lab {
     async fn rows(&self, ctx: &Context<'_>) -> Result<Vec<lab_member::Model>> {
-        Ok(load::<MembersLoader, _>(ctx, self.0.id).await?.unwrap_or_default())
+        Ok(load::<MembersLoader, _>(ctx, self.0.id)
+            .await?
+            .unwrap_or_default())
     }
 
     /// Requests and invitations are seen by the Lab's coordinators, the board, and the
@@ -147,7 +153,12 @@ impl Lab {
             return true;
         }
         match actor {
-            Actor::User(u) => u.is_board || u.is_admin || u.id == row.user_id || labs::is_coordinator(rows.iter().find(|r| r.user_id == u.id)),
+            Actor::User(u) => {
+                u.is_board
+                    || u.is_admin
+                    || u.id == row.user_id
+                    || labs::is_coordinator(rows.iter().find(|r| r.user_id == u.id))
+            }
             _ => false,
         }
     }
@@ -169,7 +180,11 @@ impl Lab {
     }
     /// The framing in force (for a proposal: the version under review or last reviewed).
     async fn framing(&self, ctx: &Context<'_>) -> Result<Framing> {
-        let version = self.0.approved_framing_version.or(self.0.pending_framing_version).unwrap_or(1);
+        let version = self
+            .0
+            .approved_framing_version
+            .or(self.0.pending_framing_version)
+            .unwrap_or(1);
         load::<FramingLoader, _>(ctx, (self.0.id, version))
             .await?
             .map(Framing)
@@ -179,7 +194,9 @@ impl Lab {
     /// A framing version awaiting the board (or, for a proposal, its current version).
     async fn pending_framing(&self, ctx: &Context<'_>) -> Result<Option<Framing>> {
         match self.0.pending_framing_version {
-            Some(v) => Ok(load::<FramingLoader, _>(ctx, (self.0.id, v)).await?.map(Framing)),
+            Some(v) => Ok(load::<FramingLoader, _>(ctx, (self.0.id, v))
+                .await?
+                .map(Framing)),
             None => Ok(None),
         }
     }
@@ -190,7 +207,9 @@ impl Lab {
     /// True when the Lab is active and newer common rules await its acknowledgement.
     async fn rules_acknowledgement_due(&self, ctx: &Context<'_>) -> Result<bool> {
         let current = load::<RulesLoader, _>(ctx, CurrentRules).await?.flatten();
-        Ok(labs::status_of(&self.0) == LabStatus::Active && current.is_some() && current != self.0.acknowledged_rules_version)
+        Ok(labs::status_of(&self.0) == LabStatus::Active
+            && current.is_some()
+            && current != self.0.acknowledged_rules_version)
     }
     async fn coordinators(&self, ctx: &Context<'_>) -> Result<Vec<User>> {
         let ids: Vec<Uuid> = self
@@ -206,32 +225,72 @@ impl Lab {
             .await
             .map_err(|_| DomainError::internal("loader"))
             .gql()?;
-        Ok(ids.iter().filter_map(|id| users.get(id).cloned().map(User::from)).collect())
+        Ok(ids
+            .iter()
+            .filter_map(|id| users.get(id).cloned().map(User::from))
+            .collect())
     }
     /// Active members (coordinators included).
     async fn member_count(&self, ctx: &Context<'_>) -> Result<i32> {
-        Ok(self.rows(ctx).await?.iter().filter(|m| labs::is_active(Some(m))).count() as i32)
+        Ok(self
+            .rows(ctx)
+            .await?
+            .iter()
+            .filter(|m| labs::is_active(Some(m)))
+            .count() as i32)
     }
     async fn project_count(&self, ctx: &Context<'_>) -> Result<i32> {
-        Ok(load::<ProjectsLoader, _>(ctx, self.0.id).await?.map_or(0, |p| p.len() as i32))
+        Ok(load::<ProjectsLoader, _>(ctx, self.0.id)
+            .await?
+            .map_or(0, |p| p.len() as i32))
     }
     /// The caller's membership, if any.
     async fn my_membership(&self, ctx: &Context<'_>) -> Result<Option<LabMember>> {
-        let Some(me) = ctx.actor().id() else { return Ok(None) };
-        Ok(self.rows(ctx).await?.into_iter().find(|m| m.user_id == me).map(LabMember))
+        let Some(me) = ctx.actor().id() else {
+            return Ok(None);
+        };
+        Ok(self
+            .rows(ctx)
+            .await?
+            .into_iter()
+            .find(|m| m.user_id == me)
+            .map(LabMember))
     }
-    async fn members(&self, ctx: &Context<'_>, first: Option<i32>, after: Option<String>) -> Result<Page<LabMember>> {
+    async fn members(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> Result<Page<LabMember>> {
         let rows = self.rows(ctx).await?;
-        let visible: Vec<_> = rows.iter().filter(|r| Self::may_see_row(ctx.actor(), &rows, r)).cloned().collect();
+        let visible: Vec<_> = rows
+            .iter()
+            .filter(|r| Self::may_see_row(ctx.actor(), &rows, r))
+            .cloned()
+            .collect();
         slice(visible, first, after, LabMember)
     }
-    async fn projects(&self, ctx: &Context<'_>, first: Option<i32>, after: Option<String>) -> Result<Page<Project>> {
-        let rows = load::<ProjectsLoader, _>(ctx, self.0.id).await?.unwrap_or_default();
+    async fn projects(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> Result<Page<Project>> {
+        let rows = load::<ProjectsLoader, _>(ctx, self.0.id)
+            .await?
+            .unwrap_or_default();
         slice(rows, first, after, Project)
     }
     /// Decisions and changes, newest first.
-    async fn history(&self, ctx: &Context<'_>, first: Option<i32>, after: Option<String>) -> Result<Page<LabEvent>> {
-        let rows = load::<EventsLoader, _>(ctx, self.0.id).await?.unwrap_or_default();
+    async fn history(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> Result<Page<LabEvent>> {
+        let rows = load::<EventsLoader, _>(ctx, self.0.id)
+            .await?
+            .unwrap_or_default();
         slice(rows, first, after, LabEvent)
     }
     async fn created_at(&self) -> chrono::DateTime<chrono::Utc> {
@@ -246,17 +305,42 @@ async fn prefetch(ctx: &Context<'_>, rows: &[lab::Model]) -> Result<()> {
     let internal = |_| DomainError::internal("prefetch");
     let ids: Vec<Uuid> = rows.iter().map(|l| l.id).collect();
     if node.field("framing").exists() || node.field("pendingFraming").exists() {
-        let keys = rows.iter().flat_map(|l| [l.approved_framing_version, l.pending_framing_version].into_iter().flatten().map(|v| (l.id, v)));
-        ctx.data_unchecked::<Cached<FramingLoader>>().load_many(keys).await.map_err(internal).gql()?;
+        let keys = rows.iter().flat_map(|l| {
+            [l.approved_framing_version, l.pending_framing_version]
+                .into_iter()
+                .flatten()
+                .map(|v| (l.id, v))
+        });
+        ctx.data_unchecked::<Cached<FramingLoader>>()
+            .load_many(keys)
+            .await
+            .map_err(internal)
+            .gql()?;
     }
     if node.field("projects").exists() || node.field("projectCount").exists() {
-        ctx.data_unchecked::<Cached<ProjectsLoader>>().load_many(ids.iter().copied()).await.map_err(internal).gql()?;
+        ctx.data_unchecked::<Cached<ProjectsLoader>>()
+            .load_many(ids.iter().copied())
+            .await
+            .map_err(internal)
+            .gql()?;
     }
-    if ["coordinators", "memberCount", "members", "myMembership"].iter().any(|f| node.field(f).exists()) {
-        let members = ctx.data_unchecked::<Cached<MembersLoader>>().load_many(ids.iter().copied()).await.map_err(internal).gql()?;
+    if ["coordinators", "memberCount", "members", "myMembership"]
+        .iter()
+        .any(|f| node.field(f).exists())
+    {
+        let members = ctx
+            .data_unchecked::<Cached<MembersLoader>>()
+            .load_many(ids.iter().copied())
+            .await
+            .map_err(internal)
+            .gql()?;
         if node.field("coordinators").exists() || node.field("members").exists() {
             let users = members.values().flatten().map(|m| m.user_id);
-            ctx.data_unchecked::<Cached<UserLoader>>().load_many(users).await.map_err(internal).gql()?;
+            ctx.data_unchecked::<Cached<UserLoader>>()
+                .load_many(users)
+                .await
+                .map_err(internal)
+                .gql()?;
         }
     }
     Ok(())
@@ -280,17 +364,32 @@ impl LabsQuery {
         search: Option<String>,
     ) -> Result<Page<Lab>> {
         let limit = page_size(first)?;
-        let filter = labs::LabFilter { status, theme, mine: mine.unwrap_or(false), search };
+        let filter = labs::LabFilter {
+            status,
+            theme,
+            mine: mine.unwrap_or(false),
+            search,
+        };
         let has_prev = after.is_some();
-        let rows = labs::list(ctx.env(), ctx.actor(), filter, after, limit as u64 + 1).await.gql()?;
+        let rows = labs::list(ctx.env(), ctx.actor(), filter, after, limit as u64 + 1)
+            .await
+            .gql()?;
         prefetch(ctx, &rows).await?;
         Ok(from_rows(rows, limit, has_prev, |l| l.slug.clone(), Lab))
     }
 
     /// One Lab by slug or id; null when it does not exist or is hidden from the caller.
-    async fn lab(&self, ctx: &Context<'_>, slug: Option<String>, id: Option<ID>) -> Result<Option<Lab>> {
+    async fn lab(
+        &self,
+        ctx: &Context<'_>,
+        slug: Option<String>,
+        id: Option<ID>,
+    ) -> Result<Option<Lab>> {
         match (slug, id) {
-            (Some(s), _) => Ok(labs::find_visible_by_slug(ctx.env(), ctx.actor(), &s).await.gql()?.map(Lab)),
+            (Some(s), _) => Ok(labs::find_visible_by_slug(ctx.env(), ctx.actor(), &s)
+                .await
+                .gql()?
+                .map(Lab)),
             (None, Some(id)) => {
                 let id = parse_uuid("id", &id)?;
                 match labs::find_visible(&ctx.env().db, ctx.actor(), id).await {
@@ -299,15 +398,26 @@ impl LabsQuery {
                     Err(e) => Err(e).gql(),
                 }
             }
-            (None, None) => Err(DomainError::invalid("slug", constellation_shared::ValidationReason::Required)).gql(),
+            (None, None) => Err(DomainError::invalid(
+                "slug",
+                constellation_shared::ValidationReason::Required,
+            ))
+            .gql(),
         }
     }
 
     /// Proposals and framing changes awaiting the board.
-    async fn lab_review_queue(&self, ctx: &Context<'_>, first: Option<i32>, after: Option<String>) -> Result<Page<Lab>> {
+    async fn lab_review_queue(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> Result<Page<Lab>> {
         let limit = page_size(first)?;
         let has_prev = after.is_some();
-        let rows = labs::review_queue(ctx.env(), ctx.actor(), after, limit as u64 + 1).await.gql()?;
+        let rows = labs::review_queue(ctx.env(), ctx.actor(), after, limit as u64 + 1)
+            .await
+            .gql()?;
         prefetch(ctx, &rows).await?;
         Ok(from_rows(rows, limit, has_prev, |l| l.slug.clone(), Lab))
     }
@@ -320,53 +430,114 @@ pub struct LabsMutation;
 impl LabsMutation {
     /// Members propose a Lab with its framing; the proposer becomes its first coordinator.
     async fn propose_lab(&self, ctx: &Context<'_>, input: ProposeLabInput) -> Result<Lab> {
-        labs::propose(ctx.env(), ctx.actor(), input).await.gql().map(Lab)
+        labs::propose(ctx.env(), ctx.actor(), input)
+            .await
+            .gql()
+            .map(Lab)
     }
     /// Coordinators edit a proposal (after the board asked for changes): back to the board.
-    async fn resubmit_lab(&self, ctx: &Context<'_>, lab_id: ID, framing: FramingInput) -> Result<Lab> {
+    async fn resubmit_lab(
+        &self,
+        ctx: &Context<'_>,
+        lab_id: ID,
+        framing: FramingInput,
+    ) -> Result<Lab> {
         let id = parse_uuid("labId", &lab_id)?;
-        labs::resubmit(ctx.env(), ctx.actor(), id, &framing).await.gql().map(Lab)
+        labs::resubmit(ctx.env(), ctx.actor(), id, &framing)
+            .await
+            .gql()
+            .map(Lab)
     }
     /// Coordinators propose a new framing for an active Lab; it runs on the approved one
     /// until the board decides.
-    async fn propose_framing_change(&self, ctx: &Context<'_>, lab_id: ID, framing: FramingInput) -> Result<Lab> {
+    async fn propose_framing_change(
+        &self,
+        ctx: &Context<'_>,
+        lab_id: ID,
+        framing: FramingInput,
+    ) -> Result<Lab> {
         let id = parse_uuid("labId", &lab_id)?;
-        labs::propose_framing_change(ctx.env(), ctx.actor(), id, &framing).await.gql().map(Lab)
+        labs::propose_framing_change(ctx.env(), ctx.actor(), id, &framing)
+            .await
+            .gql()
+            .map(Lab)
     }
     /// The board approves, asks for changes (comment required) or rejects (comment required).
-    async fn review_lab(&self, ctx: &Context<'_>, lab_id: ID, decision: ReviewDecision, comment: Option<String>) -> Result<Lab> {
+    async fn review_lab(
+        &self,
+        ctx: &Context<'_>,
+        lab_id: ID,
+        decision: ReviewDecision,
+        comment: Option<String>,
+    ) -> Result<Lab> {
         let id = parse_uuid("labId", &lab_id)?;
-        labs::review(ctx.env(), ctx.actor(), id, decision, comment.as_deref()).await.gql().map(Lab)
+        labs::review(ctx.env(), ctx.actor(), id, decision, comment.as_deref())
+            .await
+            .gql()
+            .map(Lab)
     }
     async fn archive_lab(&self, ctx: &Context<'_>, lab_id: ID, reason: String) -> Result<Lab> {
         let id = parse_uuid("labId", &lab_id)?;
-        labs::archive(ctx.env(), ctx.actor(), id, &reason).await.gql().map(Lab)
+        labs::archive(ctx.env(), ctx.actor(), id, &reason)
+            .await
+            .gql()
+            .map(Lab)
     }
     async fn acknowledge_rules(&self, ctx: &Context<'_>, lab_id: ID) -> Result<Lab> {
         let id = parse_uuid("labId", &lab_id)?;
-        labs::acknowledge_rules(ctx.env(), ctx.actor(), id).await.gql().map(Lab)
+        labs::acknowledge_rules(ctx.env(), ctx.actor(), id)
+            .await
+            .gql()
+            .map(Lab)
     }
     /// Join an open Lab, ask to join an `ON_APPROVAL` one, or accept an invitation.
     async fn join_lab(&self, ctx: &Context<'_>, lab_id: ID) -> Result<Lab> {
         let id = parse_uuid("labId", &lab_id)?;
-        lab_members::join(ctx.env(), ctx.actor(), id).await.gql().map(Lab)
+        lab_members::join(ctx.env(), ctx.actor(), id)
+            .await
+            .gql()
+            .map(Lab)
     }
     async fn leave_lab(&self, ctx: &Context<'_>, lab_id: ID) -> Result<Lab> {
         let id = parse_uuid("labId", &lab_id)?;
-        lab_members::leave(ctx.env(), ctx.actor(), id).await.gql().map(Lab)
+        lab_members::leave(ctx.env(), ctx.actor(), id)
+            .await
+            .gql()
+            .map(Lab)
     }
-    async fn decide_join_request(&self, ctx: &Context<'_>, lab_id: ID, user_id: ID, accept: bool) -> Result<Lab> {
+    async fn decide_join_request(
+        &self,
+        ctx: &Context<'_>,
+        lab_id: ID,
+        user_id: ID,
+        accept: bool,
+    ) -> Result<Lab> {
         let id = parse_uuid("labId", &lab_id)?;
         let user = parse_uuid("userId", &user_id)?;
-        lab_members::decide_request(ctx.env(), ctx.actor(), id, user, accept).await.gql().map(Lab)
+        lab_members::decide_request(ctx.env(), ctx.actor(), id, user, accept)
+            .await
+            .gql()
+            .map(Lab)
     }
     async fn invite_to_lab(&self, ctx: &Context<'_>, lab_id: ID, email: String) -> Result<Lab> {
         let id = parse_uuid("labId", &lab_id)?;
-        lab_members::invite(ctx.env(), ctx.actor(), id, &email).await.gql().map(Lab)
+        lab_members::invite(ctx.env(), ctx.actor(), id, &email)
+            .await
+            .gql()
+            .map(Lab)
     }
-    async fn set_lab_role(&self, ctx: &Context<'_>, lab_id: ID, user_id: ID, role: LabRole) -> Result<Lab> {
+    async fn set_lab_role(
+        &self,
+        ctx: &Context<'_>,
+        lab_id: ID,
+        user_id: ID,
+        role: LabRole,
+    ) -> Result<Lab> {
         let id = parse_uuid("labId", &lab_id)?;
         let user = parse_uuid("userId", &user_id)?;
-        lab_members::set_role(ctx.env(), ctx.actor(), id, user, role).await.gql().map(Lab)
+        lab_members::set_role(ctx.env(), ctx.actor(), id, user, role)
+            .await
+            .gql()
+            .map(Lab)
     }
 }

@@ -64,7 +64,10 @@ impl Loader<(Uuid, i32)> for FramingLoader {
     type Value = lab_framing::Model;
     type Error = LoadError;
 
-    async fn load(&self, keys: &[(Uuid, i32)]) -> Result<HashMap<(Uuid, i32), Self::Value>, Self::Error> {
+    async fn load(
+        &self,
+        keys: &[(Uuid, i32)],
+    ) -> Result<HashMap<(Uuid, i32), Self::Value>, Self::Error> {
         let rows = lab_framing::Entity::find()
             .filter(lab_framing::Column::LabId.is_in(keys.iter().map(|k| k.0)))
             .all(&self.0.db)
@@ -162,7 +165,10 @@ impl Loader<CurrentRules> for RulesLoader {
     type Value = Option<i32>;
     type Error = LoadError;
 
-    async fn load(&self, _: &[CurrentRules]) -> Result<HashMap<CurrentRules, Self::Value>, Self::Error> {
+    async fn load(
+        &self,
+        _: &[CurrentRules],
+    ) -> Result<HashMap<CurrentRules, Self::Value>, Self::Error> {
         let current = common_rules::current(&self.0.db).await.map_err(|e| {
             tracing::error!(error = ?e, "rules loader failed");
             Arc::new("internal".to_owned())

@@ -19,7 +19,12 @@ pub fn page_size(first: Option<i32>) -> Result<usize> {
 }
 
 /// Cursors are positions in the parent's list.
-pub fn slice<T, N: OutputType>(items: Vec<T>, first: Option<i32>, after: Option<String>, node: impl Fn(T) -> N) -> Result<Page<N>> {
+pub fn slice<T, N: OutputType>(
+    items: Vec<T>,
+    first: Option<i32>,
+    after: Option<String>,
+    node: impl Fn(T) -> N,
+) -> Result<Page<N>> {
     let limit = page_size(first)?;
     let start = match after {
         None => 0,
@@ -43,10 +48,17 @@ pub fn slice<T, N: OutputType>(items: Vec<T>, first: Option<i32>, after: Option<
 }
 
 /// A page fetched from the database with `limit + 1` rows: trims and builds the connection.
-pub fn from_rows<T, N: OutputType>(mut rows: Vec<T>, limit: usize, has_previous: bool, cursor: impl Fn(&T) -> String, node: impl Fn(T) -> N) -> Page<N> {
+pub fn from_rows<T, N: OutputType>(
+    mut rows: Vec<T>,
+    limit: usize,
+    has_previous: bool,
+    cursor: impl Fn(&T) -> String,
+    node: impl Fn(T) -> N,
+) -> Page<N> {
     let has_next = rows.len() > limit;
     rows.truncate(limit);
     let mut conn = Connection::new(has_previous, has_next);
-    conn.edges.extend(rows.into_iter().map(|r| Edge::new(cursor(&r), node(r))));
+    conn.edges
+        .extend(rows.into_iter().map(|r| Edge::new(cursor(&r), node(r))));
     conn
 }

@@ -40,11 +40,17 @@ impl Project {
         projects::status_of_project(&self.0)
     }
     async fn support_count(&self, ctx: &Context<'_>) -> Result<i32> {
-        Ok(load::<SupportsLoader, _>(ctx, self.0.id).await?.map_or(0, |s| s.len() as i32))
+        Ok(load::<SupportsLoader, _>(ctx, self.0.id)
+            .await?
+            .map_or(0, |s| s.len() as i32))
     }
     async fn supported_by_me(&self, ctx: &Context<'_>) -> Result<bool> {
-        let Some(me) = ctx.actor().id() else { return Ok(false) };
-        Ok(load::<SupportsLoader, _>(ctx, self.0.id).await?.is_some_and(|s| s.contains(&me)))
+        let Some(me) = ctx.actor().id() else {
+            return Ok(false);
+        };
+        Ok(load::<SupportsLoader, _>(ctx, self.0.id)
+            .await?
+            .is_some_and(|s| s.contains(&me)))
     }
     async fn proposed_by(&self, ctx: &Context<'_>) -> Result<Option<User>> {
         person(ctx, self.0.proposed_by).await
@@ -76,18 +82,37 @@ pub struct ProjectsMutation;
 #[Object]
 impl ProjectsMutation {
     /// Active members of an active Lab propose a project.
-    async fn propose_project(&self, ctx: &Context<'_>, lab_id: ID, input: ProjectInput) -> Result<Project> {
+    async fn propose_project(
+        &self,
+        ctx: &Context<'_>,
+        lab_id: ID,
+        input: ProjectInput,
+    ) -> Result<Project> {
         let id = parse_uuid("labId", &lab_id)?;
-        projects::propose(ctx.env(), ctx.actor(), id, input).await.gql().map(Project)
+        projects::propose(ctx.env(), ctx.actor(), id, input)
+            .await
+            .gql()
+            .map(Project)
     }
     /// One support per member and project.
     async fn support_project(&self, ctx: &Context<'_>, project_id: ID) -> Result<Project> {
         let id = parse_uuid("projectId", &project_id)?;
-        projects::support(ctx.env(), ctx.actor(), id).await.gql().map(Project)
+        projects::support(ctx.env(), ctx.actor(), id)
+            .await
+            .gql()
+            .map(Project)
     }
     /// Coordinators accept a project and move it along.
-    async fn set_project_status(&self, ctx: &Context<'_>, project_id: ID, status: ProjectStatus) -> Result<Project> {
+    async fn set_project_status(
+        &self,
+        ctx: &Context<'_>,
+        project_id: ID,
+        status: ProjectStatus,
+    ) -> Result<Project> {
         let id = parse_uuid("projectId", &project_id)?;
-        projects::set_status(ctx.env(), ctx.actor(), id, status).await.gql().map(Project)
+        projects::set_status(ctx.env(), ctx.actor(), id, status)
+            .await
+            .gql()
+            .map(Project)
     }
 }
