@@ -21,6 +21,8 @@ pub struct TestApp {
     /// A direct connection to the app's database, for assertions on what was stored.
     pub db: DatabaseConnection,
     pub config: Config,
+    /// The server's own services, for tests that call the domain directly (seed-demo).
+    pub state: constellation_backend::AppState,
     _dir: tempfile::TempDir,
 }
 
@@ -82,6 +84,7 @@ async fn try_spawn(adjust: impl FnOnce(&mut Config)) -> anyhow::Result<TestApp> 
     adjust(&mut config);
     let app = Application::build(config.clone()).await?;
     let addr = app.local_addr();
+    let state = app.state.clone();
     tokio::spawn(app.serve(std::future::pending()));
     let db = constellation_backend::db::connect(&database_url).await?;
     Ok(TestApp {
@@ -90,6 +93,7 @@ async fn try_spawn(adjust: impl FnOnce(&mut Config)) -> anyhow::Result<TestApp> 
         client: reqwest::Client::new(),
         db,
         config,
+        state,
         _dir: dir,
     })
 }

@@ -2,7 +2,7 @@
 //! document and as tables. Later domains add their sections here.
 
 use super::{accounts, Actor, DomainError, DomainResult, Env};
-use crate::entities::{audit_log, login_attempt, user};
+use crate::entities::{audit_log, lab, lab_member, login_attempt, project, project_support, user};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::{json, Value};
 
@@ -53,6 +53,32 @@ pub async fn my_data(env: &Env, actor: &Actor) -> DomainResult<Export> {
         .all(&env.db)
         .await?;
 
+    let memberships = lab_member::Entity::find()
+        .filter(lab_member::Column::UserId.eq(me.id))
+        .all(&env.db)
+        .await?;
+    let lab_ids: Vec<uuid::Uuid> = memberships.iter().map(|m| m.lab_id).collect();
+    let labs_by_id: std::collections::HashMap<uuid::Uuid, String> = lab::Entity::find()
+        .filter(lab::Column::Id.is_in(lab_ids))
+        .all(&env.db)
+        .await?
+        .into_iter()
+        .map(|l| (l.id, l.slug))
+        .collect();
+    let founded = lab::Entity::find()
+        .filter(lab::Column::CreatedBy.eq(me.id))
+        .all(&env.db)
+        .await?;
+    let projects = project::Entity::find()
+        .filter(project::Column::ProposedBy.eq(me.id))
+        .all(&env.db)
+        .await?;
+    let supports = project_support::Entity::find()
+        .filter(project_support::Column::UserId.eq(me.id))
+        .all(&env.db)
+        .await?;
+    let slug = |id: &uuid::Uuid| labs_by_id.get(id).cloned().unwrap_or_default();
+
     let actions_json: Vec<Value> = actions
         .iter()
         .map(|a| {
@@ -72,6 +98,10 @@ pub async fn my_data(env: &Env, actor: &Actor) -> DomainResult<Export> {
         "account": account_json(&account),
         "auditLog": actions_json,
         "failedLoginAttempts": failures.iter().map(|f| f.at).collect::<Vec<_>>(),
+        "labMemberships": memberships.iter().map(|m| json!({ "lab": slug(&m.lab_id), "role": m.role, "state": m.state, "since": m.since })).collect::<Vec<_>>(),
+        "labsProposed": founded.iter().map(|l| json!({ "slug": l.slug, "name": l.name, "status": l.status, "createdAt": l.created_at })).collect::<Vec<_>>(),
+        "projectsProposed": projects.iter().map(|p| json!({ "id": p.id, "lab": p.lab_id, "title": p.title, "description": p.description, "goals": p.goals, "resourcesNeeded": p.resources_needed, "status": p.status, "createdAt": p.created_at })).collect::<Vec<_>>(),
+        "projectSupports": supports.iter().map(|s| json!({ "project": s.project_id, "at": s.at })).collect::<Vec<_>>(),
     });
     let tables = vec![
         Table {
@@ -90,6 +120,27 @@ pub async fn my_data(env: &Env, actor: &Actor) -> DomainResult<Export> {
                     ]
                 })
                 .collect(),
+        },
+        Table {
+            name: "lab_memberships",
+            columns: vec!["lab", "role", "state", "since"],
+            rows: memberships
+                .iter()
+                .map(|m| vec![slug(&m.lab_id), m.role.clone(), m.state.clone(), m.since.to_rfc3339()])
+                .collect(),
+        },
+        Table {
+            name: "projects_proposed",
+            columns: vec!["id", "lab", "title", "status", "created_at"],
+            rows: projects
+                .iter()
+                .map(|p| vec![p.id.to_string(), p.lab_id.to_string(), p.title.clone(), p.status.clone(), p.created_at.to_rfc3339()])
+                .collect(),
+        },
+        Table {
+            name: "project_supports",
+            columns: vec!["project", "at"],
+            rows: supports.iter().map(|s| vec![s.project_id.to_string(), s.at.to_rfc3339()]).collect(),
         },
         Table {
             name: "failed_login_attempts",
