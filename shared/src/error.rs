@@ -38,6 +38,10 @@ pub enum ErrorCode {
     LastCoordinator,
     /// A board member may not decide on a Lab they coordinate.
     ConflictOfInterest,
+    /// The pool has not enough left in this period for this grant.
+    InsufficientCapacity,
+    /// A capacity cannot go below what is already granted.
+    CapacityBelowGranted,
     /// The GraphQL request itself is refused: malformed, too deep, too complex, too large.
     BadRequest,
     /// Something failed on the server; details are in the server's log only.
@@ -46,7 +50,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 17] = [
+    pub const ALL: [ErrorCode; 19] = [
         Self::Validation,
         Self::Unauthenticated,
         Self::Forbidden,
@@ -62,6 +66,8 @@ impl ErrorCode {
         Self::AlreadySupported,
         Self::LastCoordinator,
         Self::ConflictOfInterest,
+        Self::InsufficientCapacity,
+        Self::CapacityBelowGranted,
         Self::BadRequest,
         Self::Internal,
     ];
@@ -84,6 +90,8 @@ impl ErrorCode {
             Self::AlreadySupported => "ALREADY_SUPPORTED",
             Self::LastCoordinator => "LAST_COORDINATOR",
             Self::ConflictOfInterest => "CONFLICT_OF_INTEREST",
+            Self::InsufficientCapacity => "INSUFFICIENT_CAPACITY",
+            Self::CapacityBelowGranted => "CAPACITY_BELOW_GRANTED",
             Self::BadRequest => "BAD_REQUEST",
             Self::Internal => "INTERNAL",
         }
@@ -137,6 +145,16 @@ impl ErrorCode {
             }
             (Self::ConflictOfInterest, En) => {
                 "A board member cannot decide on a Lab they coordinate."
+            }
+            (Self::InsufficientCapacity, Fr) => {
+                "Il ne reste pas assez dans cette réserve pour cette période."
+            }
+            (Self::InsufficientCapacity, En) => "Not enough is left in this pool for this period.",
+            (Self::CapacityBelowGranted, Fr) => {
+                "La capacité ne peut pas descendre sous ce qui est déjà attribué."
+            }
+            (Self::CapacityBelowGranted, En) => {
+                "The capacity cannot go below what is already granted."
             }
             (Self::BadRequest, Fr) => "La requête est refusée (mal formée ou trop grande).",
             (Self::BadRequest, En) => "The request is refused (malformed or too large).",

@@ -704,16 +704,36 @@ async fn the_directory_filters_by_status_theme_mine_and_search_and_pages() {
 async fn seed_demo_loads_the_notes_four_labs_once() {
     let app = spawn_app().await;
     let env = &app.state.env;
-    let created = constellation_backend::domain::seed::seed_demo(env).await.expect("seed");
+    let created = constellation_backend::domain::seed::seed_demo(env)
+        .await
+        .expect("seed");
     assert_eq!(created, 9);
-    assert_eq!(constellation_backend::domain::seed::seed_demo(env).await.expect("seed again"), 0);
-    let dir = app.gql(None, "{ labs { edges { node { slug status memberCount projectCount } } } }", json!({})).await;
-    let labs = dir["data"]["labs"]["edges"].as_array().expect("edges").clone();
+    assert_eq!(
+        constellation_backend::domain::seed::seed_demo(env)
+            .await
+            .expect("seed again"),
+        0
+    );
+    let dir = app
+        .gql(
+            None,
+            "{ labs { edges { node { slug status memberCount projectCount } } } }",
+            json!({}),
+        )
+        .await;
+    let labs = dir["data"]["labs"]["edges"]
+        .as_array()
+        .expect("edges")
+        .clone();
     // Anonymous visitors see the three active public Labs; the fourth is still a proposal.
     assert_eq!(labs.len(), 3, "{dir}");
-    assert!(labs.iter().all(|l| l["node"]["status"] == "ACTIVE" && l["node"]["memberCount"].as_i64() > Some(1)));
+    assert!(labs
+        .iter()
+        .all(|l| l["node"]["status"] == "ACTIVE" && l["node"]["memberCount"].as_i64() > Some(1)));
     assert_eq!(app.count("labs").await, 4);
-    let rules = app.gql(None, "{ commonRules { version } }", json!({})).await;
+    let rules = app
+        .gql(None, "{ commonRules { version } }", json!({}))
+        .await;
     assert_eq!(rules["data"]["commonRules"]["version"], 1);
 }
 
@@ -721,11 +741,23 @@ async fn seed_demo_loads_the_notes_four_labs_once() {
 async fn my_data_includes_my_labs_projects_and_supports() {
     let app = spawn_app().await;
     let (_admin, board, founder, _ad, sympathiser) = people(&app).await;
-    let id = app.active_lab(&founder, &board, "export-lab", "OPEN", "PUBLIC").await;
+    let id = app
+        .active_lab(&founder, &board, "export-lab", "OPEN", "PUBLIC")
+        .await;
     app.join(&sympathiser, &id).await;
-    let p = app.propose_project(&sympathiser, &id, "Mine").await["data"]["proposeProject"]["id"].as_str().expect("id").to_owned();
-    app.ok(&sympathiser, "mutation($p: ID!) { supportProject(projectId: $p) { id } }", json!({ "p": p })).await;
-    let r = app.gql(Some(&sympathiser.token), "{ myData }", json!({})).await;
+    let p = app.propose_project(&sympathiser, &id, "Mine").await["data"]["proposeProject"]["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    app.ok(
+        &sympathiser,
+        "mutation($p: ID!) { supportProject(projectId: $p) { id } }",
+        json!({ "p": p }),
+    )
+    .await;
+    let r = app
+        .gql(Some(&sympathiser.token), "{ myData }", json!({}))
+        .await;
     let d = &r["data"]["myData"];
     assert_eq!(d["labMemberships"][0]["lab"], "export-lab", "{r}");
     assert_eq!(d["projectsProposed"][0]["title"], "Mine");

@@ -84,9 +84,14 @@ async fn cast(app: &TestApp) -> Cast {
 }
 
 /// What each attempt runs against.
+#[derive(Default)]
 struct Fixture {
     lab: String,
     project: String,
+    pool: String,
+    period: String,
+    pending: String,
+    approved: String,
 }
 
 #[derive(Clone, Copy)]
@@ -101,6 +106,8 @@ enum Setup {
     WithRequest,
     /// A proposal the board sent back for changes.
     ChangesRequested,
+    /// As `Active`, with a pool, a pending request and an approved one.
+    Resources,
 }
 
 async fn fixture(app: &TestApp, c: &Cast, setup: Setup, n: usize) -> Fixture {
@@ -119,7 +126,7 @@ async fn fixture(app: &TestApp, c: &Cast, setup: Setup, n: usize) -> Fixture {
             .await;
         return Fixture {
             lab: id,
-            project: String::new(),
+            ..Fixture::default()
         };
     }
     let lab = app
@@ -147,7 +154,38 @@ async fn fixture(app: &TestApp, c: &Cast, setup: Setup, n: usize) -> Fixture {
         }
         _ => {}
     }
-    Fixture { lab, project }
+    let mut fx = Fixture {
+        lab,
+        project,
+        pool: String::new(),
+        period: String::new(),
+        pending: String::new(),
+        approved: String::new(),
+    };
+    if let Setup::Resources = setup {
+        let (pool, period) = app
+            .pool(&c.admin, &format!("Pool {n}"), "vCPU", 0, "100")
+            .await;
+        let lab = fx.lab.clone();
+        let file = |amount: &'static str| app.file_request(&c.coordinator, &lab, &period, amount);
+        let pending = file("10").await["data"]["fileResourceRequest"]["id"]
+            .as_str()
+            .expect("request")
+            .to_owned();
+        let approved = file("5").await["data"]["fileResourceRequest"]["id"]
+            .as_str()
+            .expect("request")
+            .to_owned();
+        fx.pending = pending;
+        fx.approved = approved;
+        let r = app
+            .decide(&c.admin, &fx.approved, "APPROVE", None, "Fixture")
+            .await;
+        assert!(r["errors"].is_null(), "{r}");
+        fx.pool = pool;
+        fx.period = period;
+    }
+    fx
 }
 
 type Op = fn(&Fixture, &Cast) -> (&'static str, Value);
@@ -415,4 +453,91 @@ async fn set_project_status() {
 async fn publish_common_rules() {
     matrix(Setup::Active, |f, _| ("mutation($b: String!) { publishCommonRules(body: $b, decisionRef: \"AG\") { version } }", json!({ "b": format!("# Art. 1\nRules {}", f.lab) })),
         [(Anonymous, UNAUTH), (Sympathiser, FORBID), (Adherent, FORBID), (Effective, FORBID), (Participant, FORBID), (Coordinator, FORBID), (Board, OK), (Admin, OK)]).await;
+}
+
+const BOARD_ONLY: [(Role, Option<&str>); 8] = [
+    (Anonymous, UNAUTH),
+    (Sympathiser, FORBID),
+    (Adherent, FORBID),
+    (Effective, FORBID),
+    (Participant, FORBID),
+    (Coordinator, FORBID),
+    (Board, OK),
+    (Admin, OK),
+];
+const COORDINATOR_ONLY: [(Role, Option<&str>); 8] = [
+    (Anonymous, UNAUTH),
+    (Sympathiser, FORBID),
+    (Adherent, FORBID),
+    (Effective, FORBID),
+    (Participant, FORBID),
+    (Coordinator, OK),
+    (Board, FORBID),
+    (Admin, FORBID),
+];
+
+#[tokio::test]
+async fn create_pool() {
+    matrix(Setup::Resources, |_, _| ("mutation($n: String!) { createPool(input: { name: $n, kind: MONEY, unit: \"EUR\", scale: 2, description: \"\", period: { label: \"2027\", startsOn: \"2027-01-01\", endsOn: \"2027-12-31\", capacity: \"10\" } }) { id } }", json!({ "n": format!("New pool {}", rand_suffix()) })), BOARD_ONLY).await;
+}
+
+#[tokio::test]
+async fn update_pool() {
+    matrix(Setup::Resources, |f, _| ("mutation($p: ID!, $n: String!) { updatePool(poolId: $p, name: $n, description: \"d\") { id } }", json!({ "p": f.pool, "n": format!("Renamed {}", rand_suffix()) })), BOARD_ONLY).await;
+}
+
+#[tokio::test]
+async fn add_pool_period() {
+    matrix(Setup::Resources, |f, _| ("mutation($p: ID!) { addPoolPeriod(poolId: $p, input: { label: \"2028\", startsOn: \"2028-01-01\", endsOn: \"2028-12-31\", capacity: \"100\" }) { id } }", json!({ "p": f.pool })), BOARD_ONLY).await;
+}
+
+#[tokio::test]
+async fn set_period_capacity() {
+    matrix(
+        Setup::Resources,
+        |f, _| {
+            (
+                "mutation($p: ID!) { setPeriodCapacity(periodId: $p, capacity: \"200\") { id } }",
+                json!({ "p": f.period }),
+            )
+        },
+        BOARD_ONLY,
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn file_resource_request() {
+    matrix(Setup::Resources, |f, _| ("mutation($l: String!, $p: String!) { fileResourceRequest(input: { labId: $l, periodId: $p, amount: \"3\", justification: \"j\" }) { id } }", json!({ "l": f.lab, "p": f.period })), COORDINATOR_ONLY).await;
+}
+
+#[tokio::test]
+async fn edit_resource_request() {
+    matrix(Setup::Resources, |f, _| ("mutation($r: ID!) { editResourceRequest(requestId: $r, amount: \"4\", justification: \"j\") { id } }", json!({ "r": f.pending })), COORDINATOR_ONLY).await;
+}
+
+#[tokio::test]
+async fn withdraw_resource_request() {
+    matrix(
+        Setup::Resources,
+        |f, _| {
+            (
+                "mutation($r: ID!) { withdrawResourceRequest(requestId: $r) { id } }",
+                json!({ "r": f.pending }),
+            )
+        },
+        COORDINATOR_ONLY,
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn decide_resource_request() {
+    matrix(Setup::Resources, |f, _| ("mutation($r: ID!) { decideResourceRequest(requestId: $r, decision: APPROVE, reason: \"ok\") { id } }", json!({ "r": f.pending })), BOARD_ONLY).await;
+}
+
+#[tokio::test]
+async fn release_resources() {
+    matrix(Setup::Resources, |f, _| ("mutation($r: ID!) { releaseResources(requestId: $r, amount: \"1\", note: \"unused\") { id } }", json!({ "r": f.approved })),
+        [(Anonymous, UNAUTH), (Sympathiser, FORBID), (Adherent, FORBID), (Effective, FORBID), (Participant, FORBID), (Coordinator, OK), (Board, OK), (Admin, OK)]).await;
 }

@@ -11,4 +11,6 @@ mod http;
 mod labs;
 mod labs_authz;
 mod labs_sql;
+mod resources;
+mod resources_prop;
 mod tokens;

@@ -122,3 +122,64 @@ impl TestApp {
 pub fn outcome(r: &Value) -> Option<String> {
     error_code(r).map(str::to_owned)
 }
+
+impl TestApp {
+    /// A pool with one period; returns (pool id, period id).
+    pub async fn pool(
+        &self,
+        board: &TestUser,
+        name: &str,
+        unit: &str,
+        scale: i32,
+        capacity: &str,
+    ) -> (String, String) {
+        let p = self
+            .ok(
+                board,
+                "mutation($i: PoolInput!) { createPool(input: $i) { id periods { id } } }",
+                json!({ "i": { "name": name, "kind": "SERVER", "unit": unit, "scale": scale, "description": "",
+                    "period": { "label": "2027", "startsOn": "2027-01-01", "endsOn": "2027-12-31", "capacity": capacity } } }),
+            )
+            .await;
+        (
+            p["id"].as_str().expect("pool").to_owned(),
+            p["periods"][0]["id"].as_str().expect("period").to_owned(),
+        )
+    }
+
+    pub async fn file_request(
+        &self,
+        who: &TestUser,
+        lab: &str,
+        period: &str,
+        amount: &str,
+    ) -> Value {
+        self.gql(
+            Some(&who.token),
+            "mutation($i: RequestInput!) { fileResourceRequest(input: $i) { id status amount } }",
+            json!({ "i": { "labId": lab, "periodId": period, "amount": amount, "justification": "We need it." } }),
+        )
+        .await
+    }
+
+    pub async fn decide(
+        &self,
+        who: &TestUser,
+        request: &str,
+        decision: &str,
+        amount: Option<&str>,
+        reason: &str,
+    ) -> Value {
+        self.gql(
+            Some(&who.token),
+            "mutation($r: ID!, $d: ResourceDecision!, $a: String, $why: String!) { decideResourceRequest(requestId: $r, decision: $d, amount: $a, reason: $why) { id status grantedAmount period { granted remaining } } }",
+            json!({ "r": request, "d": decision, "a": amount, "why": reason }),
+        )
+        .await
+    }
+
+    pub async fn period_state(&self, who: &TestUser) -> Value {
+        let r = self.gql(Some(&who.token), "{ resourcePools { edges { node { name periods { id capacity granted remaining } } } } }", json!({})).await;
+        r["data"]["resourcePools"].clone()
+    }
+}

@@ -44,6 +44,10 @@ pub enum DomainError {
     LastCoordinator,
     /// `CONFLICT_OF_INTEREST`
     ConflictOfInterest,
+    /// `INSUFFICIENT_CAPACITY`
+    InsufficientCapacity,
+    /// `CAPACITY_BELOW_GRANTED`
+    CapacityBelowGranted,
     /// `INTERNAL`: the message goes to the log only.
     Internal(String),
 }
@@ -66,6 +70,8 @@ impl DomainError {
             Self::AlreadySupported => ErrorCode::AlreadySupported,
             Self::LastCoordinator => ErrorCode::LastCoordinator,
             Self::ConflictOfInterest => ErrorCode::ConflictOfInterest,
+            Self::InsufficientCapacity => ErrorCode::InsufficientCapacity,
+            Self::CapacityBelowGranted => ErrorCode::CapacityBelowGranted,
             Self::Internal(_) => ErrorCode::Internal,
         }
     }

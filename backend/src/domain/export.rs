@@ -126,7 +126,14 @@ pub async fn my_data(env: &Env, actor: &Actor) -> DomainResult<Export> {
             columns: vec!["lab", "role", "state", "since"],
             rows: memberships
                 .iter()
-                .map(|m| vec![slug(&m.lab_id), m.role.clone(), m.state.clone(), m.since.to_rfc3339()])
+                .map(|m| {
+                    vec![
+                        slug(&m.lab_id),
+                        m.role.clone(),
+                        m.state.clone(),
+                        m.since.to_rfc3339(),
+                    ]
+                })
                 .collect(),
         },
         Table {
@@ -134,13 +141,24 @@ pub async fn my_data(env: &Env, actor: &Actor) -> DomainResult<Export> {
             columns: vec!["id", "lab", "title", "status", "created_at"],
             rows: projects
                 .iter()
-                .map(|p| vec![p.id.to_string(), p.lab_id.to_string(), p.title.clone(), p.status.clone(), p.created_at.to_rfc3339()])
+                .map(|p| {
+                    vec![
+                        p.id.to_string(),
+                        p.lab_id.to_string(),
+                        p.title.clone(),
+                        p.status.clone(),
+                        p.created_at.to_rfc3339(),
+                    ]
+                })
                 .collect(),
         },
         Table {
             name: "project_supports",
             columns: vec!["project", "at"],
-            rows: supports.iter().map(|s| vec![s.project_id.to_string(), s.at.to_rfc3339()]).collect(),
+            rows: supports
+                .iter()
+                .map(|s| vec![s.project_id.to_string(), s.at.to_rfc3339()])
+                .collect(),
         },
         Table {
             name: "failed_login_attempts",
@@ -185,4 +203,69 @@ mod tests {
             "a,b\r\nplain,\"with, comma and \"\"quote\"\"\"\r\n"
         );
     }
+}
+
+/// The whole ledger as a table, for `GET /export/ledger.csv` (association members).
+pub async fn ledger_table(env: &Env, actor: &Actor) -> DomainResult<Table> {
+    use crate::entities::{pool_period, resource_pool};
+    use std::collections::HashMap;
+    let entries = super::resource_requests::ledger_page(env, actor, None, None, None, None).await?;
+    let labs: HashMap<uuid::Uuid, lab::Model> = lab::Entity::find()
+        .all(&env.db)
+        .await?
+        .into_iter()
+        .map(|l| (l.id, l))
+        .collect();
+    let periods: HashMap<uuid::Uuid, pool_period::Model> = pool_period::Entity::find()
+        .all(&env.db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    let pools: HashMap<uuid::Uuid, resource_pool::Model> = resource_pool::Entity::find()
+        .all(&env.db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    let actor_ids: Vec<uuid::Uuid> = entries.iter().filter_map(|e| e.actor_id).collect();
+    let names: HashMap<uuid::Uuid, String> = user::Entity::find()
+        .filter(user::Column::Id.is_in(actor_ids))
+        .all(&env.db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.display_name))
+        .collect();
+    let rows = entries
+        .iter()
+        .rev()
+        .map(|e| {
+            let period = periods.get(&e.period_id);
+            let pool = period.and_then(|p| pools.get(&p.pool_id));
+            let lab = labs.get(&e.lab_id);
+            vec![
+                e.id.to_string(),
+                e.at.to_rfc3339(),
+                lab.map(|l| l.slug.clone()).unwrap_or_default(),
+                lab.map(|l| l.name.clone()).unwrap_or_default(),
+                pool.map(|p| p.name.clone()).unwrap_or_default(),
+                period.map(|p| p.label.clone()).unwrap_or_default(),
+                e.kind.clone(),
+                super::resources::show(e.amount, pool.map_or(0, |p| p.scale)),
+                pool.map(|p| p.unit.clone()).unwrap_or_default(),
+                e.reason.clone(),
+                e.actor_id
+                    .and_then(|a| names.get(&a).cloned())
+                    .unwrap_or_default(),
+            ]
+        })
+        .collect();
+    Ok(Table {
+        name: "ledger",
+        columns: vec![
+            "id", "at", "lab", "lab_name", "pool", "period", "kind", "amount", "unit", "reason",
+            "actor",
+        ],
+        rows,
+    })
 }

@@ -10,6 +10,8 @@ pub mod lab_members;
 pub mod labs;
 pub mod projects;
 pub mod rate_limit;
+pub mod resource_requests;
+pub mod resources;
 pub mod seed;
 
 pub use error::{DbResultExt, DomainError, DomainResult};

@@ -175,17 +175,69 @@ struct DemoLab {
 }
 
 const LABS: &[DemoLab] = &[
-    DemoLab { slug: "controle-et-transparence", name: "Contrôle et transparence", themes: &["vie privée", "surveillance"], description: "Comprendre et rendre visibles les mécanismes de contrôle en ligne.", objectives: "Ateliers, veille et publications sur la surveillance et la transparence.", founder: "julie@cassiopea.example", members: &["lea@cassiopea.example", "nadia@sympathisant.example"], projects: &["Cartographie des traceurs"], approve: true, policy: MembershipPolicy::Open },
-    DemoLab { slug: "education", name: "Éducation", themes: &["pédagogie", "autonomie numérique"], description: "Rendre les membres autonomes dans leur usage d'Internet.", objectives: "Formations et ateliers d'appropriation des outils libres.", founder: "karim@cassiopea.example", members: &["tom@cassiopea.example"], projects: &["Atelier auto-hébergement"], approve: true, policy: MembershipPolicy::OnApproval },
-    DemoLab { slug: "place-de-l-ia", name: "La place de l'IA", themes: &["intelligence artificielle", "éthique"], description: "Débattre de la place de l'IA dans nos pratiques et nos vies.", objectives: "Cycle de débats et expérimentation d'outils locaux.", founder: "lea@cassiopea.example", members: &["pierre@sympathisant.example", "karim@cassiopea.example"], projects: &["Modèles locaux pour l'association", "Cycle de débats"], approve: true, policy: MembershipPolicy::Open },
-    DemoLab { slug: "reseaux-sociaux-libres", name: "Réseaux sociaux libres et ouverts", themes: &["fediverse", "réseaux sociaux"], description: "Expérimenter les réseaux sociaux libres et décentralisés.", objectives: "Une instance de test et un guide de migration.", founder: "julie@cassiopea.example", members: &[], projects: &[], approve: false, policy: MembershipPolicy::Open },
+    DemoLab {
+        slug: "controle-et-transparence",
+        name: "Contrôle et transparence",
+        themes: &["vie privée", "surveillance"],
+        description: "Comprendre et rendre visibles les mécanismes de contrôle en ligne.",
+        objectives: "Ateliers, veille et publications sur la surveillance et la transparence.",
+        founder: "julie@cassiopea.example",
+        members: &["lea@cassiopea.example", "nadia@sympathisant.example"],
+        projects: &["Cartographie des traceurs"],
+        approve: true,
+        policy: MembershipPolicy::Open,
+    },
+    DemoLab {
+        slug: "education",
+        name: "Éducation",
+        themes: &["pédagogie", "autonomie numérique"],
+        description: "Rendre les membres autonomes dans leur usage d'Internet.",
+        objectives: "Formations et ateliers d'appropriation des outils libres.",
+        founder: "karim@cassiopea.example",
+        members: &["tom@cassiopea.example"],
+        projects: &["Atelier auto-hébergement"],
+        approve: true,
+        policy: MembershipPolicy::OnApproval,
+    },
+    DemoLab {
+        slug: "place-de-l-ia",
+        name: "La place de l'IA",
+        themes: &["intelligence artificielle", "éthique"],
+        description: "Débattre de la place de l'IA dans nos pratiques et nos vies.",
+        objectives: "Cycle de débats et expérimentation d'outils locaux.",
+        founder: "lea@cassiopea.example",
+        members: &["pierre@sympathisant.example", "karim@cassiopea.example"],
+        projects: &["Modèles locaux pour l'association", "Cycle de débats"],
+        approve: true,
+        policy: MembershipPolicy::Open,
+    },
+    DemoLab {
+        slug: "reseaux-sociaux-libres",
+        name: "Réseaux sociaux libres et ouverts",
+        themes: &["fediverse", "réseaux sociaux"],
+        description: "Expérimenter les réseaux sociaux libres et décentralisés.",
+        objectives: "Une instance de test et un guide de migration.",
+        founder: "julie@cassiopea.example",
+        members: &[],
+        projects: &[],
+        approve: false,
+        policy: MembershipPolicy::Open,
+    },
 ];
 
 async fn seed_labs(env: &Env) -> DomainResult<()> {
-    use constellation_shared::dto::labs::{FramingInput, LabVisibility, ProjectInput, ProjectStatus, ProposeLabInput, ReviewDecision};
+    use constellation_shared::dto::labs::{
+        FramingInput, LabVisibility, ProjectInput, ProjectStatus, ProposeLabInput, ReviewDecision,
+    };
     let president = actor(env, "presidence@cassiopea.example").await?;
     if super::common_rules::current(&env.db).await?.is_none() {
-        super::common_rules::publish(env, &president, RULES, "AG extraordinaire du 27 janvier 2016").await?;
+        super::common_rules::publish(
+            env,
+            &president,
+            RULES,
+            "AG extraordinaire du 27 janvier 2016",
+        )
+        .await?;
     }
     let reviewer = actor(env, "tresorerie@cassiopea.example").await?;
     for d in LABS {
@@ -211,7 +263,16 @@ async fn seed_labs(env: &Env) -> DomainResult<()> {
             participation: "Une rencontre par mois.".into(),
             visibility: LabVisibility::Public,
         };
-        let lab = super::labs::propose(env, &founder, ProposeLabInput { name: d.name.into(), slug: d.slug.into(), framing }).await?;
+        let lab = super::labs::propose(
+            env,
+            &founder,
+            ProposeLabInput {
+                name: d.name.into(),
+                slug: d.slug.into(),
+                framing,
+            },
+        )
+        .await?;
         if !d.approve {
             continue;
         }
@@ -226,12 +287,17 @@ async fn seed_labs(env: &Env) -> DomainResult<()> {
             }
         }
         for (i, title) in d.projects.iter().enumerate() {
-            let p = super::projects::propose(env, &founder, lab.id, ProjectInput {
-                title: (*title).into(),
-                description: format!("{title} — projet du Lab {}.", d.name),
-                goals: "Partager ce que nous apprenons.".into(),
-                resources_needed: "Un peu de capacité serveur et une salle.".into(),
-            })
+            let p = super::projects::propose(
+                env,
+                &founder,
+                lab.id,
+                ProjectInput {
+                    title: (*title).into(),
+                    description: format!("{title} — projet du Lab {}.", d.name),
+                    goals: "Partager ce que nous apprenons.".into(),
+                    resources_needed: "Un peu de capacité serveur et une salle.".into(),
+                },
+            )
             .await?;
             super::projects::support(env, &founder, p.id).await?;
             if i == 0 {

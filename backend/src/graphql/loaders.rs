@@ -1,7 +1,10 @@
 //! DataLoaders: every relation is fetched in one batch per request, whatever the list size.
 
 use crate::domain::{accounts, common_rules, Env};
-use crate::entities::{lab, lab_event, lab_framing, lab_member, project, project_support, user};
+use crate::entities::{
+    lab, lab_event, lab_framing, lab_member, pool_period, project, project_support, resource_pool,
+    user,
+};
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
@@ -155,6 +158,58 @@ impl Loader<Uuid> for SupportsLoader {
     }
 }
 
+macro_rules! by_id_loader {
+    ($(#[$doc:meta])* $name:ident, $entity:ident, $what:literal) => {
+        $(#[$doc])*
+        pub struct $name(pub Env);
+
+        impl Loader<Uuid> for $name {
+            type Value = $entity::Model;
+            type Error = LoadError;
+
+            async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+                let rows = $entity::Entity::find()
+                    .filter($entity::Column::Id.is_in(keys.iter().copied()))
+                    .all(&self.0.db)
+                    .await
+                    .map_err(failed($what))?;
+                Ok(rows.into_iter().map(|r| (r.id, r)).collect())
+            }
+        }
+    };
+}
+
+by_id_loader!(
+    /// Projects by id.
+    ProjectLoader, project, "project"
+);
+by_id_loader!(
+    /// Resource pools by id.
+    PoolLoader, resource_pool, "pools"
+);
+by_id_loader!(
+    /// Pool periods by id.
+    PeriodLoader, pool_period, "periods"
+);
+
+/// Periods of each pool, by start date.
+pub struct PeriodsByPoolLoader(pub Env);
+
+impl Loader<Uuid> for PeriodsByPoolLoader {
+    type Value = Vec<pool_period::Model>;
+    type Error = LoadError;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        let rows = pool_period::Entity::find()
+            .filter(pool_period::Column::PoolId.is_in(keys.iter().copied()))
+            .order_by_asc(pool_period::Column::StartsOn)
+            .all(&self.0.db)
+            .await
+            .map_err(failed("periods by pool"))?;
+        Ok(group(keys, rows, |p| p.pool_id))
+    }
+}
+
 /// The common-rules version in force (one key: the platform).
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct CurrentRules;
@@ -196,6 +251,10 @@ pub fn attach(env: &Env, data: &mut async_graphql::Data) {
     data.insert(cached::<_, Uuid>(EventsLoader(env.clone())));
     data.insert(cached::<_, Uuid>(SupportsLoader(env.clone())));
     data.insert(cached::<_, CurrentRules>(RulesLoader(env.clone())));
+    data.insert(cached::<_, Uuid>(ProjectLoader(env.clone())));
+    data.insert(cached::<_, Uuid>(PoolLoader(env.clone())));
+    data.insert(cached::<_, Uuid>(PeriodLoader(env.clone())));
+    data.insert(cached::<_, Uuid>(PeriodsByPoolLoader(env.clone())));
 }
 
 pub type Cached<L> = DataLoader<L, HashMapCache>;

@@ -10,6 +10,7 @@ pub mod limits;
 pub mod loaders;
 pub mod pagination;
 pub mod projects;
+pub mod resources;
 pub mod schema;
 
 pub use schema::{build_schema, AppSchema};

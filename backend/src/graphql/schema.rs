@@ -1,6 +1,6 @@
 //! The schema: its roots merged from each domain, its limits, its loaders.
 
-use super::{accounts, audit, common_rules, labs, projects};
+use super::{accounts, audit, common_rules, labs, projects, resources};
 use crate::auth::jwt::JwtKeys;
 use crate::config::Config;
 use crate::domain::Env;
@@ -13,6 +13,7 @@ pub struct QueryRoot(
     labs::LabsQuery,
     projects::ProjectsQuery,
     common_rules::CommonRulesQuery,
+    resources::ResourcesQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -21,6 +22,7 @@ pub struct MutationRoot(
     labs::LabsMutation,
     projects::ProjectsMutation,
     common_rules::CommonRulesMutation,
+    resources::ResourcesMutation,
 );
 
 #[derive(MergedSubscription, Default)]

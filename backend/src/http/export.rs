@@ -82,3 +82,22 @@ fn zip(data: &export::Export) -> Result<Vec<u8>, zip::result::ZipError> {
     }
     Ok(writer.finish()?.into_inner())
 }
+
+/// `GET /export/ledger.csv`: every grant and release (association members).
+pub async fn export_ledger(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let actor = actor_from_token(&state, bearer(&headers)).await;
+    match export::ledger_table(&state.env, &actor).await {
+        Ok(table) => (
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+                (
+                    header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"constellation-ledger.csv\"",
+                ),
+            ],
+            export::to_csv(&table),
+        )
+            .into_response(),
+        Err(e) => error(e),
+    }
+}

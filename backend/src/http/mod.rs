@@ -23,6 +23,7 @@ pub fn router(state: AppState) -> Router {
         .route("/health", get(health::health))
         .route("/metrics", get(metrics::metrics))
         .route("/export/me", get(export::export_me))
+        .route("/export/ledger.csv", get(export::export_ledger))
         .fallback(assets::serve)
         .layer(DefaultBodyLimit::max(state.config.max_body_bytes))
         .layer(axum::middleware::from_fn_with_state(

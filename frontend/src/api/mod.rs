@@ -23,6 +23,15 @@ impl ApiError {
         }
     }
 
+    /// A field refused in the browser before sending, shown like the server's own refusal.
+    pub fn invalid(field: &str, reason: ValidationReason) -> Self {
+        Self {
+            code: ErrorCode::Validation,
+            field: Some(field.to_owned()),
+            reason: Some(reason),
+        }
+    }
+
     /// The reason when there is one (more precise), else the code's message.
     pub fn message(&self, lang: Language) -> &'static str {
         match self.reason {
@@ -67,17 +76,24 @@ pub async fn request<V: Serialize, D: DeserializeOwned>(
 
 /// Downloads `GET /export/me` (a zip) with the session token and saves it.
 pub async fn download_my_data(token: String) -> Result<(), ApiError> {
+    download("/export/me", "constellation-my-data.zip", token).await
+}
+
+/// Downloads `GET path` with the session token (a plain link cannot send it) and saves the
+/// answer as `filename`.
+pub async fn download(path: &str, filename: &str, token: String) -> Result<(), ApiError> {
     use wasm_bindgen::JsCast;
-    let resp = gloo_net::http::Request::get("/export/me")
+    let resp = gloo_net::http::Request::get(path)
         .header("Authorization", &format!("Bearer {token}"))
         .send()
         .await
         .map_err(|_| ApiError::network())?;
     if !resp.ok() {
-        let code = if resp.status() == 401 {
-            ErrorCode::Unauthenticated
-        } else {
-            ErrorCode::Internal
+        let code = match resp.status() {
+            401 => ErrorCode::Unauthenticated,
+            403 => ErrorCode::Forbidden,
+            404 => ErrorCode::NotFound,
+            _ => ErrorCode::Internal,
         };
         return Err(ApiError {
             code,
@@ -85,11 +101,15 @@ pub async fn download_my_data(token: String) -> Result<(), ApiError> {
             reason: None,
         });
     }
+    let mime = resp
+        .headers()
+        .get("content-type")
+        .unwrap_or_else(|| "application/octet-stream".to_owned());
     let bytes = resp.binary().await.map_err(|_| ApiError::network())?;
     let array = js_sys::Uint8Array::from(bytes.as_slice());
     let parts = js_sys::Array::of1(&array);
     let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type("application/zip");
+    opts.set_type(&mime);
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts)
         .map_err(|_| ApiError::network())?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| ApiError::network())?;
@@ -102,7 +122,7 @@ pub async fn download_my_data(token: String) -> Result<(), ApiError> {
         .dyn_into()
         .map_err(|_| ApiError::network())?;
     anchor.set_href(&url);
-    anchor.set_download("constellation-my-data.zip");
+    anchor.set_download(filename);
     anchor.click();
     let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())

@@ -6,7 +6,8 @@ use crate::session::use_session;
 use leptos::prelude::*;
 
 /// `name` is the GraphQL field name, so the server's `extensions.field` lands here; `id`
-/// defaults to it (give another when the page has two controls for the same field name).
+/// defaults to it (give another when the page has two controls for the same field name);
+/// `context` is read after the label by screen readers only (which pool, which request).
 #[component]
 pub fn Field(
     name: &'static str,
@@ -17,11 +18,21 @@ pub fn Field(
     #[prop(default = "off")] autocomplete: &'static str,
     #[prop(optional)] hint: Option<fn(&Strings) -> &'static str>,
     #[prop(default = true)] required: bool,
-    #[prop(optional)] id: Option<&'static str>,
+    #[prop(optional, into)] id: Option<String>,
+    #[prop(optional)] class: Option<&'static str>,
+    #[prop(optional, into)] context: Option<String>,
+    #[prop(optional)] inputmode: Option<&'static str>,
+    /// Another element describing the input (read after the field's own message).
+    #[prop(optional, into)]
+    describedby: Option<String>,
 ) -> impl IntoView {
     let session = use_session();
-    let id = id.unwrap_or(name);
+    let id = id.unwrap_or_else(|| name.to_owned());
     let msg_id = format!("{id}-msg");
+    let described = match describedby {
+        Some(other) => format!("{msg_id} {other}"),
+        None => msg_id.clone(),
+    };
     let message = move || {
         let lang = session.lang.get();
         error
@@ -37,15 +48,20 @@ pub fn Field(
     };
     view! {
         <div class="field">
-            <label for=id>{move || label(strings(session.lang.get()))}</label>
+            <label for=id.clone()>
+                {move || label(strings(session.lang.get()))}
+                {context.map(|c| view! { <span class="sr-only">" — " {c}</span> })}
+            </label>
             <input
                 id=id
+                class=class
                 name=name
                 type=kind
+                inputmode=inputmode
                 autocomplete=autocomplete
                 required=required
                 aria-invalid=invalid
-                aria-describedby=msg_id.clone()
+                aria-describedby=described
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
             />

@@ -6,7 +6,7 @@ use crate::session::use_session;
 use leptos::prelude::*;
 
 /// `name` is the GraphQL field name, so the server's `extensions.field` lands here; `id`
-/// defaults to it.
+/// defaults to it; `context` is read after the label by screen readers only.
 #[component]
 pub fn TextArea(
     name: &'static str,
@@ -16,10 +16,12 @@ pub fn TextArea(
     #[prop(optional)] hint: Option<fn(&Strings) -> &'static str>,
     #[prop(default = true)] required: bool,
     #[prop(default = 4)] rows: u32,
-    #[prop(optional)] id: Option<&'static str>,
+    #[prop(optional, into)] id: Option<String>,
+    #[prop(optional)] class: Option<&'static str>,
+    #[prop(optional, into)] context: Option<String>,
 ) -> impl IntoView {
     let session = use_session();
-    let id = id.unwrap_or(name);
+    let id = id.unwrap_or_else(|| name.to_owned());
     let msg_id = format!("{id}-msg");
     let message = move || {
         let lang = session.lang.get();
@@ -36,9 +38,13 @@ pub fn TextArea(
     };
     view! {
         <div class="field">
-            <label for=id>{move || label(strings(session.lang.get()))}</label>
+            <label for=id.clone()>
+                {move || label(strings(session.lang.get()))}
+                {context.map(|c| view! { <span class="sr-only">" — " {c}</span> })}
+            </label>
             <textarea
                 id=id
+                class=class
                 name=name
                 rows=rows
                 required=required

@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod labs;
+pub mod resources;
 
 use serde::{Deserialize, Serialize};
 

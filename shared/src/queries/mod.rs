@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod labs;
+pub mod resources;
 
 /// All documents, by name, for the contract test.
 pub const ALL: &[(&str, &str)] = &[
@@ -32,4 +33,17 @@ pub const ALL: &[(&str, &str)] = &[
     ("PROJECT", labs::PROJECT),
     ("COMMON_RULES", labs::COMMON_RULES),
     ("PUBLISH_COMMON_RULES", labs::PUBLISH_COMMON_RULES),
+    ("POOLS", resources::POOLS),
+    ("CREATE_POOL", resources::CREATE_POOL),
+    ("UPDATE_POOL", resources::UPDATE_POOL),
+    ("ADD_PERIOD", resources::ADD_PERIOD),
+    ("SET_CAPACITY", resources::SET_CAPACITY),
+    ("FILE_REQUEST", resources::FILE_REQUEST),
+    ("EDIT_REQUEST", resources::EDIT_REQUEST),
+    ("WITHDRAW_REQUEST", resources::WITHDRAW_REQUEST),
+    ("DECIDE_REQUEST", resources::DECIDE_REQUEST),
+    ("RELEASE", resources::RELEASE),
+    ("REQUESTS", resources::REQUESTS),
+    ("LEDGER", resources::LEDGER),
+    ("ALLOCATIONS", resources::ALLOCATIONS),
 ];

@@ -1,5 +1,6 @@
 //! Pure rules both sides apply: the browser to warn early, the server to decide.
 
+pub mod amount;
 pub mod diff;
 pub mod slug;
 

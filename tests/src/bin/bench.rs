@@ -89,8 +89,16 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
     sorted[i].as_secs_f64() * 1000.0
 }
 
-async fn gql(client: &reqwest::Client, url: &str, token: Option<&str>, query: &str, variables: Value) -> Result<Value> {
-    let mut req = client.post(url).json(&json!({ "query": query, "variables": variables }));
+async fn gql(
+    client: &reqwest::Client,
+    url: &str,
+    token: Option<&str>,
+    query: &str,
+    variables: Value,
+) -> Result<Value> {
+    let mut req = client
+        .post(url)
+        .json(&json!({ "query": query, "variables": variables }));
     if let Some(t) = token {
         req = req.bearer_auth(t);
     }
@@ -102,12 +110,28 @@ async fn gql(client: &reqwest::Client, url: &str, token: Option<&str>, query: &s
 }
 
 async fn account(client: &reqwest::Client, url: &str, email: &str) -> Result<(String, String)> {
-    let reg = gql(client, url, None, "mutation($i: RegisterInput!) { register(input: $i) { id } }",
-        json!({ "i": { "email": email, "password": "bench password 123", "displayName": email } })).await?;
-    let login = gql(client, url, None, "mutation($e: String!) { login(email: $e, password: \"bench password 123\") { token } }", json!({ "e": email })).await?;
+    let reg = gql(
+        client,
+        url,
+        None,
+        "mutation($i: RegisterInput!) { register(input: $i) { id } }",
+        json!({ "i": { "email": email, "password": "bench password 123", "displayName": email } }),
+    )
+    .await?;
+    let login = gql(
+        client,
+        url,
+        None,
+        "mutation($e: String!) { login(email: $e, password: \"bench password 123\") { token } }",
+        json!({ "e": email }),
+    )
+    .await?;
     Ok((
         reg["register"]["id"].as_str().context("id")?.to_owned(),
-        login["login"]["token"].as_str().context("token")?.to_owned(),
+        login["login"]["token"]
+            .as_str()
+            .context("token")?
+            .to_owned(),
     ))
 }
 
@@ -115,15 +139,39 @@ async fn account(client: &reqwest::Client, url: &str, email: &str) -> Result<(St
 async fn seed_labs(client: &reqwest::Client, url: &str, admin: &str) -> Result<()> {
     let (founder_id, founder) = account(client, url, "founder@example.org").await?;
     let (_, member) = account(client, url, "member@example.org").await?;
-    gql(client, url, Some(admin), "mutation($id: ID!) { setRoles(userId: $id, membershipKind: EFFECTIVE) { id } }", json!({ "id": founder_id })).await?;
+    gql(
+        client,
+        url,
+        Some(admin),
+        "mutation($id: ID!) { setRoles(userId: $id, membershipKind: EFFECTIVE) { id } }",
+        json!({ "id": founder_id }),
+    )
+    .await?;
     for i in 0..50 {
         let framing = json!({ "themes": ["bench"], "description": "d", "objectives": "o", "scopeIn": "", "scopeOut": "", "expectedOutputs": "",
             "startDate": "2027-01-01", "endDate": "2027-12-31", "membershipPolicy": "OPEN", "participation": "", "visibility": "PUBLIC" });
         let lab = gql(client, url, Some(&founder), "mutation($i: ProposeLabInput!) { proposeLab(input: $i) { id } }",
             json!({ "i": { "name": format!("Bench Lab {i}"), "slug": format!("bench-lab-{i:02}"), "framing": framing } })).await?;
-        let id = lab["proposeLab"]["id"].as_str().context("lab id")?.to_owned();
-        gql(client, url, Some(admin), "mutation($id: ID!) { reviewLab(labId: $id, decision: APPROVE) { id } }", json!({ "id": id })).await?;
-        gql(client, url, Some(&member), "mutation($id: ID!) { joinLab(labId: $id) { id } }", json!({ "id": id })).await?;
+        let id = lab["proposeLab"]["id"]
+            .as_str()
+            .context("lab id")?
+            .to_owned();
+        gql(
+            client,
+            url,
+            Some(admin),
+            "mutation($id: ID!) { reviewLab(labId: $id, decision: APPROVE) { id } }",
+            json!({ "id": id }),
+        )
+        .await?;
+        gql(
+            client,
+            url,
+            Some(&member),
+            "mutation($id: ID!) { joinLab(labId: $id) { id } }",
+            json!({ "id": id }),
+        )
+        .await?;
         for p in 0..2 {
             gql(client, url, Some(&member), "mutation($id: ID!, $t: String!) { proposeProject(labId: $id, input: { title: $t, description: \"d\", goals: \"\", resourcesNeeded: \"\" }) { id } }",
                 json!({ "id": id, "t": format!("Project {p}") })).await?;

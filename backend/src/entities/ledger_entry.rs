@@ -1,0 +1,23 @@
+//! `ledger_entries`: every grant and release, never edited.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "ledger_entries")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub period_id: Uuid,
+    pub request_id: Uuid,
+    pub lab_id: Uuid,
+    pub kind: String,
+    pub amount: i64,
+    pub reason: String,
+    pub actor_id: Option<Uuid>,
+    pub at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
