@@ -5,6 +5,10 @@ use crate::pages::labs::{
     edit_lab_page::EditLabPage, lab_page::LabPage, labs_page::LabsPage, project_page::ProjectPage,
     propose_lab_page::ProposeLabPage, review_queue_page::ReviewQueuePage,
 };
+use crate::pages::resources::{
+    pools_page::PoolsPage, request_queue_page::RequestQueuePage,
+    transparency_page::TransparencyPage,
+};
 use crate::pages::{
     home_page::HomePage, login_page::LoginPage, not_found_page::NotFoundPage,
     profile_page::ProfilePage, register_page::RegisterPage, rules_page::RulesPage,
@@ -44,6 +48,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/review") view=ReviewQueuePage />
                     <Route path=path!("/projects/:id") view=ProjectPage />
                     <Route path=path!("/rules") view=RulesPage />
+                    <Route path=path!("/resources") view=PoolsPage />
+                    <Route path=path!("/resources/queue") view=RequestQueuePage />
+                    <Route path=path!("/transparency") view=TransparencyPage />
                 </Routes>
             </main>
         </Router>

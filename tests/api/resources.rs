@@ -399,3 +399,32 @@ async fn fifty_simultaneous_approvals_never_exceed_the_capacity() {
         Some(40)
     );
 }
+
+#[tokio::test]
+async fn the_requesters_export_lists_their_requests_in_the_pools_unit() {
+    let app = spawn_app().await;
+    let w = world(&app).await;
+    let (_p, period) = app.pool(&w.board, "Budget", "EUR", 2, "5000").await;
+    let id = app
+        .file_request(&w.coordinator, &w.lab, &period, "120.5")
+        .await["data"]["fileResourceRequest"]["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    app.decide(
+        &w.board,
+        &id,
+        "APPROVE_PARTIAL",
+        Some("100"),
+        "Within budget",
+    )
+    .await;
+    let r = app
+        .gql(Some(&w.coordinator.token), "{ myData }", json!({}))
+        .await;
+    let req = &r["data"]["myData"]["resourceRequests"][0];
+    assert_eq!(req["amount"], "120.50 EUR", "{r}");
+    assert_eq!(req["granted"], "100.00 EUR");
+    assert_eq!(req["decisionReason"], "Within budget");
+    assert_eq!(req["pool"], "Budget 2027");
+}

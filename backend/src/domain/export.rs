@@ -2,7 +2,9 @@
 //! document and as tables. Later domains add their sections here.
 
 use super::{accounts, Actor, DomainError, DomainResult, Env};
-use crate::entities::{audit_log, lab, lab_member, login_attempt, project, project_support, user};
+use crate::entities::{
+    audit_log, lab, lab_member, login_attempt, project, project_support, resource_request, user,
+};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::{json, Value};
 
@@ -78,6 +80,38 @@ pub async fn my_data(env: &Env, actor: &Actor) -> DomainResult<Export> {
         .all(&env.db)
         .await?;
     let slug = |id: &uuid::Uuid| labs_by_id.get(id).cloned().unwrap_or_default();
+    let requests = resource_request::Entity::find()
+        .filter(resource_request::Column::RequestedBy.eq(me.id))
+        .all(&env.db)
+        .await?;
+    // Amounts are shown in their pool's unit and scale.
+    let mut units: std::collections::HashMap<uuid::Uuid, (i32, String, String)> =
+        std::collections::HashMap::new();
+    for r in &requests {
+        if !units.contains_key(&r.period_id) {
+            let (period, pool) = super::resources::find_period(&env.db, r.period_id).await?;
+            units.insert(
+                r.period_id,
+                (
+                    pool.scale,
+                    pool.unit,
+                    format!("{} {}", pool.name, period.label),
+                ),
+            );
+        }
+    }
+    let money = |r: &resource_request::Model, v: i64| {
+        units
+            .get(&r.period_id)
+            .map(|(scale, unit, _)| format!("{} {unit}", super::resources::show(v, *scale)))
+            .unwrap_or_default()
+    };
+    let pool_name = |r: &resource_request::Model| {
+        units
+            .get(&r.period_id)
+            .map(|u| u.2.clone())
+            .unwrap_or_default()
+    };
 
     let actions_json: Vec<Value> = actions
         .iter()
@@ -102,6 +136,7 @@ pub async fn my_data(env: &Env, actor: &Actor) -> DomainResult<Export> {
         "labsProposed": founded.iter().map(|l| json!({ "slug": l.slug, "name": l.name, "status": l.status, "createdAt": l.created_at })).collect::<Vec<_>>(),
         "projectsProposed": projects.iter().map(|p| json!({ "id": p.id, "lab": p.lab_id, "title": p.title, "description": p.description, "goals": p.goals, "resourcesNeeded": p.resources_needed, "status": p.status, "createdAt": p.created_at })).collect::<Vec<_>>(),
         "projectSupports": supports.iter().map(|s| json!({ "project": s.project_id, "at": s.at })).collect::<Vec<_>>(),
+        "resourceRequests": requests.iter().map(|r| json!({ "id": r.id, "lab": r.lab_id, "project": r.project_id, "pool": pool_name(r), "amount": money(r, r.amount), "justification": r.justification, "status": r.status, "granted": money(r, r.granted_amount), "released": money(r, r.released_amount), "decisionReason": r.decision_reason, "createdAt": r.created_at, "decidedAt": r.decided_at })).collect::<Vec<_>>(),
     });
     let tables = vec![
         Table {
@@ -158,6 +193,36 @@ pub async fn my_data(env: &Env, actor: &Actor) -> DomainResult<Export> {
             rows: supports
                 .iter()
                 .map(|s| vec![s.project_id.to_string(), s.at.to_rfc3339()])
+                .collect(),
+        },
+        Table {
+            name: "resource_requests",
+            columns: vec![
+                "id",
+                "lab",
+                "pool",
+                "amount",
+                "status",
+                "granted",
+                "released",
+                "decision_reason",
+                "created_at",
+            ],
+            rows: requests
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.id.to_string(),
+                        r.lab_id.to_string(),
+                        pool_name(r),
+                        money(r, r.amount),
+                        r.status.clone(),
+                        money(r, r.granted_amount),
+                        money(r, r.released_amount),
+                        r.decision_reason.clone().unwrap_or_default(),
+                        r.created_at.to_rfc3339(),
+                    ]
+                })
                 .collect(),
         },
         Table {

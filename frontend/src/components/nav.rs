@@ -25,8 +25,13 @@ pub fn Nav() -> impl IntoView {
                     <li><A href="/">{move || t().nav_home}</A></li>
                     <li><A href="/labs" attr:id="nav-labs">{move || t().nav_labs}</A></li>
                     <li><A href="/rules" attr:id="nav-rules">{move || t().nav_rules}</A></li>
+                    <li><A href="/resources" attr:id="nav-resources">{move || t().nav_resources}</A></li>
+                    <li><A href="/transparency" attr:id="nav-transparency">{move || t().nav_transparency}</A></li>
                     <Show when=move || session.me.get().is_some_and(|m| m.is_board)>
                         <li><A href="/review" attr:id="nav-review">{move || t().nav_review}</A></li>
+                    </Show>
+                    <Show when=move || session.me.get().is_some_and(|m| m.is_board || m.is_admin)>
+                        <li><A href="/resources/queue" attr:id="nav-requests">{move || t().nav_requests}</A></li>
                     </Show>
                     <Show
                         when=move || session.me.get().is_some()

@@ -276,11 +276,11 @@ pub struct Strings {
     pub release_note: &'static str,
     pub release: &'static str,
     pub released: &'static str,
-    pub request_pending: &'static str,
-    pub request_approved: &'static str,
-    pub request_partially_approved: &'static str,
-    pub request_rejected: &'static str,
-    pub request_withdrawn: &'static str,
+    pub req_status_pending: &'static str,
+    pub req_status_approved: &'static str,
+    pub req_status_partially_approved: &'static str,
+    pub req_status_rejected: &'static str,
+    pub req_status_withdrawn: &'static str,
     pub queue_title: &'static str,
     pub queue_intro: &'static str,
     pub queue_empty: &'static str,
@@ -407,11 +407,11 @@ impl Strings {
 
     pub fn request_status(&self, s: RequestStatus) -> &'static str {
         match s {
-            RequestStatus::Pending => self.request_pending,
-            RequestStatus::Approved => self.request_approved,
-            RequestStatus::PartiallyApproved => self.request_partially_approved,
-            RequestStatus::Rejected => self.request_rejected,
-            RequestStatus::Withdrawn => self.request_withdrawn,
+            RequestStatus::Pending => self.req_status_pending,
+            RequestStatus::Approved => self.req_status_approved,
+            RequestStatus::PartiallyApproved => self.req_status_partially_approved,
+            RequestStatus::Rejected => self.req_status_rejected,
+            RequestStatus::Withdrawn => self.req_status_withdrawn,
         }
     }
 

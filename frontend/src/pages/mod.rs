@@ -6,4 +6,5 @@ pub mod login_page;
 pub mod not_found_page;
 pub mod profile_page;
 pub mod register_page;
+pub mod resources;
 pub mod rules_page;

@@ -1,5 +1,5 @@
-//! `/labs/:slug`: a Lab's framing, members, projects and history, with the actions the
-//! viewer may take.
+//! `/labs/:slug`: a Lab's framing, members, projects, resource requests and history, with
+//! the actions the viewer may take.
 
 use super::archive_form::ArchiveForm;
 use super::board_review::BoardReview;
@@ -13,6 +13,7 @@ use super::propose_project_form::ProposeProjectForm;
 use crate::api::ApiError;
 use crate::components::form_error::FormError;
 use crate::i18n::strings;
+use crate::pages::resources::lab_resources::LabResources;
 use crate::session::use_session;
 use constellation_shared::dto::labs::LabStatus;
 use constellation_shared::queries::labs as q;
@@ -77,6 +78,7 @@ pub fn LabPage() -> impl IntoView {
             <LabMembers ctx=ctx />
             <LabProjects ctx=ctx />
             <ProposeProjectForm ctx=ctx />
+            <LabResources ctx=ctx />
             <LabHistory ctx=ctx />
         </Show>
     }

@@ -32,6 +32,7 @@ pub fn AddPeriodForm(
     let error = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
     let heading_id = format!("add-period-h-{pool_id}");
+    let labelled_by = heading_id.clone();
     let id = pool_id.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -73,7 +74,7 @@ pub fn AddPeriodForm(
         );
     };
     view! {
-        <form class="add-period" aria-labelledby=heading_id.clone() on:submit=submit novalidate>
+        <form class="add-period" aria-labelledby=labelled_by on:submit=submit novalidate>
             <h3 id=heading_id>
                 {move || t().add_period_title}
                 <span class="sr-only">" — " {pool_name}</span>

@@ -76,9 +76,7 @@ pub fn CapacityForm(
                     }
                     replace_pool(pools, p);
                 }
-                note.set(Some(
-                    strings(session.lang.get_untracked()).capacity_saved,
-                ));
+                note.set(Some(strings(session.lang.get_untracked()).capacity_saved));
             },
         );
     };

@@ -20,6 +20,9 @@ pub fn PoolCard(
     /// Where the board's forms report success.
     #[prop(optional)]
     note: Option<RwSignal<Option<&'static str>>>,
+    /// The heading level of the pool's name (2 or 3), after the page's own headings.
+    #[prop(default = 2)]
+    level: u8,
 ) -> impl IntoView {
     let session = use_session();
     let t = move || strings(session.lang.get());
@@ -44,7 +47,11 @@ pub fn PoolCard(
     let can_manage = move || manage && is_board(session);
     view! {
         <li class="pool" data-name=name data-id=pool_id.clone() data-kind=move || kind().map(|k| k.as_str())>
-            <h2 class="pool-name">{name}</h2>
+            {if level >= 3 {
+                view! { <h3 class="pool-name">{name}</h3> }.into_any()
+            } else {
+                view! { <h2 class="pool-name">{name}</h2> }.into_any()
+            }}
             <p class="muted">
                 <span class="pool-kind">{move || kind().map(|k| t().pool_kind(k))}</span>
                 " · " {move || t().pool_unit} " "

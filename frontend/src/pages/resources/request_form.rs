@@ -30,8 +30,7 @@ pub fn RequestForm(res: LabResourcesCtx) -> impl IntoView {
 
     let pool = Memo::new(move |_| {
         let id = pool_id.get();
-        res.pools
-            .with(|ps| ps.iter().find(|p| p.id == id).cloned())
+        res.pools.with(|ps| ps.iter().find(|p| p.id == id).cloned())
     });
     let pool_options = move || {
         res.pools.with(|ps| {
@@ -70,7 +69,10 @@ pub fn RequestForm(res: LabResourcesCtx) -> impl IntoView {
                     l.projects
                         .nodes()
                         .filter(|p| {
-                            matches!(p.status, ProjectStatus::Accepted | ProjectStatus::InProgress)
+                            matches!(
+                                p.status,
+                                ProjectStatus::Accepted | ProjectStatus::InProgress
+                            )
                         })
                         .map(|p| (p.id.clone(), p.title.clone()))
                         .collect::<Vec<_>>()
@@ -107,14 +109,14 @@ pub fn RequestForm(res: LabResourcesCtx) -> impl IntoView {
             )));
             return;
         }
-        let amount_value = match checked_amount(&amount.get_untracked(), pool.scale, "amount", false)
-        {
-            Ok(a) => a,
-            Err(e) => {
-                error.set(Some(e));
-                return;
-            }
-        };
+        let amount_value =
+            match checked_amount(&amount.get_untracked(), pool.scale, "amount", false) {
+                Ok(a) => a,
+                Err(e) => {
+                    error.set(Some(e));
+                    return;
+                }
+            };
         let vars = q::FileRequestVars {
             input: RequestInput {
                 lab_id: res.lab.id(),
