@@ -122,3 +122,65 @@ async fn a_plain_member_cannot_subscribe_to_the_audit_log() {
     let text = msg.to_text().unwrap_or_default().to_owned();
     assert!(text.contains("FORBIDDEN"), "{text}");
 }
+
+#[tokio::test]
+async fn the_websocket_serves_subscriptions_only_and_the_feed_stops_when_the_role_goes() {
+    let app = spawn_app().await;
+    let admin = app.signup("Admin").await;
+    let board = app.signup("Board").await;
+    app.set_roles(&admin, &board, json!({ "board": true }))
+        .await;
+    let mut req = format!("ws://{}/graphql/ws", app.addr)
+        .into_client_request()
+        .expect("request");
+    req.headers_mut().insert(
+        "Sec-WebSocket-Protocol",
+        "graphql-transport-ws".parse().expect("header"),
+    );
+    let (mut ws, _) = tokio_tungstenite::connect_async(req)
+        .await
+        .expect("ws connect");
+    let send = |v: serde_json::Value| Message::Text(v.to_string().into());
+    ws.send(send(
+        json!({ "type": "connection_init", "payload": { "token": board.token } }),
+    ))
+    .await
+    .expect("init");
+    let _ack = ws.next().await;
+    // A mutation over the socket is refused.
+    ws.send(send(json!({ "id": "m", "type": "subscribe", "payload": { "query": "mutation { updateProfile(input: { displayName: \"X\" }) { id } }" } }))).await.expect("send");
+    let msg = tokio::time::timeout(std::time::Duration::from_secs(10), ws.next())
+        .await
+        .expect("answer")
+        .expect("msg")
+        .expect("msg");
+    assert!(
+        msg.to_text()
+            .unwrap_or_default()
+            .contains("Only subscriptions"),
+        "{msg:?}"
+    );
+    ws.send(send(json!({ "id": "1", "type": "subscribe", "payload": { "query": "subscription { auditEvents { action } }" } }))).await.expect("subscribe");
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    // The admin takes the board seat away; the next event ends the feed instead of reaching them.
+    app.set_roles(&admin, &board, json!({ "board": false }))
+        .await;
+    let mut saw_event = false;
+    let mut completed = false;
+    while let Ok(Some(Ok(m))) =
+        tokio::time::timeout(std::time::Duration::from_secs(5), ws.next()).await
+    {
+        let v: serde_json::Value =
+            serde_json::from_str(m.to_text().unwrap_or_default()).unwrap_or_default();
+        match v["type"].as_str() {
+            Some("next") => saw_event = true,
+            Some("complete") => {
+                completed = true;
+                break;
+            }
+            _ => {}
+        }
+    }
+    assert!(!saw_event, "an event reached a former board member");
+    assert!(completed, "the subscription did not end");
+}

@@ -766,3 +766,64 @@ async fn my_data_includes_my_labs_projects_and_supports() {
     assert_eq!(f["data"]["myData"]["labsProposed"][0]["slug"], "export-lab");
     assert!(!f.to_string().contains(&sympathiser.email));
 }
+
+#[tokio::test]
+async fn two_coordinators_leaving_at_once_leave_one_behind() {
+    let app = spawn_app().await;
+    let (_admin, board, founder, adherent, _s) = people(&app).await;
+    let id = app
+        .active_lab(&founder, &board, "pair-lab", "OPEN", "PUBLIC")
+        .await;
+    app.join(&adherent, &id).await;
+    app.ok(&founder, "mutation($l: ID!, $u: ID!) { setLabRole(labId: $l, userId: $u, role: COORDINATOR) { id } }", json!({ "l": id, "u": adherent.id })).await;
+    let leave = "mutation($l: ID!) { leaveLab(labId: $l) { id } }";
+    let (a, b) = tokio::join!(
+        app.gql(Some(&founder.token), leave, json!({ "l": id })),
+        app.gql(Some(&adherent.token), leave, json!({ "l": id }))
+    );
+    let codes = [error_code(&a), error_code(&b)];
+    assert!(
+        codes.contains(&None) && codes.contains(&Some("LAST_COORDINATOR")),
+        "{a} {b}"
+    );
+    let lab = app.lab(Some(&board), "pair-lab").await;
+    assert_eq!(
+        lab["members"]["edges"].as_array().map(Vec::len),
+        Some(1),
+        "{lab}"
+    );
+}
+
+#[tokio::test]
+async fn the_last_coordinator_hands_over_before_deleting_their_account() {
+    let app = spawn_app().await;
+    let (_admin, board, founder, adherent, _s) = people(&app).await;
+    let id = app
+        .active_lab(&founder, &board, "handover-lab", "OPEN", "PUBLIC")
+        .await;
+    let del = "mutation($p: String!) { deleteMyAccount(password: $p) }";
+    let r = app
+        .gql(
+            Some(&founder.token),
+            del,
+            json!({ "p": constellation_tests::PASSWORD }),
+        )
+        .await;
+    assert_eq!(error_code(&r), Some("LAST_COORDINATOR"), "{r}");
+    app.join(&adherent, &id).await;
+    app.ok(&founder, "mutation($l: ID!, $u: ID!) { setLabRole(labId: $l, userId: $u, role: COORDINATOR) { id } }", json!({ "l": id, "u": adherent.id })).await;
+    let r = app
+        .gql(
+            Some(&founder.token),
+            del,
+            json!({ "p": constellation_tests::PASSWORD }),
+        )
+        .await;
+    assert_eq!(r["data"]["deleteMyAccount"], true, "{r}");
+    let lab = app.lab(Some(&board), "handover-lab").await;
+    assert_eq!(
+        lab["members"]["edges"].as_array().map(Vec::len),
+        Some(1),
+        "the deleted person's membership is gone: {lab}"
+    );
+}

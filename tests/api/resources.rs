@@ -428,3 +428,37 @@ async fn the_requesters_export_lists_their_requests_in_the_pools_unit() {
     assert_eq!(req["decisionReason"], "Within budget");
     assert_eq!(req["pool"], "Budget 2027");
 }
+
+#[tokio::test]
+async fn archiving_a_lab_withdraws_its_pending_requests() {
+    let app = spawn_app().await;
+    let w = world(&app).await;
+    let (_p, period) = app.pool(&w.board, "Budget", "EUR", 2, "100").await;
+    let id = app
+        .file_request(&w.coordinator, &w.lab, &period, "10")
+        .await["data"]["fileResourceRequest"]["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    app.ok(
+        &w.board,
+        "mutation($l: ID!) { archiveLab(labId: $l, reason: \"Done\") { id } }",
+        json!({ "l": w.lab }),
+    )
+    .await;
+    assert_eq!(
+        error_code(&app.decide(&w.board, &id, "APPROVE", None, "late").await),
+        Some("INVALID_TRANSITION")
+    );
+    let r = app
+        .gql(
+            Some(&w.board.token),
+            "query($l: ID) { resourceRequests(labId: $l) { edges { node { status } } } }",
+            json!({ "l": w.lab }),
+        )
+        .await;
+    assert_eq!(
+        r["data"]["resourceRequests"]["edges"][0]["node"]["status"], "WITHDRAWN",
+        "{r}"
+    );
+}

@@ -7,7 +7,7 @@ use constellation_tests::{TestUser, PASSWORD};
 use serde_json::json;
 
 /// Signs in through the login form (after dropping any stored session).
-async fn sign_in(s: &Session, page: &Page, who: &TestUser) {
+pub async fn sign_in(s: &Session, page: &Page, who: &TestUser) {
     page.goto(format!("{}/login", s.app.url))
         .await
         .expect("goto");
@@ -27,7 +27,7 @@ async fn sign_in(s: &Session, page: &Page, who: &TestUser) {
     .await;
 }
 
-async fn set_value(page: &Page, selector: &str, value: &str) {
+pub async fn set_value(page: &Page, selector: &str, value: &str) {
     let js = format!(
         "(() => {{ const e = document.querySelector({sel}); e.value = {val}; e.dispatchEvent(new Event('input', {{ bubbles: true }})); e.dispatchEvent(new Event('change', {{ bubbles: true }})); }})()",
         sel = json!(selector),

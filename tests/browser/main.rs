@@ -2,4 +2,5 @@
 
 mod accounts;
 mod labs;
+mod resources;
 mod support;

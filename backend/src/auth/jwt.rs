@@ -47,13 +47,20 @@ impl JwtKeys {
 
     /// The account id, if the token is genuine, unexpired and meant for us.
     pub fn verify(&self, token: &str) -> Option<Uuid> {
+        self.verify_until(token).map(|(id, _)| id)
+    }
+
+    /// The account id and the token's expiry (seconds since the epoch).
+    pub fn verify_until(&self, token: &str) -> Option<(Uuid, i64)> {
         let mut validation = Validation::new(Algorithm::HS256);
         validation.set_issuer(&[&self.issuer]);
         validation.set_audience(&[&self.audience]);
         validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
         validation.leeway = 5;
         let data = decode::<Claims>(token, &self.decoding, &validation).ok()?;
-        Uuid::parse_str(&data.claims.sub).ok()
+        Uuid::parse_str(&data.claims.sub)
+            .ok()
+            .map(|id| (id, data.claims.exp))
     }
 }
 

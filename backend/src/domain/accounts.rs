@@ -2,7 +2,7 @@
 
 use super::{audit, rate_limit, Actor, CurrentUser, DbResultExt, DomainError, DomainResult, Env};
 use crate::auth::password;
-use crate::entities::{audit_log, platform_flag, user};
+use crate::entities::{audit_log, lab_member, platform_flag, user};
 use constellation_shared::dto::accounts::{ProfileInput, RegisterInput};
 use constellation_shared::rules::{
     looks_like_email, DISPLAY_NAME_MAX_CHARS, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS,
@@ -419,6 +419,36 @@ pub async fn delete_my_account(env: &Env, actor: &Actor, password: &str) -> Doma
         return Err(DomainError::LastAdmin);
     }
     let id = current.id;
+    // A Lab must keep a coordinator: the person hands over first. Then their memberships go
+    // (they are personal data); what they did in Labs stays in the Labs' history.
+    for m in lab_member::Entity::find()
+        .filter(lab_member::Column::UserId.eq(id))
+        .all(&txn)
+        .await?
+    {
+        if super::labs::is_coordinator(Some(&m)) {
+            super::lab_members::lock_lab(&txn, m.lab_id).await?;
+            let others = lab_member::Entity::find()
+                .filter(lab_member::Column::LabId.eq(m.lab_id))
+                .filter(lab_member::Column::UserId.ne(id))
+                .filter(lab_member::Column::Role.eq("COORDINATOR"))
+                .filter(lab_member::Column::State.eq("ACTIVE"))
+                .count(&txn)
+                .await?;
+            let lab = crate::entities::lab::Entity::find_by_id(m.lab_id)
+                .one(&txn)
+                .await?;
+            let running =
+                lab.is_some_and(|l| !matches!(l.status.as_str(), "ARCHIVED" | "REJECTED"));
+            if others == 0 && running {
+                return Err(DomainError::LastCoordinator);
+            }
+        }
+    }
+    lab_member::Entity::delete_many()
+        .filter(lab_member::Column::UserId.eq(id))
+        .exec(&txn)
+        .await?;
     let mut am = current.into_active_model();
     let anon = format!("deleted-{}", id.simple());
     am.email = Set(format!("{anon}@deleted.invalid"));

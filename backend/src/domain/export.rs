@@ -113,6 +113,9 @@ pub async fn my_data(env: &Env, actor: &Actor) -> DomainResult<Export> {
             .unwrap_or_default()
     };
 
+    // An action on another person's account says what was done, not their data.
+    let me_str = me.id.to_string();
+    let own_diff = |a: &audit_log::Model| a.target_type != "user" || a.target_id == me_str;
     let actions_json: Vec<Value> = actions
         .iter()
         .map(|a| {
@@ -122,10 +125,18 @@ pub async fn my_data(env: &Env, actor: &Actor) -> DomainResult<Export> {
                 "targetType": a.target_type,
                 "targetId": a.target_id,
                 "at": a.at,
-                "diff": serde_json::from_str::<Value>(&a.diff).unwrap_or(Value::Null),
+                "diff": if own_diff(a) { serde_json::from_str::<Value>(&a.diff).unwrap_or(Value::Null) } else { Value::Null },
             })
         })
         .collect();
+    let framings = crate::entities::lab_framing::Entity::find()
+        .filter(crate::entities::lab_framing::Column::ProposedBy.eq(me.id))
+        .all(&env.db)
+        .await?;
+    let decided = resource_request::Entity::find()
+        .filter(resource_request::Column::DecidedBy.eq(me.id))
+        .all(&env.db)
+        .await?;
     let json = json!({
         "format": "constellation-export/1",
         "exportedAt": chrono::Utc::now(),
@@ -136,6 +147,8 @@ pub async fn my_data(env: &Env, actor: &Actor) -> DomainResult<Export> {
         "labsProposed": founded.iter().map(|l| json!({ "slug": l.slug, "name": l.name, "status": l.status, "createdAt": l.created_at })).collect::<Vec<_>>(),
         "projectsProposed": projects.iter().map(|p| json!({ "id": p.id, "lab": p.lab_id, "title": p.title, "description": p.description, "goals": p.goals, "resourcesNeeded": p.resources_needed, "status": p.status, "createdAt": p.created_at })).collect::<Vec<_>>(),
         "projectSupports": supports.iter().map(|s| json!({ "project": s.project_id, "at": s.at })).collect::<Vec<_>>(),
+        "framingsProposed": framings.iter().map(|f| json!({ "lab": f.lab_id, "version": f.version, "status": f.status, "themes": serde_json::from_str::<Value>(&f.themes).unwrap_or(Value::Null), "description": f.description, "objectives": f.objectives, "scopeIn": f.scope_in, "scopeOut": f.scope_out, "expectedOutputs": f.expected_outputs, "startDate": f.start_date, "endDate": f.end_date, "membershipPolicy": f.membership_policy, "participation": f.participation, "visibility": f.visibility, "proposedAt": f.proposed_at })).collect::<Vec<_>>(),
+        "resourceDecisions": decided.iter().map(|r| json!({ "request": r.id, "lab": r.lab_id, "status": r.status, "reason": r.decision_reason, "decidedAt": r.decided_at })).collect::<Vec<_>>(),
         "resourceRequests": requests.iter().map(|r| json!({ "id": r.id, "lab": r.lab_id, "project": r.project_id, "pool": pool_name(r), "amount": money(r, r.amount), "justification": r.justification, "status": r.status, "granted": money(r, r.granted_amount), "released": money(r, r.released_amount), "decisionReason": r.decision_reason, "createdAt": r.created_at, "decidedAt": r.decided_at })).collect::<Vec<_>>(),
     });
     let tables = vec![
@@ -151,7 +164,11 @@ pub async fn my_data(env: &Env, actor: &Actor) -> DomainResult<Export> {
                         a.target_type.clone(),
                         a.target_id.clone(),
                         a.at.to_rfc3339(),
-                        a.diff.clone(),
+                        if own_diff(a) {
+                            a.diff.clone()
+                        } else {
+                            String::new()
+                        },
                     ]
                 })
                 .collect(),
@@ -234,13 +251,19 @@ pub async fn my_data(env: &Env, actor: &Actor) -> DomainResult<Export> {
     Ok(Export { json, tables })
 }
 
-/// RFC 4180 quoting.
+/// RFC 4180 quoting. Cells that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`
+/// first) get a leading `'`: notes and names are typed by members.
 pub fn to_csv(table: &Table) -> String {
-    fn cell(s: &str) -> String {
+    fn cell(raw: &str) -> String {
+        let s = if raw.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            format!("'{raw}")
+        } else {
+            raw.to_owned()
+        };
         if s.contains([',', '"', '\n', '\r']) {
             format!("\"{}\"", s.replace('"', "\"\""))
         } else {
-            s.to_owned()
+            s
         }
     }
     let mut out = table.columns.join(",");
@@ -255,6 +278,23 @@ pub fn to_csv(table: &Table) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn csv_defuses_formulas() {
+        let t = Table {
+            name: "t",
+            columns: vec!["a"],
+            rows: vec![
+                vec!["=HYPERLINK(\"x\")".into()],
+                vec!["@cmd".into()],
+                vec!["plain".into()],
+            ],
+        };
+        assert_eq!(
+            to_csv(&t),
+            "a\r\n\"'=HYPERLINK(\"\"x\"\")\"\r\n'@cmd\r\nplain\r\n"
+        );
+    }
 
     #[test]
     fn csv_quotes_what_needs_it() {

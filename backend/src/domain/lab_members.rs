@@ -23,6 +23,21 @@ fn row_json(m: Option<&lab_member::Model>) -> serde_json::Value {
     )
 }
 
+/// Takes the Lab's row lock (PostgreSQL: a no-op update holds it until commit; SQLite's
+/// IMMEDIATE transaction already serialises writers), so two coordinators leaving at the same
+/// instant are counted one after the other and the Lab keeps one.
+pub async fn lock_lab(txn: &DatabaseTransaction, lab_id: Uuid) -> DomainResult<()> {
+    lab::Entity::update_many()
+        .col_expr(
+            lab::Column::UpdatedAt,
+            sea_orm::sea_query::Expr::col(lab::Column::UpdatedAt),
+        )
+        .filter(lab::Column::Id.eq(lab_id))
+        .exec(txn)
+        .await?;
+    Ok(())
+}
+
 async fn active_coordinators<C: ConnectionTrait>(conn: &C, lab_id: Uuid) -> DomainResult<u64> {
     Ok(lab_member::Entity::find()
         .filter(lab_member::Column::LabId.eq(lab_id))
@@ -231,6 +246,7 @@ pub async fn leave(env: &Env, actor: &Actor, lab_id: Uuid) -> DomainResult<lab::
     if status_of(&l) == LabStatus::Archived {
         return Err(DomainError::InvalidTransition("the Lab is archived"));
     }
+    lock_lab(&txn, l.id).await?;
     let existing = membership(&txn, l.id, me.id)
         .await?
         .ok_or(DomainError::NotFound)?;
@@ -269,6 +285,7 @@ pub async fn set_role(
     let txn = env.begin_write().await?;
     let l = running_lab(&txn, actor, lab_id).await?;
     let me = require_coordinator(&txn, actor, &l).await?;
+    lock_lab(&txn, l.id).await?;
     let existing = membership(&txn, l.id, user_id).await?;
     let Some(m) = existing
         .clone()

@@ -730,6 +730,7 @@ pub async fn archive(
     if let Some(p) = l.pending_framing_version {
         set_framing_status(&txn, l.id, p, FramingStatus::Superseded, None).await?;
     }
+    super::resource_requests::withdraw_pending_of_lab(&txn, l.id).await?;
     let updated = transition(
         &txn,
         &l,

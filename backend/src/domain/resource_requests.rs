@@ -57,6 +57,8 @@ async fn move_request(
         .set(changes)
         .filter(resource_request::Column::Id.eq(r.id))
         .filter(resource_request::Column::Status.eq(r.status.clone()))
+        // A decision applies to the request as the board read it, not to one edited meanwhile.
+        .filter(resource_request::Column::Amount.eq(r.amount))
         .exec(txn)
         .await?;
     if res.rows_affected != 1 {
@@ -268,6 +270,13 @@ pub async fn decide(
     if status_of_request(&r) != RequestStatus::Pending {
         return Err(DomainError::InvalidTransition("the request is not pending"));
     }
+    let lab_active = lab::Entity::find_by_id(r.lab_id)
+        .one(&txn)
+        .await?
+        .is_some_and(|l| status_of(&l) == LabStatus::Active);
+    if !lab_active && decision != ResourceDecision::Reject {
+        return Err(DomainError::InvalidTransition("the Lab is not active"));
+    }
     let (period, pool) = find_period(&txn, r.period_id).await?;
     let (status, grant) = match decision {
         ResourceDecision::Approve => (RequestStatus::Approved, r.amount),
@@ -315,12 +324,8 @@ pub async fn decide(
                     .lte(Expr::col(pool_period::Column::Capacity)),
             )
             .exec(&txn)
-            .await
-            .map_err(|e| match e.sql_err() {
-                // The CHECK constraint, should the condition above ever be bypassed.
-                Some(_) => DomainError::InsufficientCapacity,
-                None => DomainError::from(e),
-            })?;
+            .await?;
+        // Zero rows: too little remains (the CHECK on the row stands behind this condition).
         if res.rows_affected != 1 {
             return Err(DomainError::InsufficientCapacity);
         }
@@ -554,4 +559,23 @@ struct HeldRow {
     lab_id: Uuid,
     period_id: Uuid,
     held: Option<i64>,
+}
+
+/// When a Lab is archived its pending requests are withdrawn (inside the archive's
+/// transaction).
+pub async fn withdraw_pending_of_lab(txn: &DatabaseTransaction, lab_id: Uuid) -> DomainResult<u64> {
+    let res = resource_request::Entity::update_many()
+        .col_expr(
+            resource_request::Column::Status,
+            Expr::value(RequestStatus::Withdrawn.as_str()),
+        )
+        .col_expr(
+            resource_request::Column::UpdatedAt,
+            Expr::value(chrono::Utc::now()),
+        )
+        .filter(resource_request::Column::LabId.eq(lab_id))
+        .filter(resource_request::Column::Status.eq(RequestStatus::Pending.as_str()))
+        .exec(txn)
+        .await?;
+    Ok(res.rows_affected)
 }

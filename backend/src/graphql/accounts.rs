@@ -110,6 +110,9 @@ impl AccountsQuery {
             Actor::Anonymous => Ok(None),
             Actor::InvalidToken => Err(DomainError::Unauthenticated).gql(),
             Actor::User(u) => {
+                if let Some(c) = ctx.data_opt::<crate::http::auth::Caller>() {
+                    return Ok(Some(User::from(c.0.clone())));
+                }
                 let model = accounts::find_active(ctx.env(), u.id)
                     .await
                     .gql()?

@@ -2,10 +2,11 @@
 
 use super::accounts::User;
 use super::context::ContextExt;
+use super::context::WsSession;
 use super::error::GqlResultExt;
 use super::loaders::UserLoader;
 use super::pagination::page_size;
-use crate::domain::{audit, DomainError};
+use crate::domain::{accounts, audit, DomainError};
 use crate::entities::audit_log;
 use async_graphql::connection::{Connection, Edge, EmptyFields};
 use async_graphql::{Context, Json, Object, Result, Subscription};
@@ -97,10 +98,28 @@ pub struct AuditSubscription;
 
 #[Subscription]
 impl AuditSubscription {
-    /// Audit entries as they are recorded (board and admins).
+    /// Audit entries as they are recorded (board and admins). The subscriber's rights are
+    /// checked again before each entry: the feed stops when they lose the role, delete their
+    /// account, or their token expires.
     async fn audit_events(&self, ctx: &Context<'_>) -> Result<impl Stream<Item = AuditEntry>> {
-        ctx.actor().board_or_admin().gql()?;
-        let rx = ctx.env().events.subscribe();
-        Ok(BroadcastStream::new(rx).filter_map(|item| async move { item.ok().map(AuditEntry) }))
+        let me = ctx.actor().board_or_admin().gql()?.id;
+        let env = ctx.env().clone();
+        let expires_at = ctx.data_opt::<WsSession>().and_then(|s| s.expires_at);
+        let rx = env.events.subscribe();
+        Ok(BroadcastStream::new(rx)
+            .filter_map(|item| async move { item.ok() })
+            .then(move |entry| {
+                let env = env.clone();
+                async move {
+                    let unexpired = expires_at.is_none_or(|e| chrono::Utc::now().timestamp() < e);
+                    let still_allowed = matches!(
+                        accounts::find_active(&env, me).await,
+                        Ok(Some(u)) if u.is_board || u.is_admin
+                    );
+                    (unexpired && still_allowed, entry)
+                }
+            })
+            .take_while(|(allowed, _)| std::future::ready(*allowed))
+            .map(|(_, entry)| AuditEntry(entry)))
     }
 }

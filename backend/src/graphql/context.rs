@@ -29,3 +29,11 @@ impl ContextExt for Context<'_> {
             .and_then(|a| a.0.as_deref())
     }
 }
+
+/// Present on operations that arrive over the WebSocket: only subscriptions are served there
+/// (queries and mutations go to `POST /graphql`, where the caller is checked on each request),
+/// and a subscription ends when its token expires.
+#[derive(Clone, Debug)]
+pub struct WsSession {
+    pub expires_at: Option<i64>,
+}

@@ -1,10 +1,10 @@
 //! A cap on the number of fields a document selects, counting aliases and fragment
 //! expansions. Depth and complexity limits do not see `a0: __typename … a999: __typename`;
-//! this does, before anything is executed.
+//! this does, before anything is executed. It also keeps the WebSocket to subscriptions.
 
 use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextParseQuery};
 use async_graphql::parser::types::{
-    ExecutableDocument, FragmentDefinition, Selection, SelectionSet,
+    ExecutableDocument, FragmentDefinition, OperationType, Selection, SelectionSet,
 };
 use async_graphql::{Name, Positioned, ServerError, ServerResult, Variables};
 use std::collections::HashMap;
@@ -69,6 +69,17 @@ impl Extension for FieldLimitExtension {
         next: NextParseQuery<'_>,
     ) -> ServerResult<ExecutableDocument> {
         let doc = next.run(ctx, query, variables).await?;
+        if ctx.data_opt::<super::context::WsSession>().is_some()
+            && doc
+                .operations
+                .iter()
+                .any(|(_, op)| op.node.ty != OperationType::Subscription)
+        {
+            return Err(ServerError::new(
+                "Only subscriptions are served over the WebSocket; send queries and mutations to POST /graphql.",
+                None,
+            ));
+        }
         let mut counter = Counter {
             fragments: &doc.fragments,
             count: 0,

@@ -1,7 +1,7 @@
 //! `POST /graphql` (single or batched), GraphiQL on `GET /graphql`, and subscriptions over
 //! WebSocket (graphql-ws) at `/graphql/ws`.
 
-use super::auth::{actor_from_token, bearer, client_address};
+use super::auth::{actor_from_token, bearer, caller_from_token, client_address};
 use crate::app::AppState;
 use crate::graphql::context::ClientAddress;
 use crate::graphql::error::{refusal, tag_uncoded};
@@ -57,13 +57,16 @@ pub async fn graphql_handler(
             );
         }
     }
-    let actor = actor_from_token(&state, bearer(&headers)).await;
+    let (actor, caller) = caller_from_token(&state, bearer(&headers)).await;
     let address = ClientAddress(Some(client_address(&state, &headers, peer)));
     // Each operation gets its own loaders (their cache lives as long as the operation).
     let data = || {
         let mut d = Data::default();
         d.insert(actor.clone());
         d.insert(address.clone());
+        if let Some(c) = &caller {
+            d.insert(c.clone());
+        }
         crate::graphql::loaders::attach(&state.env, &mut d);
         d
     };
@@ -128,8 +131,13 @@ pub async fn graphql_ws(
                                 .map(str::to_owned)
                         });
                     let actor = actor_from_token(&state, token.as_deref()).await;
+                    let expires_at = token
+                        .as_deref()
+                        .and_then(|t| state.jwt.verify_until(t))
+                        .map(|(_, exp)| exp);
                     let mut data = Data::default();
                     data.insert(actor);
+                    data.insert(crate::graphql::context::WsSession { expires_at });
                     crate::graphql::loaders::attach(&state.env, &mut data);
                     Ok(data)
                 })

@@ -149,6 +149,8 @@ pub const EN: Strings = Strings {
     accept_invitation: "Accept the invitation",
     request_pending: "Your request to join this Lab is pending with a coordinator.",
     leave: "Leave the Lab",
+    withdraw_join_request: "Withdraw my request",
+    decline_invitation: "Decline the invitation",
     my_standing: "Your place in this Lab",
     board_review_title: "Board review",
     review_comment_label: "Comment for the proposers",

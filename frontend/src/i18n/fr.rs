@@ -149,6 +149,8 @@ pub const FR: Strings = Strings {
     accept_invitation: "Accepter l'invitation",
     request_pending: "Votre demande pour rejoindre ce Lab attend un·e coordinateur·ice.",
     leave: "Quitter le Lab",
+    withdraw_join_request: "Retirer ma demande",
+    decline_invitation: "Décliner l'invitation",
     my_standing: "Votre place dans ce Lab",
     board_review_title: "Revue par le conseil",
     review_comment_label: "Commentaire pour les proposant·es",

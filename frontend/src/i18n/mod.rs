@@ -157,6 +157,8 @@ pub struct Strings {
     pub accept_invitation: &'static str,
     pub request_pending: &'static str,
     pub leave: &'static str,
+    pub withdraw_join_request: &'static str,
+    pub decline_invitation: &'static str,
     pub my_standing: &'static str,
     pub board_review_title: &'static str,
     pub review_comment_label: &'static str,

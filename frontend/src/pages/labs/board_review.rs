@@ -5,7 +5,7 @@ use crate::api::ApiError;
 use crate::components::form_error::FormError;
 use crate::components::text_area::TextArea;
 use crate::i18n::strings;
-use constellation_shared::dto::labs::{LabStatus, ReviewDecision};
+use constellation_shared::dto::labs::ReviewDecision;
 use constellation_shared::queries::labs as q;
 use leptos::prelude::*;
 
@@ -15,11 +15,7 @@ pub fn BoardReview(ctx: LabCtx) -> impl IntoView {
     let comment = RwSignal::new(String::new());
     let error = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
-    let shown = move || {
-        ctx.is_board()
-            && (ctx.status() == Some(LabStatus::Proposed)
-                || (ctx.has_pending_framing() && !ctx.read_only()))
-    };
+    let shown = move || ctx.is_board() && ctx.awaits_review();
     let review = move |decision: ReviewDecision| {
         let text = comment.get_untracked().trim().to_owned();
         let vars = q::ReviewLabVars {

@@ -60,7 +60,7 @@ pub fn LabPage() -> impl IntoView {
                 </div>
                 <EditFramingLink ctx=ctx />
             </section>
-            <Show when=move || ctx.has_pending_framing()>
+            <Show when=move || ctx.has_pending_change()>
                 <section aria-labelledby="pending-framing-h" class="pending">
                     <h2 id="pending-framing-h">{move || t().pending_framing_title}</h2>
                     <div id="pending-framing">

@@ -60,10 +60,26 @@ impl LabCtx {
         self.session.me.with(Option::is_some)
     }
 
+    /// Board members and administrators review Labs and archive them.
     pub fn is_board(&self) -> bool {
         self.session
             .me
-            .with(|m| m.as_ref().is_some_and(|m| m.is_board))
+            .with(|m| m.as_ref().is_some_and(|m| m.is_board || m.is_admin))
+    }
+
+    /// Something awaits the board: a proposal, or a change to an active Lab's framing.
+    /// (A Lab whose proposal was sent back keeps a pending version, but nothing awaits.)
+    pub fn awaits_review(&self) -> bool {
+        match self.status() {
+            Some(LabStatus::Proposed) => true,
+            Some(LabStatus::Active) => self.has_pending_framing(),
+            _ => false,
+        }
+    }
+
+    /// An active Lab with a framing change awaiting the board.
+    pub fn has_pending_change(&self) -> bool {
+        self.is_active() && self.has_pending_framing()
     }
 
     /// An active member, whatever the role.

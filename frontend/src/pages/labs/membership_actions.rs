@@ -1,4 +1,5 @@
-//! The viewer's own standing in a Lab: join, ask to join, accept an invitation, or leave.
+//! The viewer's own standing in a Lab: join, ask to join, accept or decline an invitation,
+//! withdraw a request to join, or leave.
 
 use super::lab_state::LabCtx;
 use crate::api::ApiError;
@@ -60,11 +61,19 @@ pub fn MembershipActions(ctx: LabCtx) -> impl IntoView {
                         {join_label}
                     </button>
                 </Show>
-                <Show when=move || state() == Some(MemberState::Active)>
-                    <button type="button" id="leave" class="secondary" on:click=leave disabled=move || busy.get()>
-                        {move || t().leave}
-                    </button>
-                </Show>
+                {move || {
+                    // Leaving also withdraws a request to join or declines an invitation.
+                    let (id, label) = match state()? {
+                        MemberState::Active => ("leave", t().leave),
+                        MemberState::Requested => ("withdraw-request", t().withdraw_join_request),
+                        MemberState::Invited => ("decline-invitation", t().decline_invitation),
+                    };
+                    Some(view! {
+                        <button type="button" id=id class="secondary" on:click=leave disabled=move || busy.get()>
+                            {label}
+                        </button>
+                    })
+                }}
                 <FormError error=error />
             </section>
         </Show>

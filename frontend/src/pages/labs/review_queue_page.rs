@@ -4,6 +4,7 @@ use crate::api::{self, ApiError};
 use crate::components::form_error::FormError;
 use crate::i18n::strings;
 use crate::session::use_session;
+use constellation_shared::dto::labs::LabStatus;
 use constellation_shared::queries::labs as q;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -24,7 +25,11 @@ pub fn ReviewQueuePage() -> impl IntoView {
     let next_cursor = RwSignal::new(None::<String>);
     let loaded = RwSignal::new(false);
     let error = RwSignal::new(None::<ApiError>);
-    let is_board = move || session.me.with(|m| m.as_ref().is_some_and(|m| m.is_board));
+    let is_board = move || {
+        session
+            .me
+            .with(|m| m.as_ref().is_some_and(|m| m.is_board || m.is_admin))
+    };
 
     let fetch = move |after: Option<String>| {
         let append = after.is_some();
@@ -70,12 +75,14 @@ pub fn ReviewQueuePage() -> impl IntoView {
             .map(|item| {
                 let lab = item.lab;
                 let status = lab.status;
-                let what = match item.pending_framing.as_ref() {
-                    Some(f) => {
+                // A proposal always carries its framing as pending; only an active Lab with a
+                // pending framing is a change.
+                let what = match (status, item.pending_framing.as_ref()) {
+                    (LabStatus::Active, Some(f)) => {
                         let v = f.version;
                         view! { <span class="pending-what" data-pending="FRAMING_CHANGE">{move || t().review_framing_change} " " {v}</span> }.into_any()
                     }
-                    None => view! { <span class="pending-what" data-pending="NEW_PROPOSAL">{move || t().review_new_proposal}</span> }.into_any(),
+                    _ => view! { <span class="pending-what" data-pending="NEW_PROPOSAL">{move || t().review_new_proposal}</span> }.into_any(),
                 };
                 let coordinators = lab
                     .coordinators

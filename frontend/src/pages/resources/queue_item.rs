@@ -16,11 +16,20 @@ use leptos_router::components::A;
 
 const FIELDS: &[&str] = &["reason", "amount"];
 
+/// `request` is the row as last loaded: the amount, the justification and what remains in
+/// the period follow it, while what was typed in the decision form stays.
 #[component]
-pub fn QueueItem(request: ResourceRequest, decided: Callback<()>) -> impl IntoView {
+pub fn QueueItem(
+    #[prop(into)] request: Signal<ResourceRequest>,
+    decided: Callback<()>,
+) -> impl IntoView {
     let session = use_session();
     let t = move || strings(session.lang.get());
-    let r = request;
+    let r = request.get_untracked();
+    let amount_shown = move || request.with(|r| r.amount.clone());
+    let justification = move || request.with(|r| r.justification.clone());
+    let remaining = move || request.with(|r| r.period.remaining.clone());
+    let capacity = move || request.with(|r| r.period.capacity.clone());
     let id = r.id.clone();
     let scale = r.pool.scale;
     let unit = r.pool.unit.clone();
@@ -93,12 +102,12 @@ pub fn QueueItem(request: ResourceRequest, decided: Callback<()>) -> impl IntoVi
                 <span class="queue-period">{r.period.label.clone()}</span>
             </h2>
             <p class="queue-figures">
-                <strong><span class="queue-amount">{r.amount.clone()}</span> " " {unit.clone()}</strong>
+                <strong><span class="queue-amount">{amount_shown}</span> " " {unit.clone()}</strong>
                 " · "
                 <span class="queue-remaining">
                     {move || t().remaining_label} " "
-                    <span class="remaining">{r.period.remaining.clone()}</span> " " {unit.clone()}
-                    " / " <span class="period-capacity">{r.period.capacity.clone()}</span> " " {unit.clone()}
+                    <span class="remaining">{remaining}</span> " " {unit.clone()}
+                    " / " <span class="period-capacity">{capacity}</span> " " {unit.clone()}
                 </span>
             </p>
             <dl class="facts">
@@ -107,7 +116,7 @@ pub fn QueueItem(request: ResourceRequest, decided: Callback<()>) -> impl IntoVi
                     {move || project.clone().unwrap_or_else(|| t().request_for_lab.to_owned())}
                 </dd>
                 <dt>{move || t().request_justification}</dt>
-                <dd class="queue-justification text">{r.justification.clone()}</dd>
+                <dd class="queue-justification text">{justification}</dd>
                 {requested_by}
                 <dt>{move || t().waiting}</dt>
                 <dd class="queue-age">

@@ -70,8 +70,18 @@ pub fn RequestQueuePage() -> impl IntoView {
                 <ul id="request-queue" class="cards">
                     <For
                         each=move || items.get()
-                        key=|r| (r.id.clone(), r.amount.clone(), r.justification.clone(), r.period.remaining.clone())
-                        children=move |r| view! { <QueueItem request=r decided=decided /> }
+                        key=|r| r.id.clone()
+                        children=move |r: ResourceRequest| {
+                            // Keyed by id alone, so a decision elsewhere keeps what was typed
+                            // here; the figures follow the reloaded list.
+                            let id = r.id.clone();
+                            let live = Memo::new(move |_| {
+                                items
+                                    .with(|v| v.iter().find(|x| x.id == id).cloned())
+                                    .unwrap_or_else(|| r.clone())
+                            });
+                            view! { <QueueItem request=live decided=decided /> }
+                        }
                     />
                 </ul>
             </section>
