@@ -343,12 +343,12 @@ async fn an_archived_lab_is_read_only() {
         error_code(&app.review(&board, &id, "APPROVE", None).await),
         Some("INVALID_TRANSITION")
     );
-    let f = format!("mutation($id: ID!, $f: FramingInput!) {{ proposeFramingChange(labId: $id, framing: $f) {{ id }} }}");
+    let f = "mutation($id: ID!, $f: FramingInput!) { proposeFramingChange(labId: $id, framing: $f) { id } }";
     assert_eq!(
         error_code(
             &app.gql(
                 Some(&founder.token),
-                &f,
+                f,
                 json!({ "id": id, "f": framing("OPEN", "PUBLIC") })
             )
             .await

@@ -88,16 +88,13 @@ pub async fn my_data(env: &Env, actor: &Actor) -> DomainResult<Export> {
     let mut units: std::collections::HashMap<uuid::Uuid, (i32, String, String)> =
         std::collections::HashMap::new();
     for r in &requests {
-        if !units.contains_key(&r.period_id) {
+        if let std::collections::hash_map::Entry::Vacant(slot) = units.entry(r.period_id) {
             let (period, pool) = super::resources::find_period(&env.db, r.period_id).await?;
-            units.insert(
-                r.period_id,
-                (
-                    pool.scale,
-                    pool.unit,
-                    format!("{} {}", pool.name, period.label),
-                ),
-            );
+            slot.insert((
+                pool.scale,
+                pool.unit,
+                format!("{} {}", pool.name, period.label),
+            ));
         }
     }
     let money = |r: &resource_request::Model, v: i64| {
@@ -275,41 +272,6 @@ pub fn to_csv(table: &Table) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn csv_defuses_formulas() {
-        let t = Table {
-            name: "t",
-            columns: vec!["a"],
-            rows: vec![
-                vec!["=HYPERLINK(\"x\")".into()],
-                vec!["@cmd".into()],
-                vec!["plain".into()],
-            ],
-        };
-        assert_eq!(
-            to_csv(&t),
-            "a\r\n\"'=HYPERLINK(\"\"x\"\")\"\r\n'@cmd\r\nplain\r\n"
-        );
-    }
-
-    #[test]
-    fn csv_quotes_what_needs_it() {
-        let t = Table {
-            name: "t",
-            columns: vec!["a", "b"],
-            rows: vec![vec!["plain".into(), "with, comma and \"quote\"".into()]],
-        };
-        assert_eq!(
-            to_csv(&t),
-            "a,b\r\nplain,\"with, comma and \"\"quote\"\"\"\r\n"
-        );
-    }
-}
-
 /// The whole ledger as a table, for `GET /export/ledger.csv` (association members).
 pub async fn ledger_table(env: &Env, actor: &Actor) -> DomainResult<Table> {
     use crate::entities::{pool_period, resource_pool};
@@ -373,4 +335,39 @@ pub async fn ledger_table(env: &Env, actor: &Actor) -> DomainResult<Table> {
         ],
         rows,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_defuses_formulas() {
+        let t = Table {
+            name: "t",
+            columns: vec!["a"],
+            rows: vec![
+                vec!["=HYPERLINK(\"x\")".into()],
+                vec!["@cmd".into()],
+                vec!["plain".into()],
+            ],
+        };
+        assert_eq!(
+            to_csv(&t),
+            "a\r\n\"'=HYPERLINK(\"\"x\"\")\"\r\n'@cmd\r\nplain\r\n"
+        );
+    }
+
+    #[test]
+    fn csv_quotes_what_needs_it() {
+        let t = Table {
+            name: "t",
+            columns: vec!["a", "b"],
+            rows: vec![vec!["plain".into(), "with, comma and \"quote\"".into()]],
+        };
+        assert_eq!(
+            to_csv(&t),
+            "a,b\r\nplain,\"with, comma and \"\"quote\"\"\"\r\n"
+        );
+    }
 }

@@ -59,6 +59,8 @@ async fn running_lab(
     Ok(l)
 }
 
+/// Commits the membership change with its audit entry (before and after).
+#[allow(clippy::too_many_arguments)]
 async fn record(
     env: &Env,
     txn: DatabaseTransaction,
