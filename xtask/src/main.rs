@@ -42,6 +42,7 @@ fn main() -> Result<()> {
         "test" => test(),
         "bench" => bench(),
         "build-frontend" => build_frontend().map(|_| ()),
+        "dist" => dist(),
         _ => {
             eprintln!(
                 "usage: cargo xtask <command>\n\
@@ -49,7 +50,8 @@ fn main() -> Result<()> {
                  \n                   (flags go to `constellation serve`, e.g. --bind 0.0.0.0:9000)\
                  \n  test             fmt, clippy, wasm build, unit, API (SQLite, PostgreSQL), browser tests\
                  \n  bench            loopback load generator and frontend size\
-                 \n  build-frontend   build the wasm app into target/site"
+                 \n  build-frontend   build the wasm app into target/site\
+                 \n  dist             release binary with the app embedded: target/release/constellation"
             );
             bail!("unknown command {command:?}")
         }
@@ -123,6 +125,23 @@ fn serve(flags: &[String]) -> Result<()> {
     .args(flags)
     .arg("serve");
     run(&mut cmd)
+}
+
+/// A release binary that carries the frontend: the only file a deployment needs.
+fn dist() -> Result<()> {
+    build_frontend()?;
+    run(cargo().args([
+        "build",
+        "--release",
+        "-p",
+        "constellation-backend",
+        "--bin",
+        "constellation",
+        "--features",
+        "embed-frontend",
+    ]))?;
+    eprintln!("xtask> target/release/constellation serves the app without --frontend-dir");
+    Ok(())
 }
 
 fn chromium() -> Result<PathBuf> {

@@ -2,6 +2,7 @@
 
 pub mod amount;
 pub mod diff;
+pub mod schedule;
 pub mod slug;
 
 /// Passwords: long enough to resist guessing, short enough to bound hashing work.
