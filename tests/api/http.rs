@@ -130,3 +130,30 @@ async fn internal_errors_do_not_leak_sql() {
         .await;
     assert_eq!(me["data"]["me"]["displayName"], "Max");
 }
+
+#[tokio::test]
+async fn responses_are_gzipped_when_the_client_accepts_it() {
+    let app = spawn_app().await;
+    let r = app
+        .client
+        .post(format!("{}/graphql", app.url))
+        .header("accept-encoding", "gzip")
+        .json(&json!({ "query": "{ __schema { types { name description } } }" }))
+        .send()
+        .await
+        .expect("graphql");
+    assert_eq!(
+        r.headers()
+            .get("content-encoding")
+            .and_then(|v| v.to_str().ok()),
+        Some("gzip")
+    );
+    let plain = app
+        .client
+        .post(format!("{}/graphql", app.url))
+        .json(&json!({ "query": "{ __typename }" }))
+        .send()
+        .await
+        .expect("graphql");
+    assert!(plain.headers().get("content-encoding").is_none());
+}

@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 #[cfg(feature = "embed-frontend")]
 #[derive(rust_embed::RustEmbed)]
-#[folder = "$CARGO_MANIFEST_DIR/../target/site"]
+#[folder = "../target/site"]
 struct Embedded;
 
 fn embedded(path: &str) -> Option<Cow<'static, [u8]>> {
