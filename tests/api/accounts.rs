@@ -365,3 +365,46 @@ async fn members_are_listed_page_by_page_for_the_board() {
         .await;
     assert_eq!(error_code(&r), Some("VALIDATION"));
 }
+
+#[tokio::test]
+async fn two_admins_demoting_each_other_at_once_leave_one_admin() {
+    let app = spawn_app().await;
+    let first = app.signup("First").await;
+    let second = app.signup("Second").await;
+    app.set_roles(&first, &second, json!({ "admin": true }))
+        .await;
+    let q = "mutation($id: ID!) { setRoles(userId: $id, isAdmin: false) { isAdmin } }";
+    let (a, b) = tokio::join!(
+        app.gql(Some(&first.token), q, json!({ "id": second.id })),
+        app.gql(Some(&second.token), q, json!({ "id": first.id }))
+    );
+    let outcomes = [error_code(&a), error_code(&b)];
+    // Whoever goes second is either no longer an admin or would remove the last one.
+    assert!(outcomes.contains(&None), "{a} {b}");
+    assert!(
+        outcomes
+            .iter()
+            .any(|o| matches!(o, Some("LAST_ADMIN") | Some("FORBIDDEN"))),
+        "{a} {b}"
+    );
+    let admins = app
+        .gql(
+            Some(&first.token),
+            "{ users { edges { node { isAdmin } } } }",
+            json!({}),
+        )
+        .await;
+    let admins2 = app
+        .gql(
+            Some(&second.token),
+            "{ users { edges { node { isAdmin } } } }",
+            json!({}),
+        )
+        .await;
+    let count = |r: &serde_json::Value| {
+        r["data"]["users"]["edges"].as_array().map_or(0, |e| {
+            e.iter().filter(|n| n["node"]["isAdmin"] == true).count()
+        })
+    };
+    assert_eq!(count(&admins).max(count(&admins2)), 1, "{admins} {admins2}");
+}

@@ -347,7 +347,19 @@ pub async fn change_password(
     Ok(())
 }
 
+/// Counts the other admins after taking the platform's admin lock: the first-admin flag row,
+/// which exists as soon as any account does. On PostgreSQL the no-op update holds the row lock
+/// until commit, so two admins demoting each other at the same instant are counted one after
+/// the other; SQLite's IMMEDIATE transactions already serialise writers.
 async fn other_active_admins<C: ConnectionTrait>(conn: &C, except: Uuid) -> DomainResult<u64> {
+    platform_flag::Entity::update_many()
+        .col_expr(
+            platform_flag::Column::SetAt,
+            sea_orm::sea_query::Expr::col(platform_flag::Column::SetAt),
+        )
+        .filter(platform_flag::Column::Name.eq(FIRST_ADMIN_FLAG))
+        .exec(conn)
+        .await?;
     Ok(user::Entity::find()
         .filter(user::Column::IsAdmin.eq(true))
         .filter(user::Column::DeletedAt.is_null())
