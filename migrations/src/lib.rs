@@ -3,6 +3,7 @@
 
 pub use sea_orm_migration::prelude::*;
 
+mod helpers;
 mod m20261124_000001_accounts;
 mod m20261124_000002_labs;
 mod m20261124_000003_resources;

@@ -1,6 +1,7 @@
 //! Labs: common rules versions, Labs with versioned framings, members, decisions history,
 //! projects and their supports.
 
+use crate::helpers::{fk, text};
 use sea_orm_migration::prelude::*;
 
 #[derive(DeriveMigrationName)]
@@ -105,22 +106,6 @@ enum ProjectSupports {
     ProjectId,
     UserId,
     At,
-}
-
-fn text(col: impl IntoIden) -> ColumnDef {
-    ColumnDef::new(col).text().not_null().to_owned()
-}
-
-fn fk(
-    name: &str,
-    from: (impl IntoIden, impl IntoIden),
-    to: (impl IntoIden, impl IntoIden),
-) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .name(name)
-        .from(from.0, from.1)
-        .to(to.0, to.1)
-        .to_owned()
 }
 
 #[async_trait::async_trait]

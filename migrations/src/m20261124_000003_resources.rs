@@ -2,6 +2,7 @@
 //! and the ledger of grants and releases. No over-allocation is a CHECK on the period row,
 //! and grants go through a conditional UPDATE of that row.
 
+use crate::helpers::fk;
 use sea_orm_migration::prelude::*;
 
 #[derive(DeriveMigrationName)]
@@ -80,18 +81,6 @@ enum LedgerEntries {
     Reason,
     ActorId,
     At,
-}
-
-fn fk(
-    name: &str,
-    from: (impl IntoIden, impl IntoIden),
-    to: (impl IntoIden, impl IntoIden),
-) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .name(name)
-        .from(from.0, from.1)
-        .to(to.0, to.1)
-        .to_owned()
 }
 
 #[async_trait::async_trait]

@@ -4,6 +4,38 @@ use serde_json::json;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use tokio_tungstenite::tungstenite::Message;
 
+type Ws =
+    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
+fn send(v: serde_json::Value) -> Message {
+    Message::Text(v.to_string().into())
+}
+
+/// Opens a graphql-transport-ws connection with `token` and waits for the server's ack.
+async fn connect(app: &constellation_tests::TestApp, token: &str) -> Ws {
+    let mut req = format!("ws://{}/graphql/ws", app.addr)
+        .into_client_request()
+        .expect("request");
+    req.headers_mut().insert(
+        "Sec-WebSocket-Protocol",
+        "graphql-transport-ws".parse().expect("header"),
+    );
+    let (mut ws, _) = tokio_tungstenite::connect_async(req)
+        .await
+        .expect("ws connect");
+    ws.send(send(
+        json!({ "type": "connection_init", "payload": { "token": token } }),
+    ))
+    .await
+    .expect("init");
+    let ack = ws.next().await.expect("ack").expect("ack");
+    assert!(
+        ack.to_text().unwrap_or_default().contains("connection_ack"),
+        "{ack:?}"
+    );
+    ws
+}
+
 #[tokio::test]
 async fn every_mutation_lands_in_the_audit_log_with_actor_and_diff() {
     let app = spawn_app().await;
@@ -42,27 +74,7 @@ async fn every_mutation_lands_in_the_audit_log_with_actor_and_diff() {
 async fn the_board_follows_the_audit_log_live_over_graphql_ws() {
     let app = spawn_app().await;
     let admin = app.signup("Admin").await;
-    let mut req = format!("ws://{}/graphql/ws", app.addr)
-        .into_client_request()
-        .expect("request");
-    req.headers_mut().insert(
-        "Sec-WebSocket-Protocol",
-        "graphql-transport-ws".parse().expect("header"),
-    );
-    let (mut ws, _) = tokio_tungstenite::connect_async(req)
-        .await
-        .expect("ws connect");
-    let send = |v: serde_json::Value| Message::Text(v.to_string().into());
-    ws.send(send(
-        json!({ "type": "connection_init", "payload": { "token": admin.token } }),
-    ))
-    .await
-    .expect("init");
-    let ack = ws.next().await.expect("ack").expect("ack");
-    assert!(
-        ack.to_text().unwrap_or_default().contains("connection_ack"),
-        "{ack:?}"
-    );
+    let mut ws = connect(&app, &admin.token).await;
     ws.send(send(json!({
         "id": "1", "type": "subscribe",
         "payload": { "query": "subscription { auditEvents { action targetType } }" }
@@ -91,23 +103,7 @@ async fn a_plain_member_cannot_subscribe_to_the_audit_log() {
     let app = spawn_app().await;
     app.signup("Admin").await;
     let member = app.signup("Member").await;
-    let mut req = format!("ws://{}/graphql/ws", app.addr)
-        .into_client_request()
-        .expect("request");
-    req.headers_mut().insert(
-        "Sec-WebSocket-Protocol",
-        "graphql-transport-ws".parse().expect("header"),
-    );
-    let (mut ws, _) = tokio_tungstenite::connect_async(req)
-        .await
-        .expect("ws connect");
-    let send = |v: serde_json::Value| Message::Text(v.to_string().into());
-    ws.send(send(
-        json!({ "type": "connection_init", "payload": { "token": member.token } }),
-    ))
-    .await
-    .expect("init");
-    let _ack = ws.next().await;
+    let mut ws = connect(&app, &member.token).await;
     ws.send(send(json!({
         "id": "1", "type": "subscribe",
         "payload": { "query": "subscription { auditEvents { action } }" }
@@ -130,23 +126,7 @@ async fn the_websocket_serves_subscriptions_only_and_the_feed_stops_when_the_rol
     let board = app.signup("Board").await;
     app.set_roles(&admin, &board, json!({ "board": true }))
         .await;
-    let mut req = format!("ws://{}/graphql/ws", app.addr)
-        .into_client_request()
-        .expect("request");
-    req.headers_mut().insert(
-        "Sec-WebSocket-Protocol",
-        "graphql-transport-ws".parse().expect("header"),
-    );
-    let (mut ws, _) = tokio_tungstenite::connect_async(req)
-        .await
-        .expect("ws connect");
-    let send = |v: serde_json::Value| Message::Text(v.to_string().into());
-    ws.send(send(
-        json!({ "type": "connection_init", "payload": { "token": board.token } }),
-    ))
-    .await
-    .expect("init");
-    let _ack = ws.next().await;
+    let mut ws = connect(&app, &board.token).await;
     // A mutation over the socket is refused.
     ws.send(send(json!({ "id": "m", "type": "subscribe", "payload": { "query": "mutation { updateProfile(input: { displayName: \"X\" }) { id } }" } }))).await.expect("send");
     let msg = tokio::time::timeout(std::time::Duration::from_secs(10), ws.next())
