@@ -7,6 +7,7 @@ mod helpers;
 mod m20261124_000001_accounts;
 mod m20261124_000002_labs;
 mod m20261124_000003_resources;
+mod m20261124_000004_barcamp;
 
 pub struct Migrator;
 
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000001_accounts::Migration),
             Box::new(m20261124_000002_labs::Migration),
             Box::new(m20261124_000003_resources::Migration),
+            Box::new(m20261124_000004_barcamp::Migration),
         ]
     }
 }

@@ -42,6 +42,13 @@ pub enum ErrorCode {
     InsufficientCapacity,
     /// A capacity cannot go below what is already granted.
     CapacityBelowGranted,
+    /// Moving a barcamp session there breaks a hard constraint (room taken, host busy,
+    /// equipment missing, crossing a break).
+    ScheduleConflict,
+    /// Register for the barcamp edition first.
+    NotRegistered,
+    /// Some programme sessions are not placed yet.
+    ScheduleIncomplete,
     /// The GraphQL request itself is refused: malformed, too deep, too complex, too large.
     BadRequest,
     /// Something failed on the server; details are in the server's log only.
@@ -50,7 +57,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 19] = [
+    pub const ALL: [ErrorCode; 22] = [
         Self::Validation,
         Self::Unauthenticated,
         Self::Forbidden,
@@ -68,6 +75,9 @@ impl ErrorCode {
         Self::ConflictOfInterest,
         Self::InsufficientCapacity,
         Self::CapacityBelowGranted,
+        Self::ScheduleConflict,
+        Self::NotRegistered,
+        Self::ScheduleIncomplete,
         Self::BadRequest,
         Self::Internal,
     ];
@@ -92,6 +102,9 @@ impl ErrorCode {
             Self::ConflictOfInterest => "CONFLICT_OF_INTEREST",
             Self::InsufficientCapacity => "INSUFFICIENT_CAPACITY",
             Self::CapacityBelowGranted => "CAPACITY_BELOW_GRANTED",
+            Self::ScheduleConflict => "SCHEDULE_CONFLICT",
+            Self::NotRegistered => "NOT_REGISTERED",
+            Self::ScheduleIncomplete => "SCHEDULE_INCOMPLETE",
             Self::BadRequest => "BAD_REQUEST",
             Self::Internal => "INTERNAL",
         }
@@ -155,6 +168,20 @@ impl ErrorCode {
             }
             (Self::CapacityBelowGranted, En) => {
                 "The capacity cannot go below what is already granted."
+            }
+            (Self::ScheduleConflict, Fr) => {
+                "Impossible de placer la session ici : la salle est prise, un·e animateur·ice est ailleurs, il manque du matériel ou elle chevauche une pause."
+            }
+            (Self::ScheduleConflict, En) => {
+                "The session cannot go there: the room is taken, a host is elsewhere, equipment is missing or it crosses a break."
+            }
+            (Self::NotRegistered, Fr) => "Inscrivez-vous d'abord à cette édition du barcamp.",
+            (Self::NotRegistered, En) => "Register for this barcamp edition first.",
+            (Self::ScheduleIncomplete, Fr) => {
+                "Des sessions du programme ne sont pas encore placées : placez-les, déclinez-les ou lancez le planificateur."
+            }
+            (Self::ScheduleIncomplete, En) => {
+                "Some programme sessions are not placed yet: place them, decline them or run the scheduler."
             }
             (Self::BadRequest, Fr) => "La requête est refusée (mal formée ou trop grande).",
             (Self::BadRequest, En) => "The request is refused (malformed or too large).",

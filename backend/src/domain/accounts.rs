@@ -461,6 +461,7 @@ pub async fn delete_my_account(env: &Env, actor: &Actor, password: &str) -> Doma
         .filter(lab_member::Column::UserId.eq(id))
         .exec(&txn)
         .await?;
+    super::barcamp_sessions::forget(&txn, id).await?;
     let mut am = current.into_active_model();
     let anon = format!("deleted-{}", id.simple());
     am.email = Set(format!("{anon}@deleted.invalid"));

@@ -48,6 +48,12 @@ pub enum DomainError {
     InsufficientCapacity,
     /// `CAPACITY_BELOW_GRANTED`
     CapacityBelowGranted,
+    /// `SCHEDULE_CONFLICT`
+    ScheduleConflict,
+    /// `NOT_REGISTERED`
+    NotRegistered,
+    /// `SCHEDULE_INCOMPLETE`
+    ScheduleIncomplete,
     /// `INTERNAL`: the message goes to the log only.
     Internal(String),
 }
@@ -72,6 +78,9 @@ impl DomainError {
             Self::ConflictOfInterest => ErrorCode::ConflictOfInterest,
             Self::InsufficientCapacity => ErrorCode::InsufficientCapacity,
             Self::CapacityBelowGranted => ErrorCode::CapacityBelowGranted,
+            Self::ScheduleConflict => ErrorCode::ScheduleConflict,
+            Self::NotRegistered => ErrorCode::NotRegistered,
+            Self::ScheduleIncomplete => ErrorCode::ScheduleIncomplete,
             Self::Internal(_) => ErrorCode::Internal,
         }
     }

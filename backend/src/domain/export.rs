@@ -134,7 +134,8 @@ pub async fn my_data(env: &Env, actor: &Actor) -> DomainResult<Export> {
         .filter(resource_request::Column::DecidedBy.eq(me.id))
         .all(&env.db)
         .await?;
-    let json = json!({
+    let (barcamp, barcamp_tables) = super::barcamp_sessions::export(&env.db, me.id).await?;
+    let mut json = json!({
         "format": "constellation-export/1",
         "exportedAt": chrono::Utc::now(),
         "account": account_json(&account),
@@ -148,7 +149,8 @@ pub async fn my_data(env: &Env, actor: &Actor) -> DomainResult<Export> {
         "resourceDecisions": decided.iter().map(|r| json!({ "request": r.id, "lab": r.lab_id, "status": r.status, "reason": r.decision_reason, "decidedAt": r.decided_at })).collect::<Vec<_>>(),
         "resourceRequests": requests.iter().map(|r| json!({ "id": r.id, "lab": r.lab_id, "project": r.project_id, "pool": pool_name(r), "amount": money(r, r.amount), "justification": r.justification, "status": r.status, "granted": money(r, r.granted_amount), "released": money(r, r.released_amount), "decisionReason": r.decision_reason, "createdAt": r.created_at, "decidedAt": r.decided_at })).collect::<Vec<_>>(),
     });
-    let tables = vec![
+    json["barcamp"] = barcamp;
+    let mut tables = vec![
         Table {
             name: "audit_log",
             columns: vec!["id", "action", "target_type", "target_id", "at", "diff"],
@@ -245,6 +247,7 @@ pub async fn my_data(env: &Env, actor: &Actor) -> DomainResult<Export> {
             rows: failures.iter().map(|f| vec![f.at.to_rfc3339()]).collect(),
         },
     ];
+    tables.extend(barcamp_tables);
     Ok(Export { json, tables })
 }
 

@@ -3,6 +3,9 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod barcamp;
+pub mod barcamp_schedule;
+pub mod barcamp_sessions;
 pub mod common_rules;
 pub mod error;
 pub mod export;

@@ -2,11 +2,12 @@
 
 use crate::domain::{accounts, common_rules, Env};
 use crate::entities::{
-    lab, lab_event, lab_framing, lab_member, pool_period, project, project_support, resource_pool,
-    user,
+    barcamp_edition, barcamp_host, barcamp_interest, barcamp_organiser, barcamp_registration,
+    barcamp_room, barcamp_session, barcamp_slot, lab, lab_event, lab_framing, lab_member,
+    pool_period, project, project_support, resource_pool, user,
 };
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 use std::sync::Arc;
 use uuid::Uuid;
@@ -192,6 +193,135 @@ by_id_loader!(
     PeriodLoader, pool_period, "periods"
 );
 
+by_id_loader!(
+    /// Barcamp editions by id.
+    EditionLoader, barcamp_edition, "editions"
+);
+by_id_loader!(
+    /// Barcamp rooms by id.
+    RoomLoader, barcamp_room, "rooms"
+);
+by_id_loader!(
+    /// Barcamp sessions by id.
+    SessionLoader, barcamp_session, "sessions"
+);
+
+/// Rows of a table grouped by one foreign key, in one statement for every parent.
+macro_rules! group_loader {
+    ($(#[$doc:meta])* $name:ident, $entity:ident, $col:ident, $field:ident, $order:ident, $what:literal) => {
+        $(#[$doc])*
+        pub struct $name(pub Env);
+
+        impl Loader<Uuid> for $name {
+            type Value = Vec<$entity::Model>;
+            type Error = LoadError;
+
+            async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+                let rows = $entity::Entity::find()
+                    .filter($entity::Column::$col.is_in(keys.iter().copied()))
+                    .order_by_asc($entity::Column::$order)
+                    .all(&self.0.db)
+                    .await
+                    .map_err(failed($what))?;
+                Ok(group(keys, rows, |r| r.$field))
+            }
+        }
+    };
+}
+
+group_loader!(
+    /// Rooms of each edition, by name.
+    RoomsByEditionLoader, barcamp_room, EditionId, edition_id, Name, "rooms by edition"
+);
+group_loader!(
+    /// Slots of each edition, in time order.
+    SlotsByEditionLoader, barcamp_slot, EditionId, edition_id, StartsAt, "slots by edition"
+);
+group_loader!(
+    /// Organisers the board named for each edition.
+    OrganisersLoader, barcamp_organiser, EditionId, edition_id, UserId, "organisers"
+);
+group_loader!(
+    /// Hosts of each session.
+    HostsLoader, barcamp_host, SessionId, session_id, UserId, "hosts"
+);
+
+/// How many people want each session.
+pub struct InterestCountLoader(pub Env);
+
+impl Loader<Uuid> for InterestCountLoader {
+    type Value = i64;
+    type Error = LoadError;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        let rows: Vec<(Uuid, i64)> = barcamp_interest::Entity::find()
+            .select_only()
+            .column(barcamp_interest::Column::SessionId)
+            .column_as(barcamp_interest::Column::UserId.count(), "n")
+            .filter(barcamp_interest::Column::SessionId.is_in(keys.iter().copied()))
+            .group_by(barcamp_interest::Column::SessionId)
+            .into_tuple()
+            .all(&self.0.db)
+            .await
+            .map_err(failed("interest counts"))?;
+        let mut map: HashMap<Uuid, i64> = keys.iter().map(|k| (*k, 0)).collect();
+        map.extend(rows);
+        Ok(map)
+    }
+}
+
+/// Whether a person marked interest in a session, keyed (session, person).
+pub struct InterestedLoader(pub Env);
+
+impl Loader<(Uuid, Uuid)> for InterestedLoader {
+    type Value = bool;
+    type Error = LoadError;
+
+    async fn load(
+        &self,
+        keys: &[(Uuid, Uuid)],
+    ) -> Result<HashMap<(Uuid, Uuid), Self::Value>, Self::Error> {
+        let rows = barcamp_interest::Entity::find()
+            .filter(barcamp_interest::Column::SessionId.is_in(keys.iter().map(|k| k.0)))
+            .filter(barcamp_interest::Column::UserId.is_in(keys.iter().map(|k| k.1)))
+            .all(&self.0.db)
+            .await
+            .map_err(failed("interested"))?;
+        let mut map: HashMap<(Uuid, Uuid), bool> = keys.iter().map(|k| (*k, false)).collect();
+        for r in rows {
+            if let Some(v) = map.get_mut(&(r.session_id, r.user_id)) {
+                *v = true;
+            }
+        }
+        Ok(map)
+    }
+}
+
+/// A person's registration for an edition, keyed (edition, person).
+pub struct RegistrationLoader(pub Env);
+
+impl Loader<(Uuid, Uuid)> for RegistrationLoader {
+    type Value = barcamp_registration::Model;
+    type Error = LoadError;
+
+    async fn load(
+        &self,
+        keys: &[(Uuid, Uuid)],
+    ) -> Result<HashMap<(Uuid, Uuid), Self::Value>, Self::Error> {
+        let rows = barcamp_registration::Entity::find()
+            .filter(barcamp_registration::Column::EditionId.is_in(keys.iter().map(|k| k.0)))
+            .filter(barcamp_registration::Column::UserId.is_in(keys.iter().map(|k| k.1)))
+            .all(&self.0.db)
+            .await
+            .map_err(failed("registrations"))?;
+        Ok(rows
+            .into_iter()
+            .map(|r| ((r.edition_id, r.user_id), r))
+            .filter(|(k, _)| keys.contains(k))
+            .collect())
+    }
+}
+
 /// Periods of each pool, by start date.
 pub struct PeriodsByPoolLoader(pub Env);
 
@@ -255,6 +385,16 @@ pub fn attach(env: &Env, data: &mut async_graphql::Data) {
     data.insert(cached::<_, Uuid>(PoolLoader(env.clone())));
     data.insert(cached::<_, Uuid>(PeriodLoader(env.clone())));
     data.insert(cached::<_, Uuid>(PeriodsByPoolLoader(env.clone())));
+    data.insert(cached::<_, Uuid>(EditionLoader(env.clone())));
+    data.insert(cached::<_, Uuid>(RoomLoader(env.clone())));
+    data.insert(cached::<_, Uuid>(SessionLoader(env.clone())));
+    data.insert(cached::<_, Uuid>(RoomsByEditionLoader(env.clone())));
+    data.insert(cached::<_, Uuid>(SlotsByEditionLoader(env.clone())));
+    data.insert(cached::<_, Uuid>(OrganisersLoader(env.clone())));
+    data.insert(cached::<_, Uuid>(HostsLoader(env.clone())));
+    data.insert(cached::<_, Uuid>(InterestCountLoader(env.clone())));
+    data.insert(cached::<_, (Uuid, Uuid)>(InterestedLoader(env.clone())));
+    data.insert(cached::<_, (Uuid, Uuid)>(RegistrationLoader(env.clone())));
 }
 
 pub type Cached<L> = DataLoader<L, HashMapCache>;

@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod barcamp;
 pub mod common_rules;
 pub mod context;
 pub mod error;

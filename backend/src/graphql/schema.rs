@@ -1,6 +1,6 @@
 //! The schema: its roots merged from each domain, its limits, its loaders.
 
-use super::{accounts, audit, common_rules, labs, projects, resources};
+use super::{accounts, audit, barcamp, common_rules, labs, projects, resources};
 use crate::auth::jwt::JwtKeys;
 use crate::config::Config;
 use crate::domain::Env;
@@ -14,6 +14,7 @@ pub struct QueryRoot(
     projects::ProjectsQuery,
     common_rules::CommonRulesQuery,
     resources::ResourcesQuery,
+    barcamp::BarcampQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -23,10 +24,11 @@ pub struct MutationRoot(
     projects::ProjectsMutation,
     common_rules::CommonRulesMutation,
     resources::ResourcesMutation,
+    barcamp::BarcampMutation,
 );
 
 #[derive(MergedSubscription, Default)]
-pub struct SubscriptionRoot(audit::AuditSubscription);
+pub struct SubscriptionRoot(audit::AuditSubscription, barcamp::BarcampSubscription);
 
 pub type AppSchema = Schema<QueryRoot, MutationRoot, SubscriptionRoot>;
 

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod export;
 pub mod graphql;
 pub mod health;
+pub mod ical;
 pub mod metrics;
 
 use crate::app::AppState;
@@ -25,6 +26,8 @@ pub fn router(state: AppState) -> Router {
         .route("/metrics", get(metrics::metrics))
         .route("/export/me", get(export::export_me))
         .route("/export/ledger.csv", get(export::export_ledger))
+        .route("/ical/barcamp/feed/{file}", get(ical::personal_feed))
+        .route("/ical/barcamp/{file}", get(ical::edition_feed))
         .fallback(assets::serve)
         .layer(DefaultBodyLimit::max(state.config.max_body_bytes))
         .layer(axum::middleware::from_fn_with_state(

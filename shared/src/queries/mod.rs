@@ -2,6 +2,7 @@
 //! A backend test runs each against the real schema (see `tests/api/contract.rs`).
 
 pub mod accounts;
+pub mod barcamp;
 pub mod labs;
 pub mod resources;
 
@@ -46,4 +47,33 @@ pub const ALL: &[(&str, &str)] = &[
     ("REQUESTS", resources::REQUESTS),
     ("LEDGER", resources::LEDGER),
     ("ALLOCATIONS", resources::ALLOCATIONS),
+    ("BARCAMP_EDITIONS", barcamp::EDITIONS),
+    ("BARCAMP_EDITION", barcamp::EDITION),
+    ("BARCAMP_CREATE_EDITION", barcamp::CREATE_EDITION),
+    ("BARCAMP_UPDATE_EDITION", barcamp::UPDATE_EDITION),
+    ("BARCAMP_SET_PHASE", barcamp::SET_PHASE),
+    ("BARCAMP_SET_ORGANISER", barcamp::SET_ORGANISER),
+    ("BARCAMP_ADD_ROOM", barcamp::ADD_ROOM),
+    ("BARCAMP_UPDATE_ROOM", barcamp::UPDATE_ROOM),
+    ("BARCAMP_REMOVE_ROOM", barcamp::REMOVE_ROOM),
+    ("BARCAMP_ADD_SLOT", barcamp::ADD_SLOT),
+    ("BARCAMP_REMOVE_SLOT", barcamp::REMOVE_SLOT),
+    ("BARCAMP_REGISTER", barcamp::REGISTER),
+    ("BARCAMP_UNREGISTER", barcamp::UNREGISTER),
+    ("BARCAMP_RESET_FEED", barcamp::RESET_FEED),
+    ("BARCAMP_SESSIONS", barcamp::SESSIONS),
+    ("BARCAMP_SESSION", barcamp::SESSION),
+    ("BARCAMP_PROPOSE_SESSION", barcamp::PROPOSE_SESSION),
+    ("BARCAMP_EDIT_SESSION", barcamp::EDIT_SESSION),
+    ("BARCAMP_DECLINE_SESSION", barcamp::DECLINE_SESSION),
+    ("BARCAMP_CANCEL_SESSION", barcamp::CANCEL_SESSION),
+    ("BARCAMP_MERGE_SESSION", barcamp::MERGE_SESSION),
+    ("BARCAMP_SET_INTEREST", barcamp::SET_INTEREST),
+    ("BARCAMP_RUN_SCHEDULER", barcamp::RUN_SCHEDULER),
+    ("BARCAMP_CHECK_MOVE", barcamp::CHECK_MOVE),
+    ("BARCAMP_MOVE_SESSION", barcamp::MOVE_SESSION),
+    ("BARCAMP_SET_PINNED", barcamp::SET_PINNED),
+    ("BARCAMP_MY_AGENDA", barcamp::MY_AGENDA),
+    ("BARCAMP_NOW_NEXT", barcamp::NOW_NEXT),
+    ("BARCAMP_CHANGES", barcamp::CHANGES),
 ];

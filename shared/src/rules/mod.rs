@@ -2,6 +2,7 @@
 
 pub mod amount;
 pub mod diff;
+pub mod ical;
 pub mod schedule;
 pub mod slug;
 

@@ -1,0 +1,19 @@
+//! `barcamp_slots`: time slots of an edition (UTC instants; `day` is the venue's local day).
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "barcamp_slots")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub edition_id: Uuid,
+    pub day: Date,
+    pub starts_at: DateTimeUtc,
+    pub ends_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
