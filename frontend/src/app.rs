@@ -1,6 +1,10 @@
 //! The shell: session context, header, routes.
 
 use crate::components::nav::Nav;
+use crate::pages::barcamp::{
+    agenda_page::AgendaPage, edition_page::EditionPage, editions_page::EditionsPage,
+    organise_page::OrganisePage, schedule_page::SchedulePage, screen_page::ScreenPage,
+};
 use crate::pages::labs::{
     edit_lab_page::EditLabPage, lab_page::LabPage, labs_page::LabsPage, project_page::ProjectPage,
     propose_lab_page::ProposeLabPage, review_queue_page::ReviewQueuePage,
@@ -51,6 +55,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/resources") view=PoolsPage />
                     <Route path=path!("/resources/queue") view=RequestQueuePage />
                     <Route path=path!("/transparency") view=TransparencyPage />
+                    <Route path=path!("/barcamp") view=EditionsPage />
+                    <Route path=path!("/barcamp/:year") view=EditionPage />
+                    <Route path=path!("/barcamp/:year/schedule") view=SchedulePage />
+                    <Route path=path!("/barcamp/:year/agenda") view=AgendaPage />
+                    <Route path=path!("/barcamp/:year/organise") view=OrganisePage />
+                    <Route path=path!("/barcamp/:year/screen") view=ScreenPage />
                 </Routes>
             </main>
         </Router>

@@ -4,15 +4,15 @@ use serde_json::json;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use tokio_tungstenite::tungstenite::Message;
 
-type Ws =
+pub(crate) type Ws =
     tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
 
-fn send(v: serde_json::Value) -> Message {
+pub(crate) fn send(v: serde_json::Value) -> Message {
     Message::Text(v.to_string().into())
 }
 
 /// Opens a graphql-transport-ws connection with `token` and waits for the server's ack.
-async fn connect(app: &constellation_tests::TestApp, token: &str) -> Ws {
+pub(crate) async fn connect(app: &constellation_tests::TestApp, token: &str) -> Ws {
     let mut req = format!("ws://{}/graphql/ws", app.addr)
         .into_client_request()
         .expect("request");

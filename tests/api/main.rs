@@ -5,6 +5,8 @@ mod abuse;
 mod accounts;
 mod audit;
 mod authz;
+mod barcamp;
+mod barcamp_authz;
 mod contract;
 mod export;
 mod http;

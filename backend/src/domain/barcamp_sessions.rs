@@ -73,7 +73,8 @@ struct Fields {
     length: i32,
     equipment: String,
     lab_id: Option<Uuid>,
-    co_hosts: Vec<Uuid>,
+    /// `None`: keep the current co-hosts (edits).
+    co_hosts: Option<Vec<Uuid>>,
 }
 
 /// Validates a proposal. Co-hosts are registered attendees, by email; the Lab, if any, is
@@ -117,9 +118,30 @@ async fn parse(
             Some(id)
         }
     };
+    let co_hosts = match &input.co_host_emails {
+        None => None,
+        Some(list) => Some(co_hosts(txn, edition_id, list, proposer).await?),
+    };
+    Ok(Fields {
+        title,
+        description,
+        format: input.format.as_str().to_owned(),
+        length: input.length,
+        equipment,
+        lab_id,
+        co_hosts,
+    })
+}
+
+/// Registered attendees, by email, other than the proposer.
+async fn co_hosts(
+    txn: &DatabaseTransaction,
+    edition_id: Uuid,
+    list: &[String],
+    proposer: Uuid,
+) -> DomainResult<Vec<Uuid>> {
     let mut co_hosts = Vec::new();
-    let emails: Vec<String> = input
-        .co_host_emails
+    let emails: Vec<String> = list
         .iter()
         .map(|e| e.trim().to_lowercase())
         .filter(|e| !e.is_empty())
@@ -153,15 +175,7 @@ async fn parse(
             co_hosts.push(person.id);
         }
     }
-    Ok(Fields {
-        title,
-        description,
-        format: input.format.as_str().to_owned(),
-        length: input.length,
-        equipment,
-        lab_id,
-        co_hosts,
-    })
+    Ok(co_hosts)
 }
 
 fn summary(s: &session::Model, hosts: &[Uuid]) -> Value {
@@ -210,7 +224,7 @@ pub async fn propose(
     .insert(&txn)
     .await?;
     let mut hosts = vec![me.id];
-    hosts.extend(f.co_hosts);
+    hosts.extend(f.co_hosts.unwrap_or_default());
     host::Entity::insert_many(hosts.iter().map(|u| host::ActiveModel {
         session_id: Set(s.id),
         user_id: Set(*u),
@@ -263,8 +277,12 @@ pub async fn edit(
         ));
     }
     let f = parse(&txn, actor, s.edition_id, &input, s.proposed_by).await?;
-    let mut new_hosts = vec![s.proposed_by];
-    new_hosts.extend(f.co_hosts.iter().copied());
+    let new_hosts = match &f.co_hosts {
+        Some(list) => std::iter::once(s.proposed_by)
+            .chain(list.iter().copied())
+            .collect(),
+        None => hosts.clone(),
+    };
     let before = summary(&s, &hosts);
     let mut sorted_old = hosts.clone();
     sorted_old.sort();

@@ -620,7 +620,7 @@ async fn seed_barcamp(env: &Env) -> DomainResult<()> {
                 length: *length,
                 equipment: equipment.iter().map(|w| (*w).to_owned()).collect(),
                 lab_id,
-                co_host_emails: vec![],
+                co_host_emails: None,
             },
         )
         .await?;

@@ -1,6 +1,8 @@
 //! The one GraphQL client. Documents come from `constellation_shared::queries`; pages never
 //! build query strings.
 
+pub mod ws;
+
 use constellation_shared::graphql::{Request, Response};
 use constellation_shared::{ErrorCode, Language, ValidationReason};
 use serde::de::DeserializeOwned;

@@ -90,8 +90,9 @@ pub struct SessionInput {
     pub length: i32,
     pub equipment: Vec<String>,
     pub lab_id: Option<String>,
-    /// Emails of registered attendees who host with the proposer.
-    pub co_host_emails: Vec<String>,
+    /// Emails of registered attendees who host with the proposer. On an edit, null keeps
+    /// the current co-hosts and a list replaces them.
+    pub co_host_emails: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
