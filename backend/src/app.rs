@@ -89,9 +89,17 @@ pub async fn build_state(config: Config) -> anyhow::Result<AppState> {
         config.jwt_ttl_minutes,
     );
     let (events, _) = broadcast::channel(256);
+    let (live, _) = broadcast::channel(1024);
+    let votes = crate::domain::votes::VoteQueue::start(db.clone(), events.clone(), live.clone());
     let env = Env {
         db,
         events,
+        live,
+        votes,
+        assembly: crate::domain::AssemblySettings {
+            convocation_days: config.assembly_convocation_days,
+            proxy_cap: config.assembly_proxy_cap,
+        },
         limits: LoginLimits {
             per_account: config.login_max_failures_per_account,
             per_address: config.login_max_failures_per_address,

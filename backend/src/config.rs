@@ -38,6 +38,10 @@ pub struct Config {
     pub max_query_fields: usize,
     pub max_batch_len: usize,
     pub max_body_bytes: usize,
+    /// Days between the convocation and the assembly, at least (statutes; the law's 15).
+    pub assembly_convocation_days: i64,
+    /// Proxies one effective member may hold for one assembly (statutes; default 1).
+    pub assembly_proxy_cap: u32,
     /// `tracing` filter, e.g. `info,constellation_backend=debug`.
     pub log: String,
 }
@@ -64,6 +68,8 @@ impl Default for Config {
             max_query_fields: 300,
             max_batch_len: 10,
             max_body_bytes: 1024 * 1024,
+            assembly_convocation_days: 15,
+            assembly_proxy_cap: 1,
             log: "info".into(),
         }
     }

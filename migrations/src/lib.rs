@@ -8,6 +8,7 @@ mod m20261124_000001_accounts;
 mod m20261124_000002_labs;
 mod m20261124_000003_resources;
 mod m20261124_000004_barcamp;
+mod m20261124_000005_assemblies;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000002_labs::Migration),
             Box::new(m20261124_000003_resources::Migration),
             Box::new(m20261124_000004_barcamp::Migration),
+            Box::new(m20261124_000005_assemblies::Migration),
         ]
     }
 }

@@ -49,6 +49,18 @@ pub enum ErrorCode {
     NotRegistered,
     /// Some programme sessions are not placed yet.
     ScheduleIncomplete,
+    /// The date is closer than the convocation delay allows.
+    ConvocationTooLate,
+    /// A statutory item is frozen once the assembly is convened.
+    AgendaFrozen,
+    /// The holder already holds as many proxies as the statutes allow.
+    ProxyCapReached,
+    /// The vote is not open for this motion.
+    VotingClosed,
+    /// This vote was already cast.
+    AlreadyVoted,
+    /// The caller may not cast this member's vote.
+    NotEligible,
     /// The GraphQL request itself is refused: malformed, too deep, too complex, too large.
     BadRequest,
     /// Something failed on the server; details are in the server's log only.
@@ -57,7 +69,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 22] = [
+    pub const ALL: [ErrorCode; 28] = [
         Self::Validation,
         Self::Unauthenticated,
         Self::Forbidden,
@@ -78,6 +90,12 @@ impl ErrorCode {
         Self::ScheduleConflict,
         Self::NotRegistered,
         Self::ScheduleIncomplete,
+        Self::ConvocationTooLate,
+        Self::AgendaFrozen,
+        Self::ProxyCapReached,
+        Self::VotingClosed,
+        Self::AlreadyVoted,
+        Self::NotEligible,
         Self::BadRequest,
         Self::Internal,
     ];
@@ -105,6 +123,12 @@ impl ErrorCode {
             Self::ScheduleConflict => "SCHEDULE_CONFLICT",
             Self::NotRegistered => "NOT_REGISTERED",
             Self::ScheduleIncomplete => "SCHEDULE_INCOMPLETE",
+            Self::ConvocationTooLate => "CONVOCATION_TOO_LATE",
+            Self::AgendaFrozen => "AGENDA_FROZEN",
+            Self::ProxyCapReached => "PROXY_CAP_REACHED",
+            Self::VotingClosed => "VOTING_CLOSED",
+            Self::AlreadyVoted => "ALREADY_VOTED",
+            Self::NotEligible => "NOT_ELIGIBLE",
             Self::BadRequest => "BAD_REQUEST",
             Self::Internal => "INTERNAL",
         }
@@ -183,6 +207,18 @@ impl ErrorCode {
             (Self::ScheduleIncomplete, En) => {
                 "Some programme sessions are not placed yet: place them, decline them or run the scheduler."
             }
+            (Self::ConvocationTooLate, Fr) => "La date est plus proche que le délai de convocation ne le permet.",
+            (Self::ConvocationTooLate, En) => "The assembly is too close: the convocation must go out earlier (see the convocation delay).",
+            (Self::AgendaFrozen, Fr) => "Ce point touche aux statuts ou à l'objet : il est figé depuis la convocation.",
+            (Self::AgendaFrozen, En) => "This item changes the statutes or the purpose: it is frozen since the convocation.",
+            (Self::ProxyCapReached, Fr) => "Cette personne détient déjà autant de procurations que les statuts le permettent.",
+            (Self::ProxyCapReached, En) => "This person already holds as many proxies as the statutes allow.",
+            (Self::VotingClosed, Fr) => "Le vote n'est pas ouvert pour cette motion.",
+            (Self::VotingClosed, En) => "Voting is not open for this motion.",
+            (Self::AlreadyVoted, Fr) => "Ce vote a déjà été exprimé.",
+            (Self::AlreadyVoted, En) => "This vote was already cast.",
+            (Self::NotEligible, Fr) => "Vous ne pouvez pas exprimer ce vote : il faut être membre effectif·ve présent·e, ou détenir sa procuration.",
+            (Self::NotEligible, En) => "You cannot cast this vote: you must be a present effective member, or hold their proxy.",
             (Self::BadRequest, Fr) => "La requête est refusée (mal formée ou trop grande).",
             (Self::BadRequest, En) => "The request is refused (malformed or too large).",
             (Self::Internal, Fr) => "Une erreur interne est survenue. Réessayez plus tard.",

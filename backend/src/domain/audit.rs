@@ -34,8 +34,15 @@ pub async fn record<C: ConnectionTrait>(
 
 /// Sends committed entries to live subscribers (no subscriber is not an error).
 pub fn publish(env: &Env, entries: impl IntoIterator<Item = audit_log::Model>) {
+    publish_to(&env.events, entries);
+}
+
+pub fn publish_to(
+    events: &tokio::sync::broadcast::Sender<audit_log::Model>,
+    entries: impl IntoIterator<Item = audit_log::Model>,
+) {
     for e in entries {
-        let _ = env.events.send(e);
+        let _ = events.send(e);
     }
 }
 

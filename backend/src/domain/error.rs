@@ -54,6 +54,12 @@ pub enum DomainError {
     NotRegistered,
     /// `SCHEDULE_INCOMPLETE`
     ScheduleIncomplete,
+    ConvocationTooLate,
+    AgendaFrozen,
+    ProxyCapReached,
+    VotingClosed,
+    AlreadyVoted,
+    NotEligible,
     /// `INTERNAL`: the message goes to the log only.
     Internal(String),
 }
@@ -81,6 +87,12 @@ impl DomainError {
             Self::ScheduleConflict => ErrorCode::ScheduleConflict,
             Self::NotRegistered => ErrorCode::NotRegistered,
             Self::ScheduleIncomplete => ErrorCode::ScheduleIncomplete,
+            Self::ConvocationTooLate => ErrorCode::ConvocationTooLate,
+            Self::AgendaFrozen => ErrorCode::AgendaFrozen,
+            Self::ProxyCapReached => ErrorCode::ProxyCapReached,
+            Self::VotingClosed => ErrorCode::VotingClosed,
+            Self::AlreadyVoted => ErrorCode::AlreadyVoted,
+            Self::NotEligible => ErrorCode::NotEligible,
             Self::Internal(_) => ErrorCode::Internal,
         }
     }

@@ -2,6 +2,7 @@
 //! resolvers and HTTP handlers only translate.
 
 pub mod accounts;
+pub mod assemblies;
 pub mod audit;
 pub mod barcamp;
 pub mod barcamp_schedule;
@@ -9,6 +10,8 @@ pub mod barcamp_sessions;
 pub mod common_rules;
 pub mod error;
 pub mod export;
+pub mod minutes;
+pub mod proxies;
 pub mod lab_members;
 pub mod labs;
 pub mod projects;
@@ -16,6 +19,7 @@ pub mod rate_limit;
 pub mod resource_requests;
 pub mod resources;
 pub mod seed;
+pub mod votes;
 
 pub use error::{DbResultExt, DomainError, DomainResult};
 
@@ -34,6 +38,18 @@ pub struct Env {
     pub db: DatabaseConnection,
     pub events: broadcast::Sender<crate::entities::audit_log::Model>,
     pub limits: LoginLimits,
+    pub assembly: AssemblySettings,
+    /// Votes go through one writer that commits concurrent votes together.
+    pub votes: votes::VoteQueue,
+    /// Signals to live assembly pages (what changed; they read the figures themselves).
+    pub live: broadcast::Sender<votes::LiveSignal>,
+}
+
+/// Statute settings for general assemblies.
+#[derive(Clone, Copy, Debug)]
+pub struct AssemblySettings {
+    pub convocation_days: i64,
+    pub proxy_cap: u32,
 }
 
 impl Env {

@@ -1,6 +1,10 @@
 //! sea-orm models: the one place they live. Never exposed to GraphQL directly.
 
+pub mod agenda_item;
+pub mod assembly;
+pub mod attendance;
 pub mod audit_log;
+pub mod ballot_participation;
 pub mod barcamp_edition;
 pub mod barcamp_host;
 pub mod barcamp_host_busy;
@@ -18,10 +22,15 @@ pub mod lab_framing;
 pub mod lab_member;
 pub mod ledger_entry;
 pub mod login_attempt;
+pub mod majority_rule;
+pub mod motion;
+pub mod open_vote;
 pub mod platform_flag;
 pub mod pool_period;
 pub mod project;
 pub mod project_support;
+pub mod proxy;
 pub mod resource_pool;
 pub mod resource_request;
+pub mod secret_ballot;
 pub mod user;

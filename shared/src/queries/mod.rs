@@ -2,6 +2,7 @@
 //! A backend test runs each against the real schema (see `tests/api/contract.rs`).
 
 pub mod accounts;
+pub mod assembly;
 pub mod barcamp;
 pub mod labs;
 pub mod resources;
@@ -76,4 +77,23 @@ pub const ALL: &[(&str, &str)] = &[
     ("BARCAMP_MY_AGENDA", barcamp::MY_AGENDA),
     ("BARCAMP_NOW_NEXT", barcamp::NOW_NEXT),
     ("BARCAMP_CHANGES", barcamp::CHANGES),
+    ("ASSEMBLY_ASSEMBLIES", assembly::ASSEMBLIES),
+    ("ASSEMBLY_ASSEMBLY", assembly::ASSEMBLY),
+    ("ASSEMBLY_CREATE_ASSEMBLY", assembly::CREATE_ASSEMBLY),
+    ("ASSEMBLY_ADD_AGENDA_ITEM", assembly::ADD_AGENDA_ITEM),
+    ("ASSEMBLY_REMOVE_AGENDA_ITEM", assembly::REMOVE_AGENDA_ITEM),
+    ("ASSEMBLY_ADD_MOTION", assembly::ADD_MOTION),
+    ("ASSEMBLY_CONVENE", assembly::CONVENE),
+    ("ASSEMBLY_OPEN_SESSION", assembly::OPEN_SESSION),
+    ("ASSEMBLY_CLOSE_SESSION", assembly::CLOSE_SESSION),
+    ("ASSEMBLY_GIVE_PROXY", assembly::GIVE_PROXY),
+    ("ASSEMBLY_ANSWER_PROXY", assembly::ANSWER_PROXY),
+    ("ASSEMBLY_REVOKE_PROXY", assembly::REVOKE_PROXY),
+    ("ASSEMBLY_CHECK_IN", assembly::CHECK_IN),
+    ("ASSEMBLY_ATTENDANCE", assembly::ATTENDANCE),
+    ("ASSEMBLY_OPEN_VOTING", assembly::OPEN_VOTING),
+    ("ASSEMBLY_CLOSE_VOTING", assembly::CLOSE_VOTING),
+    ("ASSEMBLY_CAST_VOTE", assembly::CAST_VOTE),
+    ("ASSEMBLY_MAJORITY_RULES", assembly::MAJORITY_RULES),
+    ("ASSEMBLY_LIVE", assembly::LIVE),
 ];

@@ -3,6 +3,7 @@
 pub mod amount;
 pub mod diff;
 pub mod ical;
+pub mod majority;
 pub mod schedule;
 pub mod slug;
 

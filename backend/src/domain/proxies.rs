@@ -1,0 +1,297 @@
+//! General assemblies, part two: proxies and attendance. An effective member gives a proxy
+//! to another for one assembly; the holder accepts (within the statutes' cap) or declines;
+//! the principal revokes until the session opens, or takes the vote back by checking in.
+
+use super::assemblies::{self, is_effective, lock, status_of};
+use super::{audit, Actor, DomainError, DomainResult, Env};
+use crate::entities::{attendance, proxy, user};
+use chrono::Utc;
+use constellation_shared::dto::assembly::{AssemblyStatus, ProxyStatus};
+use constellation_shared::{MembershipKind, ValidationReason};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set,
+};
+use serde_json::{json, Value};
+use uuid::Uuid;
+
+pub fn status_of_proxy(p: &proxy::Model) -> ProxyStatus {
+    ProxyStatus::parse(&p.status).unwrap_or(ProxyStatus::Revoked)
+}
+
+fn live(p: &proxy::Model) -> bool {
+    matches!(status_of_proxy(p), ProxyStatus::Pending | ProxyStatus::Accepted)
+}
+
+async fn effective_by_email<C: ConnectionTrait>(conn: &C, email: &str) -> DomainResult<user::Model> {
+    user::Entity::find()
+        .filter(user::Column::EmailNormalized.eq(email.trim().to_lowercase()))
+        .filter(user::Column::DeletedAt.is_null())
+        .filter(user::Column::MembershipKind.eq(MembershipKind::Effective.as_str()))
+        .one(conn)
+        .await?
+        .ok_or(DomainError::invalid("holderEmail", ValidationReason::Invalid))
+}
+
+pub async fn given_by<C: ConnectionTrait>(conn: &C, assembly_id: Uuid, principal: Uuid) -> DomainResult<Option<proxy::Model>> {
+    Ok(proxy::Entity::find()
+        .filter(proxy::Column::AssemblyId.eq(assembly_id))
+        .filter(proxy::Column::PrincipalId.eq(principal))
+        .one(conn)
+        .await?)
+}
+
+pub async fn held_by<C: ConnectionTrait>(conn: &C, assembly_id: Uuid, holder: Uuid) -> DomainResult<Vec<proxy::Model>> {
+    Ok(proxy::Entity::find()
+        .filter(proxy::Column::AssemblyId.eq(assembly_id))
+        .filter(proxy::Column::HolderId.eq(holder))
+        .order_by_asc(proxy::Column::UpdatedAt)
+        .all(conn)
+        .await?)
+}
+
+fn before_session(status: AssemblyStatus) -> DomainResult<()> {
+    match status {
+        AssemblyStatus::Draft | AssemblyStatus::Convened => Ok(()),
+        _ => Err(DomainError::InvalidTransition("proxies are settled before the session")),
+    }
+}
+
+pub async fn give(env: &Env, actor: &Actor, assembly_id: Uuid, holder_email: &str) -> DomainResult<Uuid> {
+    let me = actor.user()?;
+    if !is_effective(me) {
+        return Err(DomainError::Forbidden);
+    }
+    let txn = env.begin_write().await?;
+    let a = lock(&txn, assembly_id).await?;
+    before_session(status_of(&a))?;
+    let holder = effective_by_email(&txn, holder_email).await?;
+    if holder.id == me.id {
+        return Err(DomainError::invalid("holderEmail", ValidationReason::Invalid));
+    }
+    // No chains: a holder who gave their own vote away cannot carry others'.
+    if given_by(&txn, assembly_id, holder.id).await?.is_some_and(|p| live(&p)) {
+        return Err(DomainError::invalid("holderEmail", ValidationReason::Invalid));
+    }
+    if held_by(&txn, assembly_id, me.id).await?.iter().any(live) {
+        return Err(DomainError::Conflict("holds proxies"));
+    }
+    let now = Utc::now();
+    let id = match given_by(&txn, assembly_id, me.id).await? {
+        Some(p) if live(&p) => return Err(DomainError::Conflict("a proxy is already given")),
+        Some(p) => {
+            let id = p.id;
+            let mut am = p.into_active_model();
+            am.holder_id = Set(holder.id);
+            am.status = Set(ProxyStatus::Pending.as_str().to_owned());
+            am.updated_at = Set(now);
+            am.update(&txn).await?;
+            id
+        }
+        None => {
+            proxy::ActiveModel {
+                id: Set(Uuid::new_v4()),
+                assembly_id: Set(assembly_id),
+                principal_id: Set(me.id),
+                holder_id: Set(holder.id),
+                status: Set(ProxyStatus::Pending.as_str().to_owned()),
+                updated_at: Set(now),
+            }
+            .insert(&txn)
+            .await?
+            .id
+        }
+    };
+    let entry = audit::record(&txn, Some(me.id), "assembly.proxy.give", "proxy", &id.to_string(), Value::Null,
+        json!({ "assemblyId": assembly_id, "holder": holder.id })).await?;
+    txn.commit().await?;
+    audit::publish(env, [entry]);
+    Ok(assembly_id)
+}
+
+/// The holder accepts (refused beyond the cap) or declines.
+pub async fn answer(env: &Env, actor: &Actor, proxy_id: Uuid, accept: bool) -> DomainResult<Uuid> {
+    let me = actor.user()?;
+    let txn = env.begin_write().await?;
+    let p = proxy::Entity::find_by_id(proxy_id)
+        .one(&txn)
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    if p.holder_id != me.id {
+        return Err(DomainError::Forbidden);
+    }
+    // The assembly row lock serialises acceptances, so two at once cannot both pass the cap.
+    let a = lock(&txn, p.assembly_id).await?;
+    before_session(status_of(&a))?;
+    if status_of_proxy(&p) != ProxyStatus::Pending {
+        return Err(DomainError::InvalidTransition("proxy already answered"));
+    }
+    if accept {
+        let held = proxy::Entity::find()
+            .filter(proxy::Column::AssemblyId.eq(p.assembly_id))
+            .filter(proxy::Column::HolderId.eq(me.id))
+            .filter(proxy::Column::Status.eq(ProxyStatus::Accepted.as_str()))
+            .count(&txn)
+            .await?;
+        if held >= u64::from(env.assembly.proxy_cap) {
+            return Err(DomainError::ProxyCapReached);
+        }
+        if given_by(&txn, p.assembly_id, me.id).await?.is_some_and(|g| live(&g)) {
+            return Err(DomainError::Conflict("gave their own proxy"));
+        }
+    }
+    let to = if accept { ProxyStatus::Accepted } else { ProxyStatus::Declined };
+    let assembly_id = p.assembly_id;
+    let mut am = p.into_active_model();
+    am.status = Set(to.as_str().to_owned());
+    am.updated_at = Set(Utc::now());
+    am.update(&txn).await?;
+    let entry = audit::record(&txn, Some(me.id), "assembly.proxy.answer", "proxy", &proxy_id.to_string(), Value::Null,
+        json!({ "assemblyId": assembly_id, "status": to.as_str() })).await?;
+    txn.commit().await?;
+    audit::publish(env, [entry]);
+    Ok(assembly_id)
+}
+
+pub async fn revoke(env: &Env, actor: &Actor, assembly_id: Uuid) -> DomainResult<Uuid> {
+    let me = actor.user()?;
+    let txn = env.begin_write().await?;
+    let a = lock(&txn, assembly_id).await?;
+    before_session(status_of(&a))?;
+    let p = given_by(&txn, assembly_id, me.id)
+        .await?
+        .filter(live)
+        .ok_or(DomainError::NotFound)?;
+    let id = p.id;
+    let mut am = p.into_active_model();
+    am.status = Set(ProxyStatus::Revoked.as_str().to_owned());
+    am.updated_at = Set(Utc::now());
+    am.update(&txn).await?;
+    let entry = audit::record(&txn, Some(me.id), "assembly.proxy.revoke", "proxy", &id.to_string(), Value::Null,
+        json!({ "assemblyId": assembly_id })).await?;
+    txn.commit().await?;
+    audit::publish(env, [entry]);
+    Ok(assembly_id)
+}
+
+/// Self check-in, or by the chair for someone in the room. A principal who checks in takes
+/// their vote back: their proxy becomes `RECLAIMED`.
+pub async fn check_in(env: &Env, actor: &Actor, assembly_id: Uuid, who: Option<Uuid>) -> DomainResult<Uuid> {
+    let me = actor.user()?;
+    let target = match who {
+        Some(id) if id != me.id => {
+            actor.board_or_admin()?;
+            id
+        }
+        _ => me.id,
+    };
+    let person = user::Entity::find_by_id(target)
+        .one(&env.db)
+        .await?
+        .filter(|u| u.deleted_at.is_none())
+        .ok_or(DomainError::NotFound)?;
+    if person.membership_kind != MembershipKind::Effective.as_str() {
+        return Err(if target == me.id { DomainError::Forbidden } else { DomainError::NotEligible });
+    }
+    let txn = env.begin_write().await?;
+    let a = lock(&txn, assembly_id).await?;
+    if status_of(&a) != AssemblyStatus::InSession {
+        return Err(DomainError::InvalidTransition("check-in happens in session"));
+    }
+    if attendance::Entity::find_by_id((assembly_id, target)).one(&txn).await?.is_some() {
+        return Ok(assembly_id);
+    }
+    attendance::ActiveModel {
+        assembly_id: Set(assembly_id),
+        user_id: Set(target),
+        checked_in_at: Set(Utc::now()),
+        checked_in_by: Set(me.id),
+    }
+    .insert(&txn)
+    .await?;
+    if let Some(p) = given_by(&txn, assembly_id, target).await?.filter(live) {
+        let mut am = p.into_active_model();
+        am.status = Set(ProxyStatus::Reclaimed.as_str().to_owned());
+        am.updated_at = Set(Utc::now());
+        am.update(&txn).await?;
+    }
+    let entry = audit::record(&txn, Some(me.id), "assembly.check_in", "assembly", &assembly_id.to_string(), Value::Null,
+        json!({ "member": target })).await?;
+    txn.commit().await?;
+    audit::publish(env, [entry]);
+    let _ = env.live.send(super::votes::LiveSignal {
+        assembly_id,
+        motion_id: None,
+        kind: "CHECK_IN",
+    });
+    Ok(assembly_id)
+}
+
+pub async fn present<C: ConnectionTrait>(conn: &C, assembly_id: Uuid) -> DomainResult<Vec<Uuid>> {
+    Ok(attendance::Entity::find()
+        .filter(attendance::Column::AssemblyId.eq(assembly_id))
+        .select_only()
+        .column(attendance::Column::UserId)
+        .into_tuple()
+        .all(conn)
+        .await?)
+}
+
+/// Accepted proxies whose principal is absent and whose holder is present.
+pub async fn represented<C: ConnectionTrait>(conn: &C, assembly_id: Uuid) -> DomainResult<Vec<proxy::Model>> {
+    let here = present(conn, assembly_id).await?;
+    Ok(proxy::Entity::find()
+        .filter(proxy::Column::AssemblyId.eq(assembly_id))
+        .filter(proxy::Column::Status.eq(ProxyStatus::Accepted.as_str()))
+        .all(conn)
+        .await?
+        .into_iter()
+        .filter(|p| here.contains(&p.holder_id) && !here.contains(&p.principal_id))
+        .collect())
+}
+
+/// The chair's check-in list: effective members by name, keyset on (name, id).
+pub async fn attendance_page(
+    env: &Env,
+    actor: &Actor,
+    assembly_id: Uuid,
+    after: Option<(String, Uuid)>,
+    limit: u64,
+) -> DomainResult<Vec<(user::Model, bool, Option<Uuid>)>> {
+    actor.board_or_admin()?;
+    assemblies::find(&env.db, assembly_id).await?;
+    let mut q = user::Entity::find()
+        .filter(user::Column::MembershipKind.eq(MembershipKind::Effective.as_str()))
+        .filter(user::Column::DeletedAt.is_null())
+        .order_by_asc(user::Column::DisplayName)
+        .order_by_asc(user::Column::Id);
+    if let Some((name, id)) = after {
+        q = q.filter(
+            sea_orm::Condition::any()
+                .add(user::Column::DisplayName.gt(name.clone()))
+                .add(
+                    sea_orm::Condition::all()
+                        .add(user::Column::DisplayName.eq(name))
+                        .add(user::Column::Id.gt(id)),
+                ),
+        );
+    }
+    let people = q.limit(limit).all(&env.db).await?;
+    let here = present(&env.db, assembly_id).await?;
+    let proxies = proxy::Entity::find()
+        .filter(proxy::Column::AssemblyId.eq(assembly_id))
+        .filter(proxy::Column::Status.eq(ProxyStatus::Accepted.as_str()))
+        .all(&env.db)
+        .await?;
+    Ok(people
+        .into_iter()
+        .map(|u| {
+            let by = proxies
+                .iter()
+                .find(|p| p.principal_id == u.id)
+                .map(|p| p.holder_id);
+            let is_here = here.contains(&u.id);
+            (u, is_here, by)
+        })
+        .collect())
+}

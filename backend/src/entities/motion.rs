@@ -1,0 +1,24 @@
+//! `motions`: motions under agenda items; `result` is JSON once closed.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "motions")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub assembly_id: Uuid,
+    pub item_id: Uuid,
+    pub text: String,
+    pub rule_code: String,
+    pub ballot: String,
+    pub status: String,
+    pub opened_at: Option<DateTimeUtc>,
+    pub closed_at: Option<DateTimeUtc>,
+    pub result: Option<String>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

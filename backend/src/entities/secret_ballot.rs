@@ -1,0 +1,18 @@
+//! `secret_ballots`: the ballot box: a random id, the motion, the choice, a receipt; no voter, no time.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "secret_ballots")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: String,
+    pub motion_id: Uuid,
+    pub choice: String,
+    pub receipt: String,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

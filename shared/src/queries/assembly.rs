@@ -1,0 +1,269 @@
+//! General-assembly documents: assemblies and agenda, convocation, proxies, check-in,
+//! motions and voting, live results.
+
+use crate::dto::assembly::{
+    AgendaItemInput, Assembly, AssemblyEvent, AssemblyInput, AssemblySummary, AttendanceRow,
+    CastResult, Choice, MajorityRule, MotionInput,
+};
+use crate::dto::Connection;
+use serde::{Deserialize, Serialize};
+
+pub use crate::queries::labs::Single;
+
+macro_rules! person {
+    () => {
+        "{ id displayName }"
+    };
+}
+
+macro_rules! proxy {
+    () => {
+        concat!("id principal ", person!(), " holder ", person!(), " status")
+    };
+}
+
+macro_rules! assembly {
+    () => {
+        concat!(
+            "id kind title startsAt place language status firstConvocation { id title startsAt } convenedAt ",
+            "agenda { id number depth title body documents { title url } statutory frozen } ",
+            "motions { id itemId text rule { code name quorumNum quorumDen majorityNum majorityDen strict } ballot status turnout ",
+            "tally { yes no abstain } result { passed verdict tally { yes no abstain } presentOrRepresented members explanation } ",
+            "openVotes { member ",
+            person!(),
+            " choice } receipts myRights { member ",
+            person!(),
+            " own cast choice } } ",
+            "members present represented viewer { effective chair present proxyGiven { ",
+            proxy!(),
+            " } proxiesHeld { ",
+            proxy!(),
+            " } }"
+        )
+    };
+}
+
+pub type AssemblyResult = Single<Assembly>;
+
+pub const ASSEMBLIES: &str = "query Assemblies($first: Int, $after: String) { assemblies(first: $first, after: $after) { edges { node { id kind title startsAt place status } } pageInfo { hasNextPage endCursor } } }";
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct PageVars {
+    pub first: Option<i32>,
+    pub after: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct AssembliesData {
+    pub assemblies: Connection<AssemblySummary>,
+}
+
+pub const ASSEMBLY: &str = concat!(
+    "query Assembly($id: ID!) { assembly(id: $id) { ",
+    assembly!(),
+    " } }"
+);
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IdVars {
+    pub id: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct AssemblyData {
+    pub assembly: Option<Assembly>,
+}
+
+pub const CREATE_ASSEMBLY: &str = concat!(
+    "mutation CreateAssembly($input: AssemblyInput!) { createAssembly(input: $input) { ",
+    assembly!(),
+    " } }"
+);
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CreateAssemblyVars {
+    pub input: AssemblyInput,
+}
+
+pub const ADD_AGENDA_ITEM: &str = concat!(
+    "mutation AddAgendaItem($assemblyId: ID!, $input: AgendaItemInput!) { addAgendaItem(assemblyId: $assemblyId, input: $input) { ",
+    assembly!(),
+    " } }"
+);
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AddAgendaItemVars {
+    pub assembly_id: String,
+    pub input: AgendaItemInput,
+}
+
+/// Refused for statutory items once convened (`AGENDA_FROZEN`).
+pub const REMOVE_AGENDA_ITEM: &str = concat!(
+    "mutation RemoveAgendaItem($itemId: ID!) { removeAgendaItem(itemId: $itemId) { ",
+    assembly!(),
+    " } }"
+);
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ItemIdVars {
+    pub item_id: String,
+}
+
+pub const ADD_MOTION: &str = concat!(
+    "mutation AddMotion($itemId: ID!, $input: MotionInput!) { addMotion(itemId: $itemId, input: $input) { ",
+    assembly!(),
+    " } }"
+);
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AddMotionVars {
+    pub item_id: String,
+    pub input: MotionInput,
+}
+
+/// Sends the convocation: refused closer to the date than the convocation delay
+/// (`CONVOCATION_TOO_LATE`); freezes statutory items.
+pub const CONVENE: &str = concat!(
+    "mutation Convene($id: ID!) { conveneAssembly(assemblyId: $id) { ",
+    assembly!(),
+    " } }"
+);
+
+pub const OPEN_SESSION: &str = concat!(
+    "mutation OpenSession($id: ID!) { openSession(assemblyId: $id) { ",
+    assembly!(),
+    " } }"
+);
+
+pub const CLOSE_SESSION: &str = concat!(
+    "mutation CloseSession($id: ID!) { closeSession(assemblyId: $id) { ",
+    assembly!(),
+    " } }"
+);
+
+/// An effective member gives their proxy to another effective member, by email.
+pub const GIVE_PROXY: &str = concat!(
+    "mutation GiveProxy($id: ID!, $holderEmail: String!) { giveProxy(assemblyId: $id, holderEmail: $holderEmail) { ",
+    assembly!(),
+    " } }"
+);
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GiveProxyVars {
+    pub id: String,
+    pub holder_email: String,
+}
+
+/// The holder accepts (refused beyond the cap: `PROXY_CAP_REACHED`) or declines.
+pub const ANSWER_PROXY: &str = concat!(
+    "mutation AnswerProxy($proxyId: ID!, $accept: Boolean!) { answerProxy(proxyId: $proxyId, accept: $accept) { ",
+    assembly!(),
+    " } }"
+);
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AnswerProxyVars {
+    pub proxy_id: String,
+    pub accept: bool,
+}
+
+/// The principal takes their proxy back (until the session opens).
+pub const REVOKE_PROXY: &str = concat!(
+    "mutation RevokeProxy($id: ID!) { revokeProxy(assemblyId: $id) { ",
+    assembly!(),
+    " } }"
+);
+
+/// Self check-in (no `userId`) or by the chair for someone in the room.
+pub const CHECK_IN: &str = concat!(
+    "mutation CheckIn($id: ID!, $userId: ID) { checkIn(assemblyId: $id, userId: $userId) { ",
+    assembly!(),
+    " } }"
+);
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckInVars {
+    pub id: String,
+    pub user_id: Option<String>,
+}
+
+/// The chair's list of effective members.
+pub const ATTENDANCE: &str = "query Attendance($id: ID!, $first: Int, $after: String) { attendance(assemblyId: $id, first: $first, after: $after) { edges { node { member { id displayName } present representedBy { id displayName } } } pageInfo { hasNextPage endCursor } } }";
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AttendanceVars {
+    pub id: String,
+    pub first: Option<i32>,
+    pub after: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct AttendanceData {
+    pub attendance: Connection<AttendanceRow>,
+}
+
+pub const OPEN_VOTING: &str = concat!(
+    "mutation OpenVoting($motionId: ID!) { openVoting(motionId: $motionId) { ",
+    assembly!(),
+    " } }"
+);
+
+pub const CLOSE_VOTING: &str = concat!(
+    "mutation CloseVoting($motionId: ID!) { closeVoting(motionId: $motionId) { ",
+    assembly!(),
+    " } }"
+);
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MotionIdVars {
+    pub motion_id: String,
+}
+
+/// Casts the vote of `memberId` (oneself, or a principal whose proxy one holds).
+pub const CAST_VOTE: &str = "mutation CastVote($motionId: ID!, $memberId: ID!, $choice: Choice!) { castVote(motionId: $motionId, memberId: $memberId, choice: $choice) { motionId memberId receipt } }";
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CastVoteVars {
+    pub motion_id: String,
+    pub member_id: String,
+    pub choice: Choice,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CastVoteData {
+    pub cast_vote: CastResult,
+}
+
+pub const MAJORITY_RULES: &str = "query MajorityRules { majorityRules { code name quorumNum quorumDen majorityNum majorityDen strict } }";
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MajorityRulesData {
+    pub majority_rules: Vec<MajorityRule>,
+}
+
+/// Live turnout and (open ballots) tallies (over the graphql-transport-ws socket).
+pub const LIVE: &str = "subscription AssemblyLive($id: ID!) { assemblyLive(assemblyId: $id) { kind motionId turnout tally { yes no abstain } } }";
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LiveData {
+    pub assembly_live: AssemblyEvent,
+}
+
+/// Minutes, once closed: `GET /assemblies/{id}/minutes.md` and `…/minutes.html`.
+pub fn minutes_path(id: &str, html: bool) -> String {
+    format!(
+        "/assemblies/{id}/minutes.{}",
+        if html { "html" } else { "md" }
+    )
+}
