@@ -157,20 +157,25 @@ impl MigrationTrait for Migration {
                 .col(at(A::StartsAt, false))
                 .col(text(A::Place))
                 .col(ColumnDef::new(A::Language).string_len(2).not_null())
-                .col(
-                    ColumnDef::new(A::Status)
-                        .string_len(16)
-                        .not_null()
-                        .check(Expr::col(A::Status).is_in(["DRAFT", "CONVENED", "IN_SESSION", "CLOSED"])),
-                )
+                .col(ColumnDef::new(A::Status).string_len(16).not_null().check(
+                    Expr::col(A::Status).is_in(["DRAFT", "CONVENED", "IN_SESSION", "CLOSED"]),
+                ))
                 .col(ColumnDef::new(A::FirstConvocationId).uuid().null())
                 .col(at(A::ConvenedAt, true))
                 .col(at(A::OpenedAt, true))
                 .col(at(A::ClosedAt, true))
                 .col(uuid(A::CreatedBy))
                 .col(at(A::CreatedAt, false))
-                .foreign_key(&mut fk("fk_assemblies_first", (A::Table, A::FirstConvocationId), (A::Table, A::Id)))
-                .foreign_key(&mut fk("fk_assemblies_created_by", (A::Table, A::CreatedBy), (Users::Table, Users::Id)))
+                .foreign_key(&mut fk(
+                    "fk_assemblies_first",
+                    (A::Table, A::FirstConvocationId),
+                    (A::Table, A::Id),
+                ))
+                .foreign_key(&mut fk(
+                    "fk_assemblies_created_by",
+                    (A::Table, A::CreatedBy),
+                    (Users::Table, Users::Id),
+                ))
                 .to_owned(),
         )
         .await?;
@@ -186,8 +191,17 @@ impl MigrationTrait for Migration {
                 .col(text(I::Title))
                 .col(text(I::Body))
                 .col(text(I::Documents))
-                .col(ColumnDef::new(I::Statutory).boolean().not_null().default(false))
-                .foreign_key(&mut fk("fk_items_assembly", (I::Table, I::AssemblyId), (A::Table, A::Id)))
+                .col(
+                    ColumnDef::new(I::Statutory)
+                        .boolean()
+                        .not_null()
+                        .default(false),
+                )
+                .foreign_key(&mut fk(
+                    "fk_items_assembly",
+                    (I::Table, I::AssemblyId),
+                    (A::Table, A::Id),
+                ))
                 .to_owned(),
         )
         .await?;
@@ -206,7 +220,12 @@ impl MigrationTrait for Migration {
         m.create_table(
             Table::create()
                 .table(R::Table)
-                .col(ColumnDef::new(R::Code).string_len(16).not_null().primary_key())
+                .col(
+                    ColumnDef::new(R::Code)
+                        .string_len(16)
+                        .not_null()
+                        .primary_key(),
+                )
                 .col(text(R::NameFr))
                 .col(text(R::NameEn))
                 .col(ColumnDef::new(R::QuorumNum).integer().not_null())
@@ -231,11 +250,56 @@ impl MigrationTrait for Migration {
             R::Strict,
         ]);
         for (code, fr, en, qn, qd, mn, md, strict) in [
-            ("SIMPLE", "Majorité simple", "Simple majority", 0, 0, 1, 2, true),
-            ("STATUTES", "Modification des statuts", "Change of the statutes", 2, 3, 2, 3, false),
-            ("PURPOSE", "Modification de l'objet", "Change of the purpose", 2, 3, 4, 5, false),
-            ("DISSOLUTION", "Dissolution", "Dissolution", 2, 3, 4, 5, false),
-            ("EXCLUSION", "Exclusion d'un membre", "Exclusion of a member", 0, 0, 2, 3, false),
+            (
+                "SIMPLE",
+                "Majorité simple",
+                "Simple majority",
+                0,
+                0,
+                1,
+                2,
+                true,
+            ),
+            (
+                "STATUTES",
+                "Modification des statuts",
+                "Change of the statutes",
+                2,
+                3,
+                2,
+                3,
+                false,
+            ),
+            (
+                "PURPOSE",
+                "Modification de l'objet",
+                "Change of the purpose",
+                2,
+                3,
+                4,
+                5,
+                false,
+            ),
+            (
+                "DISSOLUTION",
+                "Dissolution",
+                "Dissolution",
+                2,
+                3,
+                4,
+                5,
+                false,
+            ),
+            (
+                "EXCLUSION",
+                "Exclusion d'un membre",
+                "Exclusion of a member",
+                0,
+                0,
+                2,
+                3,
+                false,
+            ),
         ] {
             insert.values_panic([
                 code.into(),
@@ -274,9 +338,21 @@ impl MigrationTrait for Migration {
                 .col(at(M::OpenedAt, true))
                 .col(at(M::ClosedAt, true))
                 .col(ColumnDef::new(M::Result).text().null())
-                .foreign_key(&mut fk("fk_motions_assembly", (M::Table, M::AssemblyId), (A::Table, A::Id)))
-                .foreign_key(&mut fk("fk_motions_item", (M::Table, M::ItemId), (I::Table, I::Id)))
-                .foreign_key(&mut fk("fk_motions_rule", (M::Table, M::RuleCode), (R::Table, R::Code)))
+                .foreign_key(&mut fk(
+                    "fk_motions_assembly",
+                    (M::Table, M::AssemblyId),
+                    (A::Table, A::Id),
+                ))
+                .foreign_key(&mut fk(
+                    "fk_motions_item",
+                    (M::Table, M::ItemId),
+                    (I::Table, I::Id),
+                ))
+                .foreign_key(&mut fk(
+                    "fk_motions_rule",
+                    (M::Table, M::RuleCode),
+                    (R::Table, R::Code),
+                ))
                 .to_owned(),
         )
         .await?;
@@ -289,17 +365,32 @@ impl MigrationTrait for Migration {
                 .col(uuid(P::AssemblyId))
                 .col(uuid(P::PrincipalId))
                 .col(uuid(P::HolderId))
-                .col(
-                    ColumnDef::new(P::Status)
-                        .string_len(10)
-                        .not_null()
-                        .check(Expr::col(P::Status).is_in(["PENDING", "ACCEPTED", "DECLINED", "REVOKED", "RECLAIMED"])),
-                )
+                .col(ColumnDef::new(P::Status).string_len(10).not_null().check(
+                    Expr::col(P::Status).is_in([
+                        "PENDING",
+                        "ACCEPTED",
+                        "DECLINED",
+                        "REVOKED",
+                        "RECLAIMED",
+                    ]),
+                ))
                 .col(at(P::UpdatedAt, false))
                 .check(Expr::col(P::PrincipalId).ne(Expr::col(P::HolderId)))
-                .foreign_key(&mut fk("fk_proxies_assembly", (P::Table, P::AssemblyId), (A::Table, A::Id)))
-                .foreign_key(&mut fk("fk_proxies_principal", (P::Table, P::PrincipalId), (Users::Table, Users::Id)))
-                .foreign_key(&mut fk("fk_proxies_holder", (P::Table, P::HolderId), (Users::Table, Users::Id)))
+                .foreign_key(&mut fk(
+                    "fk_proxies_assembly",
+                    (P::Table, P::AssemblyId),
+                    (A::Table, A::Id),
+                ))
+                .foreign_key(&mut fk(
+                    "fk_proxies_principal",
+                    (P::Table, P::PrincipalId),
+                    (Users::Table, Users::Id),
+                ))
+                .foreign_key(&mut fk(
+                    "fk_proxies_holder",
+                    (P::Table, P::HolderId),
+                    (Users::Table, Users::Id),
+                ))
                 .to_owned(),
         )
         .await?;
@@ -323,8 +414,16 @@ impl MigrationTrait for Migration {
                 .col(at(T::CheckedInAt, false))
                 .col(uuid(T::CheckedInBy))
                 .primary_key(Index::create().col(T::AssemblyId).col(T::UserId))
-                .foreign_key(&mut fk("fk_attendance_assembly", (T::Table, T::AssemblyId), (A::Table, A::Id)))
-                .foreign_key(&mut fk("fk_attendance_user", (T::Table, T::UserId), (Users::Table, Users::Id)))
+                .foreign_key(&mut fk(
+                    "fk_attendance_assembly",
+                    (T::Table, T::AssemblyId),
+                    (A::Table, A::Id),
+                ))
+                .foreign_key(&mut fk(
+                    "fk_attendance_user",
+                    (T::Table, T::UserId),
+                    (Users::Table, Users::Id),
+                ))
                 .to_owned(),
         )
         .await?;
@@ -340,8 +439,16 @@ impl MigrationTrait for Migration {
                 .col(choice(V::Choice))
                 .col(at(V::CastAt, false))
                 .primary_key(Index::create().col(V::MotionId).col(V::MemberId))
-                .foreign_key(&mut fk("fk_open_votes_motion", (V::Table, V::MotionId), (M::Table, M::Id)))
-                .foreign_key(&mut fk("fk_open_votes_member", (V::Table, V::MemberId), (Users::Table, Users::Id)))
+                .foreign_key(&mut fk(
+                    "fk_open_votes_motion",
+                    (V::Table, V::MotionId),
+                    (M::Table, M::Id),
+                ))
+                .foreign_key(&mut fk(
+                    "fk_open_votes_member",
+                    (V::Table, V::MemberId),
+                    (Users::Table, Users::Id),
+                ))
                 .to_owned(),
         )
         .await?;
@@ -355,8 +462,16 @@ impl MigrationTrait for Migration {
                 .col(uuid(B::MemberId))
                 .col(uuid(B::CastBy))
                 .primary_key(Index::create().col(B::MotionId).col(B::MemberId))
-                .foreign_key(&mut fk("fk_participations_motion", (B::Table, B::MotionId), (M::Table, M::Id)))
-                .foreign_key(&mut fk("fk_participations_member", (B::Table, B::MemberId), (Users::Table, Users::Id)))
+                .foreign_key(&mut fk(
+                    "fk_participations_motion",
+                    (B::Table, B::MotionId),
+                    (M::Table, M::Id),
+                ))
+                .foreign_key(&mut fk(
+                    "fk_participations_member",
+                    (B::Table, B::MemberId),
+                    (Users::Table, Users::Id),
+                ))
                 .to_owned(),
         )
         .await?;

@@ -3,6 +3,7 @@
 
 mod abuse;
 mod accounts;
+mod assemblies;
 mod audit;
 mod authz;
 mod barcamp;

@@ -85,7 +85,11 @@ fn record_change(a: &assembly::Model) -> Value {
     json!({ "kind": a.kind, "title": a.title, "startsAt": a.starts_at, "place": a.place, "status": a.status, "firstConvocationId": a.first_convocation_id })
 }
 
-pub async fn create(env: &Env, actor: &Actor, input: AssemblyInput) -> DomainResult<assembly::Model> {
+pub async fn create(
+    env: &Env,
+    actor: &Actor,
+    input: AssemblyInput,
+) -> DomainResult<assembly::Model> {
     let board = actor.board_or_admin()?;
     let title = text("title", &input.title, true, 200)?;
     let place = text("place", &input.place, true, 500)?;
@@ -93,18 +97,24 @@ pub async fn create(env: &Env, actor: &Actor, input: AssemblyInput) -> DomainRes
         .map_err(|_| DomainError::invalid("startsAt", ValidationReason::Invalid))?
         .with_timezone(&Utc);
     let txn = env.begin_write().await?;
-    let first = match input.first_convocation_id.as_deref().filter(|s| !s.trim().is_empty()) {
+    let first = match input
+        .first_convocation_id
+        .as_deref()
+        .filter(|s| !s.trim().is_empty())
+    {
         None => None,
         Some(raw) => {
-            let id: Uuid = raw
-                .trim()
-                .parse()
-                .map_err(|_| DomainError::invalid("firstConvocationId", ValidationReason::InvalidId))?;
-            let first = find(&txn, id)
-                .await
-                .map_err(|_| DomainError::invalid("firstConvocationId", ValidationReason::Invalid))?;
+            let id: Uuid = raw.trim().parse().map_err(|_| {
+                DomainError::invalid("firstConvocationId", ValidationReason::InvalidId)
+            })?;
+            let first = find(&txn, id).await.map_err(|_| {
+                DomainError::invalid("firstConvocationId", ValidationReason::Invalid)
+            })?;
             if first.first_convocation_id.is_some() {
-                return Err(DomainError::invalid("firstConvocationId", ValidationReason::Invalid));
+                return Err(DomainError::invalid(
+                    "firstConvocationId",
+                    ValidationReason::Invalid,
+                ));
             }
             if starts_at < first.starts_at + chrono::Duration::days(SECOND_CONVOCATION_DAYS) {
                 return Err(DomainError::invalid("startsAt", ValidationReason::Invalid));
@@ -129,7 +139,16 @@ pub async fn create(env: &Env, actor: &Actor, input: AssemblyInput) -> DomainRes
     }
     .insert(&txn)
     .await?;
-    let entry = audit::record(&txn, Some(board.id), "assembly.create", "assembly", &a.id.to_string(), Value::Null, record_change(&a)).await?;
+    let entry = audit::record(
+        &txn,
+        Some(board.id),
+        "assembly.create",
+        "assembly",
+        &a.id.to_string(),
+        Value::Null,
+        record_change(&a),
+    )
+    .await?;
     txn.commit().await?;
     audit::publish(env, [entry]);
     Ok(a)
@@ -173,11 +192,20 @@ pub fn frozen(a: &assembly::Model, i: &agenda_item::Model) -> bool {
     i.statutory && status_of(a) != AssemblyStatus::Draft
 }
 
-async fn editable(txn: &DatabaseTransaction, actor: &Actor, id: Uuid) -> DomainResult<(assembly::Model, Uuid)> {
+async fn editable(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    id: Uuid,
+) -> DomainResult<(assembly::Model, Uuid)> {
     let board = actor.board_or_admin()?.id;
     let a = lock(txn, id).await?;
-    if matches!(status_of(&a), AssemblyStatus::InSession | AssemblyStatus::Closed) {
-        return Err(DomainError::InvalidTransition("the agenda is set once in session"));
+    if matches!(
+        status_of(&a),
+        AssemblyStatus::InSession | AssemblyStatus::Closed
+    ) {
+        return Err(DomainError::InvalidTransition(
+            "the agenda is set once in session",
+        ));
     }
     Ok((a, board))
 }
@@ -223,8 +251,16 @@ pub async fn add_item(
         &["uq_items_assembly_number", "agenda_items.assembly_id"],
         DomainError::invalid("number", ValidationReason::Invalid),
     )?;
-    let entry = audit::record(&txn, Some(board), "assembly.item.add", "assembly", &assembly_id.to_string(), Value::Null,
-        json!({ "number": item.number, "title": item.title, "statutory": item.statutory })).await?;
+    let entry = audit::record(
+        &txn,
+        Some(board),
+        "assembly.item.add",
+        "assembly",
+        &assembly_id.to_string(),
+        Value::Null,
+        json!({ "number": item.number, "title": item.title, "statutory": item.statutory }),
+    )
+    .await?;
     txn.commit().await?;
     audit::publish(env, [entry]);
     Ok(a)
@@ -244,15 +280,28 @@ pub async fn remove_item(env: &Env, actor: &Actor, item_id: Uuid) -> DomainResul
         .filter(motion::Column::ItemId.eq(item_id))
         .exec(&txn)
         .await?;
-    agenda_item::Entity::delete_by_id(item_id).exec(&txn).await?;
-    let entry = audit::record(&txn, Some(board), "assembly.item.remove", "assembly", &a.id.to_string(),
-        json!({ "number": item.number, "title": item.title }), Value::Null).await?;
+    agenda_item::Entity::delete_by_id(item_id)
+        .exec(&txn)
+        .await?;
+    let entry = audit::record(
+        &txn,
+        Some(board),
+        "assembly.item.remove",
+        "assembly",
+        &a.id.to_string(),
+        json!({ "number": item.number, "title": item.title }),
+        Value::Null,
+    )
+    .await?;
     txn.commit().await?;
     audit::publish(env, [entry]);
     Ok(a)
 }
 
-pub async fn items<C: ConnectionTrait>(conn: &C, assembly_id: Uuid) -> DomainResult<Vec<agenda_item::Model>> {
+pub async fn items<C: ConnectionTrait>(
+    conn: &C,
+    assembly_id: Uuid,
+) -> DomainResult<Vec<agenda_item::Model>> {
     Ok(agenda_item::Entity::find()
         .filter(agenda_item::Column::AssemblyId.eq(assembly_id))
         .order_by_asc(agenda_item::Column::SortKey)
@@ -310,7 +359,10 @@ pub async fn add_motion(
     Ok(a)
 }
 
-pub async fn motions<C: ConnectionTrait>(conn: &C, assembly_id: Uuid) -> DomainResult<Vec<motion::Model>> {
+pub async fn motions<C: ConnectionTrait>(
+    conn: &C,
+    assembly_id: Uuid,
+) -> DomainResult<Vec<motion::Model>> {
     Ok(motion::Entity::find()
         .filter(motion::Column::AssemblyId.eq(assembly_id))
         .order_by_asc(motion::Column::Id)
@@ -328,7 +380,9 @@ pub async fn update_rule(
     strict: bool,
 ) -> DomainResult<majority_rule::Model> {
     let admin = actor.admin()?;
-    let valid = |(n, d): (i32, i32), zero_ok: bool| (zero_ok && n == 0 && d == 0) || (d > 0 && (1..=d).contains(&n));
+    let valid = |(n, d): (i32, i32), zero_ok: bool| {
+        (zero_ok && n == 0 && d == 0) || (d > 0 && (1..=d).contains(&n))
+    };
     if !valid(quorum, true) {
         return Err(DomainError::invalid("quorum", ValidationReason::Invalid));
     }
@@ -392,8 +446,16 @@ async fn transition(
         AssemblyStatus::Draft => {}
     }
     let updated = am.update(&txn).await?;
-    let entry = audit::record(&txn, Some(board.id), &format!("assembly.{}", to.as_str().to_lowercase()), "assembly", &id.to_string(),
-        json!({ "status": a.status }), json!({ "status": updated.status })).await?;
+    let entry = audit::record(
+        &txn,
+        Some(board.id),
+        &format!("assembly.{}", to.as_str().to_lowercase()),
+        "assembly",
+        &id.to_string(),
+        json!({ "status": a.status }),
+        json!({ "status": updated.status }),
+    )
+    .await?;
     txn.commit().await?;
     audit::publish(env, [entry]);
     let _ = env.live.send(super::votes::LiveSignal {
@@ -407,22 +469,45 @@ async fn transition(
 /// Sends the convocation: the date must be at least the convocation delay away.
 pub async fn convene(env: &Env, actor: &Actor, id: Uuid) -> DomainResult<assembly::Model> {
     let days = env.assembly.convocation_days;
-    transition(env, actor, id, AssemblyStatus::Draft, AssemblyStatus::Convened, |a| {
-        if a.starts_at < Utc::now() + chrono::Duration::days(days) {
-            Err(DomainError::ConvocationTooLate)
-        } else {
-            Ok(())
-        }
-    })
+    transition(
+        env,
+        actor,
+        id,
+        AssemblyStatus::Draft,
+        AssemblyStatus::Convened,
+        |a| {
+            if a.starts_at < Utc::now() + chrono::Duration::days(days) {
+                Err(DomainError::ConvocationTooLate)
+            } else {
+                Ok(())
+            }
+        },
+    )
     .await
 }
 
 pub async fn open_session(env: &Env, actor: &Actor, id: Uuid) -> DomainResult<assembly::Model> {
-    transition(env, actor, id, AssemblyStatus::Convened, AssemblyStatus::InSession, |_| Ok(())).await
+    transition(
+        env,
+        actor,
+        id,
+        AssemblyStatus::Convened,
+        AssemblyStatus::InSession,
+        |_| Ok(()),
+    )
+    .await
 }
 
 pub async fn close_session(env: &Env, actor: &Actor, id: Uuid) -> DomainResult<assembly::Model> {
-    transition(env, actor, id, AssemblyStatus::InSession, AssemblyStatus::Closed, |_| Ok(())).await
+    transition(
+        env,
+        actor,
+        id,
+        AssemblyStatus::InSession,
+        AssemblyStatus::Closed,
+        |_| Ok(()),
+    )
+    .await
 }
 
 /// Effective members, the electorate of every quorum.

@@ -14,6 +14,8 @@ use std::fmt::Write as _;
 use uuid::Uuid;
 
 pub struct Minutes {
+    /// `fr` or `en`: the assembly's language.
+    pub lang: &'static str,
     pub title: String,
     pub markdown: String,
 }
@@ -29,13 +31,26 @@ pub async fn build(env: &Env, actor: &Actor, id: Uuid) -> DomainResult<Minutes> 
     let present = super::proxies::present(&env.db, id).await?;
     let represented = super::proxies::represented(&env.db, id).await?;
     let mut ids: Vec<Uuid> = present.clone();
-    ids.extend(represented.iter().flat_map(|p| [p.principal_id, p.holder_id]));
+    ids.extend(
+        represented
+            .iter()
+            .flat_map(|p| [p.principal_id, p.holder_id]),
+    );
     let names: HashMap<Uuid, String> = user::Entity::find()
         .filter(user::Column::Id.is_in(ids))
         .all(&env.db)
         .await?
         .into_iter()
-        .map(|u| (u.id, if u.deleted_at.is_some() { "—".to_owned() } else { u.display_name }))
+        .map(|u| {
+            (
+                u.id,
+                if u.deleted_at.is_some() {
+                    "—".to_owned()
+                } else {
+                    u.display_name
+                },
+            )
+        })
         .collect();
     let name = |id: &Uuid| names.get(id).cloned().unwrap_or_else(|| "—".into());
     let rules: HashMap<String, majority_rule::Model> = assemblies::rules(&env.db)
@@ -61,16 +76,32 @@ pub async fn build(env: &Env, actor: &Actor, id: Uuid) -> DomainResult<Minutes> 
         a.place
     );
     if a.first_convocation_id.is_some() {
-        let _ = writeln!(md, "{}\n", if fr { "Seconde convocation : le quorum ne s'applique pas." } else { "Second convocation: no quorum applies." });
+        let _ = writeln!(
+            md,
+            "{}\n",
+            if fr {
+                "Seconde convocation : le quorum ne s'applique pas."
+            } else {
+                "Second convocation: no quorum applies."
+            }
+        );
     }
     let _ = writeln!(md, "## {}\n", if fr { "Présences" } else { "Attendance" });
     let _ = writeln!(
         md,
         "{} {members}. {} {}. {} {}.\n",
-        if fr { "Membres effectifs :" } else { "Effective members:" },
+        if fr {
+            "Membres effectifs :"
+        } else {
+            "Effective members:"
+        },
         if fr { "Présent·es :" } else { "Present:" },
         present.len(),
-        if fr { "Représenté·es :" } else { "Represented:" },
+        if fr {
+            "Représenté·es :"
+        } else {
+            "Represented:"
+        },
         represented.len()
     );
     let mut here: Vec<String> = present.iter().map(name).collect();
@@ -79,21 +110,44 @@ pub async fn build(env: &Env, actor: &Actor, id: Uuid) -> DomainResult<Minutes> 
         let _ = writeln!(md, "- {n}");
     }
     if !represented.is_empty() {
-        let _ = writeln!(md, "\n### {}\n", if fr { "Procurations" } else { "Proxies" });
+        let _ = writeln!(
+            md,
+            "\n### {}\n",
+            if fr { "Procurations" } else { "Proxies" }
+        );
         for p in &represented {
             let _ = writeln!(md, "- {} → {}", name(&p.principal_id), name(&p.holder_id));
         }
     }
-    let _ = writeln!(md, "\n## {}\n", if fr { "Ordre du jour et décisions" } else { "Agenda and decisions" });
+    let _ = writeln!(
+        md,
+        "\n## {}\n",
+        if fr {
+            "Ordre du jour et décisions"
+        } else {
+            "Agenda and decisions"
+        }
+    );
     let motions = assemblies::motions(&env.db, id).await?;
     for item in assemblies::items(&env.db, id).await? {
         let depth = assemblies::depth_of(&item) as usize;
-        let _ = writeln!(md, "{} {}. {}\n", "#".repeat((3 + depth).min(6)), item.number, item.title);
+        let _ = writeln!(
+            md,
+            "{} {}. {}\n",
+            "#".repeat((3 + depth).min(6)),
+            item.number,
+            item.title
+        );
         if !item.body.trim().is_empty() {
             let _ = writeln!(md, "{}\n", item.body.trim());
         }
         for m in motions.iter().filter(|m| m.item_id == item.id) {
-            let _ = writeln!(md, "**{}** {}\n", if fr { "Motion :" } else { "Motion:" }, m.text);
+            let _ = writeln!(
+                md,
+                "**{}** {}\n",
+                if fr { "Motion :" } else { "Motion:" },
+                m.text
+            );
             let ballot = match (m.ballot.as_str(), fr) {
                 ("SECRET", true) => "scrutin secret",
                 ("SECRET", false) => "secret ballot",
@@ -111,12 +165,24 @@ pub async fn build(env: &Env, actor: &Actor, id: Uuid) -> DomainResult<Minutes> 
                     let _ = writeln!(md, "{verdict} ({ballot}). {}\n", r.explain(rule, lang));
                 }
                 _ => {
-                    let _ = writeln!(md, "{}\n", if fr { "Non mise au vote." } else { "Not put to the vote." });
+                    let _ = writeln!(
+                        md,
+                        "{}\n",
+                        if fr {
+                            "Non mise au vote."
+                        } else {
+                            "Not put to the vote."
+                        }
+                    );
                 }
             }
         }
     }
-    Ok(Minutes { title, markdown: md })
+    Ok(Minutes {
+        lang: lang.code(),
+        title,
+        markdown: md,
+    })
 }
 
 fn escape(s: &str) -> String {
@@ -128,7 +194,7 @@ fn escape(s: &str) -> String {
 
 /// A printable page: headings, lists and paragraphs from the markdown above (which only
 /// uses those), every text escaped.
-pub fn html(m: &Minutes, lang: &str) -> String {
+pub fn html(m: &Minutes) -> String {
     let mut body = String::new();
     let mut in_list = false;
     for line in m.markdown.lines() {
@@ -145,7 +211,11 @@ pub fn html(m: &Minutes, lang: &str) -> String {
             let _ = writeln!(body, "<li>{}</li>", escape(rest));
         } else if line.starts_with('#') {
             let level = line.chars().take_while(|c| *c == '#').count().min(6);
-            let _ = writeln!(body, "<h{level}>{}</h{level}>", escape(line[level..].trim()));
+            let _ = writeln!(
+                body,
+                "<h{level}>{}</h{level}>",
+                escape(line[level..].trim())
+            );
         } else if !line.trim().is_empty() {
             let text = escape(line);
             let text = match text.strip_prefix("**").and_then(|t| t.split_once("**")) {
@@ -162,7 +232,7 @@ pub fn html(m: &Minutes, lang: &str) -> String {
         "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title>\
 <style>body{{font-family:Georgia,serif;max-width:46rem;margin:2rem auto;line-height:1.5}}\
 @media print{{body{{margin:0}}}}</style></head><body>\n{body}</body></html>\n",
-        escape(lang),
+        m.lang,
         escape(&m.title)
     )
 }

@@ -20,20 +20,33 @@ pub fn status_of_proxy(p: &proxy::Model) -> ProxyStatus {
 }
 
 fn live(p: &proxy::Model) -> bool {
-    matches!(status_of_proxy(p), ProxyStatus::Pending | ProxyStatus::Accepted)
+    matches!(
+        status_of_proxy(p),
+        ProxyStatus::Pending | ProxyStatus::Accepted
+    )
 }
 
-async fn effective_by_email<C: ConnectionTrait>(conn: &C, email: &str) -> DomainResult<user::Model> {
+async fn effective_by_email<C: ConnectionTrait>(
+    conn: &C,
+    email: &str,
+) -> DomainResult<user::Model> {
     user::Entity::find()
         .filter(user::Column::EmailNormalized.eq(email.trim().to_lowercase()))
         .filter(user::Column::DeletedAt.is_null())
         .filter(user::Column::MembershipKind.eq(MembershipKind::Effective.as_str()))
         .one(conn)
         .await?
-        .ok_or(DomainError::invalid("holderEmail", ValidationReason::Invalid))
+        .ok_or(DomainError::invalid(
+            "holderEmail",
+            ValidationReason::Invalid,
+        ))
 }
 
-pub async fn given_by<C: ConnectionTrait>(conn: &C, assembly_id: Uuid, principal: Uuid) -> DomainResult<Option<proxy::Model>> {
+pub async fn given_by<C: ConnectionTrait>(
+    conn: &C,
+    assembly_id: Uuid,
+    principal: Uuid,
+) -> DomainResult<Option<proxy::Model>> {
     Ok(proxy::Entity::find()
         .filter(proxy::Column::AssemblyId.eq(assembly_id))
         .filter(proxy::Column::PrincipalId.eq(principal))
@@ -41,7 +54,11 @@ pub async fn given_by<C: ConnectionTrait>(conn: &C, assembly_id: Uuid, principal
         .await?)
 }
 
-pub async fn held_by<C: ConnectionTrait>(conn: &C, assembly_id: Uuid, holder: Uuid) -> DomainResult<Vec<proxy::Model>> {
+pub async fn held_by<C: ConnectionTrait>(
+    conn: &C,
+    assembly_id: Uuid,
+    holder: Uuid,
+) -> DomainResult<Vec<proxy::Model>> {
     Ok(proxy::Entity::find()
         .filter(proxy::Column::AssemblyId.eq(assembly_id))
         .filter(proxy::Column::HolderId.eq(holder))
@@ -53,11 +70,18 @@ pub async fn held_by<C: ConnectionTrait>(conn: &C, assembly_id: Uuid, holder: Uu
 fn before_session(status: AssemblyStatus) -> DomainResult<()> {
     match status {
         AssemblyStatus::Draft | AssemblyStatus::Convened => Ok(()),
-        _ => Err(DomainError::InvalidTransition("proxies are settled before the session")),
+        _ => Err(DomainError::InvalidTransition(
+            "proxies are settled before the session",
+        )),
     }
 }
 
-pub async fn give(env: &Env, actor: &Actor, assembly_id: Uuid, holder_email: &str) -> DomainResult<Uuid> {
+pub async fn give(
+    env: &Env,
+    actor: &Actor,
+    assembly_id: Uuid,
+    holder_email: &str,
+) -> DomainResult<Uuid> {
     let me = actor.user()?;
     if !is_effective(me) {
         return Err(DomainError::Forbidden);
@@ -67,11 +91,20 @@ pub async fn give(env: &Env, actor: &Actor, assembly_id: Uuid, holder_email: &st
     before_session(status_of(&a))?;
     let holder = effective_by_email(&txn, holder_email).await?;
     if holder.id == me.id {
-        return Err(DomainError::invalid("holderEmail", ValidationReason::Invalid));
+        return Err(DomainError::invalid(
+            "holderEmail",
+            ValidationReason::Invalid,
+        ));
     }
     // No chains: a holder who gave their own vote away cannot carry others'.
-    if given_by(&txn, assembly_id, holder.id).await?.is_some_and(|p| live(&p)) {
-        return Err(DomainError::invalid("holderEmail", ValidationReason::Invalid));
+    if given_by(&txn, assembly_id, holder.id)
+        .await?
+        .is_some_and(|p| live(&p))
+    {
+        return Err(DomainError::invalid(
+            "holderEmail",
+            ValidationReason::Invalid,
+        ));
     }
     if held_by(&txn, assembly_id, me.id).await?.iter().any(live) {
         return Err(DomainError::Conflict("holds proxies"));
@@ -102,8 +135,16 @@ pub async fn give(env: &Env, actor: &Actor, assembly_id: Uuid, holder_email: &st
             .id
         }
     };
-    let entry = audit::record(&txn, Some(me.id), "assembly.proxy.give", "proxy", &id.to_string(), Value::Null,
-        json!({ "assemblyId": assembly_id, "holder": holder.id })).await?;
+    let entry = audit::record(
+        &txn,
+        Some(me.id),
+        "assembly.proxy.give",
+        "proxy",
+        &id.to_string(),
+        Value::Null,
+        json!({ "assemblyId": assembly_id, "holder": holder.id }),
+    )
+    .await?;
     txn.commit().await?;
     audit::publish(env, [entry]);
     Ok(assembly_id)
@@ -136,18 +177,33 @@ pub async fn answer(env: &Env, actor: &Actor, proxy_id: Uuid, accept: bool) -> D
         if held >= u64::from(env.assembly.proxy_cap) {
             return Err(DomainError::ProxyCapReached);
         }
-        if given_by(&txn, p.assembly_id, me.id).await?.is_some_and(|g| live(&g)) {
+        if given_by(&txn, p.assembly_id, me.id)
+            .await?
+            .is_some_and(|g| live(&g))
+        {
             return Err(DomainError::Conflict("gave their own proxy"));
         }
     }
-    let to = if accept { ProxyStatus::Accepted } else { ProxyStatus::Declined };
+    let to = if accept {
+        ProxyStatus::Accepted
+    } else {
+        ProxyStatus::Declined
+    };
     let assembly_id = p.assembly_id;
     let mut am = p.into_active_model();
     am.status = Set(to.as_str().to_owned());
     am.updated_at = Set(Utc::now());
     am.update(&txn).await?;
-    let entry = audit::record(&txn, Some(me.id), "assembly.proxy.answer", "proxy", &proxy_id.to_string(), Value::Null,
-        json!({ "assemblyId": assembly_id, "status": to.as_str() })).await?;
+    let entry = audit::record(
+        &txn,
+        Some(me.id),
+        "assembly.proxy.answer",
+        "proxy",
+        &proxy_id.to_string(),
+        Value::Null,
+        json!({ "assemblyId": assembly_id, "status": to.as_str() }),
+    )
+    .await?;
     txn.commit().await?;
     audit::publish(env, [entry]);
     Ok(assembly_id)
@@ -167,8 +223,16 @@ pub async fn revoke(env: &Env, actor: &Actor, assembly_id: Uuid) -> DomainResult
     am.status = Set(ProxyStatus::Revoked.as_str().to_owned());
     am.updated_at = Set(Utc::now());
     am.update(&txn).await?;
-    let entry = audit::record(&txn, Some(me.id), "assembly.proxy.revoke", "proxy", &id.to_string(), Value::Null,
-        json!({ "assemblyId": assembly_id })).await?;
+    let entry = audit::record(
+        &txn,
+        Some(me.id),
+        "assembly.proxy.revoke",
+        "proxy",
+        &id.to_string(),
+        Value::Null,
+        json!({ "assemblyId": assembly_id }),
+    )
+    .await?;
     txn.commit().await?;
     audit::publish(env, [entry]);
     Ok(assembly_id)
@@ -176,7 +240,12 @@ pub async fn revoke(env: &Env, actor: &Actor, assembly_id: Uuid) -> DomainResult
 
 /// Self check-in, or by the chair for someone in the room. A principal who checks in takes
 /// their vote back: their proxy becomes `RECLAIMED`.
-pub async fn check_in(env: &Env, actor: &Actor, assembly_id: Uuid, who: Option<Uuid>) -> DomainResult<Uuid> {
+pub async fn check_in(
+    env: &Env,
+    actor: &Actor,
+    assembly_id: Uuid,
+    who: Option<Uuid>,
+) -> DomainResult<Uuid> {
     let me = actor.user()?;
     let target = match who {
         Some(id) if id != me.id => {
@@ -191,14 +260,24 @@ pub async fn check_in(env: &Env, actor: &Actor, assembly_id: Uuid, who: Option<U
         .filter(|u| u.deleted_at.is_none())
         .ok_or(DomainError::NotFound)?;
     if person.membership_kind != MembershipKind::Effective.as_str() {
-        return Err(if target == me.id { DomainError::Forbidden } else { DomainError::NotEligible });
+        return Err(if target == me.id {
+            DomainError::Forbidden
+        } else {
+            DomainError::NotEligible
+        });
     }
     let txn = env.begin_write().await?;
     let a = lock(&txn, assembly_id).await?;
     if status_of(&a) != AssemblyStatus::InSession {
-        return Err(DomainError::InvalidTransition("check-in happens in session"));
+        return Err(DomainError::InvalidTransition(
+            "check-in happens in session",
+        ));
     }
-    if attendance::Entity::find_by_id((assembly_id, target)).one(&txn).await?.is_some() {
+    if attendance::Entity::find_by_id((assembly_id, target))
+        .one(&txn)
+        .await?
+        .is_some()
+    {
         return Ok(assembly_id);
     }
     attendance::ActiveModel {
@@ -215,8 +294,16 @@ pub async fn check_in(env: &Env, actor: &Actor, assembly_id: Uuid, who: Option<U
         am.updated_at = Set(Utc::now());
         am.update(&txn).await?;
     }
-    let entry = audit::record(&txn, Some(me.id), "assembly.check_in", "assembly", &assembly_id.to_string(), Value::Null,
-        json!({ "member": target })).await?;
+    let entry = audit::record(
+        &txn,
+        Some(me.id),
+        "assembly.check_in",
+        "assembly",
+        &assembly_id.to_string(),
+        Value::Null,
+        json!({ "member": target }),
+    )
+    .await?;
     txn.commit().await?;
     audit::publish(env, [entry]);
     let _ = env.live.send(super::votes::LiveSignal {
@@ -238,7 +325,10 @@ pub async fn present<C: ConnectionTrait>(conn: &C, assembly_id: Uuid) -> DomainR
 }
 
 /// Accepted proxies whose principal is absent and whose holder is present.
-pub async fn represented<C: ConnectionTrait>(conn: &C, assembly_id: Uuid) -> DomainResult<Vec<proxy::Model>> {
+pub async fn represented<C: ConnectionTrait>(
+    conn: &C,
+    assembly_id: Uuid,
+) -> DomainResult<Vec<proxy::Model>> {
     let here = present(conn, assembly_id).await?;
     Ok(proxy::Entity::find()
         .filter(proxy::Column::AssemblyId.eq(assembly_id))

@@ -19,7 +19,9 @@ use crate::entities::{
     audit_log, ballot_participation, majority_rule, motion, open_vote, proxy, secret_ballot,
 };
 use chrono::Utc;
-use constellation_shared::dto::assembly::{AssemblyStatus, BallotKind, Choice, MotionStatus, ProxyStatus};
+use constellation_shared::dto::assembly::{
+    AssemblyStatus, BallotKind, Choice, MotionStatus, ProxyStatus,
+};
 use constellation_shared::rules::majority::{self, Attendance, Fraction, Rule, Tally};
 use constellation_shared::Language;
 use rand::seq::SliceRandom;
@@ -127,7 +129,9 @@ async fn write_batch(
         Ok(t) => t,
         Err(e) => {
             for j in jobs {
-                let _ = j.reply.send(Err(DomainError::internal(format!("vote batch: {e}"))));
+                let _ = j
+                    .reply
+                    .send(Err(DomainError::internal(format!("vote batch: {e}"))));
             }
             return;
         }
@@ -171,7 +175,9 @@ async fn write_batch(
         Err(e) => {
             tracing::error!(error = %e, "vote batch failed to commit");
             for j in jobs {
-                let _ = j.reply.send(Err(DomainError::internal("vote batch failed")));
+                let _ = j
+                    .reply
+                    .send(Err(DomainError::internal("vote batch failed")));
             }
         }
     }
@@ -206,9 +212,10 @@ async fn eligible<C: ConnectionTrait>(
         .one(conn)
         .await?
         .is_some();
-    Ok(p.is_some_and(|p| {
-        p.holder_id == caster && p.status == ProxyStatus::Accepted.as_str()
-    }) && !member_here)
+    Ok(
+        p.is_some_and(|p| p.holder_id == caster && p.status == ProxyStatus::Accepted.as_str())
+            && !member_here,
+    )
 }
 
 async fn cast_in(
@@ -267,7 +274,16 @@ async fn cast_in(
     } else {
         json!({ "assemblyId": m.assembly_id, "member": j.member_id, "choice": j.choice.as_str() })
     };
-    let entry = audit::record(txn, Some(j.caster.id), "assembly.vote", "motion", &m.id.to_string(), Value::Null, after).await?;
+    let entry = audit::record(
+        txn,
+        Some(j.caster.id),
+        "assembly.vote",
+        "motion",
+        &m.id.to_string(),
+        Value::Null,
+        after,
+    )
+    .await?;
     Ok((
         Cast {
             motion_id: m.id,
@@ -290,13 +306,24 @@ pub async fn open_voting(env: &super::Env, actor: &Actor, motion_id: Uuid) -> Do
         .ok_or(DomainError::NotFound)?;
     let a = assemblies::lock(&txn, m.assembly_id).await?;
     if status_of(&a) != AssemblyStatus::InSession || motion_status(&m) != MotionStatus::Draft {
-        return Err(DomainError::InvalidTransition("voting opens on a draft motion in session"));
+        return Err(DomainError::InvalidTransition(
+            "voting opens on a draft motion in session",
+        ));
     }
     let mut am = m.into_active_model();
     am.status = Set(MotionStatus::Open.as_str().to_owned());
     am.opened_at = Set(Some(Utc::now()));
     am.update(&txn).await?;
-    let entry = audit::record(&txn, Some(board.id), "assembly.voting.open", "motion", &motion_id.to_string(), Value::Null, json!({ "assemblyId": a.id })).await?;
+    let entry = audit::record(
+        &txn,
+        Some(board.id),
+        "assembly.voting.open",
+        "motion",
+        &motion_id.to_string(),
+        Value::Null,
+        json!({ "assemblyId": a.id }),
+    )
+    .await?;
     txn.commit().await?;
     audit::publish(env, [entry]);
     let _ = env.live.send(LiveSignal {
@@ -309,7 +336,8 @@ pub async fn open_voting(env: &super::Env, actor: &Actor, motion_id: Uuid) -> Do
 
 pub fn rule_of(r: &majority_rule::Model) -> Rule {
     Rule {
-        quorum: (r.quorum_den > 0).then(|| Fraction::new(r.quorum_num.max(0) as u32, r.quorum_den as u32)),
+        quorum: (r.quorum_den > 0)
+            .then(|| Fraction::new(r.quorum_num.max(0) as u32, r.quorum_den as u32)),
         majority: Fraction::new(r.majority_num.max(0) as u32, r.majority_den.max(1) as u32),
         strict: r.strict,
     }
@@ -369,7 +397,11 @@ impl StoredResult {
     }
 
     pub fn explain(&self, r: &majority_rule::Model, lang: Language) -> String {
-        let name = if lang == Language::Fr { &r.name_fr } else { &r.name_en };
+        let name = if lang == Language::Fr {
+            &r.name_fr
+        } else {
+            &r.name_en
+        };
         majority::explain(
             &rule_of(r),
             name,
@@ -385,7 +417,9 @@ impl StoredResult {
 }
 
 pub fn stored_result(m: &motion::Model) -> Option<StoredResult> {
-    m.result.as_deref().and_then(|r| serde_json::from_str(r).ok())
+    m.result
+        .as_deref()
+        .and_then(|r| serde_json::from_str(r).ok())
 }
 
 /// Closes voting: no vote counts after this; the result is computed and kept; the secret
@@ -432,12 +466,20 @@ pub async fn close_voting(env: &super::Env, actor: &Actor, motion_id: Uuid) -> D
     let mut am = m.into_active_model();
     am.status = Set(MotionStatus::Closed.as_str().to_owned());
     am.closed_at = Set(Some(Utc::now()));
-    am.result = Set(Some(serde_json::to_string(&stored).map_err(DomainError::internal)?));
+    am.result = Set(Some(
+        serde_json::to_string(&stored).map_err(DomainError::internal)?,
+    ));
     am.update(&txn).await?;
     let entry = audit::record(&txn, Some(board.id), "assembly.voting.close", "motion", &motion_id.to_string(), Value::Null,
         json!({ "assemblyId": a.id, "yes": t.yes, "no": t.no, "abstain": t.abstain, "passed": stored.passed })).await?;
     txn.commit().await?;
     audit::publish(env, [entry]);
+    // PostgreSQL keeps the old row versions (in arrival order) until vacuumed.
+    if env.db.get_database_backend() == sea_orm::DbBackend::Postgres {
+        if let Err(e) = env.db.execute_unprepared("VACUUM secret_ballots").await {
+            tracing::warn!(error = %e, "could not vacuum the ballot box");
+        }
+    }
     let _ = env.live.send(LiveSignal {
         assembly_id: a.id,
         motion_id: Some(motion_id),
@@ -530,7 +572,9 @@ pub async fn rights<C: ConnectionTrait>(
                 .is_some();
             (done, None)
         } else {
-            let v = open_vote::Entity::find_by_id((m.id, member)).one(conn).await?;
+            let v = open_vote::Entity::find_by_id((m.id, member))
+                .one(conn)
+                .await?;
             (v.is_some(), v.and_then(|v| Choice::parse(&v.choice)))
         };
         out.push((member, member == caster, cast, choice));

@@ -1,6 +1,7 @@
 //! The GraphQL API: schema with limits, per-domain resolvers (thin), errors and loaders.
 
 pub mod accounts;
+pub mod assemblies;
 pub mod audit;
 pub mod barcamp;
 pub mod common_rules;

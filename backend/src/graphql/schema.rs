@@ -1,6 +1,6 @@
 //! The schema: its roots merged from each domain, its limits, its loaders.
 
-use super::{accounts, audit, barcamp, common_rules, labs, projects, resources};
+use super::{accounts, assemblies, audit, barcamp, common_rules, labs, projects, resources};
 use crate::auth::jwt::JwtKeys;
 use crate::config::Config;
 use crate::domain::Env;
@@ -15,6 +15,7 @@ pub struct QueryRoot(
     common_rules::CommonRulesQuery,
     resources::ResourcesQuery,
     barcamp::BarcampQuery,
+    assemblies::AssembliesQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -25,10 +26,15 @@ pub struct MutationRoot(
     common_rules::CommonRulesMutation,
     resources::ResourcesMutation,
     barcamp::BarcampMutation,
+    assemblies::AssembliesMutation,
 );
 
 #[derive(MergedSubscription, Default)]
-pub struct SubscriptionRoot(audit::AuditSubscription, barcamp::BarcampSubscription);
+pub struct SubscriptionRoot(
+    audit::AuditSubscription,
+    barcamp::BarcampSubscription,
+    assemblies::AssembliesSubscription,
+);
 
 pub type AppSchema = Schema<QueryRoot, MutationRoot, SubscriptionRoot>;
 

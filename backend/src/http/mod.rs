@@ -7,6 +7,7 @@ pub mod graphql;
 pub mod health;
 pub mod ical;
 pub mod metrics;
+pub mod minutes;
 
 use crate::app::AppState;
 use axum::extract::DefaultBodyLimit;
@@ -26,6 +27,7 @@ pub fn router(state: AppState) -> Router {
         .route("/metrics", get(metrics::metrics))
         .route("/export/me", get(export::export_me))
         .route("/export/ledger.csv", get(export::export_ledger))
+        .route("/assemblies/{id}/{file}", get(minutes::minutes))
         .route("/ical/barcamp/feed/{file}", get(ical::personal_feed))
         .route("/ical/barcamp/{file}", get(ical::edition_feed))
         .fallback(assets::serve)

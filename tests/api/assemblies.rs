@@ -1,0 +1,508 @@
+//! General assemblies through the real server: convocation, agenda, proxies, check-in, open
+//! and secret ballots, results under the law's majorities, minutes, concurrency, and the
+//! unlinkability of secret ballots.
+
+use constellation_tests::{error_code, spawn_app, TestApp, TestUser};
+use serde_json::{json, Value};
+use std::collections::HashSet;
+
+/// The admin (board) and `n` effective members.
+async fn cast_of(app: &TestApp, n: usize) -> (TestUser, Vec<TestUser>) {
+    let admin = app.signup("Chair").await;
+    app.set_roles(&admin, &admin, json!({ "kind": "EFFECTIVE" }))
+        .await;
+    let members = app.effective_members(n, "Member").await;
+    (admin, members)
+}
+
+fn motion<'a>(a: &'a Value, id: &str) -> &'a Value {
+    a["motions"]
+        .as_array()
+        .and_then(|ms| ms.iter().find(|m| m["id"] == id))
+        .expect("motion")
+}
+
+#[tokio::test]
+async fn the_board_convenes_members_vote_in_person_and_by_proxy_and_the_law_decides() {
+    let app = spawn_app().await;
+    let (chair, m) = cast_of(&app, 5).await;
+    let (a, motions) = app.draft_assembly(&chair).await;
+    let (open_motion, secret_motion) = (&motions[0], &motions[1]);
+
+    // Convening freezes the statutory item (2), not the others.
+    let r = app.assembly_step(&chair, "conveneAssembly", &a).await;
+    assert_eq!(r["data"]["conveneAssembly"]["status"], "CONVENED", "{r}");
+    let state = app.assembly_state(&chair, &a).await;
+    assert_eq!(state["agenda"][1]["frozen"], true);
+    assert_eq!(state["agenda"][0]["frozen"], false);
+    let r = app
+        .gql(
+            Some(&chair.token),
+            "mutation($i: ID!) { removeAgendaItem(itemId: $i) { id } }",
+            json!({ "i": state["agenda"][1]["id"] }),
+        )
+        .await;
+    assert_eq!(error_code(&r), Some("AGENDA_FROZEN"));
+
+    // Proxies: m1 → m0 accepted; m2 → m0 refused beyond the cap of 1; m3 → m4 then revoked.
+    app.proxy(&m[1], &m[0], &a).await;
+    app.ok(
+        &m[2],
+        "mutation($a: ID!, $h: String!) { giveProxy(assemblyId: $a, holderEmail: $h) { id } }",
+        json!({ "a": a, "h": m[0].email }),
+    )
+    .await;
+    let pending = app.assembly_state(&m[0], &a).await["viewer"]["proxiesHeld"]
+        .as_array()
+        .and_then(|h| h.iter().find(|p| p["status"] == "PENDING").cloned())
+        .expect("pending");
+    let r = app
+        .gql(
+            Some(&m[0].token),
+            "mutation($p: ID!) { answerProxy(proxyId: $p, accept: true) { id } }",
+            json!({ "p": pending["id"] }),
+        )
+        .await;
+    assert_eq!(error_code(&r), Some("PROXY_CAP_REACHED"), "{r}");
+    app.proxy(&m[3], &m[4], &a).await;
+    app.ok(
+        &m[3],
+        "mutation($a: ID!) { revokeProxy(assemblyId: $a) { id } }",
+        json!({ "a": a }),
+    )
+    .await;
+
+    // Session: the chair checks in m0 and himself; m4 checks in alone; m3 later reclaims nothing.
+    assert!(app.assembly_step(&chair, "openSession", &a).await["errors"].is_null());
+    for (who, target) in [
+        (&chair, Some(m[0].id.as_str())),
+        (&chair, None),
+        (&m[4], None),
+    ] {
+        let r = app.check_in(who, &a, target).await;
+        assert!(r["errors"].is_null(), "{r}");
+    }
+    let state = app.assembly_state(&chair, &a).await;
+    assert_eq!(
+        (state["present"].as_i64(), state["represented"].as_i64()),
+        (Some(3), Some(1))
+    );
+
+    // Voting waits for the chair.
+    assert_eq!(
+        error_code(&app.cast(&m[0], open_motion, &m[0].id, "YES").await),
+        Some("VOTING_CLOSED")
+    );
+    assert!(app.voting(&chair, "openVoting", open_motion).await["errors"].is_null());
+    // m0 votes twice: own and for m1. Not a third time, not for m2 (no proxy), not twice.
+    let rights = motion(&app.assembly_state(&m[0], &a).await, open_motion)["myRights"].clone();
+    assert_eq!(rights.as_array().map(Vec::len), Some(2), "{rights}");
+    assert!(app.cast(&m[0], open_motion, &m[0].id, "YES").await["errors"].is_null());
+    assert!(app.cast(&m[0], open_motion, &m[1].id, "YES").await["errors"].is_null());
+    assert_eq!(
+        error_code(&app.cast(&m[0], open_motion, &m[1].id, "NO").await),
+        Some("ALREADY_VOTED")
+    );
+    assert_eq!(
+        error_code(&app.cast(&m[0], open_motion, &m[2].id, "NO").await),
+        Some("NOT_ELIGIBLE")
+    );
+    // Absent m2 cannot vote; m4 abstains; the chair votes no.
+    assert_eq!(
+        error_code(&app.cast(&m[2], open_motion, &m[2].id, "NO").await),
+        Some("NOT_ELIGIBLE")
+    );
+    assert!(app.cast(&m[4], open_motion, &m[4].id, "ABSTAIN").await["errors"].is_null());
+    assert!(app.cast(&chair, open_motion, &chair.id, "NO").await["errors"].is_null());
+    // Open tallies are live.
+    let live = motion(&app.assembly_state(&m[4], &a).await, open_motion).clone();
+    assert_eq!(
+        live["tally"],
+        json!({ "yes": 2, "no": 1, "abstain": 1 }),
+        "{live}"
+    );
+    assert!(app.voting(&chair, "closeVoting", open_motion).await["errors"].is_null());
+    assert_eq!(
+        error_code(&app.cast(&chair, open_motion, &chair.id, "NO").await),
+        Some("VOTING_CLOSED")
+    );
+    let closed = motion(&app.assembly_state(&m[4], &a).await, open_motion).clone();
+    assert_eq!(closed["result"]["passed"], true, "{closed}");
+    assert_eq!(closed["result"]["verdict"], "PASSED");
+
+    // The secret motion on the statutes: 2/3 quorum of 6 members = 4, present or represented
+    // = 4; 2 yes and 1 no of 3 cast (the abstention is not counted) → 2/3 reached.
+    assert!(app.voting(&chair, "openVoting", secret_motion).await["errors"].is_null());
+    let mut receipts = Vec::new();
+    for (who, whom, c) in [
+        (&m[0], &m[0], "YES"),
+        (&m[0], &m[1], "YES"),
+        (&m[4], &m[4], "NO"),
+        (&chair, &chair, "ABSTAIN"),
+    ] {
+        let r = app.cast(who, secret_motion, &whom.id, c).await;
+        receipts.push(
+            r["data"]["castVote"]["receipt"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{r}"))
+                .to_owned(),
+        );
+    }
+    let during = motion(&app.assembly_state(&m[0], &a).await, secret_motion).clone();
+    assert!(
+        during["tally"].is_null(),
+        "secret counts hidden while voting: {during}"
+    );
+    assert_eq!(during["turnout"], 4);
+    assert!(app.voting(&chair, "closeVoting", secret_motion).await["errors"].is_null());
+    let done = motion(&app.assembly_state(&m[0], &a).await, secret_motion).clone();
+    assert_eq!(done["tally"], json!({ "yes": 2, "no": 1, "abstain": 1 }));
+    assert_eq!(done["result"]["passed"], true, "{done}");
+    assert_eq!(done["result"]["presentOrRepresented"], 4);
+    let published: HashSet<String> = done["receipts"]
+        .as_array()
+        .expect("receipts")
+        .iter()
+        .map(|r| r.as_str().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(published, receipts.into_iter().collect::<HashSet<_>>());
+    let explanation = done["result"]["explanation"].as_str().unwrap_or_default();
+    assert!(
+        explanation.contains("deux tiers") || explanation.contains("two thirds"),
+        "{explanation}"
+    );
+
+    // Minutes, once closed, in the assembly's language.
+    assert_eq!(
+        app.get_text(&format!("/assemblies/{a}/minutes.md")).await.0,
+        401
+    );
+    assert!(app.assembly_step(&chair, "closeSession", &a).await["errors"].is_null());
+    for ext in ["md", "html"] {
+        let r = app
+            .client
+            .get(format!("{}/assemblies/{a}/minutes.{ext}", app.url))
+            .bearer_auth(&m[2].token)
+            .send()
+            .await
+            .expect("minutes");
+        assert_eq!(r.status(), 200);
+        let body = r.text().await.expect("body");
+        assert!(
+            body.contains("Présences")
+                && body.contains("ADOPTÉE")
+                && body.contains("Member 001 → Member 000"),
+            "{body}"
+        );
+        if ext == "html" {
+            assert!(body.starts_with("<!doctype html>") && body.contains("<html lang=\"fr\">"));
+        }
+    }
+}
+
+#[tokio::test]
+async fn convocation_delays_and_the_second_convocation_follow_the_law() {
+    let app = spawn_app().await;
+    let (chair, m) = cast_of(&app, 3).await;
+    let soon = (chrono::Utc::now() + chrono::Duration::days(10)).to_rfc3339();
+    let create = |at: String, first: Option<String>| json!({ "i": { "kind": "ORDINARY", "title": "AG", "startsAt": at, "place": "Online", "language": "EN", "firstConvocationId": first } });
+    let q = "mutation($i: AssemblyInput!) { createAssembly(input: $i) { id } }";
+    let a = app.ok(&chair, q, create(soon, None)).await["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    assert_eq!(
+        error_code(&app.assembly_step(&chair, "conveneAssembly", &a).await),
+        Some("CONVOCATION_TOO_LATE")
+    );
+    // A second convocation must come at least 15 days after the first.
+    let r = app
+        .gql(
+            Some(&chair.token),
+            q,
+            create(
+                (chrono::Utc::now() + chrono::Duration::days(20)).to_rfc3339(),
+                Some(a.clone()),
+            ),
+        )
+        .await;
+    assert_eq!(error_code(&r), Some("VALIDATION"), "{r}");
+    assert_eq!(r["errors"][0]["extensions"]["field"], "startsAt");
+    let second = app
+        .ok(
+            &chair,
+            q,
+            create(
+                (chrono::Utc::now() + chrono::Duration::days(30)).to_rfc3339(),
+                Some(a.clone()),
+            ),
+        )
+        .await["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    // At the second convocation, 2 present of 4 members still decide on the statutes.
+    let item = app.ok(&chair, "mutation($a: ID!, $i: AgendaItemInput!) { addAgendaItem(assemblyId: $a, input: $i) { agenda { id } } }",
+        json!({ "a": second, "i": { "number": "1", "title": "Statutes", "body": "", "documents": [], "statutory": true } })).await["agenda"][0]["id"].clone();
+    let mo = app.ok(&chair, "mutation($i: ID!, $m: MotionInput!) { addMotion(itemId: $i, input: $m) { motions { id } } }",
+        json!({ "i": item, "m": { "text": "Change art. 3", "rule": "STATUTES", "ballot": "OPEN" } })).await["motions"][0]["id"].as_str().expect("motion").to_owned();
+    app.assembly_step(&chair, "conveneAssembly", &second).await;
+    app.assembly_step(&chair, "openSession", &second).await;
+    app.check_in(&chair, &second, None).await;
+    app.check_in(&m[0], &second, None).await;
+    app.voting(&chair, "openVoting", &mo).await;
+    app.cast(&chair, &mo, &chair.id, "YES").await;
+    app.cast(&m[0], &mo, &m[0].id, "YES").await;
+    app.voting(&chair, "closeVoting", &mo).await;
+    let r = motion(&app.assembly_state(&chair, &second).await, &mo).clone();
+    assert_eq!(r["result"]["passed"], true, "{r}");
+    assert!(
+        r["result"]["explanation"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("levé"),
+        "{r}"
+    );
+    // Bad dates and numbers change nothing.
+    let before = app.count("agenda_items").await;
+    for n in ["", "2..1", "x", "1.2.3.4.5"] {
+        let r = app.gql(Some(&chair.token), "mutation($a: ID!, $i: AgendaItemInput!) { addAgendaItem(assemblyId: $a, input: $i) { id } }",
+            json!({ "a": a, "i": { "number": n, "title": "T", "body": "", "documents": [], "statutory": false } })).await;
+        assert_eq!(error_code(&r), Some("VALIDATION"), "{n}: {r}");
+    }
+    assert_eq!(app.count("agenda_items").await, before);
+    let r = app
+        .gql(Some(&chair.token), q, create("tomorrow".into(), None))
+        .await;
+    assert_eq!(error_code(&r), Some("VALIDATION"));
+}
+
+#[tokio::test]
+async fn a_principal_who_checks_in_takes_the_vote_back() {
+    let app = spawn_app().await;
+    let (chair, m) = cast_of(&app, 2).await;
+    let (a, motions) = app.draft_assembly(&chair).await;
+    app.assembly_step(&chair, "conveneAssembly", &a).await;
+    app.proxy(&m[1], &m[0], &a).await;
+    app.assembly_step(&chair, "openSession", &a).await;
+    // Revoking is over once the session is open.
+    let r = app
+        .gql(
+            Some(&m[1].token),
+            "mutation($a: ID!) { revokeProxy(assemblyId: $a) { id } }",
+            json!({ "a": a }),
+        )
+        .await;
+    assert_eq!(error_code(&r), Some("INVALID_TRANSITION"));
+    app.check_in(&m[0], &a, None).await;
+    app.check_in(&m[1], &a, None).await;
+    let held = app.assembly_state(&m[0], &a).await["viewer"]["proxiesHeld"][0]["status"].clone();
+    assert_eq!(held, "RECLAIMED");
+    app.voting(&chair, "openVoting", &motions[0]).await;
+    assert_eq!(
+        error_code(&app.cast(&m[0], &motions[0], &m[1].id, "YES").await),
+        Some("NOT_ELIGIBLE")
+    );
+    assert!(app.cast(&m[1], &motions[0], &m[1].id, "NO").await["errors"].is_null());
+}
+
+/// 200 present voters, 100 of whom hold a proxy of an absent member; 1,000 simultaneous
+/// attempts (own votes, proxy votes, repeats, votes for people one does not represent).
+#[tokio::test]
+async fn a_thousand_simultaneous_attempts_count_one_vote_per_voter_and_principal() {
+    let app = spawn_app().await;
+    let (chair, people) = cast_of(&app, 300).await;
+    let (voters, principals) = people.split_at(200);
+    let (a, motions) = app.draft_assembly(&chair).await;
+    app.assembly_step(&chair, "conveneAssembly", &a).await;
+    for (p, h) in principals.iter().zip(voters.iter()) {
+        app.proxy(p, h, &a).await;
+    }
+    app.assembly_step(&chair, "openSession", &a).await;
+    for v in voters {
+        app.check_in(&chair, &a, Some(&v.id)).await;
+    }
+    for mo in &motions {
+        app.voting(&chair, "openVoting", mo).await;
+    }
+    let mut attempts = Vec::new();
+    for round in 0..5 {
+        for (i, v) in voters.iter().enumerate() {
+            // Own votes on both motions, the principal's on both, then someone else's.
+            let mo = motions[(i + round) % 2].clone();
+            let member = match round {
+                0 | 1 => v.id.clone(),
+                2 | 3 => principals.get(i).map_or(v.id.clone(), |p| p.id.clone()),
+                _ => principals[(i + 1) % principals.len()].id.clone(),
+            };
+            attempts.push((v.clone(), mo, member));
+        }
+    }
+    let results = futures_util::future::join_all(attempts.iter().map(|(v, mo, member)| {
+        let app = &app;
+        async move {
+            app.cast(v, mo, member, ["YES", "NO", "ABSTAIN"][member.len() % 3])
+                .await
+        }
+    }))
+    .await;
+    let mut accepted: HashSet<(String, String)> = HashSet::new();
+    for ((_, mo, member), r) in attempts.iter().zip(&results) {
+        match error_code(r) {
+            None => assert!(
+                accepted.insert((mo.clone(), member.clone())),
+                "counted twice: {r}"
+            ),
+            Some("ALREADY_VOTED" | "NOT_ELIGIBLE") => {}
+            other => panic!("unexpected {other:?}: {r}"),
+        }
+    }
+    // Every voter and every principal voted once on each motion (rounds 0-3 cover both).
+    assert_eq!(accepted.len(), 2 * 300);
+    assert_eq!(
+        app.count("open_votes").await + app.count("ballot_participations").await,
+        600
+    );
+    assert_eq!(
+        app.count("ballot_participations").await,
+        app.count("secret_ballots").await
+    );
+}
+
+/// Voting closes while votes arrive: every acknowledged vote is counted, none after.
+#[tokio::test]
+async fn closing_while_votes_arrive_counts_every_acknowledged_vote_and_none_after() {
+    let app = spawn_app().await;
+    let (chair, voters) = cast_of(&app, 150).await;
+    let (a, motions) = app.draft_assembly(&chair).await;
+    let mo = motions[1].clone(); // secret
+    app.assembly_step(&chair, "conveneAssembly", &a).await;
+    app.assembly_step(&chair, "openSession", &a).await;
+    for v in &voters {
+        app.check_in(&chair, &a, Some(&v.id)).await;
+    }
+    app.voting(&chair, "openVoting", &mo).await;
+    let votes = futures_util::future::join_all(voters.iter().enumerate().map(|(i, v)| {
+        let (app, mo) = (&app, mo.clone());
+        async move {
+            tokio::time::sleep(std::time::Duration::from_millis((i % 50) as u64 * 2)).await;
+            app.cast(v, &mo, &v.id, "YES").await
+        }
+    }));
+    let close = async {
+        tokio::time::sleep(std::time::Duration::from_millis(40)).await;
+        app.voting(&chair, "closeVoting", &mo).await
+    };
+    let (results, closed) = tokio::join!(votes, close);
+    assert!(closed["errors"].is_null(), "{closed}");
+    let acked = results.iter().filter(|r| r["errors"].is_null()).count();
+    for r in results.iter().filter(|r| !r["errors"].is_null()) {
+        assert_eq!(error_code(r), Some("VOTING_CLOSED"), "{r}");
+    }
+    let m = motion(&app.assembly_state(&chair, &a).await, &mo).clone();
+    assert_eq!(m["tally"]["yes"].as_u64(), Some(acked as u64), "{m}");
+    assert_eq!(app.count("secret_ballots").await as usize, acked);
+    assert_eq!(app.count("ballot_participations").await as usize, acked);
+}
+
+/// After a secret vote nothing in the database relates a ballot to a member: no column, no
+/// time, no order.
+#[tokio::test]
+async fn secret_ballots_cannot_be_linked_to_voters() {
+    use sea_orm::{ConnectionTrait, Statement};
+    let app = spawn_app().await;
+    let (chair, voters) = cast_of(&app, 60).await;
+    let (a, motions) = app.draft_assembly(&chair).await;
+    let mo = motions[1].clone();
+    app.assembly_step(&chair, "conveneAssembly", &a).await;
+    app.assembly_step(&chair, "openSession", &a).await;
+    for v in &voters {
+        app.check_in(&chair, &a, Some(&v.id)).await;
+    }
+    app.voting(&chair, "openVoting", &mo).await;
+    // One at a time, in a known order: YES, NO, YES, NO…
+    let mut order = Vec::new();
+    for (i, v) in voters.iter().enumerate() {
+        let c = if i % 2 == 0 { "YES" } else { "NO" };
+        assert!(app.cast(v, &mo, &v.id, c).await["errors"].is_null());
+        order.push(c.to_owned());
+    }
+    let backend = app.db.get_database_backend();
+    let rows = |sql: &str| {
+        let sql = sql.to_owned();
+        let db = &app.db;
+        async move {
+            db.query_all_raw(Statement::from_string(backend, sql))
+                .await
+                .expect("query")
+        }
+    };
+    // The ballot box has exactly these columns: nothing about the voter or the time.
+    let columns: Vec<String> = match backend {
+        sea_orm::DbBackend::Sqlite => rows("SELECT name FROM pragma_table_info('secret_ballots')").await.iter().map(|r| r.try_get::<String>("", "name").expect("name")).collect(),
+        _ => rows("SELECT column_name AS name FROM information_schema.columns WHERE table_name = 'secret_ballots'").await.iter().map(|r| r.try_get::<String>("", "name").expect("name")).collect(),
+    };
+    let mut columns = columns;
+    columns.sort();
+    assert_eq!(columns, ["choice", "id", "motion_id", "receipt"]);
+    // And participations say nothing of the choice.
+    let pcols: Vec<String> = match backend {
+        sea_orm::DbBackend::Sqlite => rows("SELECT name FROM pragma_table_info('ballot_participations')").await.iter().map(|r| r.try_get::<String>("", "name").expect("name")).collect(),
+        _ => rows("SELECT column_name AS name FROM information_schema.columns WHERE table_name = 'ballot_participations'").await.iter().map(|r| r.try_get::<String>("", "name").expect("name")).collect(),
+    };
+    assert!(
+        !pcols
+            .iter()
+            .any(|c| c.contains("choice") || c.contains("receipt")),
+        "{pcols:?}"
+    );
+    // Stored order (no ORDER BY: physical order), key order, and, on SQLite, no rowid.
+    let physical: Vec<String> = rows("SELECT choice FROM secret_ballots")
+        .await
+        .iter()
+        .map(|r| r.try_get::<String>("", "choice").expect("choice"))
+        .collect();
+    let by_key: Vec<String> = rows("SELECT choice FROM secret_ballots ORDER BY id")
+        .await
+        .iter()
+        .map(|r| r.try_get::<String>("", "choice").expect("choice"))
+        .collect();
+    assert_eq!(physical.len(), 60);
+    // On PostgreSQL the heap keeps arrival order until the close rewrites the box (see below
+    // and the README); SQLite stores the box in key order (WITHOUT ROWID).
+    if backend == sea_orm::DbBackend::Sqlite {
+        assert_ne!(physical, order, "ballots are stored in voting order");
+    }
+    assert_ne!(by_key, order, "ballot ids follow voting order");
+    if backend == sea_orm::DbBackend::Sqlite {
+        assert!(
+            app.db
+                .query_all_raw(Statement::from_string(
+                    backend,
+                    "SELECT rowid FROM secret_ballots".to_owned()
+                ))
+                .await
+                .is_err(),
+            "secret_ballots has a rowid"
+        );
+    }
+    // Once closed, the ballots are rewritten in a random order in one transaction.
+    app.voting(&chair, "closeVoting", &mo).await;
+    let after: Vec<String> = rows("SELECT choice FROM secret_ballots")
+        .await
+        .iter()
+        .map(|r| r.try_get::<String>("", "choice").expect("choice"))
+        .collect();
+    assert_ne!(after, order);
+    assert_eq!(after.iter().filter(|c| *c == "YES").count(), 30);
+    // The audit says who took part, never the choice.
+    let audit = rows("SELECT diff FROM audit_log WHERE action = 'assembly.vote'").await;
+    assert_eq!(audit.len(), 60);
+    for r in audit {
+        let d: String = r.try_get("", "diff").expect("diff");
+        assert!(
+            !d.contains("choice") && !d.contains("YES") && !d.contains("NO\""),
+            "{d}"
+        );
+    }
+}
