@@ -100,6 +100,16 @@ pub async fn find<C: ConnectionTrait>(conn: &C, id: Uuid) -> DomainResult<editio
         .ok_or(DomainError::NotFound)
 }
 
+/// The edition, locked for the rest of the transaction on PostgreSQL (SQLite's write
+/// transaction holds the database lock already): barcamp writes check, then write.
+pub async fn lock(txn: &DatabaseTransaction, id: Uuid) -> DomainResult<edition::Model> {
+    let mut q = edition::Entity::find_by_id(id);
+    if txn.get_database_backend() == sea_orm::DbBackend::Postgres {
+        q = q.lock_exclusive();
+    }
+    q.one(txn).await?.ok_or(DomainError::NotFound)
+}
+
 pub async fn find_by_year(env: &Env, year: i32) -> DomainResult<Option<edition::Model>> {
     Ok(edition::Entity::find()
         .filter(edition::Column::Year.eq(year))
@@ -252,7 +262,7 @@ pub async fn update(
     let f = parse_edition(&input)?;
     let txn = env.begin_write().await?;
     let me = require_organiser(&txn, actor, id).await?;
-    let current = find(&txn, id).await?;
+    let current = lock(&txn, id).await?;
     let slots = slot::Entity::find()
         .filter(slot::Column::EditionId.eq(id))
         .all(&txn)
@@ -295,7 +305,7 @@ pub async fn set_phase(
 ) -> DomainResult<edition::Model> {
     let txn = env.begin_write().await?;
     let me = require_organiser(&txn, actor, id).await?;
-    let e = find(&txn, id).await?;
+    let e = lock(&txn, id).await?;
     let from = phase_of(&e);
     if !from.can_move_to(to) {
         return Err(DomainError::InvalidTransition("barcamp phase"));
@@ -340,7 +350,7 @@ pub async fn set_organiser(
 ) -> DomainResult<edition::Model> {
     let board = actor.board_or_admin()?;
     let txn = env.begin_write().await?;
-    let e = find(&txn, edition_id).await?;
+    let e = lock(&txn, edition_id).await?;
     let person = user::Entity::find()
         .filter(user::Column::EmailNormalized.eq(email.trim().to_lowercase()))
         .filter(user::Column::DeletedAt.is_null())
@@ -426,7 +436,7 @@ pub async fn add_room(
     let f = parse_room(&input)?;
     let txn = env.begin_write().await?;
     let me = require_organiser(&txn, actor, edition_id).await?;
-    let e = find(&txn, edition_id).await?;
+    let e = lock(&txn, edition_id).await?;
     let count = room::Entity::find()
         .filter(room::Column::EditionId.eq(edition_id))
         .count(&txn)
@@ -476,7 +486,21 @@ pub async fn update_room(
         .await?
         .ok_or(DomainError::NotFound)?;
     let me = require_organiser(&txn, actor, current.edition_id).await?;
-    let e = find(&txn, current.edition_id).await?;
+    let e = lock(&txn, current.edition_id).await?;
+    // Equipment a session placed here needs cannot go: move the session first.
+    let keeps: Vec<String> = serde_json::from_str(&f.equipment).unwrap_or_default();
+    let placed_here = barcamp_session::Entity::find()
+        .filter(barcamp_session::Column::RoomId.eq(room_id))
+        .filter(barcamp_session::Column::Status.eq("PROPOSED"))
+        .all(&txn)
+        .await?;
+    if placed_here.iter().any(|s| {
+        equipment_of(&s.equipment)
+            .iter()
+            .any(|w| !keeps.contains(w))
+    }) {
+        return Err(DomainError::invalid("equipment", ValidationReason::Invalid));
+    }
     let before = json!({ "name": current.name, "capacity": current.capacity, "equipment": equipment_of(&current.equipment) });
     let mut am = current.into_active_model();
     am.name = Set(f.name);
@@ -509,7 +533,7 @@ pub async fn remove_room(env: &Env, actor: &Actor, room_id: Uuid) -> DomainResul
         .await?
         .ok_or(DomainError::NotFound)?;
     let me = require_organiser(&txn, actor, current.edition_id).await?;
-    let e = find(&txn, current.edition_id).await?;
+    let e = lock(&txn, current.edition_id).await?;
     let used = barcamp_session::Entity::find()
         .filter(barcamp_session::Column::RoomId.eq(room_id))
         .count(&txn)
@@ -566,7 +590,7 @@ pub async fn add_slot(
 ) -> DomainResult<edition::Model> {
     let txn = env.begin_write().await?;
     let me = require_organiser(&txn, actor, edition_id).await?;
-    let e = find(&txn, edition_id).await?;
+    let e = lock(&txn, edition_id).await?;
     let day = date("day", &input.day)?;
     if day < e.starts_on || day > e.ends_on {
         return Err(DomainError::invalid("day", ValidationReason::Invalid));
@@ -629,7 +653,7 @@ pub async fn remove_slot(env: &Env, actor: &Actor, slot_id: Uuid) -> DomainResul
         .await?
         .ok_or(DomainError::NotFound)?;
     let me = require_organiser(&txn, actor, current.edition_id).await?;
-    let e = find(&txn, current.edition_id).await?;
+    let e = lock(&txn, current.edition_id).await?;
     let starts_here = barcamp_session::Entity::find()
         .filter(barcamp_session::Column::StartSlotId.eq(slot_id))
         .count(&txn)
@@ -670,7 +694,7 @@ fn feed_token() -> String {
 pub async fn register(env: &Env, actor: &Actor, edition_id: Uuid) -> DomainResult<edition::Model> {
     let me = actor.user()?;
     let txn = env.begin_write().await?;
-    let e = find(&txn, edition_id).await?;
+    let e = lock(&txn, edition_id).await?;
     if registration_of(&txn, edition_id, me.id).await?.is_some() {
         return Ok(e);
     }
@@ -706,7 +730,7 @@ pub async fn unregister(
 ) -> DomainResult<edition::Model> {
     let me = actor.user()?;
     let txn = env.begin_write().await?;
-    let e = find(&txn, edition_id).await?;
+    let e = lock(&txn, edition_id).await?;
     if registration_of(&txn, edition_id, me.id).await?.is_none() {
         return Ok(e);
     }
@@ -763,7 +787,7 @@ pub async fn reset_feed(
 ) -> DomainResult<edition::Model> {
     let txn = env.begin_write().await?;
     let me = require_registered(&txn, actor, edition_id).await?;
-    let e = find(&txn, edition_id).await?;
+    let e = lock(&txn, edition_id).await?;
     let reg = registration_of(&txn, edition_id, me.id)
         .await?
         .ok_or(DomainError::NotRegistered)?;

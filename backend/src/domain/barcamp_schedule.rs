@@ -309,7 +309,7 @@ fn bits(words: &mut HashMap<String, u32>, list: &[String]) -> DomainResult<u64> 
 pub async fn run(env: &Env, actor: &Actor, edition_id: Uuid) -> DomainResult<RunOutcome> {
     let txn = env.begin_write().await?;
     let me = require_organiser(&txn, actor, edition_id).await?;
-    let e = barcamp::find(&txn, edition_id).await?;
+    let e = barcamp::lock(&txn, edition_id).await?;
     if barcamp::phase_of(&e) != BarcampPhase::Scheduling {
         return Err(DomainError::InvalidTransition(
             "the scheduler runs while scheduling",
@@ -361,7 +361,8 @@ pub async fn run(env: &Env, actor: &Actor, edition_id: Uuid) -> DomainResult<Run
     let mut unplaced = Vec::new();
     let mut placed = 0;
     for (i, s) in programme.iter().enumerate() {
-        if s.pinned && pinned.contains(&i) {
+        let pin_holds = result.placements[i].is_some();
+        if s.pinned && pinned.contains(&i) && pin_holds {
             continue;
         }
         free(&txn, s.id).await?;
@@ -394,6 +395,7 @@ pub async fn run(env: &Env, actor: &Actor, edition_id: Uuid) -> DomainResult<Run
     // Rows for the new placements, after every old row is gone.
     for (i, s) in programme.iter().enumerate() {
         if (s.pinned && pinned.contains(&i)) || result.placements[i].is_none() {
+            // A pin that held keeps its rows; a pin that did not was freed above.
             continue;
         }
         let fresh = sessions::find(&txn, s.id).await?;
@@ -407,7 +409,10 @@ pub async fn run(env: &Env, actor: &Actor, edition_id: Uuid) -> DomainResult<Run
     audit::publish(env, [entry]);
     Ok(RunOutcome {
         placed,
-        pinned: pinned.len(),
+        pinned: pinned
+            .iter()
+            .filter(|i| result.placements[**i].is_some())
+            .count(),
         unplaced,
         objective: result.objective,
         greedy_objective: greedy,
@@ -727,6 +732,7 @@ pub async fn move_to(
 ) -> DomainResult<session::Model> {
     let txn = env.begin_write().await?;
     let (s, _, me) = movable(&txn, actor, session_id).await?;
+    barcamp::lock(&txn, s.edition_id).await?;
     if issues(&txn, &s, room_id, start_slot_id)
         .await?
         .iter()

@@ -190,7 +190,7 @@ pub async fn propose(
 ) -> DomainResult<session::Model> {
     let txn = env.begin_write().await?;
     let me = require_registered(&txn, actor, edition_id).await?;
-    let e = barcamp::find(&txn, edition_id).await?;
+    let e = barcamp::lock(&txn, edition_id).await?;
     if !matches!(
         barcamp::phase_of(&e),
         BarcampPhase::Proposals | BarcampPhase::Interest
@@ -260,7 +260,7 @@ pub async fn edit(
     let me = actor.user()?;
     let hosts = hosts_of(&txn, s.id).await?;
     let organiser = barcamp::is_organiser(&txn, actor, s.edition_id).await?;
-    let e = barcamp::find(&txn, s.edition_id).await?;
+    let e = barcamp::lock(&txn, s.edition_id).await?;
     let open = matches!(
         barcamp::phase_of(&e),
         BarcampPhase::Proposals | BarcampPhase::Interest
@@ -289,6 +289,11 @@ pub async fn edit(
     let mut sorted_new = new_hosts.clone();
     sorted_new.sort();
     let reshaped = f.length != s.length || f.equipment != s.equipment || sorted_old != sorted_new;
+    if reshaped && s.room_id.is_some() && barcamp::phase_of(&e) == BarcampPhase::Published {
+        return Err(DomainError::InvalidTransition(
+            "move or cancel a published session instead",
+        ));
+    }
     if reshaped && s.room_id.is_some() {
         unplace(&txn, s.id).await?;
     }
@@ -344,10 +349,16 @@ async fn close(
     let txn = env.begin_write().await?;
     let s = find(&txn, session_id).await?;
     let me = require_organiser(&txn, actor, s.edition_id).await?;
+    let e = barcamp::lock(&txn, s.edition_id).await?;
     if status_of(&s) != SessionStatus::Proposed {
         return Err(DomainError::InvalidTransition(
             "session is not in the programme",
         ));
+    }
+    // Once published, a session leaves the grid only by being cancelled (it stays there,
+    // marked, and calendars learn it).
+    if to != SessionStatus::Cancelled && barcamp::phase_of(&e) == BarcampPhase::Published {
+        return Err(DomainError::InvalidTransition("cancel a published session"));
     }
     if to == SessionStatus::Cancelled && s.room_id.is_none() {
         return Err(DomainError::InvalidTransition(
@@ -361,6 +372,10 @@ async fn close(
             || status_of(&target) != SessionStatus::Proposed
         {
             return Err(DomainError::invalid("intoId", ValidationReason::Invalid));
+        }
+        // Free the merged session first: its hosts join the target's time.
+        if s.room_id.is_some() {
+            unplace(&txn, s.id).await?;
         }
         merge_people(&txn, &s, &target).await?;
     }
@@ -508,15 +523,15 @@ pub async fn set_interest(
             .exec(&txn)
             .await?;
     }
-    let entry = record(
+    // Who wants what is never exposed, the audit included: the entry carries no actor.
+    let entry = audit::record(
         &txn,
-        me.id,
+        None,
         "barcamp.interest",
         "barcamp_session",
-        s.id,
-        s.edition_id,
+        &s.id.to_string(),
         Value::Null,
-        json!({ "interested": interested }),
+        json!({ "interested": interested, "editionId": s.edition_id }),
     )
     .await?;
     txn.commit().await?;

@@ -17,7 +17,7 @@ fn calendar(result: DomainResult<Option<ical::Calendar>>) -> Response {
         Ok(Some(cal)) => (
             [
                 (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
-                (header::CACHE_CONTROL, "no-cache"),
+                (header::CACHE_CONTROL, "private, no-cache"),
             ],
             ical::write(&cal),
         )
