@@ -506,3 +506,74 @@ async fn secret_ballots_cannot_be_linked_to_voters() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_export_lists_attendance_proxies_and_open_votes_but_never_a_secret_choice() {
+    let app = spawn_app().await;
+    let (chair, m) = cast_of(&app, 2).await;
+    let (a, motions) = app.draft_assembly(&chair).await;
+    app.assembly_step(&chair, "conveneAssembly", &a).await;
+    app.proxy(&m[1], &m[0], &a).await;
+    app.assembly_step(&chair, "openSession", &a).await;
+    app.check_in(&m[0], &a, None).await;
+    for mo in &motions {
+        app.voting(&chair, "openVoting", mo).await;
+        app.cast(&m[0], mo, &m[0].id, "NO").await;
+        app.cast(&m[0], mo, &m[1].id, "NO").await;
+    }
+    let body: Value = app
+        .client
+        .get(format!("{}/export/me?format=json", app.url))
+        .bearer_auth(&m[0].token)
+        .send()
+        .await
+        .expect("export")
+        .json()
+        .await
+        .expect("json");
+    let g = &body["assemblies"];
+    assert_eq!(g["attendance"].as_array().map(Vec::len), Some(1), "{g}");
+    assert_eq!(g["proxies"][0]["role"], "HELD");
+    assert_eq!(g["openVotes"].as_array().map(Vec::len), Some(2));
+    assert!(g["openVotes"]
+        .as_array()
+        .expect("votes")
+        .iter()
+        .all(|v| v["choice"] == "NO"));
+    let secret = g["secretBallotParticipation"]
+        .as_array()
+        .expect("participation");
+    assert_eq!(secret.len(), 2);
+    assert!(secret.iter().all(|p| p.get("choice").is_none()), "{g}");
+    assert!(!g["secretBallotParticipation"].to_string().contains("NO"));
+}
+
+#[tokio::test]
+async fn seed_demo_adds_the_notes_extraordinary_assembly() {
+    let app = spawn_app().await;
+    constellation_backend::domain::seed::seed_demo(&app.state.env)
+        .await
+        .expect("seed");
+    let chair = app.effective_members(1, "Reader").await.remove(0);
+    let list = app
+        .gql(
+            Some(&chair.token),
+            "{ assemblies { edges { node { id kind status } } } }",
+            json!({}),
+        )
+        .await;
+    let node = &list["data"]["assemblies"]["edges"][0]["node"];
+    assert_eq!(node["kind"], "EXTRAORDINARY", "{list}");
+    let a = app
+        .assembly_state(&chair, node["id"].as_str().expect("id"))
+        .await;
+    let numbers: Vec<&str> = a["agenda"]
+        .as_array()
+        .expect("agenda")
+        .iter()
+        .map(|i| i["number"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(numbers, ["2", "2.1", "3", "3.a", "3.b", "4", "5.a"]);
+    assert_eq!(a["motions"].as_array().map(Vec::len), Some(1));
+    assert_eq!(a["agenda"][1]["statutory"], true);
+}

@@ -135,6 +135,7 @@ pub async fn my_data(env: &Env, actor: &Actor) -> DomainResult<Export> {
         .all(&env.db)
         .await?;
     let (barcamp, barcamp_tables) = super::barcamp_sessions::export(&env.db, me.id).await?;
+    let (assemblies, assembly_tables) = super::votes::export(&env.db, me.id).await?;
     let mut json = json!({
         "format": "constellation-export/1",
         "exportedAt": chrono::Utc::now(),
@@ -150,6 +151,7 @@ pub async fn my_data(env: &Env, actor: &Actor) -> DomainResult<Export> {
         "resourceRequests": requests.iter().map(|r| json!({ "id": r.id, "lab": r.lab_id, "project": r.project_id, "pool": pool_name(r), "amount": money(r, r.amount), "justification": r.justification, "status": r.status, "granted": money(r, r.granted_amount), "released": money(r, r.released_amount), "decisionReason": r.decision_reason, "createdAt": r.created_at, "decidedAt": r.decided_at })).collect::<Vec<_>>(),
     });
     json["barcamp"] = barcamp;
+    json["assemblies"] = assemblies;
     let mut tables = vec![
         Table {
             name: "audit_log",
@@ -248,6 +250,7 @@ pub async fn my_data(env: &Env, actor: &Actor) -> DomainResult<Export> {
         },
     ];
     tables.extend(barcamp_tables);
+    tables.extend(assembly_tables);
     Ok(Export { json, tables })
 }
 

@@ -102,6 +102,7 @@ pub async fn seed_demo(env: &Env) -> DomainResult<usize> {
     seed_labs(env).await?;
     seed_resources(env).await?;
     seed_barcamp(env).await?;
+    seed_assembly(env).await?;
     Ok(created)
 }
 
@@ -639,4 +640,81 @@ async fn seed_barcamp(env: &Env) -> DomainResult<()> {
     super::barcamp_schedule::run(env, &board, e.id).await?;
     super::barcamp::set_phase(env, &board, e.id, BarcampPhase::Published).await?;
     Ok(())
+}
+
+const AG_TITLE: &str = "Arrêt des services d'hébergement et mutation en incubateur de Labs";
+
+/// The note's extraordinary assembly of 27 January, its agenda points and the board's motion
+/// to stop the hosting services; convened when the date still allows it.
+async fn seed_assembly(env: &Env) -> DomainResult<()> {
+    use crate::entities::assembly;
+    use constellation_shared::dto::assembly::{
+        AgendaItemInput, AssemblyInput, AssemblyKind, BallotKind, MajorityRuleCode, MotionInput,
+    };
+    if assembly::Entity::find()
+        .filter(assembly::Column::Title.eq(AG_TITLE))
+        .one(&env.db)
+        .await?
+        .is_some()
+    {
+        return Ok(());
+    }
+    let board = actor(env, "presidence@cassiopea.example").await?;
+    let a = super::assemblies::create(
+        env,
+        &board,
+        AssemblyInput {
+            kind: AssemblyKind::Extraordinary,
+            title: AG_TITLE.into(),
+            starts_at: "2027-01-27T18:00:00Z".into(),
+            place: "Bruxelles, local de l'association".into(),
+            language: Language::Fr,
+            first_convocation_id: None,
+        },
+    )
+    .await?;
+    let items: &[(&str, &str, bool, &str)] = &[
+        ("2", "Introduction", false, "Cassiopea cesse de vendre des services et devient un incubateur de Labs."),
+        ("2.1", "Proposition du CA de l'arrêt des services", true, "Fin des services d'hébergement (sites web, boîtes et alias e-mail) au 1er janvier 2018, laissant onze mois pour la transition."),
+        ("3", "Transition", false, "Accompagner les membres vers d'autres hébergeurs."),
+        ("3.a", "Appel aux forces vives", false, "Des membres reprennent tout ou partie des services."),
+        ("3.b", "Groupe de travail participatif", false, "Identifier des hébergeurs correspondant à nos valeurs et accompagner les migrations."),
+        ("4", "« Chatons » : une structure d'économie sociale", false, "Étudier, avec Neutrinet, Domaine Public, CASC…, une structure professionnelle d'hébergement."),
+        ("5.a", "Mutation : Cassiopea comme incubateur de Labs", false, "Des Labs autonomes, un cadre à leur création, des règles communes, un barcamp annuel."),
+    ];
+    for (number, title, statutory, body) in items {
+        super::assemblies::add_item(
+            env,
+            &board,
+            a.id,
+            AgendaItemInput {
+                number: (*number).into(),
+                title: (*title).into(),
+                body: (*body).into(),
+                documents: vec![],
+                statutory: *statutory,
+            },
+        )
+        .await?;
+    }
+    let point = super::assemblies::items(&env.db, a.id)
+        .await?
+        .into_iter()
+        .find(|i| i.number == "2.1")
+        .ok_or(super::DomainError::internal("missing agenda item 2.1"))?;
+    super::assemblies::add_motion(
+        env,
+        &board,
+        point.id,
+        MotionInput {
+            text: "L'assemblée approuve la proposition du conseil d'administration : Cassiopea arrête de fournir des services d'hébergement à ses membres au 1er janvier 2018, après une transition de onze mois.".into(),
+            rule: MajorityRuleCode::Purpose,
+            ballot: BallotKind::Secret,
+        },
+    )
+    .await?;
+    match super::assemblies::convene(env, &board, a.id).await {
+        Ok(_) | Err(super::DomainError::ConvocationTooLate) => Ok(()),
+        Err(e) => Err(e),
+    }
 }
