@@ -4,6 +4,7 @@
 mod abuse;
 mod accounts;
 mod assemblies;
+mod assemblies_authz;
 mod audit;
 mod authz;
 mod barcamp;
