@@ -70,9 +70,13 @@ pub async fn build_state(config: Config) -> anyhow::Result<AppState> {
     std::fs::create_dir_all(&config.data_dir)
         .with_context(|| format!("cannot create data dir {}", config.data_dir.display()))?;
     let metrics = Arc::new(Metrics::default());
-    let db = crate::db::connect_counted(&config.database_url(), metrics.statements.clone())
-        .await
-        .context("cannot connect to the database")?;
+    let db = crate::db::connect_counted(
+        &config.database_url(),
+        Some(config.database_max_connections),
+        metrics.statements.clone(),
+    )
+    .await
+    .context("cannot connect to the database")?;
     crate::db::migrate(&db).await.context("migrations failed")?;
     let secret = match &config.jwt_secret {
         Some(s) => s.expose_secret().as_bytes().to_vec(),

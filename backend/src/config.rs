@@ -38,6 +38,8 @@ pub struct Config {
     pub max_query_fields: usize,
     pub max_batch_len: usize,
     pub max_body_bytes: usize,
+    /// PostgreSQL connections per server process.
+    pub database_max_connections: u32,
     /// Days between the convocation and the assembly, at least (statutes; the law's 15).
     pub assembly_convocation_days: i64,
     /// Proxies one effective member may hold for one assembly (statutes; default 1).
@@ -68,6 +70,7 @@ impl Default for Config {
             max_query_fields: 300,
             max_batch_len: 10,
             max_body_bytes: 1024 * 1024,
+            database_max_connections: 20,
             assembly_convocation_days: 15,
             assembly_proxy_cap: 1,
             log: "info".into(),

@@ -13,9 +13,10 @@ pub type StatementCounter = Arc<AtomicU64>;
 /// Like [`connect`], counting every statement into `counter`.
 pub async fn connect_counted(
     url: &str,
+    max: Option<u32>,
     counter: StatementCounter,
 ) -> Result<DatabaseConnection, DbErr> {
-    let mut db = connect(url).await?;
+    let mut db = connect_sized(url, max).await?;
     db.set_metric_callback(move |_| {
         counter.fetch_add(1, Ordering::Relaxed);
     });
@@ -23,6 +24,11 @@ pub async fn connect_counted(
 }
 
 pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
+    connect_sized(url, None).await
+}
+
+/// `max`: the PostgreSQL pool size (default 20); SQLite always uses a few connections.
+pub async fn connect_sized(url: &str, max: Option<u32>) -> Result<DatabaseConnection, DbErr> {
     let mut opts = ConnectOptions::new(url.to_owned());
     opts.sqlx_logging(false)
         .connect_timeout(Duration::from_secs(10))
@@ -31,7 +37,7 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
         // SQLite serialises writers; a few connections are enough and avoid lock storms.
         opts.max_connections(8).min_connections(1);
     } else {
-        opts.max_connections(20);
+        opts.max_connections(max.unwrap_or(20));
     }
     let db = Database::connect(opts).await?;
     if db.get_database_backend() == DbBackend::Sqlite {

@@ -1,6 +1,10 @@
 //! The shell: session context, header, routes.
 
 use crate::components::nav::Nav;
+use crate::pages::assembly::{
+    assemblies_page::AssembliesPage, assembly_page::AssemblyPage, chair_page::ChairPage,
+    proxy_page::ProxyPage, vote_page::VotePage,
+};
 use crate::pages::barcamp::{
     agenda_page::AgendaPage, edition_page::EditionPage, editions_page::EditionsPage,
     organise_page::OrganisePage, schedule_page::SchedulePage, screen_page::ScreenPage,
@@ -61,6 +65,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/barcamp/:year/agenda") view=AgendaPage />
                     <Route path=path!("/barcamp/:year/organise") view=OrganisePage />
                     <Route path=path!("/barcamp/:year/screen") view=ScreenPage />
+                    <Route path=path!("/assemblies") view=AssembliesPage />
+                    <Route path=path!("/assemblies/:id") view=AssemblyPage />
+                    <Route path=path!("/assemblies/:id/proxy") view=ProxyPage />
+                    <Route path=path!("/assemblies/:id/chair") view=ChairPage />
+                    <Route path=path!("/assemblies/:id/vote") view=VotePage />
                 </Routes>
             </main>
         </Router>

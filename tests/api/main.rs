@@ -10,6 +10,7 @@ mod authz;
 mod barcamp;
 mod barcamp_authz;
 mod contract;
+mod crash;
 mod export;
 mod http;
 mod labs;

@@ -81,6 +81,8 @@ async fn try_spawn(adjust: impl FnOnce(&mut Config)) -> anyhow::Result<TestApp> 
         data_dir: dir.path().to_path_buf(),
         database_url: Some(database_url.clone()),
         jwt_secret: Some(SecretString::from(JWT_SECRET)),
+        // Tests run side by side against one PostgreSQL (100 connections in all).
+        database_max_connections: 6,
         ..Config::default()
     };
     adjust(&mut config);
@@ -88,7 +90,7 @@ async fn try_spawn(adjust: impl FnOnce(&mut Config)) -> anyhow::Result<TestApp> 
     let addr = app.local_addr();
     let state = app.state.clone();
     tokio::spawn(app.serve(std::future::pending()));
-    let db = constellation_backend::db::connect(&database_url).await?;
+    let db = constellation_backend::db::connect_sized(&database_url, Some(3)).await?;
     Ok(TestApp {
         addr,
         url: format!("http://{addr}"),

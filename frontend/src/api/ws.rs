@@ -1,11 +1,14 @@
 //! A minimal graphql-transport-ws client for one subscription per socket: connect to
 //! `/graphql/ws`, send `connection_init` with the session token, subscribe once the server
 //! acknowledges, answer pings, and hand each `next` payload's data to a callback. Dropping
-//! the [`Subscription`] completes it and closes the socket.
+//! the [`Subscription`] completes it and closes the socket. [`follow`] keeps one open for as
+//! long as a page is shown, for any document and variables.
 
+use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{json, Value};
+use std::time::Duration;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{CloseEvent, Event, MessageEvent, WebSocket};
@@ -123,4 +126,47 @@ where
         _on_message: on_message,
         _on_close: on_close,
     })
+}
+
+/// Waits longer after each lost connection, up to a minute.
+fn backoff(attempt: u32) -> Duration {
+    Duration::from_secs((5u64 << attempt.min(4)).min(60))
+}
+
+/// Keeps a subscription to `document` open while the calling component is shown: opened
+/// when `variables` (read reactively) gives some, opened again when they or the session
+/// `token` change, reopened after a growing pause when the socket drops, and closed when the
+/// component is left. `on_next` receives each event's data.
+pub fn follow<V, D>(
+    document: &'static str,
+    token: RwSignal<Option<String>>,
+    variables: impl Fn() -> Option<V> + 'static,
+    on_next: impl Fn(D) + Clone + 'static,
+) where
+    V: Serialize + 'static,
+    D: DeserializeOwned + 'static,
+{
+    let socket = StoredValue::new_local(None::<Subscription>);
+    let attempt = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        let tries = attempt.get();
+        let token = token.get();
+        // Dropping the previous subscription closes its socket.
+        socket.set_value(None);
+        let Some(vars) = variables() else {
+            return;
+        };
+        let lost = move || {
+            set_timeout(
+                move || {
+                    attempt.try_update(|a| *a += 1);
+                },
+                backoff(tries),
+            );
+        };
+        socket.set_value(subscribe(document, vars, token, on_next.clone(), lost));
+    });
+    on_cleanup(move || {
+        socket.try_set_value(None);
+    });
 }

@@ -8,7 +8,8 @@ use leptos::prelude::*;
 /// One choice: the value sent over the wire, and its label.
 pub type SelectOption = (&'static str, fn(&Strings) -> &'static str);
 
-/// `name` is the GraphQL field name, so the server's `extensions.field` lands here.
+/// `name` is the GraphQL field name, so the server's `extensions.field` lands here; `id`
+/// defaults to it (give another when the page has two controls for the same field name).
 #[component]
 pub fn Select(
     name: &'static str,
@@ -16,9 +17,11 @@ pub fn Select(
     value: RwSignal<String>,
     error: RwSignal<Option<ApiError>>,
     options: Vec<SelectOption>,
+    #[prop(optional, into)] id: Option<String>,
 ) -> impl IntoView {
     let session = use_session();
-    let msg_id = format!("{name}-msg");
+    let id = id.unwrap_or_else(|| name.to_owned());
+    let msg_id = format!("{id}-msg");
     let message = move || {
         error
             .get()
@@ -42,9 +45,9 @@ pub fn Select(
         .collect_view();
     view! {
         <div class="field">
-            <label for=name>{move || label(strings(session.lang.get()))}</label>
+            <label for=id.clone()>{move || label(strings(session.lang.get()))}</label>
             <select
-                id=name
+                id=id
                 name=name
                 aria-invalid=invalid
                 aria-describedby=msg_id.clone()

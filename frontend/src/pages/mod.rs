@@ -1,5 +1,6 @@
 //! Route views, one per file, named `*_page.rs`.
 
+pub mod assembly;
 pub mod barcamp;
 pub mod home_page;
 pub mod labs;
