@@ -174,14 +174,16 @@ async fn the_board_convenes_members_vote_in_person_and_by_proxy_and_the_law_deci
 
     // Minutes, once closed, in the assembly's language.
     assert_eq!(
-        app.get_text(&format!("/assemblies/{a}/minutes.md")).await.0,
+        app.get_text(&format!("/export/assemblies/{a}/minutes.md"))
+            .await
+            .0,
         401
     );
     assert!(app.assembly_step(&chair, "closeSession", &a).await["errors"].is_null());
     for ext in ["md", "html"] {
         let r = app
             .client
-            .get(format!("{}/assemblies/{a}/minutes.{ext}", app.url))
+            .get(format!("{}/export/assemblies/{a}/minutes.{ext}", app.url))
             .bearer_auth(&m[2].token)
             .send()
             .await

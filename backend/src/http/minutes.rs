@@ -1,4 +1,4 @@
-//! `GET /assemblies/{id}/minutes.md` and `…/minutes.html`: the minutes of a closed assembly,
+//! `GET /export/assemblies/{id}/minutes.md` and `…/minutes.html`: the minutes of a closed assembly,
 //! for association members (bearer token), as a download.
 
 use super::auth::{actor_from_token, bearer};

@@ -27,7 +27,7 @@ pub fn router(state: AppState) -> Router {
         .route("/metrics", get(metrics::metrics))
         .route("/export/me", get(export::export_me))
         .route("/export/ledger.csv", get(export::export_ledger))
-        .route("/assemblies/{id}/{file}", get(minutes::minutes))
+        .route("/export/assemblies/{id}/{file}", get(minutes::minutes))
         .route("/ical/barcamp/feed/{file}", get(ical::personal_feed))
         .route("/ical/barcamp/{file}", get(ical::edition_feed))
         .fallback(assets::serve)

@@ -260,10 +260,10 @@ pub struct LiveData {
     pub assembly_live: AssemblyEvent,
 }
 
-/// Minutes, once closed: `GET /assemblies/{id}/minutes.md` and `…/minutes.html`.
+/// Minutes, once closed: `GET /export/assemblies/{id}/minutes.md` and `…/minutes.html`.
 pub fn minutes_path(id: &str, html: bool) -> String {
     format!(
-        "/assemblies/{id}/minutes.{}",
+        "/export/assemblies/{id}/minutes.{}",
         if html { "html" } else { "md" }
     )
 }

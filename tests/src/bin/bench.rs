@@ -266,6 +266,7 @@ async fn main() -> Result<()> {
     let _ = child.kill();
     let _ = child.wait();
     scheduler_rows();
+    vote_rows().await?;
     Ok(())
 }
 
@@ -349,4 +350,297 @@ fn scheduler_rows() {
         );
     }
     println!("(objective: attendable (attendee, session) pairs minus interest beyond room capacity; 15,000 pairs wanted)");
+}
+
+/// "2,000 voters cast at once": every voter sends one secret-ballot vote through the API at
+/// the same moment (the server commits concurrent votes together); beside it, the same
+/// number of votes written one transaction per vote, straight to the database, in the same
+/// run and on the same database.
+async fn vote_rows() -> Result<()> {
+    println!(
+        "\nVotes: 2,000 voters cast at once (release build, in-process server, durable commits)"
+    );
+    println!(
+        "{:<11} {:<34} {:>13} {:>10} {:>9} {:>9}",
+        "database", "mode", "all acked ms", "votes/s", "p50 ms", "p99 ms"
+    );
+    let dir = tempfile::tempdir()?;
+    let sqlite = format!(
+        "sqlite://{}?mode=rwc",
+        dir.path().join("votes.db").display()
+    );
+    vote_bench("SQLite", sqlite).await?;
+    match std::env::var("CONSTELLATION_TEST_POSTGRES_URL") {
+        Ok(base) => {
+            let name = format!("ct_bench_{}", uuid::Uuid::new_v4().simple());
+            let admin = sea_orm::Database::connect(base.as_str()).await?;
+            use sea_orm::ConnectionTrait;
+            admin
+                .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+                .await?;
+            let mut url = reqwest::Url::parse(&base)?;
+            url.set_path(&format!("/{name}"));
+            let r = vote_bench("PostgreSQL", url.to_string()).await;
+            let _ = admin
+                .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                .await;
+            r?;
+        }
+        Err(_) => println!("(PostgreSQL rows skipped: set CONSTELLATION_TEST_POSTGRES_URL)"),
+    }
+    Ok(())
+}
+
+async fn vote_bench(label: &str, database_url: String) -> Result<()> {
+    use constellation_backend::domain::{self, Actor, CurrentUser};
+    use constellation_backend::entities::{attendance, open_vote, user};
+    use constellation_shared::dto::assembly::{
+        AgendaItemInput, AssemblyInput, AssemblyKind, BallotKind, MajorityRuleCode, MotionInput,
+    };
+    use sea_orm::{ActiveModelTrait, EntityTrait, Set, TransactionTrait};
+    const VOTERS: usize = 2_000;
+    let dir = tempfile::tempdir()?;
+    let config = constellation_backend::Config {
+        bind: "127.0.0.1:0".into(),
+        data_dir: dir.path().to_path_buf(),
+        database_url: Some(database_url),
+        jwt_secret: Some(secrecy::SecretString::from(
+            "bench-secret-bench-secret-bench-secret-0123",
+        )),
+        ..constellation_backend::Config::default()
+    };
+    let app = constellation_backend::Application::build(config).await?;
+    let addr = app.local_addr();
+    let state = app.state.clone();
+    tokio::spawn(app.serve(std::future::pending()));
+    let env = &state.env;
+    let db = &env.db;
+
+    let now = chrono::Utc::now();
+    let person = |i: usize, board: bool| {
+        let id = uuid::Uuid::new_v4();
+        let email = format!("voter{i}.{}@example.org", id.simple());
+        user::ActiveModel {
+            id: Set(id),
+            email: Set(email.clone()),
+            email_normalized: Set(email),
+            display_name: Set(format!("Voter {i}")),
+            password_hash: Set("!".into()),
+            membership_kind: Set("EFFECTIVE".into()),
+            is_board: Set(board),
+            is_admin: Set(false),
+            language: Set("en".into()),
+            created_at: Set(now),
+            updated_at: Set(now),
+            deleted_at: Set(None),
+        }
+    };
+    let chair = person(0, true).insert(db).await?;
+    let mut ids = Vec::with_capacity(VOTERS);
+    let rows: Vec<user::ActiveModel> = (1..=VOTERS).map(|i| person(i, false)).collect();
+    for r in &rows {
+        if let sea_orm::ActiveValue::Set(id) = &r.id {
+            ids.push(*id);
+        }
+    }
+    for chunk in rows.chunks(500) {
+        user::Entity::insert_many(chunk.to_vec()).exec(db).await?;
+    }
+    let actor = Actor::User(CurrentUser {
+        id: chair.id,
+        kind: constellation_shared::MembershipKind::Effective,
+        is_board: true,
+        is_admin: false,
+    });
+    let a = domain::assemblies::create(
+        env,
+        &actor,
+        AssemblyInput {
+            kind: AssemblyKind::Ordinary,
+            title: "Bench".into(),
+            starts_at: (now + chrono::Duration::days(30)).to_rfc3339(),
+            place: "Loopback".into(),
+            language: constellation_shared::Language::En,
+            first_convocation_id: None,
+        },
+    )
+    .await
+    .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    domain::assemblies::add_item(
+        env,
+        &actor,
+        a.id,
+        AgendaItemInput {
+            number: "1".into(),
+            title: "Votes".into(),
+            body: String::new(),
+            documents: vec![],
+            statutory: false,
+        },
+    )
+    .await
+    .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    let item = domain::assemblies::items(db, a.id)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e:?}"))?[0]
+        .id;
+    for ballot in [BallotKind::Secret, BallotKind::Open] {
+        domain::assemblies::add_motion(
+            env,
+            &actor,
+            item,
+            MotionInput {
+                text: "Bench".into(),
+                rule: MajorityRuleCode::Simple,
+                ballot,
+            },
+        )
+        .await
+        .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    }
+    let motions = domain::assemblies::motions(db, a.id)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    let (secret, open) = (motions[0].id, motions[1].id);
+    domain::assemblies::convene(env, &actor, a.id)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    domain::assemblies::open_session(env, &actor, a.id)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    let present: Vec<attendance::ActiveModel> = ids
+        .iter()
+        .map(|id| attendance::ActiveModel {
+            assembly_id: Set(a.id),
+            user_id: Set(*id),
+            checked_in_at: Set(now),
+            checked_in_by: Set(chair.id),
+        })
+        .collect();
+    for chunk in present.chunks(500) {
+        attendance::Entity::insert_many(chunk.to_vec())
+            .exec(db)
+            .await?;
+    }
+    for m in [secret, open] {
+        domain::votes::open_voting(env, &actor, m)
+            .await
+            .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    }
+
+    // Through the API, all at once.
+    let url = format!("http://{addr}/graphql");
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(VOTERS)
+        .build()?;
+    let tokens: Vec<(String, uuid::Uuid)> = ids
+        .iter()
+        .map(|id| {
+            state
+                .jwt
+                .issue(*id)
+                .map(|t| (t, *id))
+                .map_err(|e| anyhow::anyhow!("{e}"))
+        })
+        .collect::<Result<_>>()?;
+    let started = Instant::now();
+    let handles: Vec<_> = tokens
+        .into_iter()
+        .map(|(token, id)| {
+            let (client, url) = (client.clone(), url.clone());
+            tokio::spawn(async move {
+                let t = Instant::now();
+                let body = json!({ "query": "mutation($m: ID!, $w: ID!) { castVote(motionId: $m, memberId: $w, choice: YES) { receipt } }", "variables": { "m": secret, "w": id } });
+                let ok = match client.post(&url).bearer_auth(token).json(&body).send().await {
+                    Ok(r) => r.json::<Value>().await.map(|v| v["errors"].is_null()).unwrap_or(false),
+                    Err(_) => false,
+                };
+                (ok, t.elapsed())
+            })
+        })
+        .collect();
+    let mut latencies = Vec::with_capacity(VOTERS);
+    let mut failed = 0;
+    for h in handles {
+        let (ok, d) = h.await?;
+        if !ok {
+            failed += 1;
+        }
+        latencies.push(d);
+    }
+    let total = started.elapsed();
+    latencies.sort();
+    println!(
+        "{:<11} {:<34} {:>13.0} {:>10.0} {:>9.1} {:>9.1}",
+        label,
+        if failed == 0 {
+            "API, concurrent commits batched".to_owned()
+        } else {
+            format!("API, batched ({failed} FAILED)")
+        },
+        total.as_secs_f64() * 1000.0,
+        VOTERS as f64 / total.as_secs_f64(),
+        percentile(&latencies, 0.5),
+        percentile(&latencies, 0.99)
+    );
+
+    // Baseline: one transaction per vote, all at once, straight to the database.
+    let started = Instant::now();
+    let handles: Vec<_> = ids
+        .iter()
+        .map(|id| {
+            let (db, id) = (db.clone(), *id);
+            tokio::spawn(async move {
+                let t = Instant::now();
+                let ok = async {
+                    let txn = db
+                        .begin_with_options(sea_orm::TransactionOptions {
+                            sqlite_transaction_mode: Some(
+                                sea_orm::SqliteTransactionMode::Immediate,
+                            ),
+                            ..Default::default()
+                        })
+                        .await?;
+                    open_vote::ActiveModel {
+                        motion_id: Set(open),
+                        member_id: Set(id),
+                        cast_by: Set(id),
+                        choice: Set("YES".into()),
+                        cast_at: Set(chrono::Utc::now()),
+                    }
+                    .insert(&txn)
+                    .await?;
+                    txn.commit().await
+                }
+                .await
+                .is_ok();
+                (ok, t.elapsed())
+            })
+        })
+        .collect();
+    let mut latencies = Vec::with_capacity(VOTERS);
+    let mut failed = 0;
+    for h in handles {
+        let (ok, d) = h.await?;
+        if !ok {
+            failed += 1;
+        }
+        latencies.push(d);
+    }
+    let total = started.elapsed();
+    latencies.sort();
+    println!(
+        "{:<11} {:<34} {:>13.0} {:>10.0} {:>9.1} {:>9.1}",
+        label,
+        if failed == 0 {
+            "one commit per vote (direct)".to_owned()
+        } else {
+            format!("one commit per vote ({failed} FAILED)")
+        },
+        total.as_secs_f64() * 1000.0,
+        VOTERS as f64 / total.as_secs_f64(),
+        percentile(&latencies, 0.5),
+        percentile(&latencies, 0.99)
+    );
+    Ok(())
 }

@@ -1,0 +1,191 @@
+//! Journey of the general-assembly issue: the board convenes an assembly; a member gives a
+//! proxy; the holder votes twice (own and by proxy) in the booth; the chair closes voting;
+//! the result and the minutes show the outcome.
+
+use crate::labs::sign_in;
+use crate::support::{click, fill, start, wait_until};
+use chromiumoxide::Page;
+use serde_json::json;
+
+async fn goto(page: &Page, url: String) {
+    page.goto(url).await.expect("goto");
+}
+
+/// Picks `choice` in the booth for `member` and casts it, then waits for the confirmation.
+async fn vote(page: &Page, member: &str, choice: &str) {
+    let fieldset = format!("fieldset[data-member-id=\"{member}\"]");
+    wait_until(
+        page,
+        &format!("!!document.querySelector('{fieldset} input[value=\"{choice}\"]')"),
+        "the ballot",
+    )
+    .await;
+    click(page, &format!("{fieldset} input[value=\"{choice}\"]")).await;
+    click(page, &format!("{fieldset} button.cast-vote")).await;
+    wait_until(
+        page,
+        &format!("!document.querySelector('{fieldset} button.cast-vote') && (document.querySelector('#vote-confirmation')?.textContent.trim().length ?? 0) > 0"),
+        "the vote confirmed",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn the_board_convenes_a_member_gives_a_proxy_and_the_holder_votes_twice() {
+    let s = start().await;
+    let chair = s.app.signup("Chair Person").await;
+    let holder = s.app.signup("Holder Member").await;
+    let principal = s.app.signup("Principal Member").await;
+    for u in [&chair, &holder, &principal] {
+        s.app
+            .set_roles(&chair, u, json!({ "kind": "EFFECTIVE" }))
+            .await;
+    }
+    let (a, motions) = s.app.draft_assembly(&chair).await;
+    let motion = &motions[0];
+    let base = format!("{}/assemblies/{a}", s.app.url);
+    let page = s.open("/").await;
+
+    // The board convenes it.
+    sign_in(&s, &page, &chair).await;
+    goto(&page, base.clone()).await;
+    wait_until(
+        &page,
+        "!!document.querySelector('#convene')",
+        "the convene button",
+    )
+    .await;
+    click(&page, "#convene").await;
+    wait_until(
+        &page,
+        "document.querySelector('#assembly-status')?.dataset.status === 'CONVENED'",
+        "convened",
+    )
+    .await;
+
+    // A member gives a proxy; the holder accepts it.
+    sign_in(&s, &page, &principal).await;
+    goto(&page, format!("{base}/proxy")).await;
+    wait_until(
+        &page,
+        "!!document.querySelector('#holder-email')",
+        "the proxy form",
+    )
+    .await;
+    fill(&page, "#holder-email", &holder.email).await;
+    click(&page, "#give-proxy").await;
+    wait_until(
+        &page,
+        "document.querySelector('#proxy-given-status')?.textContent.trim() === 'PENDING'",
+        "the proxy given",
+    )
+    .await;
+    sign_in(&s, &page, &holder).await;
+    goto(&page, format!("{base}/proxy")).await;
+    wait_until(
+        &page,
+        "!!document.querySelector('li[data-proxy-id] .accept-proxy')",
+        "the proxy to accept",
+    )
+    .await;
+    click(&page, "li[data-proxy-id] .accept-proxy").await;
+    wait_until(
+        &page,
+        "!document.querySelector('li[data-proxy-id] .accept-proxy')",
+        "the proxy accepted",
+    )
+    .await;
+
+    // The chair opens the session, checks the holder in and opens voting.
+    sign_in(&s, &page, &chair).await;
+    goto(&page, format!("{base}/chair")).await;
+    wait_until(
+        &page,
+        "!!document.querySelector('#open-session')",
+        "the chair console",
+    )
+    .await;
+    click(&page, "#open-session").await;
+    let row = format!("li[data-member-id=\"{}\"]", holder.id);
+    wait_until(
+        &page,
+        &format!("!!document.querySelector('{row} .check-in')"),
+        "the check-in list",
+    )
+    .await;
+    click(&page, &format!("{row} .check-in")).await;
+    wait_until(
+        &page,
+        &format!("!!document.querySelector('{row} .present')"),
+        "the holder present",
+    )
+    .await;
+    let open = format!("button.open-voting[data-motion-id=\"{motion}\"]");
+    wait_until(
+        &page,
+        &format!("!!document.querySelector('{open}')"),
+        "the open-voting button",
+    )
+    .await;
+    click(&page, &open).await;
+    let close = format!("button.close-voting[data-motion-id=\"{motion}\"]");
+    wait_until(
+        &page,
+        &format!("!!document.querySelector('{close}')"),
+        "voting open",
+    )
+    .await;
+
+    // The holder votes twice in the booth: own vote and the principal's.
+    sign_in(&s, &page, &holder).await;
+    goto(&page, format!("{base}/vote")).await;
+    vote(&page, &holder.id, "YES").await;
+    vote(&page, &principal.id, "YES").await;
+
+    // The chair closes voting; the result shows; the session closes; the minutes follow.
+    sign_in(&s, &page, &chair).await;
+    goto(&page, format!("{base}/chair")).await;
+    wait_until(
+        &page,
+        &format!("!!document.querySelector('{close}')"),
+        "the close-voting button",
+    )
+    .await;
+    click(&page, &close).await;
+    wait_until(
+        &page,
+        &format!("!document.querySelector('{close}')"),
+        "voting closed",
+    )
+    .await;
+    wait_until(
+        &page,
+        "!!document.querySelector('#close-session')",
+        "the close-session button",
+    )
+    .await;
+    click(&page, "#close-session").await;
+    goto(&page, base.clone()).await;
+    wait_until(
+        &page,
+        &format!("document.querySelector('section[data-motion-id=\"{motion}\"] .motion-result')?.dataset.passed === 'true'"),
+        "the motion passed",
+    )
+    .await;
+    wait_until(&page, "document.querySelector('#assembly-status')?.dataset.status === 'CLOSED' && !!document.querySelector('#minutes-md') && !!document.querySelector('#minutes-html')", "the minutes links").await;
+    let minutes = s
+        .app
+        .client
+        .get(format!("{}/export/assemblies/{a}/minutes.md", s.app.url))
+        .bearer_auth(&principal.token)
+        .send()
+        .await
+        .expect("minutes")
+        .text()
+        .await
+        .expect("body");
+    assert!(
+        minutes.contains("ADOPTÉE") && minutes.contains("Principal Member → Holder Member"),
+        "{minutes}"
+    );
+}
