@@ -45,19 +45,24 @@ pub async fn hosts_of<C: ConnectionTrait>(conn: &C, session_id: Uuid) -> DomainR
         .await?)
 }
 
+/// Ids of every session the person hosts (any edition, any status).
+async fn hosted_ids<C: ConnectionTrait>(conn: &C, user_id: Uuid) -> DomainResult<Vec<Uuid>> {
+    Ok(host::Entity::find()
+        .filter(host::Column::UserId.eq(user_id))
+        .select_only()
+        .column(host::Column::SessionId)
+        .into_tuple()
+        .all(conn)
+        .await?)
+}
+
 /// Programme sessions of the edition the person hosts.
 pub async fn hosted_in<C: ConnectionTrait>(
     conn: &C,
     edition_id: Uuid,
     user_id: Uuid,
 ) -> DomainResult<Vec<session::Model>> {
-    let ids: Vec<Uuid> = host::Entity::find()
-        .filter(host::Column::UserId.eq(user_id))
-        .select_only()
-        .column(host::Column::SessionId)
-        .into_tuple()
-        .all(conn)
-        .await?;
+    let ids: Vec<Uuid> = hosted_ids(conn, user_id).await?;
     Ok(session::Entity::find()
         .filter(session::Column::Id.is_in(ids))
         .filter(session::Column::EditionId.eq(edition_id))
@@ -573,13 +578,7 @@ pub async fn of_attendee<C: ConnectionTrait>(
         .into_tuple()
         .all(conn)
         .await?;
-    let hosted: Vec<Uuid> = host::Entity::find()
-        .filter(host::Column::UserId.eq(user_id))
-        .select_only()
-        .column(host::Column::SessionId)
-        .into_tuple()
-        .all(conn)
-        .await?;
+    let hosted: Vec<Uuid> = hosted_ids(conn, user_id).await?;
     ids.extend(hosted);
     Ok(session::Entity::find()
         .filter(session::Column::Id.is_in(ids))
@@ -616,13 +615,7 @@ pub async fn export<C: ConnectionTrait>(
         .collect();
     let year = |id: &Uuid| years.get(id).copied().unwrap_or_default();
     let regs = registrations_of(conn, user_id).await?;
-    let hosted_ids: Vec<Uuid> = host::Entity::find()
-        .filter(host::Column::UserId.eq(user_id))
-        .select_only()
-        .column(host::Column::SessionId)
-        .into_tuple()
-        .all(conn)
-        .await?;
+    let hosted_ids: Vec<Uuid> = hosted_ids(conn, user_id).await?;
     let hosted = session::Entity::find()
         .filter(session::Column::Id.is_in(hosted_ids))
         .order_by_asc(session::Column::Id)

@@ -92,6 +92,17 @@ pub struct AuthPayload {
     pub user: User,
 }
 
+/// The signed-in person's language (French for visitors), for messages built on the server.
+pub async fn viewer_language(ctx: &Context<'_>) -> Result<Language> {
+    Ok(match ctx.actor().id() {
+        Some(id) => super::labs::load::<super::loaders::UserLoader, _>(ctx, id)
+            .await?
+            .map(|u| accounts::language_of(&u))
+            .unwrap_or(Language::Fr),
+        None => Language::Fr,
+    })
+}
+
 pub fn parse_uuid(field: &'static str, id: &ID) -> Result<Uuid> {
     Uuid::parse_str(id.as_str())
         .map_err(|_| DomainError::invalid(field, ValidationReason::InvalidId))

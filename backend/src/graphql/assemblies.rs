@@ -2,7 +2,7 @@
 //! live turnout and results. Association members read; effective members vote; the board
 //! prepares and chairs.
 
-use super::accounts::{parse_uuid, User};
+use super::accounts::{parse_uuid, viewer_language, User};
 use super::context::ContextExt;
 use super::error::GqlResultExt;
 use super::labs::{load, person};
@@ -21,16 +21,6 @@ use futures_util::{Stream, StreamExt};
 use std::time::Duration;
 use tokio_stream::wrappers::BroadcastStream;
 use uuid::Uuid;
-
-async fn viewer_language(ctx: &Context<'_>) -> Result<Language> {
-    Ok(match ctx.actor().id() {
-        Some(id) => load::<super::loaders::UserLoader, _>(ctx, id)
-            .await?
-            .map(|u| accounts::language_of(&u))
-            .unwrap_or(Language::Fr),
-        None => Language::Fr,
-    })
-}
 
 pub struct Assembly(pub assembly::Model);
 

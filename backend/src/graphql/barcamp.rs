@@ -3,7 +3,7 @@
 //! Everything about an edition is public except who is interested (only counts), the
 //! registration count (organisers) and placements before publication (organisers).
 
-use super::accounts::{parse_uuid, User};
+use super::accounts::{parse_uuid, viewer_language, User};
 use super::context::ContextExt;
 use super::error::GqlResultExt;
 use super::labs::{load, person};
@@ -32,16 +32,6 @@ async fn edition_of(ctx: &Context<'_>, id: Uuid) -> Result<barcamp_edition::Mode
         .await?
         .ok_or(DomainError::internal("missing edition"))
         .gql()
-}
-
-async fn viewer_language(ctx: &Context<'_>) -> Result<Language> {
-    Ok(match ctx.actor().id() {
-        Some(id) => load::<UserLoader, _>(ctx, id)
-            .await?
-            .map(|u| accounts::language_of(&u))
-            .unwrap_or(Language::Fr),
-        None => Language::Fr,
-    })
 }
 
 async fn organises(ctx: &Context<'_>, edition_id: Uuid) -> Result<bool> {

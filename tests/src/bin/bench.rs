@@ -559,30 +559,7 @@ async fn vote_bench(label: &str, database_url: String) -> Result<()> {
             })
         })
         .collect();
-    let mut latencies = Vec::with_capacity(VOTERS);
-    let mut failed = 0;
-    for h in handles {
-        let (ok, d) = h.await?;
-        if !ok {
-            failed += 1;
-        }
-        latencies.push(d);
-    }
-    let total = started.elapsed();
-    latencies.sort();
-    println!(
-        "{:<11} {:<34} {:>13.0} {:>10.0} {:>9.1} {:>9.1}",
-        label,
-        if failed == 0 {
-            "API, concurrent commits batched".to_owned()
-        } else {
-            format!("API, batched ({failed} FAILED)")
-        },
-        total.as_secs_f64() * 1000.0,
-        VOTERS as f64 / total.as_secs_f64(),
-        percentile(&latencies, 0.5),
-        percentile(&latencies, 0.99)
-    );
+    report(label, "API, concurrent commits batched", started, handles).await?;
 
     // Baseline: one transaction per vote, all at once, straight to the database.
     let started = Instant::now();
@@ -618,7 +595,19 @@ async fn vote_bench(label: &str, database_url: String) -> Result<()> {
             })
         })
         .collect();
-    let mut latencies = Vec::with_capacity(VOTERS);
+    report(label, "one commit per vote (direct)", started, handles).await?;
+    Ok(())
+}
+
+/// Waits for every vote task and prints one row: time until all answered, votes/s, latencies.
+async fn report(
+    label: &str,
+    mode: &str,
+    started: Instant,
+    handles: Vec<tokio::task::JoinHandle<(bool, Duration)>>,
+) -> Result<()> {
+    let n = handles.len();
+    let mut latencies = Vec::with_capacity(n);
     let mut failed = 0;
     for h in handles {
         let (ok, d) = h.await?;
@@ -629,16 +618,17 @@ async fn vote_bench(label: &str, database_url: String) -> Result<()> {
     }
     let total = started.elapsed();
     latencies.sort();
+    let mode = if failed == 0 {
+        mode.to_owned()
+    } else {
+        format!("{mode} ({failed} FAILED)")
+    };
     println!(
         "{:<11} {:<34} {:>13.0} {:>10.0} {:>9.1} {:>9.1}",
         label,
-        if failed == 0 {
-            "one commit per vote (direct)".to_owned()
-        } else {
-            format!("one commit per vote ({failed} FAILED)")
-        },
+        mode,
         total.as_secs_f64() * 1000.0,
-        VOTERS as f64 / total.as_secs_f64(),
+        n as f64 / total.as_secs_f64(),
         percentile(&latencies, 0.5),
         percentile(&latencies, 0.99)
     );
