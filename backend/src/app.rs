@@ -94,7 +94,12 @@ pub async fn build_state(config: Config) -> anyhow::Result<AppState> {
     );
     let (events, _) = broadcast::channel(256);
     let (live, _) = broadcast::channel(1024);
-    let votes = crate::domain::votes::VoteQueue::start(db.clone(), events.clone(), live.clone());
+    let votes = crate::domain::votes::VoteQueue::start(
+        db.clone(),
+        events.clone(),
+        live.clone(),
+        config.vote_batch_max,
+    );
     let env = Env {
         db,
         events,

@@ -40,6 +40,8 @@ pub struct Config {
     pub max_body_bytes: usize,
     /// PostgreSQL connections per server process.
     pub database_max_connections: u32,
+    /// Most votes committed together (1: one commit per vote, for comparison).
+    pub vote_batch_max: usize,
     /// Days between the convocation and the assembly, at least (statutes; the law's 15).
     pub assembly_convocation_days: i64,
     /// Proxies one effective member may hold for one assembly (statutes; default 1).
@@ -71,6 +73,7 @@ impl Default for Config {
             max_batch_len: 10,
             max_body_bytes: 1024 * 1024,
             database_max_connections: 20,
+            vote_batch_max: 512,
             assembly_convocation_days: 15,
             assembly_proxy_cap: 1,
             log: "info".into(),

@@ -533,7 +533,16 @@ async fn seed_barcamp(env: &Env) -> DomainResult<()> {
         let who = actor(env, p.email).await?;
         super::barcamp::register(env, &who, e.id).await?;
     }
-    let sessions: &[(&str, &str, SessionFormat, i32, &[&str], Option<&str>)] = &[
+    // (host, title, format, slots, equipment, Lab)
+    type Demo = (
+        &'static str,
+        &'static str,
+        SessionFormat,
+        i32,
+        &'static [&'static str],
+        Option<&'static str>,
+    );
+    let sessions: &[Demo] = &[
         (
             "julie@cassiopea.example",
             "Qui contrôle nos outils ?",

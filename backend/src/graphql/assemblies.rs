@@ -5,11 +5,11 @@
 use super::accounts::{parse_uuid, viewer_language, User};
 use super::context::ContextExt;
 use super::error::GqlResultExt;
-use super::labs::{load, person};
+use super::labs::person;
 use super::pagination::{from_rows, page_size, Page};
 use crate::domain::assemblies::{self, depth_of, frozen, motion_status, status_of};
 use crate::domain::votes::{self, stored_result};
-use crate::domain::{accounts, proxies, Actor, DomainError};
+use crate::domain::{proxies, Actor, DomainError};
 use crate::entities::{agenda_item, assembly, majority_rule, motion, proxy};
 use async_graphql::{Context, Object, Result, SimpleObject, Subscription, ID};
 use constellation_shared::dto::assembly::{

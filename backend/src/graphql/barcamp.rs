@@ -10,13 +10,13 @@ use super::labs::{load, person};
 use super::loaders::{
     EditionLoader, HostsLoader, InterestCountLoader, InterestedLoader, LabLoader, MembersLoader,
     OrganisersLoader, RegistrationLoader, RoomLoader, RoomsByEditionLoader, SessionLoader,
-    SlotsByEditionLoader, UserLoader,
+    SlotsByEditionLoader,
 };
 use super::pagination::{from_rows, page_size, Page};
 use crate::domain::barcamp::{self as editions, equipment_of, phase_of, tz_of};
 use crate::domain::barcamp_schedule::{self as schedule, Issue, Timeline, UnplacedKind};
 use crate::domain::barcamp_sessions::{self as sessions, status_of};
-use crate::domain::{accounts, labs, Actor, DomainError};
+use crate::domain::{labs, Actor, DomainError};
 use crate::entities::{barcamp_edition, barcamp_room, barcamp_session, barcamp_slot};
 use async_graphql::{Context, Object, Result, SimpleObject, Subscription, ID};
 use constellation_shared::dto::barcamp::{

@@ -365,33 +365,34 @@ async fn vote_rows() -> Result<()> {
         "database", "mode", "all acked ms", "votes/s", "p50 ms", "p99 ms"
     );
     let dir = tempfile::tempdir()?;
-    let sqlite = format!(
-        "sqlite://{}?mode=rwc",
-        dir.path().join("votes.db").display()
-    );
-    vote_bench("SQLite", sqlite).await?;
+    for (batch, file) in [(512, "batched.db"), (1, "single.db")] {
+        let sqlite = format!("sqlite://{}?mode=rwc", dir.path().join(file).display());
+        vote_bench("SQLite", sqlite, batch).await?;
+    }
     match std::env::var("CONSTELLATION_TEST_POSTGRES_URL") {
         Ok(base) => {
-            let name = format!("ct_bench_{}", uuid::Uuid::new_v4().simple());
-            let admin = sea_orm::Database::connect(base.as_str()).await?;
             use sea_orm::ConnectionTrait;
-            admin
-                .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
-                .await?;
-            let mut url = reqwest::Url::parse(&base)?;
-            url.set_path(&format!("/{name}"));
-            let r = vote_bench("PostgreSQL", url.to_string()).await;
-            let _ = admin
-                .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
-                .await;
-            r?;
+            let admin = sea_orm::Database::connect(base.as_str()).await?;
+            for batch in [512, 1] {
+                let name = format!("ct_bench_{}", uuid::Uuid::new_v4().simple());
+                admin
+                    .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+                    .await?;
+                let mut url = reqwest::Url::parse(&base)?;
+                url.set_path(&format!("/{name}"));
+                let r = vote_bench("PostgreSQL", url.to_string(), batch).await;
+                let _ = admin
+                    .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                    .await;
+                r?;
+            }
         }
         Err(_) => println!("(PostgreSQL rows skipped: set CONSTELLATION_TEST_POSTGRES_URL)"),
     }
     Ok(())
 }
 
-async fn vote_bench(label: &str, database_url: String) -> Result<()> {
+async fn vote_bench(label: &str, database_url: String, batch: usize) -> Result<()> {
     use constellation_backend::domain::{self, Actor, CurrentUser};
     use constellation_backend::entities::{attendance, open_vote, user};
     use constellation_shared::dto::assembly::{
@@ -404,6 +405,7 @@ async fn vote_bench(label: &str, database_url: String) -> Result<()> {
         bind: "127.0.0.1:0".into(),
         data_dir: dir.path().to_path_buf(),
         database_url: Some(database_url),
+        vote_batch_max: batch,
         jwt_secret: Some(secrecy::SecretString::from(
             "bench-secret-bench-secret-bench-secret-0123",
         )),
@@ -559,7 +561,15 @@ async fn vote_bench(label: &str, database_url: String) -> Result<()> {
             })
         })
         .collect();
-    report(label, "API, concurrent commits batched", started, handles).await?;
+    let mode = if batch > 1 {
+        "API, concurrent votes batched"
+    } else {
+        "API, one commit per vote"
+    };
+    report(label, mode, started, handles).await?;
+    if batch == 1 {
+        return Ok(());
+    }
 
     // Baseline: one transaction per vote, all at once, straight to the database.
     let started = Instant::now();
