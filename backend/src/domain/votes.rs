@@ -72,19 +72,34 @@ impl VoteQueue {
         batch: usize,
     ) -> Self {
         let batch = batch.clamp(1, BATCH);
-        let (tx, mut rx) = mpsc::channel::<Job>(8_192);
-        tokio::spawn(async move {
-            while let Some(first) = rx.recv().await {
-                let mut jobs = vec![first];
-                while jobs.len() < batch {
-                    match rx.try_recv() {
-                        Ok(j) => jobs.push(j),
-                        Err(_) => break,
-                    }
+        let (tx, rx) = mpsc::channel::<Job>(8_192);
+        // SQLite has one writer at a time anyway; PostgreSQL commits several batches at once,
+        // so their commit waits overlap.
+        let writers = match db.get_database_backend() {
+            sea_orm::DbBackend::Postgres if batch > 1 => 4,
+            _ => 1,
+        };
+        let rx = std::sync::Arc::new(tokio::sync::Mutex::new(rx));
+        for _ in 0..writers {
+            let (db, events, live, rx) = (db.clone(), events.clone(), live.clone(), rx.clone());
+            tokio::spawn(async move {
+                loop {
+                    let jobs = {
+                        let mut rx = rx.lock().await;
+                        let Some(first) = rx.recv().await else { break };
+                        let mut jobs = vec![first];
+                        while jobs.len() < batch {
+                            match rx.try_recv() {
+                                Ok(j) => jobs.push(j),
+                                Err(_) => break,
+                            }
+                        }
+                        jobs
+                    };
+                    write_batch(&db, &events, &live, jobs).await;
                 }
-                write_batch(&db, &events, &live, jobs).await;
-            }
-        });
+            });
+        }
         Self(tx)
     }
 
