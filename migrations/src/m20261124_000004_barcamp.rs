@@ -329,6 +329,10 @@ impl MigrationTrait for Migration {
                 .col(at(X::CreatedAt))
                 .col(at(X::UpdatedAt))
                 .check(Expr::col(X::Length).between(1, 4))
+                // Placed means a room and a first slot, never one without the other.
+                .check(Expr::cust("(room_id IS NULL) = (start_slot_id IS NULL)"))
+                // Only a merged session points at another, and a merged one always does.
+                .check(Expr::cust("(merged_into IS NULL) = (status <> 'MERGED')"))
                 .foreign_key(&mut fk(
                     "fk_sessions_edition",
                     (X::Table, X::EditionId),

@@ -146,11 +146,8 @@ pub struct VoteRight {
 pub struct Motion(pub motion::Model);
 
 async fn rule_of(ctx: &Context<'_>, code: &str) -> Result<majority_rule::Model> {
-    assemblies::rules(&ctx.env().db)
-        .await
-        .gql()?
-        .into_iter()
-        .find(|r| r.code == code)
+    super::labs::load::<super::loaders::MajorityRuleLoader, _>(ctx, code.to_owned())
+        .await?
         .ok_or(DomainError::internal("missing rule"))
         .gql()
 }

@@ -4,7 +4,7 @@ use crate::domain::{accounts, common_rules, Env};
 use crate::entities::{
     barcamp_edition, barcamp_host, barcamp_interest, barcamp_organiser, barcamp_registration,
     barcamp_room, barcamp_session, barcamp_slot, lab, lab_event, lab_framing, lab_member,
-    pool_period, project, project_support, resource_pool, user,
+    majority_rule, pool_period, project, project_support, resource_pool, user,
 };
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
@@ -206,6 +206,23 @@ by_id_loader!(
     SessionLoader, barcamp_session, "sessions"
 );
 
+/// Majority rules by code (a handful of rows, read once per request).
+pub struct MajorityRuleLoader(pub Env);
+
+impl Loader<String> for MajorityRuleLoader {
+    type Value = majority_rule::Model;
+    type Error = LoadError;
+
+    async fn load(&self, keys: &[String]) -> Result<HashMap<String, Self::Value>, Self::Error> {
+        let rows = majority_rule::Entity::find()
+            .filter(majority_rule::Column::Code.is_in(keys.iter().cloned()))
+            .all(&self.0.db)
+            .await
+            .map_err(failed("majority rules"))?;
+        Ok(rows.into_iter().map(|r| (r.code.clone(), r)).collect())
+    }
+}
+
 /// Rows of a table grouped by one foreign key, in one statement for every parent.
 macro_rules! group_loader {
     ($(#[$doc:meta])* $name:ident, $entity:ident, $col:ident, $field:ident, $order:ident, $what:literal) => {
@@ -385,6 +402,7 @@ pub fn attach(env: &Env, data: &mut async_graphql::Data) {
     data.insert(cached::<_, Uuid>(PoolLoader(env.clone())));
     data.insert(cached::<_, Uuid>(PeriodLoader(env.clone())));
     data.insert(cached::<_, Uuid>(PeriodsByPoolLoader(env.clone())));
+    data.insert(cached::<_, String>(MajorityRuleLoader(env.clone())));
     data.insert(cached::<_, Uuid>(EditionLoader(env.clone())));
     data.insert(cached::<_, Uuid>(RoomLoader(env.clone())));
     data.insert(cached::<_, Uuid>(SessionLoader(env.clone())));
