@@ -112,6 +112,7 @@ pub async fn build_state(config: Config) -> anyhow::Result<AppState> {
         limits: LoginLimits {
             per_account: config.login_max_failures_per_account,
             per_address: config.login_max_failures_per_address,
+            registrations_per_address: config.register_max_per_address,
             window_seconds: config.login_window_seconds,
         },
     };

@@ -21,7 +21,8 @@ pub struct Config {
     pub jwt_issuer: String,
     pub jwt_audience: String,
     pub jwt_ttl_minutes: i64,
-    /// GraphiQL on `GET /graphql`.
+    /// GraphiQL on `GET /graphql`. Off by default: it loads React and GraphiQL from a public
+    /// CDN, so it is served with its own, looser policy and only when asked for.
     pub graphiql: bool,
     pub introspection: bool,
     /// Directory holding the built frontend (index.html, wasm, js, css). When absent the
@@ -29,9 +30,16 @@ pub struct Config {
     pub frontend_dir: Option<PathBuf>,
     /// Read the client address from `X-Forwarded-For` (only behind a trusted proxy).
     pub trust_proxy_headers: bool,
+    /// How many trusted proxies append to `X-Forwarded-For` in front of the server (1: one
+    /// reverse proxy); the client is that many entries from the right.
+    pub trusted_proxy_hops: usize,
+    /// Send `Strict-Transport-Security` (only when the site is served over TLS).
+    pub hsts: bool,
     pub login_max_failures_per_account: u32,
     pub login_max_failures_per_address: u32,
     pub login_window_seconds: i64,
+    /// Accounts one client address may register per `login_window_seconds`.
+    pub register_max_per_address: u32,
     pub max_query_depth: usize,
     pub max_query_complexity: usize,
     /// Fields selected by one document, aliases and fragment expansions included.
@@ -60,13 +68,16 @@ impl Default for Config {
             jwt_issuer: "constellation".into(),
             jwt_audience: "constellation-web".into(),
             jwt_ttl_minutes: 12 * 60,
-            graphiql: true,
+            graphiql: false,
             introspection: true,
             frontend_dir: None,
             trust_proxy_headers: false,
+            trusted_proxy_hops: 1,
+            hsts: false,
             login_max_failures_per_account: 5,
             login_max_failures_per_address: 20,
             login_window_seconds: 15 * 60,
+            register_max_per_address: 10,
             max_query_depth: 12,
             max_query_complexity: 500,
             max_query_fields: 300,

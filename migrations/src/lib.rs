@@ -9,6 +9,7 @@ mod m20261124_000002_labs;
 mod m20261124_000003_resources;
 mod m20261124_000004_barcamp;
 mod m20261124_000005_assemblies;
+mod m20261201_000001_token_version;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000003_resources::Migration),
             Box::new(m20261124_000004_barcamp::Migration),
             Box::new(m20261124_000005_assemblies::Migration),
+            Box::new(m20261201_000001_token_version::Migration),
         ]
     }
 }

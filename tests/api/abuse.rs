@@ -275,3 +275,59 @@ async fn directives_names_and_variables_in_bulk_are_answered() {
     assert!(r["data"].is_null());
     still_answers(&app).await;
 }
+
+#[tokio::test]
+async fn cursors_that_overflow_or_do_not_parse_are_bad_requests() {
+    let app = spawn_app().await;
+    let board = app.signup("Board").await; // the first account: admin and board
+    let founder = app.signup("Founder").await;
+    app.set_roles(&board, &founder, json!({ "kind": "EFFECTIVE" }))
+        .await;
+    app.active_lab(&founder, &board, "cursors", "OPEN", "PUBLIC")
+        .await;
+    let q = "query($s: String!, $a: String) { lab(slug: $s) { projects(first: 10, after: $a) { edges { cursor } } } }";
+    for bad in [
+        "18446744073709551615",
+        "99999999999999999999999",
+        "-1",
+        "abc",
+        "",
+    ] {
+        let r = app
+            .gql(Some(&board.token), q, json!({ "s": "cursors", "a": bad }))
+            .await;
+        // A typed validation error on the `after` argument (as for `first`), not a panic.
+        assert_eq!(error_code(&r), Some("VALIDATION"), "{bad:?}: {r}");
+        assert_eq!(r["errors"][0]["extensions"]["field"], "after", "{r}");
+    }
+    let r = app
+        .gql(Some(&board.token), q, json!({ "s": "cursors", "a": "5" }))
+        .await;
+    assert!(r["errors"].is_null(), "{r}");
+    still_answers(&app).await;
+}
+
+#[tokio::test]
+async fn an_oversized_websocket_message_closes_the_connection() {
+    use futures_util::{SinkExt as _, StreamExt as _};
+    let app = spawn_app().await;
+    let admin = app.signup("Admin").await;
+    let mut ws = crate::audit::connect(&app, &admin.token).await;
+    let pad = "x".repeat(200 * 1024);
+    let big = json!({ "id": "1", "type": "subscribe", "payload": { "query": format!("subscription {{ __typename }} # {pad}") } });
+    // The send may already fail; either way the server ends the connection.
+    let _ = ws.send(crate::audit::send(big)).await;
+    let closed = tokio::time::timeout(std::time::Duration::from_secs(10), async {
+        loop {
+            match ws.next().await {
+                None | Some(Err(_)) => return true,
+                Some(Ok(m)) if m.is_close() => return true,
+                Some(Ok(_)) => {}
+            }
+        }
+    })
+    .await
+    .unwrap_or(false);
+    assert!(closed, "the server closed the connection");
+    still_answers(&app).await;
+}

@@ -408,3 +408,74 @@ async fn two_admins_demoting_each_other_at_once_leave_one_admin() {
     };
     assert_eq!(count(&admins).max(count(&admins2)), 1, "{admins} {admins2}");
 }
+
+#[tokio::test]
+async fn simultaneous_wrong_passwords_get_no_more_guesses_than_the_limit() {
+    let app = constellation_tests::spawn_app().await;
+    let victim = app.signup("Victim").await;
+    let limit = app.config.login_max_failures_per_account as usize;
+    let attempts = (0..limit * 4).map(|i| {
+        let app = &app;
+        let email = victim.email.clone();
+        async move { app.login(&email, &format!("wrong password {i}")).await }
+    });
+    let answers = futures_util::future::join_all(attempts).await;
+    let checked = answers
+        .iter()
+        .filter(|r| constellation_tests::error_code(r) == Some("INVALID_CREDENTIALS"))
+        .count();
+    let limited = answers
+        .iter()
+        .filter(|r| constellation_tests::error_code(r) == Some("RATE_LIMITED"))
+        .count();
+    assert!(
+        checked <= limit,
+        "{checked} passwords were checked, the limit is {limit}"
+    );
+    assert_eq!(checked + limited, limit * 4, "{answers:?}");
+    // Locked: even the right password waits for the window.
+    let r = app
+        .login(&victim.email, "correct horse battery staple")
+        .await;
+    assert_eq!(
+        constellation_tests::error_code(&r),
+        Some("RATE_LIMITED"),
+        "{r}"
+    );
+}
+
+#[tokio::test]
+async fn registrations_are_limited_per_address_and_long_emails_refused() {
+    let app = constellation_tests::spawn_app_with(|c| c.register_max_per_address = 3).await;
+    for i in 0..3 {
+        let r = app
+            .register(
+                &constellation_tests::unique_email(&format!("r{i}")),
+                "correct horse battery staple",
+                "R",
+            )
+            .await;
+        assert!(r["errors"].is_null(), "{r}");
+    }
+    let r = app
+        .register(
+            &constellation_tests::unique_email("r4"),
+            "correct horse battery staple",
+            "R",
+        )
+        .await;
+    assert_eq!(
+        constellation_tests::error_code(&r),
+        Some("RATE_LIMITED"),
+        "{r}"
+    );
+    let long = format!("{}@example.org", "a".repeat(300));
+    let r = app.login(&long, "whatever password").await;
+    assert_eq!(
+        constellation_tests::error_code(&r),
+        Some("INVALID_CREDENTIALS"),
+        "{r}"
+    );
+    // Four registration attempts (the refused one counts too); the long address wrote none.
+    assert_eq!(app.count("login_attempts").await, 4);
+}

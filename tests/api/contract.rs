@@ -103,6 +103,12 @@ async fn every_frontend_document_runs_against_the_schema() {
     .await;
     assert!(c.change_password);
     tested.push(q::CHANGE_PASSWORD);
+    // The change ended every session (tokens carry the account's version): sign in again.
+    let relogin = app.login(&email, "another passphrase").await;
+    let token = relogin["data"]["login"]["token"]
+        .as_str()
+        .unwrap_or_else(|| panic!("login: {relogin}"))
+        .to_owned();
 
     // The first account is the only admin; give it company so it may leave.
     let other = app.signup("Other admin").await;

@@ -3,7 +3,7 @@ use serde_json::json;
 
 #[tokio::test]
 async fn health_metrics_and_graphiql_answer() {
-    let app = spawn_app().await;
+    let app = constellation_tests::spawn_app_with(|c| c.graphiql = true).await;
     let h: serde_json::Value = app
         .client
         .get(format!("{}/health", app.url))
@@ -44,6 +44,16 @@ async fn health_metrics_and_graphiql_answer() {
         .await
         .expect("graphiql");
     assert_eq!(g.status(), 200);
+    let policy = g
+        .headers()
+        .get("content-security-policy")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        policy.contains("https://unpkg.com") && policy.contains("frame-ancestors 'none'"),
+        "{policy}"
+    );
     assert!(g
         .text()
         .await
@@ -156,4 +166,60 @@ async fn responses_are_gzipped_when_the_client_accepts_it() {
         .await
         .expect("graphql");
     assert!(plain.headers().get("content-encoding").is_none());
+}
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    let app = spawn_app().await;
+    let graphiql = app
+        .client
+        .get(format!("{}/graphql", app.url))
+        .send()
+        .await
+        .expect("graphiql");
+    assert_eq!(graphiql.status(), 404, "GraphiQL is off unless configured");
+    for path in ["", "labs", "health", "pkg/missing.js"] {
+        let r = app
+            .client
+            .get(format!("{}/{path}", app.url))
+            .send()
+            .await
+            .expect("get");
+        let h = |name: &str| {
+            r.headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default()
+                .to_owned()
+        };
+        let csp = h("content-security-policy");
+        assert!(csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
+        assert!(
+            csp.contains("script-src 'self' 'wasm-unsafe-eval'"),
+            "{path}: {csp}"
+        );
+        assert!(!csp.contains("unsafe-inline"), "{path}: {csp}");
+        assert_eq!(h("x-content-type-options"), "nosniff", "{path}");
+        assert_eq!(h("x-frame-options"), "DENY", "{path}");
+        assert_eq!(h("referrer-policy"), "no-referrer", "{path}");
+        assert_eq!(
+            h("strict-transport-security"),
+            "",
+            "no HSTS unless configured"
+        );
+    }
+    let r = app.gql(None, "{ __typename }", json!({})).await;
+    assert_eq!(r["data"]["__typename"], "QueryRoot");
+    let tls = constellation_tests::spawn_app_with(|c| c.hsts = true).await;
+    let r = tls
+        .client
+        .get(format!("{}/health", tls.url))
+        .send()
+        .await
+        .expect("get");
+    assert!(r
+        .headers()
+        .get("strict-transport-security")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("max-age=")));
 }

@@ -5,6 +5,7 @@ mod abuse;
 mod accounts;
 mod assemblies;
 mod assemblies_authz;
+mod assets;
 mod audit;
 mod authz;
 mod barcamp;

@@ -75,3 +75,78 @@ async fn an_unsigned_token_is_refused() {
     let me = app.gql(Some(&token), "{ me { id } }", json!({})).await;
     assert_eq!(error_code(&me), Some("UNAUTHENTICATED"), "{me}");
 }
+
+const ME: &str = "{ me { id } }";
+
+/// True when the token still opens the account.
+async fn works(app: &constellation_tests::TestApp, token: &str) -> bool {
+    let r = app.gql(Some(token), ME, json!({})).await;
+    r["data"]["me"]["id"].is_string()
+}
+
+async fn second_session(app: &constellation_tests::TestApp, email: &str, password: &str) -> String {
+    let l = app.login(email, password).await;
+    l["data"]["login"]["token"]
+        .as_str()
+        .unwrap_or_else(|| panic!("login: {l}"))
+        .to_owned()
+}
+
+#[tokio::test]
+async fn a_password_change_ends_every_older_session() {
+    let app = spawn_app().await;
+    let u = app.signup("Ines").await;
+    let laptop = u.token.clone();
+    let phone = second_session(&app, &u.email, constellation_tests::PASSWORD).await;
+    assert!(works(&app, &laptop).await && works(&app, &phone).await);
+    let r = app
+        .gql(
+            Some(&laptop),
+            "mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }",
+            json!({ "c": constellation_tests::PASSWORD, "n": "a brand new passphrase" }),
+        )
+        .await;
+    assert_eq!(r["data"]["changePassword"], true, "{r}");
+    assert!(!works(&app, &laptop).await, "the old token is refused");
+    assert!(!works(&app, &phone).await, "on every device");
+    let r = app.gql(Some(&phone), ME, json!({})).await;
+    assert_eq!(error_code(&r), Some("UNAUTHENTICATED"), "{r}");
+    let fresh = second_session(&app, &u.email, "a brand new passphrase").await;
+    assert!(works(&app, &fresh).await);
+}
+
+#[tokio::test]
+async fn sign_out_everywhere_ends_every_session_and_needs_one() {
+    let app = spawn_app().await;
+    let u = app.signup("Jules").await;
+    let other = second_session(&app, &u.email, constellation_tests::PASSWORD).await;
+    let q = "mutation { signOutEverywhere }";
+    let r = app.gql(None, q, json!({})).await;
+    assert_eq!(error_code(&r), Some("UNAUTHENTICATED"), "{r}");
+    let r = app.gql(Some(&u.token), q, json!({})).await;
+    assert_eq!(r["data"]["signOutEverywhere"], true, "{r}");
+    assert!(!works(&app, &u.token).await);
+    assert!(!works(&app, &other).await);
+    let fresh = second_session(&app, &u.email, constellation_tests::PASSWORD).await;
+    assert!(works(&app, &fresh).await, "signing in again works");
+}
+
+#[tokio::test]
+async fn a_right_taken_away_ends_the_sessions_a_right_given_keeps_them() {
+    let app = spawn_app().await;
+    let admin = app.signup("Admin").await;
+    let u = app.signup("Kim").await;
+    app.set_roles(&admin, &u, json!({ "kind": "EFFECTIVE", "board": true }))
+        .await;
+    assert!(works(&app, &u.token).await, "a promotion keeps the session");
+    app.set_roles(&admin, &u, json!({ "board": false })).await;
+    assert!(!works(&app, &u.token).await, "leaving the board ends it");
+    let t = second_session(&app, &u.email, constellation_tests::PASSWORD).await;
+    app.set_roles(&admin, &u, json!({ "kind": "ADHERENT" }))
+        .await;
+    assert!(!works(&app, &t).await, "a lower membership kind ends it");
+    assert!(
+        works(&app, &admin.token).await,
+        "the admin's own session is untouched"
+    );
+}

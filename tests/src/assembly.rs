@@ -30,9 +30,10 @@ impl TestApp {
                 created_at: Set(now),
                 updated_at: Set(now),
                 deleted_at: Set(None),
+                token_version: Set(0),
             });
             out.push(TestUser {
-                token: self.state.jwt.issue(id).expect("token"),
+                token: self.state.jwt.issue(id, 0).expect("token"),
                 id: id.to_string(),
                 email,
             });

@@ -83,6 +83,8 @@ async fn try_spawn(adjust: impl FnOnce(&mut Config)) -> anyhow::Result<TestApp> 
         jwt_secret: Some(SecretString::from(JWT_SECRET)),
         // Tests run side by side against one PostgreSQL (100 connections in all).
         database_max_connections: 6,
+        // Every test registers its accounts from 127.0.0.1; the limit has its own test.
+        register_max_per_address: 1_000_000,
         ..Config::default()
     };
     adjust(&mut config);

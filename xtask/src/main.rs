@@ -5,6 +5,8 @@ use anyhow::{bail, Context, Result};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+mod site;
+
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const WASM_PROFILE: &str = "wasm-release";
 
@@ -41,7 +43,14 @@ fn main() -> Result<()> {
         "serve" => serve(rest),
         "test" => test(),
         "bench" => bench(),
-        "build-frontend" => build_frontend().map(|_| ()),
+        "build-frontend" => {
+            let profile = if rest.iter().any(|a| a == "--release") {
+                AppProfile::Release
+            } else {
+                AppProfile::Dev
+            };
+            build_frontend(profile).map(|_| ())
+        }
         "dist" => dist(),
         _ => {
             eprintln!(
@@ -50,7 +59,7 @@ fn main() -> Result<()> {
                  \n                   (flags go to `constellation serve`, e.g. --bind 0.0.0.0:9000)\
                  \n  test             fmt, clippy, wasm build, unit, API (SQLite, PostgreSQL), browser tests\
                  \n  bench            loopback load generator and frontend size\
-                 \n  build-frontend   build the wasm app into target/site\
+                 \n  build-frontend   build the wasm app into target/site (--release: the smallest build)\
                  \n  dist             release binary with the app embedded: target/release/constellation"
             );
             bail!("unknown command {command:?}")
@@ -72,9 +81,57 @@ fn ensure_wasm_target() -> Result<()> {
     Ok(())
 }
 
-/// Builds the frontend to wasm, runs wasm-bindgen as a library, and lays out `target/site`.
-fn build_frontend() -> Result<PathBuf> {
+/// Where cargo puts its output: `CARGO_TARGET_DIR` when set (a shared target directory is
+/// common), else what `cargo metadata` says, else `<repo>/target`.
+fn target_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("CARGO_TARGET_DIR").filter(|d| !d.is_empty()) {
+        let dir = PathBuf::from(dir);
+        return if dir.is_absolute() {
+            dir
+        } else {
+            root().join(dir)
+        };
+    }
+    cargo()
+        .args(["metadata", "--format-version", "1", "--no-deps"])
+        .output()
+        .ok()
+        .and_then(|o| serde_json::from_slice::<serde_json::Value>(&o.stdout).ok())
+        .and_then(|v| v["target_directory"].as_str().map(PathBuf::from))
+        .unwrap_or_else(|| root().join("target"))
+}
+
+/// Which build of the app: `Dev` for `serve` and the browser tests (thin optimisation, many
+/// codegen units: minutes less on two cores), `Release` for `dist` and `bench` (the smallest).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum AppProfile {
+    Dev,
+    Release,
+}
+
+impl AppProfile {
+    fn cargo_profile(self) -> &'static str {
+        match self {
+            AppProfile::Dev => "wasm-dev",
+            AppProfile::Release => WASM_PROFILE,
+        }
+    }
+}
+
+/// Builds the frontend to wasm, runs wasm-bindgen as a library, and lays out `target/site`
+/// (always under the repository: the embedded-assets build reads it from there).
+fn build_frontend(profile: AppProfile) -> Result<PathBuf> {
     ensure_wasm_target()?;
+    let cargo_profile = profile.cargo_profile();
+    let wasm = target_dir()
+        .join(WASM_TARGET)
+        .join(cargo_profile)
+        .join("constellation_frontend.wasm");
+    if !wasm.exists() {
+        eprintln!(
+            "xtask> building the app ({cargo_profile}; the first time takes several minutes on two cores)"
+        );
+    }
     run(cargo().args([
         "build",
         "-p",
@@ -82,35 +139,16 @@ fn build_frontend() -> Result<PathBuf> {
         "--target",
         WASM_TARGET,
         "--profile",
-        WASM_PROFILE,
+        cargo_profile,
     ]))?;
-    let root = root();
-    let wasm = root
-        .join("target")
-        .join(WASM_TARGET)
-        .join(WASM_PROFILE)
-        .join("constellation_frontend.wasm");
-    let site = root.join("target").join("site");
-    let pkg = site.join("pkg");
-    std::fs::create_dir_all(&pkg)?;
-    eprintln!("xtask> wasm-bindgen {}", wasm.display());
-    wasm_bindgen_cli_support::Bindgen::new()
-        .input_path(&wasm)
-        .web(true)?
-        .out_name("constellation")
-        .typescript(false)
-        .generate(&pkg)?;
-    std::fs::copy(root.join("frontend/index.html"), site.join("index.html"))?;
-    std::fs::copy(
-        root.join("frontend/static/style.css"),
-        site.join("style.css"),
-    )?;
+    let site = root().join("target").join("site");
+    site::lay_out(&root(), &wasm, &site)?;
     eprintln!("xtask> frontend ready in {}", site.display());
     Ok(site)
 }
 
 fn serve(flags: &[String]) -> Result<()> {
-    let site = build_frontend()?;
+    let site = build_frontend(AppProfile::Dev)?;
     let mut cmd = cargo();
     cmd.args([
         "run",
@@ -129,7 +167,7 @@ fn serve(flags: &[String]) -> Result<()> {
 
 /// A release binary that carries the frontend: the only file a deployment needs.
 fn dist() -> Result<()> {
-    build_frontend()?;
+    build_frontend(AppProfile::Release)?;
     run(cargo().args([
         "build",
         "--release",
@@ -194,7 +232,7 @@ fn test() -> Result<()> {
         "--target",
         WASM_TARGET,
     ]))?;
-    let site = build_frontend()?;
+    let site = build_frontend(AppProfile::Dev)?;
     let chromium = chromium()?;
     // Unit tests, the API suite on SQLite and the browser tests.
     run(cargo()
@@ -216,16 +254,8 @@ fn test() -> Result<()> {
     Ok(())
 }
 
-fn gzip_size(path: &Path) -> Result<(u64, u64)> {
-    use std::io::Write as _;
-    let bytes = std::fs::read(path).with_context(|| format!("read {}", path.display()))?;
-    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    enc.write_all(&bytes)?;
-    Ok((bytes.len() as u64, enc.finish()?.len() as u64))
-}
-
 fn bench() -> Result<()> {
-    let site = build_frontend()?;
+    let site = build_frontend(AppProfile::Release)?;
     run(cargo().args([
         "build",
         "--release",
@@ -242,20 +272,6 @@ fn bench() -> Result<()> {
     run(Command::new(release.join("constellation-bench"))
         .arg(release.join("constellation"))
         .current_dir(root()))?;
-    println!("\nFrontend size (gzip -9):");
-    println!("{:<28} {:>12} {:>12}", "file", "raw bytes", "gzip bytes");
-    let (mut raw_total, mut gz_total) = (0, 0);
-    for f in [
-        "pkg/constellation_bg.wasm",
-        "pkg/constellation.js",
-        "style.css",
-        "index.html",
-    ] {
-        let (raw, gz) = gzip_size(&site.join(f))?;
-        raw_total += raw;
-        gz_total += gz;
-        println!("{f:<28} {raw:>12} {gz:>12}");
-    }
-    println!("{:<28} {raw_total:>12} {gz_total:>12}", "total");
+    site::report(&site)?;
     Ok(())
 }

@@ -11,6 +11,9 @@ pub struct Claims {
     pub aud: String,
     pub exp: i64,
     pub iat: i64,
+    /// The account's `token_version` when the token was issued.
+    #[serde(default)]
+    pub tv: i32,
 }
 
 #[derive(Clone)]
@@ -33,7 +36,11 @@ impl JwtKeys {
         }
     }
 
-    pub fn issue(&self, user_id: Uuid) -> Result<String, jsonwebtoken::errors::Error> {
+    pub fn issue(
+        &self,
+        user_id: Uuid,
+        token_version: i32,
+    ) -> Result<String, jsonwebtoken::errors::Error> {
         let now = chrono::Utc::now().timestamp();
         let claims = Claims {
             sub: user_id.to_string(),
@@ -41,17 +48,23 @@ impl JwtKeys {
             aud: self.audience.clone(),
             iat: now,
             exp: now + self.ttl_minutes * 60,
+            tv: token_version,
         };
         encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
     }
 
     /// The account id, if the token is genuine, unexpired and meant for us.
     pub fn verify(&self, token: &str) -> Option<Uuid> {
-        self.verify_until(token).map(|(id, _)| id)
+        self.verify_claims(token).map(|c| c.0)
     }
 
     /// The account id and the token's expiry (seconds since the epoch).
     pub fn verify_until(&self, token: &str) -> Option<(Uuid, i64)> {
+        self.verify_claims(token).map(|c| (c.0, c.1))
+    }
+
+    /// The account id, the expiry and the token version the token was issued under.
+    pub fn verify_claims(&self, token: &str) -> Option<(Uuid, i64, i32)> {
         let mut validation = Validation::new(Algorithm::HS256);
         validation.set_issuer(&[&self.issuer]);
         validation.set_audience(&[&self.audience]);
@@ -60,7 +73,7 @@ impl JwtKeys {
         let data = decode::<Claims>(token, &self.decoding, &validation).ok()?;
         Uuid::parse_str(&data.claims.sub)
             .ok()
-            .map(|id| (id, data.claims.exp))
+            .map(|id| (id, data.claims.exp, data.claims.tv))
     }
 }
 
@@ -72,13 +85,13 @@ mod tests {
     fn round_trip_and_rejections() {
         let keys = JwtKeys::new(b"0123456789abcdef0123456789abcdef", "iss", "aud", 5);
         let id = Uuid::new_v4();
-        let token = keys.issue(id).unwrap();
+        let token = keys.issue(id, 0).unwrap();
         assert_eq!(keys.verify(&token), Some(id));
         let other = JwtKeys::new(b"another-secret-another-secret-xx", "iss", "aud", 5);
         assert_eq!(other.verify(&token), None);
         let wrong_aud = JwtKeys::new(b"0123456789abcdef0123456789abcdef", "iss", "other", 5);
         assert_eq!(wrong_aud.verify(&token), None);
         let expired = JwtKeys::new(b"0123456789abcdef0123456789abcdef", "iss", "aud", -10);
-        assert_eq!(keys.verify(&expired.issue(id).unwrap()), None);
+        assert_eq!(keys.verify(&expired.issue(id, 0).unwrap()), None);
     }
 }

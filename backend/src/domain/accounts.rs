@@ -17,6 +17,8 @@ use serde_json::{json, Value};
 use uuid::Uuid;
 
 const EMAIL_UNIQUE: &[&str] = &["uq_users_email_normalized", "users.email_normalized"];
+/// RFC 5321's limit on a forward path: no deliverable address is longer.
+pub const EMAIL_MAX_CHARS: usize = 254;
 const FIRST_ADMIN_FLAG: &str = "first_admin_granted";
 
 /// An email address as given (trimmed) and its case-insensitive key.
@@ -33,6 +35,9 @@ impl Email {
         }
         if !looks_like_email(&display) {
             return Err(DomainError::invalid("email", ValidationReason::EmailFormat));
+        }
+        if display.chars().count() > EMAIL_MAX_CHARS {
+            return Err(DomainError::invalid("email", ValidationReason::TooLong));
         }
         let normalized = display.to_lowercase();
         Ok(Self {
@@ -146,10 +151,20 @@ pub async fn find_active(env: &Env, id: Uuid) -> DomainResult<Option<user::Model
 
 /// Creates an account. The first account on an empty database becomes admin, board member
 /// and effective member; everyone else starts as a sympathiser until an admin says otherwise.
-pub async fn register(env: &Env, input: RegisterInput) -> DomainResult<user::Model> {
+/// Registrations are counted per client address (`register_max_per_address` in the window).
+pub async fn register(
+    env: &Env,
+    input: RegisterInput,
+    address: Option<&str>,
+) -> DomainResult<user::Model> {
     let email = Email::parse(&input.email)?;
     let name = DisplayName::parse(&input.display_name)?;
     let pw = NewPassword::parse("password", &input.password, Some(&email.normalized))?;
+    if let Some(ip) = address {
+        let key = rate_limit::registration_key(ip);
+        let _counted =
+            rate_limit::attempt(env, &[(&key, env.limits.registrations_per_address)]).await?;
+    }
     let language = input.language.unwrap_or_default();
     // Cheap early answer; the unique index is what actually decides.
     if user::Entity::find()
@@ -183,6 +198,7 @@ pub async fn register(env: &Env, input: RegisterInput) -> DomainResult<user::Mod
         created_at: Set(now),
         updated_at: Set(now),
         deleted_at: Set(None),
+        token_version: Set(0),
     }
     .insert(&txn)
     .await
@@ -230,9 +246,18 @@ pub async fn login(
     address: Option<&str>,
 ) -> DomainResult<user::Model> {
     let normalized = email.trim().to_lowercase();
+    // No address is that long; refusing here keeps megabyte keys out of the counters.
+    if normalized.chars().count() > EMAIL_MAX_CHARS {
+        return Err(DomainError::InvalidCredentials);
+    }
     let acct_key = rate_limit::account_key(&normalized);
     let addr_key = address.map(rate_limit::address_key);
-    rate_limit::check(env, &acct_key, addr_key.as_deref()).await?;
+    let mut keys = vec![(acct_key.as_str(), env.limits.per_account)];
+    if let Some(k) = addr_key.as_deref() {
+        keys.push((k, env.limits.per_address));
+    }
+    // Counted before the password is checked: simultaneous guesses count one each.
+    let attempt = rate_limit::attempt(env, &keys).await?;
     let found = user::Entity::find()
         .filter(user::Column::EmailNormalized.eq(&normalized))
         .filter(user::Column::DeletedAt.is_null())
@@ -242,6 +267,9 @@ pub async fn login(
     match found {
         Some(u) if ok => {
             rate_limit::clear(env, &acct_key).await?;
+            if let Some(k) = addr_key.as_deref() {
+                rate_limit::withdraw(env, &attempt, Some(k)).await?;
+            }
             let entry = audit::record(
                 &env.db,
                 Some(u.id),
@@ -255,15 +283,51 @@ pub async fn login(
             audit::publish(env, [entry]);
             Ok(u)
         }
-        _ => {
-            let mut keys = vec![acct_key.as_str()];
-            if let Some(k) = addr_key.as_deref() {
-                keys.push(k);
-            }
-            rate_limit::record_failure(env, &keys).await?;
-            Err(DomainError::InvalidCredentials)
-        }
+        _ => Err(DomainError::InvalidCredentials),
     }
+}
+
+/// Whether a role change lowers the membership kind or removes the board or admin flag.
+pub fn loses_a_right(
+    current: &user::Model,
+    kind: Option<MembershipKind>,
+    is_board: Option<bool>,
+    is_admin: Option<bool>,
+) -> bool {
+    let rank = |k: MembershipKind| match k {
+        MembershipKind::Effective => 2,
+        MembershipKind::Adherent => 1,
+        MembershipKind::Sympathizer => 0,
+    };
+    kind.is_some_and(|k| rank(k) < rank(kind_of(current)))
+        || (is_board == Some(false) && current.is_board)
+        || (is_admin == Some(false) && current.is_admin)
+}
+
+/// Ends every session of the caller's account, on every device, this one included.
+pub async fn sign_out_everywhere(env: &Env, actor: &Actor) -> DomainResult<()> {
+    let me = actor.user()?;
+    let current = find_active(env, me.id)
+        .await?
+        .ok_or(DomainError::Unauthenticated)?;
+    let version = current.token_version.saturating_add(1);
+    let mut am = current.into_active_model();
+    am.token_version = Set(version);
+    let txn = env.begin_write().await?;
+    am.update(&txn).await?;
+    let entry = audit::record(
+        &txn,
+        Some(me.id),
+        "account.sign_out_everywhere",
+        "user",
+        &me.id.to_string(),
+        Value::Null,
+        Value::Null,
+    )
+    .await?;
+    txn.commit().await?;
+    audit::publish(env, [entry]);
+    Ok(())
 }
 
 pub async fn update_profile(
@@ -317,18 +381,22 @@ pub async fn change_password(
         .await?
         .ok_or(DomainError::Unauthenticated)?;
     let acct_key = rate_limit::account_key(&current.email_normalized);
-    rate_limit::check(env, &acct_key, None).await?;
     let pw = NewPassword::parse("newPassword", new_password, Some(&current.email_normalized))?;
-    if !verify(current_password, Some(current.password_hash.clone())).await? {
-        rate_limit::record_failure(env, &[&acct_key]).await?;
+    let attempt = rate_limit::attempt(env, &[(&acct_key, env.limits.per_account)]).await?;
+    if verify(current_password, Some(current.password_hash.clone())).await? {
+        rate_limit::withdraw(env, &attempt, None).await?;
+    } else {
         return Err(DomainError::invalid(
             "currentPassword",
             ValidationReason::Invalid,
         ));
     }
     let hashed = hash(pw).await?;
+    // Every session, this one included, ends: whoever knew the old password is out.
+    let version = current.token_version.saturating_add(1);
     let mut am = current.into_active_model();
     am.password_hash = Set(hashed);
+    am.token_version = Set(version);
     am.updated_at = Set(chrono::Utc::now());
     let txn = env.begin_write().await?;
     am.update(&txn).await?;
@@ -389,7 +457,14 @@ pub async fn set_roles(
         return Err(DomainError::LastAdmin);
     }
     let before = public_view(&current);
+    // A right taken away ends the person's sessions at once (their tokens would otherwise
+    // keep the old rights in live subscriptions and open pages until they expire).
+    let loses_a_right = loses_a_right(&current, kind, is_board, is_admin);
+    let version = current.token_version.saturating_add(1);
     let mut am = current.into_active_model();
+    if loses_a_right {
+        am.token_version = Set(version);
+    }
     if let Some(k) = kind {
         am.membership_kind = Set(k.as_str().to_owned());
     }
@@ -560,6 +635,7 @@ pub async fn create_admin(
                     display_name: display_name.to_owned(),
                     language: None,
                 },
+                None,
             )
             .await?
         }

@@ -70,6 +70,8 @@ impl Env {
 pub struct LoginLimits {
     pub per_account: u32,
     pub per_address: u32,
+    /// Accounts one address may create in the window.
+    pub registrations_per_address: u32,
     pub window_seconds: i64,
 }
 

@@ -124,6 +124,7 @@ async fn seed_people(env: &Env) -> DomainResult<usize> {
                 display_name: p.name.into(),
                 language: Some(p.lang),
             },
+            None,
         )
         .await?;
         // Roles are set as an admin would; the seed acts as the system (no actor).

@@ -170,7 +170,7 @@ pub struct AccountsMutation;
 impl AccountsMutation {
     /// Creates an account. The first account of a new platform becomes its admin.
     async fn register(&self, ctx: &Context<'_>, input: RegisterInput) -> Result<User> {
-        accounts::register(ctx.env(), input)
+        accounts::register(ctx.env(), input, ctx.client_address())
             .await
             .gql()
             .map(|u| User(u, Owner::Owner))
@@ -188,7 +188,7 @@ impl AccountsMutation {
             .gql()?;
         let token = ctx
             .data_unchecked::<JwtKeys>()
-            .issue(user.id)
+            .issue(user.id, user.token_version)
             .map_err(DomainError::internal)
             .gql()?;
         Ok(AuthPayload {
@@ -211,6 +211,15 @@ impl AccountsMutation {
         new_password: String,
     ) -> Result<bool> {
         accounts::change_password(ctx.env(), ctx.actor(), &current_password, &new_password)
+            .await
+            .gql()
+            .map(|()| true)
+    }
+
+    /// Ends every session of the caller's account (every token issued so far), this one
+    /// included: sign in again afterwards.
+    async fn sign_out_everywhere(&self, ctx: &Context<'_>) -> Result<bool> {
+        accounts::sign_out_everywhere(ctx.env(), ctx.actor())
             .await
             .gql()
             .map(|()| true)

@@ -28,14 +28,16 @@ pub fn slice<T, N: OutputType>(
     let limit = page_size(first)?;
     let start = match after {
         None => 0,
+        // A cursor that does not parse, or whose successor overflows, is a bad request.
         Some(a) => a
             .parse::<usize>()
-            .map(|i| i + 1)
-            .map_err(|_| DomainError::invalid("after", ValidationReason::Invalid))
+            .ok()
+            .and_then(|i| i.checked_add(1))
+            .ok_or_else(|| DomainError::invalid("after", ValidationReason::Invalid))
             .gql()?,
     };
     let total = items.len();
-    let mut conn = Connection::new(start > 0, start + limit < total);
+    let mut conn = Connection::new(start > 0, start.saturating_add(limit) < total);
     conn.edges.extend(
         items
             .into_iter()

@@ -97,14 +97,23 @@ pub async fn graphiql(State(state): State<AppState>) -> Response {
     if !state.config.graphiql {
         return StatusCode::NOT_FOUND.into_response();
     }
-    Html(
-        GraphiQLSource::build()
-            .endpoint("/graphql")
-            .subscription_endpoint("/graphql/ws")
-            .finish(),
+    (
+        [(
+            axum::http::header::CONTENT_SECURITY_POLICY,
+            super::security::GRAPHIQL_POLICY,
+        )],
+        Html(
+            GraphiQLSource::build()
+                .endpoint("/graphql")
+                .subscription_endpoint("/graphql/ws")
+                .finish(),
+        ),
     )
-    .into_response()
+        .into_response()
 }
+
+/// Largest WebSocket message a client may send.
+pub const WS_MAX_MESSAGE_BYTES: usize = 64 * 1024;
 
 /// The token travels in the connection's init payload: `{"token": "…"}` (or
 /// `{"Authorization": "Bearer …"}`).
@@ -114,7 +123,11 @@ pub async fn graphql_ws(
     upgrade: WebSocketUpgrade,
 ) -> Response {
     let schema = state.schema.clone();
+    // A subscription document is small: a message over 64 KiB closes the connection
+    // (the default, 64 MiB, would let one client pin that much memory per frame).
     upgrade
+        .max_message_size(WS_MAX_MESSAGE_BYTES)
+        .max_frame_size(WS_MAX_MESSAGE_BYTES)
         .protocols(ALL_WEBSOCKET_PROTOCOLS)
         .on_upgrade(move |stream| {
             GraphQLWebSocket::new(stream, schema, protocol)

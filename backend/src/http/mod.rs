@@ -8,6 +8,7 @@ pub mod health;
 pub mod ical;
 pub mod metrics;
 pub mod minutes;
+pub mod security;
 
 use crate::app::AppState;
 use axum::extract::DefaultBodyLimit;
@@ -30,14 +31,19 @@ pub fn router(state: AppState) -> Router {
         .route("/export/assemblies/{id}/{file}", get(minutes::minutes))
         .route("/ical/barcamp/feed/{file}", get(ical::personal_feed))
         .route("/ical/barcamp/{file}", get(ical::edition_feed))
+        // gzip for the API and exports when the client asks for it. Only the routes: the app's
+        // files are precompressed at build time and never compressed on the fly.
+        .route_layer(CompressionLayer::new())
         .fallback(assets::serve)
         .layer(DefaultBodyLimit::max(state.config.max_body_bytes))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             metrics::count,
         ))
-        // gzip when the client asks for it: the app's wasm is ~7.5 MB raw, ~1 MB compressed.
-        .layer(CompressionLayer::new())
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            security::headers,
+        ))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

@@ -95,19 +95,39 @@ fn PasswordForm(session: Session) -> impl IntoView {
         ev.prevent_default();
         error.set(None);
         note.set(None);
+        let new_password = new.get_untracked();
         let vars = q::ChangePasswordVars {
             current_password: current.get_untracked(),
-            new_password: new.get_untracked(),
+            new_password: new_password.clone(),
         };
+        let email = session
+            .me
+            .with_untracked(|m| m.as_ref().map(|m| m.email.clone()));
         leptos::task::spawn_local(async move {
-            match api::request::<_, q::ChangePasswordData>(
-                q::CHANGE_PASSWORD,
-                vars,
-                session.token(),
-            )
-            .await
-            {
-                Ok(_) => {
+            let changed =
+                api::request::<_, q::ChangePasswordData>(q::CHANGE_PASSWORD, vars, session.token())
+                    .await;
+            // The change ended every session, this one too: sign in again with the new
+            // password so that this tab stays signed in.
+            let changed = match (changed, email) {
+                (Ok(_), Some(email)) => {
+                    let login = q::LoginVars {
+                        email,
+                        password: new_password,
+                    };
+                    match api::request::<_, q::LoginData>(q::LOGIN, login, None).await {
+                        Ok(d) => {
+                            session.signed_in(Some(d.login.token), d.login.user);
+                            Ok(())
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+                (Ok(_), None) => Ok(()),
+                (Err(e), _) => Err(e),
+            };
+            match changed {
+                Ok(()) => {
                     current.set(String::new());
                     new.set(String::new());
                     note.set(Some(strings(session.lang.get_untracked()).password_changed));

@@ -191,6 +191,8 @@ async fn main() -> Result<()> {
         .arg(dir.path())
         .arg("serve")
         .env("CONSTELLATION_LOG", "warn")
+        // The bench registers thousands of voters from one address.
+        .env("CONSTELLATION_REGISTER_MAX_PER_ADDRESS", "1000000")
         .stdout(Stdio::piped())
         .spawn()
         .with_context(|| format!("cannot start {bin}"))?;
@@ -435,6 +437,7 @@ async fn vote_bench(label: &str, database_url: String, batch: usize) -> Result<(
             created_at: Set(now),
             updated_at: Set(now),
             deleted_at: Set(None),
+            token_version: Set(0),
         }
     };
     let chair = person(0, true).insert(db).await?;
@@ -540,7 +543,7 @@ async fn vote_bench(label: &str, database_url: String, batch: usize) -> Result<(
         .map(|id| {
             state
                 .jwt
-                .issue(*id)
+                .issue(*id, 0)
                 .map(|t| (t, *id))
                 .map_err(|e| anyhow::anyhow!("{e}"))
         })

@@ -89,7 +89,7 @@ fn AgendaItemView(ctx: AssemblyCtx, id: String) -> impl IntoView {
             class="agenda-item"
             data-item-id=id.clone()
             data-depth=move || depth().to_string()
-            style=move || format!("margin-inline-start: {}rem", f64::from(depth()) * 1.5)
+            style:margin-inline-start=move || format!("{}rem", f64::from(depth()) * 1.5)
         >
             {heading_el}
             <p class="item-badges">

@@ -144,6 +144,7 @@ pub fn CreateAssemblyForm(assemblies: RwSignal<Vec<AssemblySummary>>) -> impl In
                 <Field
                     name="startsAt"
                     id="assembly-starts-at"
+                    kind="datetime-local"
                     label=|s| s.assembly_starts_at
                     value=starts_at
                     error=error

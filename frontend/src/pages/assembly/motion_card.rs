@@ -73,7 +73,6 @@ pub fn MotionCard(
                         {move || t().motion_status_label(status())}
                     </span>
                     " "
-                    <code class="motion-status" aria-hidden="true">{move || status().as_str()}</code>
                 </dd>
                 <dt>{move || t().turnout}</dt>
                 <dd><span class="turnout num">{turnout}</span></dd>

@@ -18,7 +18,15 @@ pub fn SchedulePage() -> impl IntoView {
     let title = move || {
         ctx.edition.with(|e| {
             e.as_ref()
-                .map(|e| format!("{} — {} {}", t().schedule_title, e.title, e.year))
+                .map(|e| {
+                    // An edition's title often carries its year already ("Barcamp 2027").
+                    let year = e.year.to_string();
+                    if e.title.contains(&year) {
+                        format!("{} — {}", t().schedule_title, e.title)
+                    } else {
+                        format!("{} — {} {}", t().schedule_title, e.title, year)
+                    }
+                })
                 .unwrap_or_default()
         })
     };

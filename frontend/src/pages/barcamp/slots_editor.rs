@@ -57,7 +57,7 @@ pub fn SlotsEditor(ctx: BarcampCtx) -> impl IntoView {
             </ul>
             <h3>{move || t().slot_add_title}</h3>
             <form class="inline-form" on:submit=submit novalidate>
-                <Field name="day" id="slot-day" label=|s| s.slot_day value=day error=error hint=|s| s.slot_day_hint />
+                <Field name="day" id="slot-day" kind="date" label=|s| s.slot_day value=day error=error hint=|s| s.slot_day_hint />
                 <Field name="start" id="slot-start" label=|s| s.slot_start value=start error=error hint=|s| s.slot_time_hint />
                 <Field name="end" id="slot-end" label=|s| s.slot_end value=end error=error hint=|s| s.slot_time_hint />
                 <button type="submit" id="slot-add" disabled=move || busy.get()>{move || t().slot_add}</button>

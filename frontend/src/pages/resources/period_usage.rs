@@ -40,7 +40,8 @@ pub fn PeriodUsage(
                 .unwrap_or_default()
         })
     };
-    let width = move || format!("width: {:.2}%", percent(&granted(), &capacity(), scale()));
+    // Set through the CSSOM (`style:`), which the CSP allows; a `style` attribute it does not.
+    let width = move || format!("{:.2}%", percent(&granted(), &capacity(), scale()));
     let aria_label = move || {
         let name = pool.with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default());
         format!("{} — {} {}", t().usage_of, name, label())
@@ -72,7 +73,7 @@ pub fn PeriodUsage(
                 aria-valuetext=value_text
                 aria-label=aria_label
             >
-                <div class="usage-fill" style=width></div>
+                <div class="usage-fill" style:width=width></div>
             </div>
             <p class="usage-text">
                 <span class="granted">{granted}</span>
