@@ -3,7 +3,7 @@
 //! the result and the minutes show the outcome.
 
 use crate::labs::sign_in;
-use crate::support::{click, fill, start, wait_until};
+use crate::support::{assert_no_csp_violations, click, fill, start, wait_until};
 use chromiumoxide::Page;
 use serde_json::json;
 
@@ -173,6 +173,14 @@ async fn the_board_convenes_a_member_gives_a_proxy_and_the_holder_votes_twice() 
     )
     .await;
     wait_until(&page, "document.querySelector('#assembly-status')?.dataset.status === 'CLOSED' && !!document.querySelector('#minutes-md') && !!document.querySelector('#minutes-html')", "the minutes links").await;
+    // The agenda is indented through the CSSOM: the policy holds and nothing was blocked.
+    wait_until(
+        &page,
+        "[...document.querySelectorAll('li.agenda-item')].length > 0 && [...document.querySelectorAll('li.agenda-item')].every(e => e.style.marginInlineStart !== '')",
+        "the agenda items indented",
+    )
+    .await;
+    assert_no_csp_violations(&page).await;
     let minutes = s
         .app
         .client

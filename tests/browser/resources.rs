@@ -3,7 +3,7 @@
 //! transparency page.
 
 use crate::labs::{set_value, sign_in};
-use crate::support::{click, fill, start, wait_until};
+use crate::support::{assert_no_csp_violations, click, fill, start, wait_until};
 use serde_json::json;
 
 #[tokio::test]
@@ -124,4 +124,13 @@ async fn a_coordinator_asks_the_board_grants_part_and_a_member_sees_it() {
     )
     .await;
     wait_until(&page, "[...document.querySelectorAll('li.pool .period .granted')].some(e => e.textContent.trim() === '6')", "the pool usage").await;
+    // The usage bar is sized through the CSSOM, which the policy allows (a style attribute
+    // it would block).
+    wait_until(
+        &page,
+        "[...document.querySelectorAll('.usage-fill')].some(e => parseFloat(e.style.width) > 0)",
+        "a usage bar with a width",
+    )
+    .await;
+    assert_no_csp_violations(&page).await;
 }

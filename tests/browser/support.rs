@@ -75,12 +75,23 @@ pub async fn start() -> Session {
 }
 
 impl Session {
+    /// A new tab at `path`, recording every Content-Security-Policy violation from the
+    /// first script on (see `assert_no_csp_violations`).
     pub async fn open(&self, path: &str) -> Page {
         let page = self
             .browser
-            .new_page(format!("{}{path}", self.app.url))
+            .new_page("about:blank")
             .await
             .expect("new page");
+        page.evaluate_on_new_document(
+            "window.__csp = []; document.addEventListener('securitypolicyviolation', \
+             e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));",
+        )
+        .await
+        .expect("watch CSP violations");
+        page.goto(format!("{}{path}", self.app.url))
+            .await
+            .expect("goto");
         page
     }
 }
@@ -132,4 +143,15 @@ pub async fn text(page: &Page, selector: &str) -> String {
         .await
         .expect("text")
         .unwrap_or_default()
+}
+
+/// The page ran under the server's Content-Security-Policy without a single violation.
+pub async fn assert_no_csp_violations(page: &Page) {
+    let seen = page
+        .evaluate("JSON.stringify(window.__csp || ['the watcher did not run'])")
+        .await
+        .expect("evaluate")
+        .into_value::<String>()
+        .expect("string");
+    assert_eq!(seen, "[]", "CSP violations");
 }

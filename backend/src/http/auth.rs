@@ -72,7 +72,7 @@ pub fn forwarded_client(values: &[&str], hops: usize) -> Option<std::net::IpAddr
         .filter(|e| !e.is_empty())
         .collect();
     let hops = hops.max(1);
-    let index = entries.len().checked_sub(hops).unwrap_or(0);
+    let index = entries.len().saturating_sub(hops);
     entries.get(index)?.parse().ok()
 }
 
