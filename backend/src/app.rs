@@ -94,7 +94,7 @@ pub async fn build_state(config: Config) -> anyhow::Result<AppState> {
     );
     let (events, _) = broadcast::channel(256);
     let (live, _) = broadcast::channel(1024);
-    let votes = crate::domain::votes::VoteQueue::start(
+    let votes = crate::domain::assemblies::votes::VoteQueue::start(
         db.clone(),
         events.clone(),
         live.clone(),

@@ -2,7 +2,7 @@
 
 use crate::app::{build_state, Application};
 use crate::config::Config;
-use crate::domain::{accounts, seed, DomainError};
+use crate::domain::{accounts, flows::seed, DomainError};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -553,7 +553,7 @@ async fn the_export_lists_attendance_proxies_and_open_votes_but_never_a_secret_c
 #[tokio::test]
 async fn seed_demo_adds_the_notes_extraordinary_assembly() {
     let app = spawn_app().await;
-    constellation_backend::domain::seed::seed_demo(&app.state.env)
+    constellation_backend::domain::flows::seed::seed_demo(&app.state.env)
         .await
         .expect("seed");
     let chair = app.effective_members(1, "Reader").await.remove(0);

@@ -793,7 +793,7 @@ async fn the_export_lists_registrations_proposals_and_interests_and_deletion_for
 async fn seed_demo_publishes_the_yearly_barcamp() {
     let app = spawn_app().await;
     let env = &app.state.env;
-    constellation_backend::domain::seed::seed_demo(env)
+    constellation_backend::domain::flows::seed::seed_demo(env)
         .await
         .expect("seed");
     let r = app

@@ -704,12 +704,12 @@ async fn the_directory_filters_by_status_theme_mine_and_search_and_pages() {
 async fn seed_demo_loads_the_notes_four_labs_once() {
     let app = spawn_app().await;
     let env = &app.state.env;
-    let created = constellation_backend::domain::seed::seed_demo(env)
+    let created = constellation_backend::domain::flows::seed::seed_demo(env)
         .await
         .expect("seed");
     assert_eq!(created, 9);
     assert_eq!(
-        constellation_backend::domain::seed::seed_demo(env)
+        constellation_backend::domain::flows::seed::seed_demo(env)
             .await
             .expect("seed again"),
         0

@@ -2,9 +2,7 @@
 //! changes and withdrawals, the ledger balances and the granted total never exceeds the
 //! capacity. Runs the domain against the real database of a spawned app.
 
-use constellation_backend::domain::{
-    accounts, resource_requests as requests, resources, Actor, DomainError,
-};
+use constellation_backend::domain::{accounts, resources, resources::requests, Actor, DomainError};
 use constellation_backend::entities::{ledger_entry, pool_period, resource_request};
 use constellation_shared::dto::resources::{
     PeriodInput, PoolInput, PoolKind, RequestInput, ResourceDecision,

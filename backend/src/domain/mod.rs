@@ -1,35 +1,30 @@
 //! Domain services: `fn(env, actor, input) -> Result<_, DomainError>`. All the rules live here;
 //! resolvers and HTTP handlers only translate.
+//!
+//! One folder per bounded context, layered: `core` (actor, errors, audit, rate limits,
+//! parsing, privacy sections) → `accounts` → `labs` → `resources` → `assemblies` | `barcamp`
+//! → `flows` (what crosses contexts: account deletion, the member's export, archiving a Lab,
+//! the demo seed). A context imports only the layers below it; `layers.rs` checks it on the
+//! source. `Env` stays here: it carries the assemblies' vote writer, so it sits above every
+//! context rather than in `core`.
 
 pub mod accounts;
 pub mod assemblies;
-pub mod audit;
 pub mod barcamp;
-pub mod barcamp_schedule;
-pub mod barcamp_sessions;
-pub mod common_rules;
-pub mod error;
-pub mod export;
-pub mod lab_members;
+pub mod core;
+pub mod flows;
 pub mod labs;
-pub mod minutes;
-pub mod projects;
-pub mod proxies;
-pub mod rate_limit;
-pub mod resource_requests;
+pub mod layers;
 pub mod resources;
-pub mod seed;
-pub mod votes;
 
-pub use error::{DbResultExt, DomainError, DomainResult};
+pub use self::core::actor::{Actor, CurrentUser};
+pub use self::core::error::{DbResultExt, DomainError, DomainResult};
 
-use constellation_shared::MembershipKind;
 use sea_orm::{
     DatabaseConnection, DatabaseTransaction, DbErr, SqliteTransactionMode, TransactionOptions,
     TransactionTrait,
 };
 use tokio::sync::broadcast;
-use uuid::Uuid;
 
 /// What every service needs: the database and the channel that carries audit events to
 /// live subscribers.
@@ -40,9 +35,9 @@ pub struct Env {
     pub limits: LoginLimits,
     pub assembly: AssemblySettings,
     /// Votes go through one writer that commits concurrent votes together.
-    pub votes: votes::VoteQueue,
+    pub votes: assemblies::votes::VoteQueue,
     /// Signals to live assembly pages (what changed; they read the figures themselves).
-    pub live: broadcast::Sender<votes::LiveSignal>,
+    pub live: broadcast::Sender<assemblies::votes::LiveSignal>,
 }
 
 /// Statute settings for general assemblies.
@@ -73,57 +68,4 @@ pub struct LoginLimits {
     /// Accounts one address may create in the window.
     pub registrations_per_address: u32,
     pub window_seconds: i64,
-}
-
-/// The account behind a request, as loaded at the start of it.
-#[derive(Clone, Debug)]
-pub struct CurrentUser {
-    pub id: Uuid,
-    pub kind: MembershipKind,
-    pub is_board: bool,
-    pub is_admin: bool,
-}
-
-/// Who is asking.
-#[derive(Clone, Debug)]
-pub enum Actor {
-    Anonymous,
-    /// A token was sent but is expired, tampered with, or its account is gone.
-    InvalidToken,
-    User(CurrentUser),
-}
-
-impl Actor {
-    /// The signed-in account, or `Unauthenticated`.
-    pub fn user(&self) -> DomainResult<&CurrentUser> {
-        match self {
-            Actor::User(u) => Ok(u),
-            _ => Err(DomainError::Unauthenticated),
-        }
-    }
-
-    pub fn admin(&self) -> DomainResult<&CurrentUser> {
-        let u = self.user()?;
-        if u.is_admin {
-            Ok(u)
-        } else {
-            Err(DomainError::Forbidden)
-        }
-    }
-
-    pub fn board_or_admin(&self) -> DomainResult<&CurrentUser> {
-        let u = self.user()?;
-        if u.is_admin || u.is_board {
-            Ok(u)
-        } else {
-            Err(DomainError::Forbidden)
-        }
-    }
-
-    pub fn id(&self) -> Option<Uuid> {
-        match self {
-            Actor::User(u) => Some(u.id),
-            _ => None,
-        }
-    }
 }

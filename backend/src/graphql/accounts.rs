@@ -3,7 +3,7 @@
 use super::context::ContextExt;
 use super::error::GqlResultExt;
 use crate::auth::jwt::JwtKeys;
-use crate::domain::{accounts, export, Actor, DomainError};
+use crate::domain::{accounts, flows, flows::export, Actor, DomainError};
 use crate::entities::user;
 use async_graphql::connection::{Connection, Edge, EmptyFields};
 use async_graphql::{Context, Json, Object, Result, SimpleObject, ID};
@@ -250,7 +250,7 @@ impl AccountsMutation {
 
     /// Anonymises the caller's account (password required); governance records stay.
     async fn delete_my_account(&self, ctx: &Context<'_>, password: String) -> Result<bool> {
-        accounts::delete_my_account(ctx.env(), ctx.actor(), &password)
+        flows::delete_account::delete_my_account(ctx.env(), ctx.actor(), &password)
             .await
             .gql()
             .map(|()| true)

@@ -7,9 +7,10 @@ use super::context::ContextExt;
 use super::error::GqlResultExt;
 use super::labs::person;
 use super::pagination::{from_rows, page_size, Page};
+use crate::domain::assemblies::live;
+use crate::domain::assemblies::votes::{self, stored_result};
 use crate::domain::assemblies::{self, depth_of, frozen, motion_status, status_of};
-use crate::domain::votes::{self, stored_result};
-use crate::domain::{proxies, Actor, DomainError};
+use crate::domain::{assemblies::proxies, Actor, DomainError};
 use crate::entities::{agenda_item, assembly, majority_rule, motion, proxy};
 use async_graphql::{Context, Object, Result, SimpleObject, Subscription, ID};
 use constellation_shared::dto::assembly::{
@@ -177,13 +178,10 @@ impl Motion {
     }
     /// Open ballots: live. Secret ballots: once voting is closed.
     async fn tally(&self, ctx: &Context<'_>) -> Result<Option<Tally>> {
-        let secret = self.0.ballot == BallotKind::Secret.as_str();
-        if secret && motion_status(&self.0) != MotionStatus::Closed {
-            return Ok(None);
-        }
-        Ok(Some(tally(
-            votes::tally(&ctx.env().db, &self.0).await.gql()?,
-        )))
+        Ok(live::tally_if_visible(&ctx.env().db, &self.0)
+            .await
+            .gql()?
+            .map(tally))
     }
     async fn result(&self, ctx: &Context<'_>) -> Result<Option<MotionResult>> {
         let Some(r) = stored_result(&self.0) else {
@@ -202,17 +200,7 @@ impl Motion {
     }
     /// Open ballots: who voted what.
     async fn open_votes(&self, ctx: &Context<'_>) -> Result<Vec<OpenVote>> {
-        use crate::entities::open_vote;
-        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-        if self.0.ballot != BallotKind::Open.as_str() {
-            return Ok(Vec::new());
-        }
-        let rows = open_vote::Entity::find()
-            .filter(open_vote::Column::MotionId.eq(self.0.id))
-            .all(&ctx.env().db)
-            .await
-            .map_err(DomainError::from)
-            .gql()?;
+        let rows = live::open_votes(&ctx.env().db, &self.0).await.gql()?;
         let mut out = Vec::new();
         for v in rows {
             out.push(OpenVote {
@@ -224,9 +212,7 @@ impl Motion {
     }
     /// Secret ballots, once closed: every receipt, without choices.
     async fn receipts(&self, ctx: &Context<'_>) -> Result<Vec<String>> {
-        if self.0.ballot != BallotKind::Secret.as_str()
-            || motion_status(&self.0) != MotionStatus::Closed
-        {
+        if !live::receipts_listed(&self.0.ballot, motion_status(&self.0)) {
             return Ok(Vec::new());
         }
         votes::receipts(&ctx.env().db, self.0.id).await.gql()
@@ -720,36 +706,13 @@ impl AssembliesSubscription {
             async move {
                 let last = batch.iter().rev().flatten().next().cloned();
                 let kind = last.as_ref().map_or("VOTE", |s| s.kind).to_owned();
-                let motion = match last.as_ref().and_then(|s| s.motion_id) {
-                    Some(m) => {
-                        use sea_orm::EntityTrait;
-                        motion::Entity::find_by_id(m)
-                            .one(&env.db)
-                            .await
-                            .ok()
-                            .flatten()
-                    }
-                    None => None,
-                };
-                let (turnout, tally_now) = match &motion {
-                    Some(m) => {
-                        let t = votes::turnout(&env.db, m).await.unwrap_or(0) as i32;
-                        let visible = m.ballot == BallotKind::Open.as_str()
-                            || motion_status(m) == MotionStatus::Closed;
-                        let tl = if visible {
-                            votes::tally(&env.db, m).await.ok().map(tally)
-                        } else {
-                            None
-                        };
-                        (t, tl)
-                    }
-                    None => (0, None),
-                };
+                let (motion, turnout, tally_now) =
+                    live::figures(&env, last.as_ref().and_then(|s| s.motion_id)).await;
                 AssemblyEvent {
                     kind,
                     motion_id: motion.map(|m| ID(m.id.to_string())),
-                    turnout,
-                    tally: tally_now,
+                    turnout: turnout as i32,
+                    tally: tally_now.map(tally),
                 }
             }
         }))

@@ -6,7 +6,7 @@ use super::context::WsSession;
 use super::error::GqlResultExt;
 use super::loaders::UserLoader;
 use super::pagination::page_size;
-use crate::domain::{accounts, audit, DomainError};
+use crate::domain::{accounts, core::audit, DomainError};
 use crate::entities::audit_log;
 use async_graphql::connection::{Connection, Edge, EmptyFields};
 use async_graphql::{Context, Json, Object, Result, Subscription};

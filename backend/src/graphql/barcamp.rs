@@ -13,9 +13,10 @@ use super::loaders::{
     SlotsByEditionLoader,
 };
 use super::pagination::{from_rows, page_size, Page};
+use crate::domain::barcamp::access;
+use crate::domain::barcamp::schedule::{self as schedule, Issue, Timeline, UnplacedKind};
+use crate::domain::barcamp::sessions::{self as sessions, status_of};
 use crate::domain::barcamp::{self as editions, equipment_of, phase_of, tz_of};
-use crate::domain::barcamp_schedule::{self as schedule, Issue, Timeline, UnplacedKind};
-use crate::domain::barcamp_sessions::{self as sessions, status_of};
 use crate::domain::{labs, Actor, DomainError};
 use crate::entities::{barcamp_edition, barcamp_room, barcamp_session, barcamp_slot};
 use async_graphql::{Context, Object, Result, SimpleObject, Subscription, ID};
@@ -35,21 +36,27 @@ async fn edition_of(ctx: &Context<'_>, id: Uuid) -> Result<barcamp_edition::Mode
 }
 
 async fn organises(ctx: &Context<'_>, edition_id: Uuid) -> Result<bool> {
-    let Actor::User(u) = ctx.actor() else {
-        return Ok(false);
-    };
-    if u.is_board || u.is_admin {
-        return Ok(true);
+    // Decided without loading when the actor alone settles it (anonymous, board, admin).
+    match ctx.actor() {
+        Actor::User(u) if u.is_board || u.is_admin => return Ok(true),
+        Actor::User(_) => {}
+        _ => return Ok(false),
     }
-    let named = load::<OrganisersLoader, _>(ctx, edition_id)
+    let named: Vec<Uuid> = load::<OrganisersLoader, _>(ctx, edition_id)
         .await?
-        .unwrap_or_default();
-    Ok(named.iter().any(|o| o.user_id == u.id))
+        .unwrap_or_default()
+        .iter()
+        .map(|o| o.user_id)
+        .collect();
+    Ok(access::organises(ctx.actor(), &named))
 }
 
 async fn sees_placements(ctx: &Context<'_>, edition_id: Uuid) -> Result<bool> {
     let e = edition_of(ctx, edition_id).await?;
-    Ok(phase_of(&e) == BarcampPhase::Published || organises(ctx, edition_id).await?)
+    Ok(access::sees_placements(
+        phase_of(&e),
+        organises(ctx, edition_id).await?,
+    ))
 }
 
 async fn timeline_of(ctx: &Context<'_>, edition_id: Uuid) -> Result<Timeline> {
@@ -284,23 +291,23 @@ impl Session {
     }
     /// A host before scheduling, or an organiser, while it is in the programme.
     async fn can_edit(&self, ctx: &Context<'_>) -> Result<bool> {
-        let Some(me) = ctx.actor().id() else {
+        if ctx.actor().id().is_none() || status_of(&self.0) != SessionStatus::Proposed {
             return Ok(false);
-        };
-        if status_of(&self.0) != SessionStatus::Proposed {
-            return Ok(false);
-        }
-        if organises(ctx, self.0.edition_id).await? {
-            return Ok(true);
         }
         let e = edition_of(ctx, self.0.edition_id).await?;
-        let hosts = load::<HostsLoader, _>(ctx, self.0.id)
+        let hosts: Vec<Uuid> = load::<HostsLoader, _>(ctx, self.0.id)
             .await?
-            .unwrap_or_default();
-        Ok(matches!(
+            .unwrap_or_default()
+            .iter()
+            .map(|h| h.user_id)
+            .collect();
+        Ok(access::can_edit(
+            ctx.actor(),
+            organises(ctx, self.0.edition_id).await?,
+            status_of(&self.0),
             phase_of(&e),
-            BarcampPhase::Proposals | BarcampPhase::Interest
-        ) && hosts.iter().any(|h| h.user_id == me))
+            &hosts,
+        ))
     }
     async fn room(&self, ctx: &Context<'_>) -> Result<Option<Room>> {
         match self.0.room_id {

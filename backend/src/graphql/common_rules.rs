@@ -5,7 +5,7 @@ use super::context::ContextExt;
 use super::error::GqlResultExt;
 use super::labs::person;
 use super::pagination::{from_rows, page_size, Page};
-use crate::domain::{common_rules, DomainError};
+use crate::domain::{labs::common_rules, DomainError};
 use crate::entities::common_rule;
 use async_graphql::{Context, Object, Result};
 use constellation_shared::ValidationReason;

@@ -1,6 +1,6 @@
 //! Labs: the directory, a Lab with its framing, members, projects and history; proposals,
 //! reviews, framing changes, membership. Resolvers are thin: rules are in `domain::labs`,
-//! `domain::lab_members`; relations go through loaders.
+//! `domain::labs::members`; relations go through loaders.
 
 use super::accounts::{parse_uuid, User};
 use super::context::ContextExt;
@@ -11,7 +11,7 @@ use super::loaders::{
 };
 use super::pagination::{from_rows, page_size, slice, Page};
 use super::projects::Project;
-use crate::domain::{lab_members, labs, Actor, DomainError};
+use crate::domain::{flows, labs, labs::members, Actor, DomainError};
 use crate::entities::{lab, lab_event, lab_framing, lab_member};
 use async_graphql::dataloader::Loader;
 use async_graphql::{Context, Object, Result, ID};
@@ -507,7 +507,7 @@ impl LabsMutation {
     }
     async fn archive_lab(&self, ctx: &Context<'_>, lab_id: ID, reason: String) -> Result<Lab> {
         let id = parse_uuid("labId", &lab_id)?;
-        labs::archive(ctx.env(), ctx.actor(), id, &reason)
+        flows::archive_lab::archive(ctx.env(), ctx.actor(), id, &reason)
             .await
             .gql()
             .map(Lab)
@@ -522,14 +522,14 @@ impl LabsMutation {
     /// Join an open Lab, ask to join an `ON_APPROVAL` one, or accept an invitation.
     async fn join_lab(&self, ctx: &Context<'_>, lab_id: ID) -> Result<Lab> {
         let id = parse_uuid("labId", &lab_id)?;
-        lab_members::join(ctx.env(), ctx.actor(), id)
+        members::join(ctx.env(), ctx.actor(), id)
             .await
             .gql()
             .map(Lab)
     }
     async fn leave_lab(&self, ctx: &Context<'_>, lab_id: ID) -> Result<Lab> {
         let id = parse_uuid("labId", &lab_id)?;
-        lab_members::leave(ctx.env(), ctx.actor(), id)
+        members::leave(ctx.env(), ctx.actor(), id)
             .await
             .gql()
             .map(Lab)
@@ -543,14 +543,14 @@ impl LabsMutation {
     ) -> Result<Lab> {
         let id = parse_uuid("labId", &lab_id)?;
         let user = parse_uuid("userId", &user_id)?;
-        lab_members::decide_request(ctx.env(), ctx.actor(), id, user, accept)
+        members::decide_request(ctx.env(), ctx.actor(), id, user, accept)
             .await
             .gql()
             .map(Lab)
     }
     async fn invite_to_lab(&self, ctx: &Context<'_>, lab_id: ID, email: String) -> Result<Lab> {
         let id = parse_uuid("labId", &lab_id)?;
-        lab_members::invite(ctx.env(), ctx.actor(), id, &email)
+        members::invite(ctx.env(), ctx.actor(), id, &email)
             .await
             .gql()
             .map(Lab)
@@ -564,7 +564,7 @@ impl LabsMutation {
     ) -> Result<Lab> {
         let id = parse_uuid("labId", &lab_id)?;
         let user = parse_uuid("userId", &user_id)?;
-        lab_members::set_role(ctx.env(), ctx.actor(), id, user, role)
+        members::set_role(ctx.env(), ctx.actor(), id, user, role)
             .await
             .gql()
             .map(Lab)

@@ -1,6 +1,6 @@
 //! DataLoaders: every relation is fetched in one batch per request, whatever the list size.
 
-use crate::domain::{accounts, common_rules, Env};
+use crate::domain::{accounts, labs::common_rules, Env};
 use crate::entities::{
     barcamp_edition, barcamp_host, barcamp_interest, barcamp_organiser, barcamp_registration,
     barcamp_room, barcamp_session, barcamp_slot, lab, lab_event, lab_framing, lab_member,

@@ -5,7 +5,7 @@ use super::context::ContextExt;
 use super::error::GqlResultExt;
 use super::labs::{load, person, Lab};
 use super::loaders::{LabLoader, SupportsLoader};
-use crate::domain::{projects, DomainError};
+use crate::domain::{labs::projects, DomainError};
 use crate::entities::project;
 use async_graphql::{Context, Object, Result, ID};
 use constellation_shared::dto::labs::{ProjectInput, ProjectStatus};

@@ -8,7 +8,7 @@ use super::labs::{load, person, Lab};
 use super::loaders::{LabLoader, PeriodLoader, PeriodsByPoolLoader, PoolLoader, ProjectLoader};
 use super::pagination::{from_rows, page_size, Page};
 use super::projects::Project;
-use crate::domain::resource_requests::{self as requests, Held};
+use crate::domain::resources::requests::{self as requests, Held};
 use crate::domain::resources::{self, show};
 use crate::domain::DomainError;
 use crate::entities::{ledger_entry, pool_period, resource_pool, resource_request};

@@ -3,7 +3,7 @@
 
 use super::auth::{actor_from_token, bearer};
 use crate::app::AppState;
-use crate::domain::{export, DomainError};
+use crate::domain::{flows::export, DomainError};
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};

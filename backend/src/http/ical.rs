@@ -5,7 +5,7 @@
 //! so an update replaces the event instead of adding one.
 
 use crate::app::AppState;
-use crate::domain::{barcamp, barcamp_schedule, DomainResult};
+use crate::domain::{barcamp, barcamp::schedule, DomainResult};
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -47,7 +47,7 @@ pub async fn edition_feed(State(state): State<AppState>, Path(file): Path<String
             {
                 return Ok(None);
             }
-            barcamp_schedule::feed(&state.env, &e, None).await.map(Some)
+            schedule::feed(&state.env, &e, None).await.map(Some)
         }
         .await,
     )
@@ -64,7 +64,7 @@ pub async fn personal_feed(State(state): State<AppState>, Path(file): Path<Strin
                 return Ok(None);
             };
             let e = barcamp::find(&state.env.db, reg.edition_id).await?;
-            barcamp_schedule::feed(&state.env, &e, Some(reg.user_id))
+            schedule::feed(&state.env, &e, Some(reg.user_id))
                 .await
                 .map(Some)
         }

@@ -3,7 +3,7 @@
 
 use super::auth::{actor_from_token, bearer};
 use crate::app::AppState;
-use crate::domain::minutes;
+use crate::domain::assemblies::minutes;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};

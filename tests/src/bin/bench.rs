@@ -528,7 +528,7 @@ async fn vote_bench(label: &str, database_url: String, batch: usize) -> Result<(
             .await?;
     }
     for m in [secret, open] {
-        domain::votes::open_voting(env, &actor, m)
+        domain::assemblies::votes::open_voting(env, &actor, m)
             .await
             .map_err(|e| anyhow::anyhow!("{e:?}"))?;
     }

@@ -3,7 +3,7 @@
 //! place of AI, free and open social networks) — three active with members and projects,
 //! one still proposed.
 
-use super::{accounts, Actor, DomainResult, Env};
+use crate::domain::{accounts, Actor, DomainResult, Env};
 use crate::entities::user;
 use constellation_shared::dto::accounts::RegisterInput;
 use constellation_shared::dto::labs::MembershipPolicy;
@@ -128,7 +128,7 @@ async fn seed_people(env: &Env) -> DomainResult<usize> {
         )
         .await?;
         // Roles are set as an admin would; the seed acts as the system (no actor).
-        let system = Actor::User(super::CurrentUser {
+        let system = Actor::User(crate::domain::CurrentUser {
             id: u.id,
             kind: MembershipKind::Effective,
             is_board: true,
@@ -146,7 +146,7 @@ async fn seed_people(env: &Env) -> DomainResult<usize> {
         .or_else(|e| match e {
             // Demoting the only admin (when the seed runs on an empty database and the
             // first person is not an admin) is refused; keep the admin flag then.
-            super::DomainError::LastAdmin => Ok(u.clone()),
+            crate::domain::DomainError::LastAdmin => Ok(u.clone()),
             e => Err(e),
         })?;
         created += 1;
@@ -159,7 +159,7 @@ async fn actor(env: &Env, email: &str) -> DomainResult<Actor> {
         .filter(user::Column::EmailNormalized.eq(email))
         .one(&env.db)
         .await?
-        .ok_or(super::DomainError::NotFound)?;
+        .ok_or(crate::domain::DomainError::NotFound)?;
     Ok(Actor::User(accounts::current_user(&u)))
 }
 
@@ -234,8 +234,11 @@ async fn seed_labs(env: &Env) -> DomainResult<()> {
         FramingInput, LabVisibility, ProjectInput, ProjectStatus, ProposeLabInput, ReviewDecision,
     };
     let president = actor(env, "presidence@cassiopea.example").await?;
-    if super::common_rules::current(&env.db).await?.is_none() {
-        super::common_rules::publish(
+    if crate::domain::labs::common_rules::current(&env.db)
+        .await?
+        .is_none()
+    {
+        crate::domain::labs::common_rules::publish(
             env,
             &president,
             RULES,
@@ -267,7 +270,7 @@ async fn seed_labs(env: &Env) -> DomainResult<()> {
             participation: "Une rencontre par mois.".into(),
             visibility: LabVisibility::Public,
         };
-        let lab = super::labs::propose(
+        let lab = crate::domain::labs::propose(
             env,
             &founder,
             ProposeLabInput {
@@ -280,18 +283,19 @@ async fn seed_labs(env: &Env) -> DomainResult<()> {
         if !d.approve {
             continue;
         }
-        super::labs::review(env, &reviewer, lab.id, ReviewDecision::Approve, None).await?;
+        crate::domain::labs::review(env, &reviewer, lab.id, ReviewDecision::Approve, None).await?;
         for m in d.members {
             let who = actor(env, m).await?;
-            super::lab_members::join(env, &who, lab.id).await?;
+            crate::domain::labs::members::join(env, &who, lab.id).await?;
             if d.policy == MembershipPolicy::OnApproval {
                 if let Some(id) = who.id() {
-                    super::lab_members::decide_request(env, &founder, lab.id, id, true).await?;
+                    crate::domain::labs::members::decide_request(env, &founder, lab.id, id, true)
+                        .await?;
                 }
             }
         }
         for (i, title) in d.projects.iter().enumerate() {
-            let p = super::projects::propose(
+            let p = crate::domain::labs::projects::propose(
                 env,
                 &founder,
                 lab.id,
@@ -303,9 +307,15 @@ async fn seed_labs(env: &Env) -> DomainResult<()> {
                 },
             )
             .await?;
-            super::projects::support(env, &founder, p.id).await?;
+            crate::domain::labs::projects::support(env, &founder, p.id).await?;
             if i == 0 {
-                super::projects::set_status(env, &founder, p.id, ProjectStatus::Accepted).await?;
+                crate::domain::labs::projects::set_status(
+                    env,
+                    &founder,
+                    p.id,
+                    ProjectStatus::Accepted,
+                )
+                .await?;
             }
         }
     }
@@ -361,7 +371,7 @@ async fn seed_resources(env: &Env) -> DomainResult<()> {
         {
             return Ok(());
         }
-        super::resources::create_pool(
+        crate::domain::resources::create_pool(
             env,
             &treasurer,
             PoolInput {
@@ -385,21 +395,21 @@ async fn seed_resources(env: &Env) -> DomainResult<()> {
             .filter(resource_pool::Column::Name.eq(name))
             .one(&env.db)
             .await?
-            .ok_or(super::DomainError::NotFound)?;
+            .ok_or(crate::domain::DomainError::NotFound)?;
         let p = pool_period::Entity::find()
             .filter(pool_period::Column::PoolId.eq(pool.id))
             .one(&env.db)
             .await?
-            .ok_or(super::DomainError::NotFound)?;
-        Ok::<_, super::DomainError>(p.id.to_string())
+            .ok_or(crate::domain::DomainError::NotFound)?;
+        Ok::<_, crate::domain::DomainError>(p.id.to_string())
     };
     let lab_id = |slug: &'static str| async move {
         let l = lab::Entity::find()
             .filter(lab::Column::Slug.eq(slug))
             .one(&env.db)
             .await?
-            .ok_or(super::DomainError::NotFound)?;
-        Ok::<_, super::DomainError>(l.id.to_string())
+            .ok_or(crate::domain::DomainError::NotFound)?;
+        Ok::<_, crate::domain::DomainError>(l.id.to_string())
     };
     let requests = [
         (
@@ -445,7 +455,7 @@ async fn seed_resources(env: &Env) -> DomainResult<()> {
     ];
     for (slug, coordinator, pool, amount, why, decision) in requests {
         let who = actor(env, coordinator).await?;
-        let r = super::resource_requests::file(
+        let r = crate::domain::resources::requests::file(
             env,
             &who,
             RequestInput {
@@ -458,7 +468,8 @@ async fn seed_resources(env: &Env) -> DomainResult<()> {
         )
         .await?;
         if let Some((d, partial, reason)) = decision {
-            super::resource_requests::decide(env, &treasurer, r.id, d, partial, reason).await?;
+            crate::domain::resources::requests::decide(env, &treasurer, r.id, d, partial, reason)
+                .await?;
         }
     }
     Ok(())
@@ -470,11 +481,14 @@ async fn seed_barcamp(env: &Env) -> DomainResult<()> {
     use constellation_shared::dto::barcamp::{
         BarcampPhase, EditionInput, RoomInput, SessionFormat, SessionInput, SlotInput,
     };
-    if super::barcamp::find_by_year(env, 2027).await?.is_some() {
+    if crate::domain::barcamp::find_by_year(env, 2027)
+        .await?
+        .is_some()
+    {
         return Ok(());
     }
     let board = actor(env, "secretariat@cassiopea.example").await?;
-    let e = super::barcamp::create(
+    let e = crate::domain::barcamp::create(
         env,
         &board,
         EditionInput {
@@ -492,7 +506,7 @@ async fn seed_barcamp(env: &Env) -> DomainResult<()> {
         ("Atelier", 25, vec!["projector", "whiteboard"]),
         ("Salon", 15, vec![]),
     ] {
-        super::barcamp::add_room(
+        crate::domain::barcamp::add_room(
             env,
             &board,
             e.id,
@@ -517,7 +531,7 @@ async fn seed_barcamp(env: &Env) -> DomainResult<()> {
             if pair[0] == "12:15" {
                 continue; // lunch
             }
-            super::barcamp::add_slot(
+            crate::domain::barcamp::add_slot(
                 env,
                 &board,
                 e.id,
@@ -532,7 +546,7 @@ async fn seed_barcamp(env: &Env) -> DomainResult<()> {
     }
     for p in PEOPLE {
         let who = actor(env, p.email).await?;
-        super::barcamp::register(env, &who, e.id).await?;
+        crate::domain::barcamp::register(env, &who, e.id).await?;
     }
     // (host, title, format, slots, equipment, Lab)
     type Demo = (
@@ -620,7 +634,7 @@ async fn seed_barcamp(env: &Env) -> DomainResult<()> {
                 .map(|l| l.id.to_string()),
             None => None,
         };
-        let s = super::barcamp_sessions::propose(
+        let s = crate::domain::barcamp::sessions::propose(
             env,
             &host,
             e.id,
@@ -637,18 +651,18 @@ async fn seed_barcamp(env: &Env) -> DomainResult<()> {
         .await?;
         ids.push(s.id);
     }
-    super::barcamp::set_phase(env, &board, e.id, BarcampPhase::Interest).await?;
+    crate::domain::barcamp::set_phase(env, &board, e.id, BarcampPhase::Interest).await?;
     for (n, p) in PEOPLE.iter().enumerate() {
         let who = actor(env, p.email).await?;
         for (i, id) in ids.iter().enumerate() {
             if (i + n) % 3 != 0 {
-                super::barcamp_sessions::set_interest(env, &who, *id, true).await?;
+                crate::domain::barcamp::sessions::set_interest(env, &who, *id, true).await?;
             }
         }
     }
-    super::barcamp::set_phase(env, &board, e.id, BarcampPhase::Scheduling).await?;
-    super::barcamp_schedule::run(env, &board, e.id).await?;
-    super::barcamp::set_phase(env, &board, e.id, BarcampPhase::Published).await?;
+    crate::domain::barcamp::set_phase(env, &board, e.id, BarcampPhase::Scheduling).await?;
+    crate::domain::barcamp::schedule::run(env, &board, e.id).await?;
+    crate::domain::barcamp::set_phase(env, &board, e.id, BarcampPhase::Published).await?;
     Ok(())
 }
 
@@ -670,7 +684,7 @@ async fn seed_assembly(env: &Env) -> DomainResult<()> {
         return Ok(());
     }
     let board = actor(env, "presidence@cassiopea.example").await?;
-    let a = super::assemblies::create(
+    let a = crate::domain::assemblies::create(
         env,
         &board,
         AssemblyInput {
@@ -693,7 +707,7 @@ async fn seed_assembly(env: &Env) -> DomainResult<()> {
         ("5.a", "Mutation : Cassiopea comme incubateur de Labs", false, "Des Labs autonomes, un cadre à leur création, des règles communes, un barcamp annuel."),
     ];
     for (number, title, statutory, body) in items {
-        super::assemblies::add_item(
+        crate::domain::assemblies::add_item(
             env,
             &board,
             a.id,
@@ -707,12 +721,14 @@ async fn seed_assembly(env: &Env) -> DomainResult<()> {
         )
         .await?;
     }
-    let point = super::assemblies::items(&env.db, a.id)
+    let point = crate::domain::assemblies::items(&env.db, a.id)
         .await?
         .into_iter()
         .find(|i| i.number == "2.1")
-        .ok_or(super::DomainError::internal("missing agenda item 2.1"))?;
-    super::assemblies::add_motion(
+        .ok_or(crate::domain::DomainError::internal(
+            "missing agenda item 2.1",
+        ))?;
+    crate::domain::assemblies::add_motion(
         env,
         &board,
         point.id,
@@ -723,8 +739,8 @@ async fn seed_assembly(env: &Env) -> DomainResult<()> {
         },
     )
     .await?;
-    match super::assemblies::convene(env, &board, a.id).await {
-        Ok(_) | Err(super::DomainError::ConvocationTooLate) => Ok(()),
+    match crate::domain::assemblies::convene(env, &board, a.id).await {
+        Ok(_) | Err(crate::domain::DomainError::ConvocationTooLate) => Ok(()),
         Err(e) => Err(e),
     }
 }

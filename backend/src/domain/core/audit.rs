@@ -1,6 +1,6 @@
 //! The audit log: every state change, with actor, action, target, time and a JSON diff.
 
-use super::{Actor, DomainResult, Env};
+use crate::domain::{Actor, DomainResult, Env};
 use crate::entities::audit_log;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,

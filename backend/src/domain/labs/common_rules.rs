@@ -1,6 +1,6 @@
 //! The association's common rules: numbered versions, each adopted by a recorded decision.
 
-use super::{audit, Actor, DomainError, DomainResult, Env};
+use crate::domain::{core::audit, Actor, DomainError, DomainResult, Env};
 use crate::entities::common_rule;
 use constellation_shared::ValidationReason;
 use sea_orm::{

@@ -2,10 +2,10 @@
 //! sessions and mark interest; hosts edit until scheduling; organisers decline, merge or
 //! cancel, always with a reason.
 
-use super::barcamp::{self, equipment, record, require_organiser, require_registered};
-use super::barcamp_schedule::{place_rows, unplace};
-use super::labs::text;
-use super::{audit, Actor, DomainError, DomainResult, Env};
+use crate::domain::barcamp::schedule::{place_rows, unplace};
+use crate::domain::barcamp::{self, equipment, record, require_organiser, require_registered};
+use crate::domain::core::parse::text;
+use crate::domain::{core::audit, Actor, DomainError, DomainResult, Env};
 use crate::entities::{
     barcamp_host as host, barcamp_interest as interest, barcamp_registration,
     barcamp_session as session, lab, user,
@@ -113,10 +113,10 @@ async fn parse(
                 .one(txn)
                 .await?
                 .ok_or(DomainError::invalid("labId", ValidationReason::Invalid))?;
-            let member = super::labs::membership(txn, id, proposer).await?;
+            let member = crate::domain::labs::membership(txn, id, proposer).await?;
             let organiser = barcamp::is_organiser(txn, actor, edition_id).await?;
-            if super::labs::status_of(&l) != LabStatus::Active
-                || !(super::labs::is_active(member.as_ref()) || organiser)
+            if crate::domain::labs::status_of(&l) != LabStatus::Active
+                || !(crate::domain::labs::is_active(member.as_ref()) || organiser)
             {
                 return Err(DomainError::invalid("labId", ValidationReason::Invalid));
             }
@@ -387,7 +387,7 @@ async fn close(
     // A cancelled session keeps its room and time on the page and in calendars (marked
     // cancelled); the room and the hosts are free again.
     if to == SessionStatus::Cancelled {
-        super::barcamp_schedule::free(&txn, s.id).await?;
+        crate::domain::barcamp::schedule::free(&txn, s.id).await?;
     } else if s.room_id.is_some() {
         unplace(&txn, s.id).await?;
     }
@@ -604,7 +604,7 @@ pub async fn registrations_of<C: ConnectionTrait>(
 pub async fn export<C: ConnectionTrait>(
     conn: &C,
     user_id: Uuid,
-) -> DomainResult<(Value, Vec<super::export::Table>)> {
+) -> DomainResult<(Value, Vec<crate::domain::core::privacy::Table>)> {
     use crate::entities::barcamp_edition;
     use std::collections::HashMap;
     let years: HashMap<Uuid, i32> = barcamp_edition::Entity::find()
@@ -645,7 +645,7 @@ pub async fn export<C: ConnectionTrait>(
         "interests": wants.iter().map(|w| json!({ "session": w.session_id, "edition": edition_year(&w.session_id), "title": title(&w.session_id), "at": w.created_at })).collect::<Vec<_>>(),
     });
     let tables = vec![
-        super::export::Table {
+        crate::domain::core::privacy::Table {
             name: "barcamp_registrations",
             columns: vec!["edition", "registered_at"],
             rows: regs
@@ -658,7 +658,7 @@ pub async fn export<C: ConnectionTrait>(
                 })
                 .collect(),
         },
-        super::export::Table {
+        crate::domain::core::privacy::Table {
             name: "barcamp_sessions_hosted",
             columns: vec!["id", "edition", "title", "format", "status", "created_at"],
             rows: hosted
@@ -675,7 +675,7 @@ pub async fn export<C: ConnectionTrait>(
                 })
                 .collect(),
         },
-        super::export::Table {
+        crate::domain::core::privacy::Table {
             name: "barcamp_interests",
             columns: vec!["session", "edition", "title", "at"],
             rows: wants

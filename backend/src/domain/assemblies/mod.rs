@@ -1,8 +1,13 @@
 //! General assemblies, part one: the assembly, its agenda and motions, the convocation and
 //! the session. The board (or an admin) prepares and chairs; members read.
 
-use super::labs::text;
-use super::{audit, Actor, CurrentUser, DbResultExt, DomainError, DomainResult, Env};
+pub mod live;
+pub mod minutes;
+pub mod proxies;
+pub mod votes;
+
+use crate::domain::core::parse::text;
+use crate::domain::{core::audit, Actor, CurrentUser, DbResultExt, DomainError, DomainResult, Env};
 use crate::entities::{agenda_item, assembly, majority_rule, motion, user};
 use chrono::{DateTime, Utc};
 use constellation_shared::dto::assembly::{
@@ -29,7 +34,7 @@ pub fn motion_status(m: &motion::Model) -> MotionStatus {
 
 /// The association reads its assemblies: effective and adherent members, the board, admins.
 pub fn reader(actor: &Actor) -> DomainResult<&CurrentUser> {
-    super::resources::association_member(actor)
+    actor.association_member()
 }
 
 pub fn is_effective(u: &CurrentUser) -> bool {
@@ -458,7 +463,7 @@ async fn transition(
     .await?;
     txn.commit().await?;
     audit::publish(env, [entry]);
-    let _ = env.live.send(super::votes::LiveSignal {
+    let _ = env.live.send(crate::domain::assemblies::votes::LiveSignal {
         assembly_id: id,
         motion_id: None,
         kind: "SESSION",

@@ -1,12 +1,14 @@
 //! Resource pools and their periods: what the association shares and how much of it is
 //! granted. Only the board creates and edits them; every association member reads them.
 
-use super::labs::text;
-use super::{audit, Actor, CurrentUser, DbResultExt, DomainError, DomainResult, Env};
+pub mod requests;
+
+use crate::domain::core::parse::{date, text};
+use crate::domain::{core::audit, Actor, DbResultExt, DomainError, DomainResult, Env};
 use crate::entities::{pool_period, resource_pool};
 use constellation_shared::dto::resources::{PeriodInput, PoolInput};
 use constellation_shared::rules::amount::{format_amount, parse_amount, AmountError, MAX_SCALE};
-use constellation_shared::{MembershipKind, ValidationReason};
+use constellation_shared::ValidationReason;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
@@ -30,32 +32,6 @@ pub fn amount(field: &'static str, raw: &str, scale: i32) -> DomainResult<i64> {
 
 pub fn show(minor: i64, scale: i32) -> String {
     format_amount(minor, scale.clamp(0, MAX_SCALE as i32) as u32)
-}
-
-/// Transparency is for the association: effective and adherent members, the board, admins.
-pub fn association_member(actor: &Actor) -> DomainResult<&CurrentUser> {
-    let u = actor.user()?;
-    if u.is_board
-        || u.is_admin
-        || matches!(u.kind, MembershipKind::Effective | MembershipKind::Adherent)
-    {
-        Ok(u)
-    } else {
-        Err(DomainError::Forbidden)
-    }
-}
-
-fn date(field: &'static str, raw: &str) -> DomainResult<chrono::NaiveDate> {
-    chrono::NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").map_err(|_| {
-        DomainError::invalid(
-            field,
-            if raw.trim().is_empty() {
-                ValidationReason::Required
-            } else {
-                ValidationReason::Invalid
-            },
-        )
-    })
 }
 
 fn period_row(

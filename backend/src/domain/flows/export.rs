@@ -1,19 +1,14 @@
 //! "Members own their data": everything the platform holds about the caller, as one JSON
 //! document and as tables. Later domains add their sections here.
 
-use super::{accounts, Actor, DomainError, DomainResult, Env};
+use crate::domain::{accounts, Actor, DomainError, DomainResult, Env};
 use crate::entities::{
     audit_log, lab, lab_member, login_attempt, project, project_support, resource_request, user,
 };
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::{json, Value};
 
-/// One tabular section of the export (becomes a CSV file in the zip).
-pub struct Table {
-    pub name: &'static str,
-    pub columns: Vec<&'static str>,
-    pub rows: Vec<Vec<String>>,
-}
+pub use crate::domain::core::privacy::Table;
 
 pub struct Export {
     pub json: Value,
@@ -48,8 +43,9 @@ pub async fn my_data(env: &Env, actor: &Actor) -> DomainResult<Export> {
         .await?;
     let failures = login_attempt::Entity::find()
         .filter(
-            login_attempt::Column::Key
-                .eq(super::rate_limit::account_key(&account.email_normalized)),
+            login_attempt::Column::Key.eq(crate::domain::core::rate_limit::account_key(
+                &account.email_normalized,
+            )),
         )
         .order_by_asc(login_attempt::Column::At)
         .all(&env.db)
@@ -89,7 +85,8 @@ pub async fn my_data(env: &Env, actor: &Actor) -> DomainResult<Export> {
         std::collections::HashMap::new();
     for r in &requests {
         if let std::collections::hash_map::Entry::Vacant(slot) = units.entry(r.period_id) {
-            let (period, pool) = super::resources::find_period(&env.db, r.period_id).await?;
+            let (period, pool) =
+                crate::domain::resources::find_period(&env.db, r.period_id).await?;
             slot.insert((
                 pool.scale,
                 pool.unit,
@@ -100,7 +97,7 @@ pub async fn my_data(env: &Env, actor: &Actor) -> DomainResult<Export> {
     let money = |r: &resource_request::Model, v: i64| {
         units
             .get(&r.period_id)
-            .map(|(scale, unit, _)| format!("{} {unit}", super::resources::show(v, *scale)))
+            .map(|(scale, unit, _)| format!("{} {unit}", crate::domain::resources::show(v, *scale)))
             .unwrap_or_default()
     };
     let pool_name = |r: &resource_request::Model| {
@@ -134,8 +131,10 @@ pub async fn my_data(env: &Env, actor: &Actor) -> DomainResult<Export> {
         .filter(resource_request::Column::DecidedBy.eq(me.id))
         .all(&env.db)
         .await?;
-    let (barcamp, barcamp_tables) = super::barcamp_sessions::export(&env.db, me.id).await?;
-    let (assemblies, assembly_tables) = super::votes::export(&env.db, me.id).await?;
+    let (barcamp, barcamp_tables) =
+        crate::domain::barcamp::sessions::export(&env.db, me.id).await?;
+    let (assemblies, assembly_tables) =
+        crate::domain::assemblies::votes::export(&env.db, me.id).await?;
     let mut json = json!({
         "format": "constellation-export/1",
         "exportedAt": chrono::Utc::now(),
@@ -282,7 +281,8 @@ pub fn to_csv(table: &Table) -> String {
 pub async fn ledger_table(env: &Env, actor: &Actor) -> DomainResult<Table> {
     use crate::entities::{pool_period, resource_pool};
     use std::collections::HashMap;
-    let entries = super::resource_requests::ledger_page(env, actor, None, None, None, None).await?;
+    let entries =
+        crate::domain::resources::requests::ledger_page(env, actor, None, None, None, None).await?;
     let labs: HashMap<uuid::Uuid, lab::Model> = lab::Entity::find()
         .all(&env.db)
         .await?
@@ -324,7 +324,7 @@ pub async fn ledger_table(env: &Env, actor: &Actor) -> DomainResult<Table> {
                 pool.map(|p| p.name.clone()).unwrap_or_default(),
                 period.map(|p| p.label.clone()).unwrap_or_default(),
                 e.kind.clone(),
-                super::resources::show(e.amount, pool.map_or(0, |p| p.scale)),
+                crate::domain::resources::show(e.amount, pool.map_or(0, |p| p.scale)),
                 pool.map(|p| p.unit.clone()).unwrap_or_default(),
                 e.reason.clone(),
                 e.actor_id

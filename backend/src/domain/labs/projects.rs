@@ -1,8 +1,9 @@
 //! Projects inside a Lab: proposed by its members, supported (once each), moved along by
 //! a coordinator.
 
-use super::labs::{event, find_visible, is_active, is_coordinator, membership, status_of, text};
-use super::{audit, Actor, DbResultExt, DomainError, DomainResult, Env};
+use crate::domain::core::parse::text;
+use crate::domain::labs::{event, find_visible, is_active, is_coordinator, membership, status_of};
+use crate::domain::{core::audit, Actor, DbResultExt, DomainError, DomainResult, Env};
 use crate::entities::{project, project_support};
 use constellation_shared::dto::labs::{LabStatus, ProjectInput, ProjectStatus};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};

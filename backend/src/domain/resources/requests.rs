@@ -3,9 +3,10 @@
 //! capacity`: whoever commits first takes the capacity, the others are refused — on SQLite
 //! and PostgreSQL alike, with a CHECK constraint behind it.
 
-use super::labs::{find_visible, is_active, is_coordinator, membership, status_of, text};
-use super::resources::{amount, association_member, find_period, show};
-use super::{audit, Actor, DomainError, DomainResult, Env};
+use crate::domain::core::parse::text;
+use crate::domain::labs::{find_visible, is_active, is_coordinator, membership, status_of};
+use crate::domain::resources::{amount, find_period, show};
+use crate::domain::{core::audit, Actor, DomainError, DomainResult, Env};
 use crate::entities::{lab, ledger_entry, pool_period, project, resource_request};
 use constellation_shared::dto::labs::{LabStatus, ProjectStatus};
 use constellation_shared::dto::resources::{
@@ -446,14 +447,14 @@ pub async fn list(
     match lab_id {
         Some(id) => {
             let l = find_visible(&env.db, actor, id).await?;
-            if association_member(actor).is_err()
+            if actor.association_member().is_err()
                 && !is_active(membership(&env.db, l.id, me.id).await?.as_ref())
             {
                 return Err(DomainError::Forbidden);
             }
         }
         None => {
-            association_member(actor)?;
+            actor.association_member()?;
         }
     }
     let mut q = resource_request::Entity::find()
@@ -492,7 +493,7 @@ pub async fn ledger_page(
     before: Option<i32>,
     limit: Option<u64>,
 ) -> DomainResult<Vec<ledger_entry::Model>> {
-    association_member(actor)?;
+    actor.association_member()?;
     let mut q = ledger_entry::Entity::find().order_by_desc(ledger_entry::Column::Id);
     if let Some(p) = pool_id {
         let periods: Vec<Uuid> = pool_period::Entity::find()
@@ -525,7 +526,7 @@ pub struct Held {
 
 /// What each Lab holds from each period now (grants minus releases), one SQL statement.
 pub async fn allocation_totals(env: &Env, actor: &Actor) -> DomainResult<Vec<Held>> {
-    association_member(actor)?;
+    actor.association_member()?;
     let rows = resource_request::Entity::find()
         .select_only()
         .column(resource_request::Column::LabId)

@@ -2,9 +2,9 @@
 //! motion with its result and the rule applied, in the assembly's language; as markdown and
 //! as printable HTML.
 
-use super::assemblies::{self, reader};
-use super::votes::stored_result;
-use super::{Actor, DomainError, DomainResult, Env};
+use crate::domain::assemblies::votes::stored_result;
+use crate::domain::assemblies::{self, reader};
+use crate::domain::{Actor, DomainError, DomainResult, Env};
 use crate::entities::{majority_rule, user};
 use constellation_shared::dto::assembly::AssemblyStatus;
 use constellation_shared::Language;
@@ -28,8 +28,8 @@ pub async fn build(env: &Env, actor: &Actor, id: Uuid) -> DomainResult<Minutes> 
     }
     let lang = Language::from_code(&a.language).unwrap_or(Language::Fr);
     let fr = lang == Language::Fr;
-    let present = super::proxies::present(&env.db, id).await?;
-    let represented = super::proxies::represented(&env.db, id).await?;
+    let present = crate::domain::assemblies::proxies::present(&env.db, id).await?;
+    let represented = crate::domain::assemblies::proxies::represented(&env.db, id).await?;
     let mut ids: Vec<Uuid> = present.clone();
     ids.extend(
         represented

@@ -1,8 +1,10 @@
 //! Accounts: registration, login, profile, password, roles, deletion.
 
-use super::{audit, rate_limit, Actor, CurrentUser, DbResultExt, DomainError, DomainResult, Env};
 use crate::auth::password;
-use crate::entities::{audit_log, lab_member, platform_flag, user};
+use crate::domain::{
+    core::audit, core::rate_limit, Actor, CurrentUser, DbResultExt, DomainError, DomainResult, Env,
+};
+use crate::entities::{audit_log, platform_flag, user};
 use constellation_shared::dto::accounts::{ProfileInput, RegisterInput};
 use constellation_shared::rules::{
     looks_like_email, DISPLAY_NAME_MAX_CHARS, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS,
@@ -10,8 +12,8 @@ use constellation_shared::rules::{
 use constellation_shared::{Language, MembershipKind, ValidationReason};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseTransaction, EntityTrait,
+    IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use serde_json::{json, Value};
 use uuid::Uuid;
@@ -491,52 +493,35 @@ pub async fn set_roles(
     Ok(updated)
 }
 
-/// Anonymises the caller: personal data goes, governance records stay (pointing at an
-/// anonymous account). The password must be confirmed.
-pub async fn delete_my_account(env: &Env, actor: &Actor, password: &str) -> DomainResult<()> {
-    let me = actor.user()?;
-    let current = find_active(env, me.id)
-        .await?
-        .ok_or(DomainError::Unauthenticated)?;
-    if !verify(password, Some(current.password_hash.clone())).await? {
-        return Err(DomainError::invalid("password", ValidationReason::Invalid));
+/// Whether `password` is the account's; `Validation(password)` when it is not.
+pub async fn check_password(current: &user::Model, password: &str) -> DomainResult<()> {
+    if verify(password, Some(current.password_hash.clone())).await? {
+        Ok(())
+    } else {
+        Err(DomainError::invalid("password", ValidationReason::Invalid))
     }
-    let txn = env.begin_write().await?;
-    if current.is_admin && other_active_admins(&txn, me.id).await? == 0 {
+}
+
+/// The platform keeps an admin: the last one may not leave.
+pub async fn ensure_not_last_admin(
+    txn: &DatabaseTransaction,
+    current: &user::Model,
+) -> DomainResult<()> {
+    if current.is_admin && other_active_admins(txn, current.id).await? == 0 {
         return Err(DomainError::LastAdmin);
     }
+    Ok(())
+}
+
+/// Anonymises the account inside `txn` (the person's part of account deletion, which
+/// `flows::delete_account` orchestrates): no name, no address, no password, no role; the
+/// diffs that named them are redacted, the facts kept. Returns the audit entry to publish.
+pub async fn erase(
+    txn: &DatabaseTransaction,
+    current: user::Model,
+) -> DomainResult<audit_log::Model> {
     let id = current.id;
-    // A Lab must keep a coordinator: the person hands over first. Then their memberships go
-    // (they are personal data); what they did in Labs stays in the Labs' history.
-    for m in lab_member::Entity::find()
-        .filter(lab_member::Column::UserId.eq(id))
-        .all(&txn)
-        .await?
-    {
-        if super::labs::is_coordinator(Some(&m)) {
-            super::lab_members::lock_lab(&txn, m.lab_id).await?;
-            let others = lab_member::Entity::find()
-                .filter(lab_member::Column::LabId.eq(m.lab_id))
-                .filter(lab_member::Column::UserId.ne(id))
-                .filter(lab_member::Column::Role.eq("COORDINATOR"))
-                .filter(lab_member::Column::State.eq("ACTIVE"))
-                .count(&txn)
-                .await?;
-            let lab = crate::entities::lab::Entity::find_by_id(m.lab_id)
-                .one(&txn)
-                .await?;
-            let running =
-                lab.is_some_and(|l| !matches!(l.status.as_str(), "ARCHIVED" | "REJECTED"));
-            if others == 0 && running {
-                return Err(DomainError::LastCoordinator);
-            }
-        }
-    }
-    lab_member::Entity::delete_many()
-        .filter(lab_member::Column::UserId.eq(id))
-        .exec(&txn)
-        .await?;
-    super::barcamp_sessions::forget(&txn, id).await?;
+    let version = current.token_version.saturating_add(1);
     let mut am = current.into_active_model();
     let anon = format!("deleted-{}", id.simple());
     am.email = Set(format!("{anon}@deleted.invalid"));
@@ -545,9 +530,10 @@ pub async fn delete_my_account(env: &Env, actor: &Actor, password: &str) -> Doma
     am.password_hash = Set("!".into());
     am.is_admin = Set(false);
     am.is_board = Set(false);
+    am.token_version = Set(version);
     am.deleted_at = Set(Some(chrono::Utc::now()));
     am.updated_at = Set(chrono::Utc::now());
-    am.update(&txn).await?;
+    am.update(txn).await?;
     // Earlier diffs about this account carried their name: erase them, keep the facts.
     audit_log::Entity::update_many()
         .col_expr(
@@ -556,10 +542,10 @@ pub async fn delete_my_account(env: &Env, actor: &Actor, password: &str) -> Doma
         )
         .filter(audit_log::Column::TargetType.eq("user"))
         .filter(audit_log::Column::TargetId.eq(id.to_string()))
-        .exec(&txn)
+        .exec(txn)
         .await?;
-    let entry = audit::record(
-        &txn,
+    audit::record(
+        txn,
         Some(id),
         "account.delete",
         "user",
@@ -567,10 +553,7 @@ pub async fn delete_my_account(env: &Env, actor: &Actor, password: &str) -> Doma
         Value::Null,
         Value::Null,
     )
-    .await?;
-    txn.commit().await?;
-    audit::publish(env, [entry]);
-    Ok(())
+    .await
 }
 
 /// Board and admins list members, oldest first, keyset-paginated on (created_at, id).

@@ -5,7 +5,7 @@
 //! attempts, the k-th to be written sees at least k rows, so no more than the limit get
 //! through however many arrive at once (check-then-record let them all pass the check).
 
-use super::{DomainError, DomainResult, Env};
+use crate::domain::{DomainError, DomainResult, Env};
 use crate::entities::login_attempt;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 use uuid::Uuid;

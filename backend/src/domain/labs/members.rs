@@ -1,10 +1,10 @@
 //! Who is in a Lab: joining by the Lab's policy, requests, invitations, leaving, roles.
 //! A Lab always keeps at least one active coordinator.
 
-use super::labs::{
+use crate::domain::labs::{
     event, find_visible, is_coordinator, membership, policy_of, require_coordinator, status_of,
 };
-use super::{audit, Actor, DbResultExt, DomainError, DomainResult, Env};
+use crate::domain::{core::audit, Actor, DbResultExt, DomainError, DomainResult, Env};
 use crate::entities::{lab, lab_framing, lab_member, user};
 use constellation_shared::dto::labs::{LabRole, LabStatus, MemberState, MembershipPolicy};
 use sea_orm::{
@@ -322,4 +322,35 @@ pub async fn set_role(
     )
     .await?;
     Ok(l)
+}
+
+/// The person's part of account deletion, inside `txn`: their memberships go (personal
+/// data); what they did stays in the Labs' history. A running Lab must keep a coordinator,
+/// so the last coordinator of one hands over first (`LastCoordinator`): the Lab is locked,
+/// then its coordinators counted, as when a coordinator leaves.
+pub async fn erase_member(txn: &DatabaseTransaction, user_id: Uuid) -> DomainResult<()> {
+    for m in lab_member::Entity::find()
+        .filter(lab_member::Column::UserId.eq(user_id))
+        .all(txn)
+        .await?
+    {
+        if is_coordinator(Some(&m)) {
+            lock_lab(txn, m.lab_id).await?;
+            let others = active_coordinators(txn, m.lab_id).await?.saturating_sub(1);
+            let running = lab::Entity::find_by_id(m.lab_id)
+                .one(txn)
+                .await?
+                .is_some_and(|l| {
+                    !matches!(status_of(&l), LabStatus::Archived | LabStatus::Rejected)
+                });
+            if others == 0 && running {
+                return Err(DomainError::LastCoordinator);
+            }
+        }
+    }
+    lab_member::Entity::delete_many()
+        .filter(lab_member::Column::UserId.eq(user_id))
+        .exec(txn)
+        .await?;
+    Ok(())
 }

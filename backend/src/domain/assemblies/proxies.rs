@@ -2,8 +2,8 @@
 //! to another for one assembly; the holder accepts (within the statutes' cap) or declines;
 //! the principal revokes until the session opens, or takes the vote back by checking in.
 
-use super::assemblies::{self, is_effective, lock, status_of};
-use super::{audit, Actor, DomainError, DomainResult, Env};
+use crate::domain::assemblies::{self, is_effective, lock, status_of};
+use crate::domain::{core::audit, Actor, DomainError, DomainResult, Env};
 use crate::entities::{attendance, proxy, user};
 use chrono::Utc;
 use constellation_shared::dto::assembly::{AssemblyStatus, ProxyStatus};
@@ -306,7 +306,7 @@ pub async fn check_in(
     .await?;
     txn.commit().await?;
     audit::publish(env, [entry]);
-    let _ = env.live.send(super::votes::LiveSignal {
+    let _ = env.live.send(crate::domain::assemblies::votes::LiveSignal {
         assembly_id,
         motion_id: None,
         kind: "CHECK_IN",

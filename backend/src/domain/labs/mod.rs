@@ -1,14 +1,19 @@
 //! Labs: proposal with a framing, board review, framing changes, archive, acknowledging
 //! the common rules; who may see which Lab; the directory and the review queue.
 
-use super::{audit, common_rules, Actor, CurrentUser, DbResultExt, DomainError, DomainResult, Env};
-use crate::entities::{lab, lab_event, lab_framing, lab_member};
+pub mod common_rules;
+pub mod members;
+pub mod projects;
+
+use crate::domain::core::parse::{date, text};
+use crate::domain::{core::audit, Actor, CurrentUser, DbResultExt, DomainError, DomainResult, Env};
+use crate::entities::{audit_log, lab, lab_event, lab_framing, lab_member};
 use constellation_shared::dto::labs::{
     FramingInput, FramingStatus, LabRole, LabStatus, LabVisibility, MemberState, MembershipPolicy,
     ProposeLabInput, ReviewDecision,
 };
 use constellation_shared::rules::slug::is_valid_slug;
-use constellation_shared::{MembershipKind, ValidationReason};
+use constellation_shared::ValidationReason;
 use sea_orm::sea_query::{Expr, ExprTrait, Func, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseTransaction, EntityTrait,
@@ -36,25 +41,6 @@ pub struct Framing {
     pub membership_policy: MembershipPolicy,
     pub participation: String,
     pub visibility: LabVisibility,
-}
-
-pub fn text(field: &'static str, raw: &str, required: bool, max: usize) -> DomainResult<String> {
-    let t = raw.trim();
-    if required && t.is_empty() {
-        return Err(DomainError::invalid(field, ValidationReason::Required));
-    }
-    if t.chars().count() > max {
-        return Err(DomainError::invalid(field, ValidationReason::TooLong));
-    }
-    Ok(t.to_owned())
-}
-
-fn date(field: &'static str, raw: &str) -> DomainResult<chrono::NaiveDate> {
-    if raw.trim().is_empty() {
-        return Err(DomainError::invalid(field, ValidationReason::Required));
-    }
-    chrono::NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d")
-        .map_err(|_| DomainError::invalid(field, ValidationReason::Invalid))
 }
 
 impl Framing {
@@ -175,19 +161,13 @@ pub fn is_coordinator(m: Option<&lab_member::Model>) -> bool {
     is_active(m) && m.is_some_and(|m| m.role == LabRole::Coordinator.as_str())
 }
 
-fn is_association_member(u: &CurrentUser) -> bool {
-    matches!(u.kind, MembershipKind::Effective | MembershipKind::Adherent)
-        || u.is_board
-        || u.is_admin
-}
-
 /// Public Lab that is running or archived: everyone. Proposals and members-only Labs: the
 /// association's members and the board. The Lab's own people (in any state): always.
 pub fn can_see(actor: &Actor, l: &lab::Model, m: Option<&lab_member::Model>) -> bool {
     let public_and_live = l.visibility == LabVisibility::Public.as_str()
         && matches!(status_of(l), LabStatus::Active | LabStatus::Archived);
     match actor {
-        Actor::User(u) => public_and_live || is_association_member(u) || m.is_some(),
+        Actor::User(u) => public_and_live || u.is_association_member() || m.is_some(),
         _ => public_and_live,
     }
 }
@@ -273,7 +253,7 @@ fn visible_condition(actor: &Actor) -> Condition {
         .add(lab::Column::Visibility.eq(LabVisibility::Public.as_str()))
         .add(lab::Column::Status.is_in([LabStatus::Active.as_str(), LabStatus::Archived.as_str()]));
     match actor {
-        Actor::User(u) if is_association_member(u) => Condition::all(),
+        Actor::User(u) if u.is_association_member() => Condition::all(),
         Actor::User(u) => Condition::any()
             .add(public_live)
             .add(lab::Column::Id.in_subquery(members_of(u.id, false))),
@@ -445,7 +425,7 @@ async fn latest_version(txn: &DatabaseTransaction, lab_id: Uuid) -> DomainResult
 /// first coordinator. Sympathisers join Labs; they do not found them.
 pub async fn propose(env: &Env, actor: &Actor, input: ProposeLabInput) -> DomainResult<lab::Model> {
     let me = actor.user()?;
-    if !is_association_member(me) {
+    if !me.is_association_member() {
         return Err(DomainError::Forbidden);
     }
     let name = text("name", &input.name, true, NAME_MAX)?;
@@ -708,18 +688,19 @@ pub async fn review(
     Ok(updated)
 }
 
-/// The board closes a running Lab; it becomes read-only, its history kept.
-pub async fn archive(
-    env: &Env,
+/// The board closes a running Lab inside `txn`; it becomes read-only, its history kept.
+/// What other contexts hold for the Lab (pending resource requests) is settled by
+/// `flows::archive_lab`, which calls this; the audit entry is published after the commit.
+pub async fn archive_in(
+    txn: &DatabaseTransaction,
     actor: &Actor,
     lab_id: Uuid,
     reason: &str,
-) -> DomainResult<lab::Model> {
+) -> DomainResult<(lab::Model, audit_log::Model)> {
     let board = actor.board_or_admin()?;
     let reason = text("reason", reason, true, TEXT_MAX)?;
-    let txn = env.begin_write().await?;
     let l = lab::Entity::find_by_id(lab_id)
-        .one(&txn)
+        .one(txn)
         .await?
         .ok_or(DomainError::NotFound)?;
     if status_of(&l) != LabStatus::Active {
@@ -728,11 +709,10 @@ pub async fn archive(
         ));
     }
     if let Some(p) = l.pending_framing_version {
-        set_framing_status(&txn, l.id, p, FramingStatus::Superseded, None).await?;
+        set_framing_status(txn, l.id, p, FramingStatus::Superseded, None).await?;
     }
-    super::resource_requests::withdraw_pending_of_lab(&txn, l.id).await?;
     let updated = transition(
-        &txn,
+        txn,
         &l,
         lab::ActiveModel {
             status: Set(LabStatus::Archived.as_str().to_owned()),
@@ -743,7 +723,7 @@ pub async fn archive(
     )
     .await?;
     event(
-        &txn,
+        txn,
         l.id,
         "ARCHIVED",
         Some(board.id),
@@ -752,7 +732,7 @@ pub async fn archive(
     )
     .await?;
     let entry = audit::record(
-        &txn,
+        txn,
         Some(board.id),
         "lab.archive",
         "lab",
@@ -761,9 +741,7 @@ pub async fn archive(
         json!({ "lab": lab_audit(&updated), "reason": reason }),
     )
     .await?;
-    txn.commit().await?;
-    audit::publish(env, [entry]);
-    Ok(updated)
+    Ok((updated, entry))
 }
 
 /// A coordinator acknowledges the common rules now in force.

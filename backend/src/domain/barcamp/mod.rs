@@ -1,8 +1,12 @@
 //! The annual barcamp, part one: editions, their organisers, rooms and time slots, and who
 //! registers. The board creates editions and names organisers; organisers run them.
 
-use super::labs::text;
-use super::{audit, Actor, CurrentUser, DbResultExt, DomainError, DomainResult, Env};
+pub mod access;
+pub mod schedule;
+pub mod sessions;
+
+use crate::domain::core::parse::{date, text};
+use crate::domain::{core::audit, Actor, CurrentUser, DbResultExt, DomainError, DomainResult, Env};
 use crate::entities::{
     audit_log, barcamp_edition as edition, barcamp_interest, barcamp_organiser as organiser,
     barcamp_registration as registration, barcamp_room as room, barcamp_session,
@@ -189,14 +193,6 @@ struct EditionFields {
     ends_on: NaiveDate,
     venue: String,
     timezone: String,
-}
-
-fn date(field: &'static str, raw: &str) -> DomainResult<NaiveDate> {
-    if raw.trim().is_empty() {
-        return Err(DomainError::invalid(field, ValidationReason::Required));
-    }
-    NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d")
-        .map_err(|_| DomainError::invalid(field, ValidationReason::Invalid))
 }
 
 fn parse_edition(input: &EditionInput) -> DomainResult<EditionFields> {
@@ -734,7 +730,7 @@ pub async fn unregister(
     if registration_of(&txn, edition_id, me.id).await?.is_none() {
         return Ok(e);
     }
-    let hosting = super::barcamp_sessions::hosted_in(&txn, edition_id, me.id).await?;
+    let hosting = crate::domain::barcamp::sessions::hosted_in(&txn, edition_id, me.id).await?;
     if !hosting.is_empty() {
         return Err(DomainError::Conflict("hosts a session"));
     }

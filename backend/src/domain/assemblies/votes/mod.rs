@@ -1,0 +1,406 @@
+//! General assemblies, part three: voting. The chair opens and closes voting on a motion;
+//! present effective members vote for themselves and once for each principal whose proxy they
+//! hold. One vote per member and motion is a primary key.
+//!
+//! Votes go through one writer task that commits the votes that arrived together in one
+//! transaction (group commit): a vote is acknowledged only after its transaction committed,
+//! so an acknowledged vote survives a crash, and 2,000 voters at once cost a handful of
+//! commits instead of 2,000. Each vote runs in its own savepoint, so one refused vote does
+//! not undo the others.
+//!
+//! Secret ballots: the vote's transaction writes *that* the member took part
+//! (`ballot_participations`) and an unlinked ballot (`secret_ballots`: random id, choice,
+//! receipt — no voter, no time). Closing the vote rewrites the motion's ballots in a random
+//! order within one transaction.
+//!
+//! This file holds the writer queue (`VoteQueue`, the jobs, the batch commit); beside it:
+//! - `cast`: who may cast whose vote, and one vote in its own savepoint;
+//! - `ballots`: the secret ballot box (receipts, shuffling at closing);
+//! - `tally`: majority rules, tally, turnout, the stored result;
+//! - `open_close`: opening and closing voting on a motion;
+//! - `privacy`: a member's assembly record for their export.
+
+mod ballots;
+mod cast;
+mod open_close;
+mod privacy;
+mod tally;
+
+pub use self::ballots::receipts;
+pub use self::cast::rights;
+pub use self::open_close::{close_voting, open_voting};
+pub use self::privacy::export;
+pub use self::tally::{rule_of, stored_result, tally, turnout, StoredResult};
+
+use self::ballots::receipt;
+use self::cast::cast_in;
+use crate::domain::assemblies::{is_effective, motion_status};
+use crate::domain::{core::audit, Actor, CurrentUser, DomainError, DomainResult};
+use crate::entities::{audit_log, ballot_participation, motion, open_vote, proxy, secret_ballot};
+use chrono::Utc;
+use constellation_shared::dto::assembly::{BallotKind, Choice, MotionStatus, ProxyStatus};
+use rand::seq::SliceRandom;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, Set,
+    SqliteTransactionMode, TransactionOptions, TransactionTrait,
+};
+use serde_json::{json, Value};
+use tokio::sync::{broadcast, mpsc, oneshot};
+use uuid::Uuid;
+
+/// What changed, for live pages (they read the figures they may see themselves).
+#[derive(Clone, Debug)]
+pub struct LiveSignal {
+    pub assembly_id: Uuid,
+    pub motion_id: Option<Uuid>,
+    pub kind: &'static str,
+}
+
+pub struct Cast {
+    pub motion_id: Uuid,
+    pub member_id: Uuid,
+    pub receipt: Option<String>,
+}
+
+struct Job {
+    caster: CurrentUser,
+    motion_id: Uuid,
+    member_id: Uuid,
+    choice: Choice,
+    reply: oneshot::Sender<DomainResult<Cast>>,
+}
+
+/// Most votes one transaction carries.
+const BATCH: usize = 512;
+
+#[derive(Clone)]
+pub struct VoteQueue(mpsc::Sender<Job>);
+
+impl VoteQueue {
+    /// `batch`: most votes per transaction (1 = one commit per vote, for comparison).
+    pub fn start(
+        db: DatabaseConnection,
+        events: broadcast::Sender<audit_log::Model>,
+        live: broadcast::Sender<LiveSignal>,
+        batch: usize,
+    ) -> Self {
+        let batch = batch.clamp(1, BATCH);
+        let (tx, rx) = mpsc::channel::<Job>(8_192);
+        // SQLite has one writer at a time anyway; PostgreSQL commits several batches at once,
+        // so their commit waits overlap.
+        let writers = match db.get_database_backend() {
+            sea_orm::DbBackend::Postgres if batch > 1 => 4,
+            _ => 1,
+        };
+        let rx = std::sync::Arc::new(tokio::sync::Mutex::new(rx));
+        for _ in 0..writers {
+            let (db, events, live, rx) = (db.clone(), events.clone(), live.clone(), rx.clone());
+            tokio::spawn(async move {
+                loop {
+                    let jobs = {
+                        let mut rx = rx.lock().await;
+                        let Some(first) = rx.recv().await else { break };
+                        let mut jobs = vec![first];
+                        while jobs.len() < batch {
+                            match rx.try_recv() {
+                                Ok(j) => jobs.push(j),
+                                Err(_) => break,
+                            }
+                        }
+                        jobs
+                    };
+                    write_batch(&db, &events, &live, jobs).await;
+                }
+            });
+        }
+        Self(tx)
+    }
+
+    /// Casts `choice` for `member_id` on `motion_id`; returns once durably recorded.
+    pub async fn cast(
+        &self,
+        actor: &Actor,
+        motion_id: Uuid,
+        member_id: Uuid,
+        choice: Choice,
+    ) -> DomainResult<Cast> {
+        let caster = actor.user()?.clone();
+        if !is_effective(&caster) {
+            return Err(DomainError::Forbidden);
+        }
+        let (reply, rx) = oneshot::channel();
+        self.0
+            .send(Job {
+                caster,
+                motion_id,
+                member_id,
+                choice,
+                reply,
+            })
+            .await
+            .map_err(|_| DomainError::internal("vote writer stopped"))?;
+        rx.await
+            .map_err(|_| DomainError::internal("vote writer dropped a vote"))?
+    }
+}
+
+async fn write_batch(
+    db: &DatabaseConnection,
+    events: &broadcast::Sender<audit_log::Model>,
+    live: &broadcast::Sender<LiveSignal>,
+    jobs: Vec<Job>,
+) {
+    // The fast path checks the whole batch with a few reads and writes it with a few bulk
+    // inserts. If a bulk insert is refused (another server wrote one of these votes in the
+    // meantime), everything is rolled back and the votes go one savepoint at a time.
+    if jobs.len() > 1 {
+        match fast_batch(db, &jobs).await {
+            Ok(outcomes) => {
+                let mut signalled = std::collections::HashSet::new();
+                for (j, r) in jobs.into_iter().zip(outcomes) {
+                    if let Ok((_, assembly_id)) = &r {
+                        if signalled.insert(j.motion_id) {
+                            let _ = live.send(LiveSignal {
+                                assembly_id: *assembly_id,
+                                motion_id: Some(j.motion_id),
+                                kind: "VOTE",
+                            });
+                        }
+                    }
+                    let _ = j.reply.send(r.map(|(c, _)| c));
+                }
+                return;
+            }
+            Err(e) => tracing::info!(error = ?e, "vote batch falls back to one savepoint per vote"),
+        }
+    }
+    let txn = match db
+        .begin_with_options(TransactionOptions {
+            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+            ..Default::default()
+        })
+        .await
+    {
+        Ok(t) => t,
+        Err(e) => {
+            for j in jobs {
+                let _ = j
+                    .reply
+                    .send(Err(DomainError::internal(format!("vote batch: {e}"))));
+            }
+            return;
+        }
+    };
+    let mut outcomes = Vec::with_capacity(jobs.len());
+    for j in &jobs {
+        let r = match txn.begin().await {
+            Ok(sp) => match cast_in(&sp, j).await {
+                Ok(ok) => match sp.commit().await {
+                    Ok(()) => Ok(ok),
+                    Err(e) => Err(DomainError::from(e)),
+                },
+                Err(e) => {
+                    let _ = sp.rollback().await;
+                    Err(e)
+                }
+            },
+            Err(e) => Err(DomainError::from(e)),
+        };
+        outcomes.push(r);
+    }
+    match txn.commit().await {
+        Ok(()) => {
+            let mut signalled = std::collections::HashSet::new();
+            for (j, r) in jobs.into_iter().zip(outcomes) {
+                if let Ok((cast, assembly_id, entry)) = r {
+                    audit::publish_to(events, [entry]);
+                    if signalled.insert(j.motion_id) {
+                        let _ = live.send(LiveSignal {
+                            assembly_id,
+                            motion_id: Some(j.motion_id),
+                            kind: "VOTE",
+                        });
+                    }
+                    let _ = j.reply.send(Ok(cast));
+                } else if let Err(e) = r {
+                    let _ = j.reply.send(Err(e));
+                }
+            }
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "vote batch failed to commit");
+            for j in jobs {
+                let _ = j
+                    .reply
+                    .send(Err(DomainError::internal("vote batch failed")));
+            }
+        }
+    }
+}
+
+type Outcomes = Vec<DomainResult<(Cast, Uuid)>>;
+
+/// Checks and writes a whole batch in one transaction: one read per table for the batch,
+/// then bulk inserts. Returns each vote's outcome, or an error if the batch must be retried
+/// vote by vote.
+async fn fast_batch(db: &DatabaseConnection, jobs: &[Job]) -> DomainResult<Outcomes> {
+    use crate::entities::attendance;
+    use std::collections::{HashMap, HashSet};
+    let txn = db
+        .begin_with_options(TransactionOptions {
+            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+            ..Default::default()
+        })
+        .await?;
+    let pg = txn.get_database_backend() == sea_orm::DbBackend::Postgres;
+    let motion_ids: Vec<Uuid> = jobs
+        .iter()
+        .map(|j| j.motion_id)
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
+    let mut q = motion::Entity::find().filter(motion::Column::Id.is_in(motion_ids.clone()));
+    if pg {
+        q = q.lock_shared();
+    }
+    let motions: HashMap<Uuid, motion::Model> =
+        q.all(&txn).await?.into_iter().map(|m| (m.id, m)).collect();
+    let assemblies: Vec<Uuid> = motions
+        .values()
+        .map(|m| m.assembly_id)
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
+    let present: HashSet<(Uuid, Uuid)> = attendance::Entity::find()
+        .filter(attendance::Column::AssemblyId.is_in(assemblies.clone()))
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|a| (a.assembly_id, a.user_id))
+        .collect();
+    let proxies: HashMap<(Uuid, Uuid), Uuid> = proxy::Entity::find()
+        .filter(proxy::Column::AssemblyId.is_in(assemblies))
+        .filter(proxy::Column::Status.eq(ProxyStatus::Accepted.as_str()))
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|p| ((p.assembly_id, p.principal_id), p.holder_id))
+        .collect();
+    let members: Vec<Uuid> = jobs.iter().map(|j| j.member_id).collect();
+    let mut taken: HashSet<(Uuid, Uuid)> = open_vote::Entity::find()
+        .filter(open_vote::Column::MotionId.is_in(motion_ids.clone()))
+        .filter(open_vote::Column::MemberId.is_in(members.clone()))
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|v| (v.motion_id, v.member_id))
+        .collect();
+    taken.extend(
+        ballot_participation::Entity::find()
+            .filter(ballot_participation::Column::MotionId.is_in(motion_ids))
+            .filter(ballot_participation::Column::MemberId.is_in(members))
+            .all(&txn)
+            .await?
+            .into_iter()
+            .map(|p| (p.motion_id, p.member_id)),
+    );
+
+    let now = Utc::now();
+    let (mut opens, mut parts, mut ballots, mut audits) = (vec![], vec![], vec![], vec![]);
+    let mut out = Vec::with_capacity(jobs.len());
+    for j in jobs {
+        let Some(m) = motions.get(&j.motion_id) else {
+            out.push(Err(DomainError::NotFound));
+            continue;
+        };
+        if motion_status(m) != MotionStatus::Open {
+            out.push(Err(DomainError::VotingClosed));
+            continue;
+        }
+        let a = m.assembly_id;
+        let caster_here = present.contains(&(a, j.caster.id));
+        let may = caster_here
+            && (j.member_id == j.caster.id
+                || (proxies.get(&(a, j.member_id)) == Some(&j.caster.id)
+                    && !present.contains(&(a, j.member_id))));
+        if !may {
+            out.push(Err(DomainError::NotEligible));
+            continue;
+        }
+        if !taken.insert((m.id, j.member_id)) {
+            out.push(Err(DomainError::AlreadyVoted));
+            continue;
+        }
+        let secret = m.ballot == BallotKind::Secret.as_str();
+        let mut code = None;
+        if secret {
+            parts.push(ballot_participation::ActiveModel {
+                motion_id: Set(m.id),
+                member_id: Set(j.member_id),
+                cast_by: Set(j.caster.id),
+            });
+            let r = receipt();
+            ballots.push(secret_ballot::ActiveModel {
+                id: Set(Uuid::new_v4().to_string()),
+                motion_id: Set(m.id),
+                choice: Set(j.choice.as_str().to_owned()),
+                receipt: Set(r.clone()),
+            });
+            code = Some(r);
+        } else {
+            opens.push(open_vote::ActiveModel {
+                motion_id: Set(m.id),
+                member_id: Set(j.member_id),
+                cast_by: Set(j.caster.id),
+                choice: Set(j.choice.as_str().to_owned()),
+                cast_at: Set(now),
+            });
+        }
+        let after = if secret {
+            json!({ "assemblyId": a, "member": j.member_id })
+        } else {
+            json!({ "assemblyId": a, "member": j.member_id, "choice": j.choice.as_str() })
+        };
+        audits.push(audit_log::ActiveModel {
+            actor_id: Set(Some(j.caster.id)),
+            action: Set("assembly.vote".to_owned()),
+            target_type: Set("motion".to_owned()),
+            target_id: Set(m.id.to_string()),
+            at: Set(now),
+            diff: Set(json!({ "before": Value::Null, "after": after }).to_string()),
+            ..Default::default()
+        });
+        out.push(Ok((
+            Cast {
+                motion_id: m.id,
+                member_id: j.member_id,
+                receipt: code,
+            },
+            a,
+        )));
+    }
+    // The ballot box is written in a random order, unrelated to the participations'.
+    ballots.shuffle(&mut rand::rng());
+    for chunk in opens.chunks(400) {
+        open_vote::Entity::insert_many(chunk.to_vec())
+            .exec(&txn)
+            .await?;
+    }
+    for chunk in parts.chunks(400) {
+        ballot_participation::Entity::insert_many(chunk.to_vec())
+            .exec(&txn)
+            .await?;
+    }
+    for chunk in ballots.chunks(400) {
+        secret_ballot::Entity::insert_many(chunk.to_vec())
+            .exec(&txn)
+            .await?;
+    }
+    for chunk in audits.chunks(400) {
+        audit_log::Entity::insert_many(chunk.to_vec())
+            .exec(&txn)
+            .await?;
+    }
+    txn.commit().await?;
+    Ok(out)
+}
