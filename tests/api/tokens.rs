@@ -150,3 +150,98 @@ async fn a_right_taken_away_ends_the_sessions_a_right_given_keeps_them() {
         "the admin's own session is untouched"
     );
 }
+
+/// The next frame within `secs`: `Some(type)` of a message, `None` when nothing came.
+async fn next_type(ws: &mut crate::audit::Ws, secs: u64) -> Option<String> {
+    next_message(ws, secs)
+        .await
+        .and_then(|v| v["type"].as_str().map(str::to_owned))
+}
+
+async fn next_message(ws: &mut crate::audit::Ws, secs: u64) -> Option<serde_json::Value> {
+    use futures_util::StreamExt as _;
+    loop {
+        let frame = tokio::time::timeout(std::time::Duration::from_secs(secs), ws.next())
+            .await
+            .ok()??
+            .ok()?;
+        let v: serde_json::Value =
+            serde_json::from_str(frame.to_text().unwrap_or("{}")).unwrap_or_default();
+        match v["type"].as_str() {
+            Some("ping") | Some("pong") | None => continue,
+            Some(_) => return Some(v),
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_live_assembly_feed_ends_when_its_token_is_revoked() {
+    use futures_util::SinkExt as _;
+    let app = spawn_app().await;
+    let chair = app.signup("Chair").await;
+    app.set_roles(&chair, &chair, json!({ "kind": "EFFECTIVE" }))
+        .await;
+    let m = app.effective_members(2, "Live").await;
+    let (a, _) = app.draft_assembly(&chair).await;
+    assert!(app.assembly_step(&chair, "conveneAssembly", &a).await["errors"].is_null());
+    assert!(app.assembly_step(&chair, "openSession", &a).await["errors"].is_null());
+    let mut ws = crate::audit::connect(&app, &m[0].token).await;
+    ws.send(crate::audit::send(json!({
+        "id": "1", "type": "subscribe",
+        "payload": { "query": "subscription($a: ID!) { assemblyLive(assemblyId: $a) { kind turnout } }", "variables": { "a": a } }
+    })))
+    .await
+    .expect("subscribe");
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    assert!(app.check_in(&chair, &a, Some(&m[1].id)).await["errors"].is_null());
+    assert_eq!(
+        next_type(&mut ws, 5).await.as_deref(),
+        Some("next"),
+        "the feed works"
+    );
+    // The member signs out everywhere; the next event ends the feed instead of reaching them.
+    let r = app
+        .gql(
+            Some(&m[0].token),
+            "mutation { signOutEverywhere }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(r["data"]["signOutEverywhere"], true, "{r}");
+    assert!(app.check_in(&chair, &a, Some(&m[0].id)).await["errors"].is_null());
+    assert_eq!(next_type(&mut ws, 5).await.as_deref(), Some("complete"));
+}
+
+#[tokio::test]
+async fn anonymous_pages_follow_only_published_barcamp_editions() {
+    use futures_util::SinkExt as _;
+    let app = spawn_app().await;
+    let admin = app.signup("Admin").await;
+    let e = app.edition(&admin, 2031).await;
+    let mut ws = crate::audit::connect(&app, "").await;
+    ws.send(crate::audit::send(json!({
+        "id": "1", "type": "subscribe",
+        "payload": { "query": "subscription($e: ID!) { barcampChanges(editionId: $e) { action } }", "variables": { "e": e.id } }
+    })))
+    .await
+    .expect("subscribe");
+    let refused = next_message(&mut ws, 5).await.unwrap_or_default();
+    assert_eq!(
+        refused["payload"]["errors"][0]["extensions"]["code"], "UNAUTHENTICATED",
+        "refused before publication: {refused}"
+    );
+    // Signed in, the same edition is followed.
+    let mut signed = crate::audit::connect(&app, &admin.token).await;
+    signed
+        .send(crate::audit::send(json!({
+            "id": "1", "type": "subscribe",
+            "payload": { "query": "subscription($e: ID!) { barcampChanges(editionId: $e) { action } }", "variables": { "e": e.id } }
+        })))
+        .await
+        .expect("subscribe");
+    assert_eq!(
+        next_type(&mut signed, 1).await,
+        None,
+        "accepted, nothing to say yet"
+    );
+}

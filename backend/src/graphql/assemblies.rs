@@ -4,13 +4,14 @@
 
 use super::accounts::{parse_uuid, viewer_language, User};
 use super::context::ContextExt;
+use super::context::WsSession;
 use super::error::GqlResultExt;
 use super::labs::person;
 use super::pagination::{from_rows, page_size, Page};
 use crate::domain::assemblies::live;
 use crate::domain::assemblies::votes::{self, stored_result};
 use crate::domain::assemblies::{self, depth_of, frozen, motion_status, status_of};
-use crate::domain::{assemblies::proxies, Actor, DomainError};
+use crate::domain::{accounts, assemblies::proxies, Actor, DomainError};
 use crate::entities::{agenda_item, assembly, majority_rule, motion, proxy};
 use async_graphql::{Context, Object, Result, SimpleObject, Subscription, ID};
 use constellation_shared::dto::assembly::{
@@ -683,10 +684,11 @@ impl AssembliesSubscription {
         ctx: &Context<'_>,
         assembly_id: ID,
     ) -> Result<impl Stream<Item = AssemblyEvent>> {
-        assemblies::reader(ctx.actor()).gql()?;
+        let me = assemblies::reader(ctx.actor()).gql()?.id;
         let id = parse_uuid("assemblyId", &assembly_id)?;
         assemblies::find(&ctx.env().db, id).await.gql()?;
         let env = ctx.env().clone();
+        let session = ctx.data_opt::<WsSession>().cloned();
         let rx = env.live.subscribe();
         let signals = BroadcastStream::new(rx)
             .filter_map(move |s| async move {
@@ -701,20 +703,34 @@ impl AssembliesSubscription {
                 tokio::time::sleep(Duration::from_millis(200)).await;
                 batch
             });
-        Ok(signals.then(move |batch| {
-            let env = env.clone();
-            async move {
-                let last = batch.iter().rev().flatten().next().cloned();
-                let kind = last.as_ref().map_or("VOTE", |s| s.kind).to_owned();
-                let (motion, turnout, tally_now) =
-                    live::figures(&env, last.as_ref().and_then(|s| s.motion_id)).await;
-                AssemblyEvent {
-                    kind,
-                    motion_id: motion.map(|m| ID(m.id.to_string())),
-                    turnout: turnout as i32,
-                    tally: tally_now.map(tally),
+        Ok(signals
+            .then(move |batch| {
+                let env = env.clone();
+                let session = session.clone();
+                async move {
+                    // Rights and token are re-checked on every event: a member who left the
+                    // association, or whose token expired or was revoked, stops receiving.
+                    let allowed = WsSession::still_signed_in(session.as_ref(), &env, me)
+                        .await
+                        .is_some_and(|u| {
+                            assemblies::reader(&Actor::User(accounts::current_user(&u))).is_ok()
+                        });
+                    if !allowed {
+                        return None;
+                    }
+                    let last = batch.iter().rev().flatten().next().cloned();
+                    let kind = last.as_ref().map_or("VOTE", |s| s.kind).to_owned();
+                    let (motion, turnout, tally_now) =
+                        live::figures(&env, last.as_ref().and_then(|s| s.motion_id)).await;
+                    Some(AssemblyEvent {
+                        kind,
+                        motion_id: motion.map(|m| ID(m.id.to_string())),
+                        turnout: turnout as i32,
+                        tally: tally_now.map(tally),
+                    })
                 }
-            }
-        }))
+            })
+            .take_while(|event| std::future::ready(event.is_some()))
+            .filter_map(std::future::ready))
     }
 }

@@ -6,7 +6,7 @@ use super::context::WsSession;
 use super::error::GqlResultExt;
 use super::loaders::UserLoader;
 use super::pagination::page_size;
-use crate::domain::{accounts, core::audit, DomainError};
+use crate::domain::{core::audit, DomainError};
 use crate::entities::audit_log;
 use async_graphql::connection::{Connection, Edge, EmptyFields};
 use async_graphql::{Context, Json, Object, Result, Subscription};
@@ -104,19 +104,19 @@ impl AuditSubscription {
     async fn audit_events(&self, ctx: &Context<'_>) -> Result<impl Stream<Item = AuditEntry>> {
         let me = ctx.actor().board_or_admin().gql()?.id;
         let env = ctx.env().clone();
-        let expires_at = ctx.data_opt::<WsSession>().and_then(|s| s.expires_at);
+        let session = ctx.data_opt::<WsSession>().cloned();
         let rx = env.events.subscribe();
         Ok(BroadcastStream::new(rx)
             .filter_map(|item| async move { item.ok() })
             .then(move |entry| {
                 let env = env.clone();
+                let session = session.clone();
                 async move {
-                    let unexpired = expires_at.is_none_or(|e| chrono::Utc::now().timestamp() < e);
                     let still_allowed = matches!(
-                        accounts::find_active(&env, me).await,
-                        Ok(Some(u)) if u.is_board || u.is_admin
+                        WsSession::still_signed_in(session.as_ref(), &env, me).await,
+                        Some(u) if u.is_board || u.is_admin
                     );
-                    (unexpired && still_allowed, entry)
+                    (still_allowed, entry)
                 }
             })
             .take_while(|(allowed, _)| std::future::ready(*allowed))

@@ -861,7 +861,12 @@ impl BarcampSubscription {
         edition_id: ID,
     ) -> Result<impl Stream<Item = BarcampChange>> {
         let id = parse_uuid("editionId", &edition_id)?;
-        editions::find(&ctx.env().db, id).await.gql()?;
+        let e = editions::find(&ctx.env().db, id).await.gql()?;
+        // Before publication an edition's changes are for signed-in people (attendees and
+        // organisers): an anonymous venue screen follows a published programme only.
+        if ctx.actor().id().is_none() && phase_of(&e) != BarcampPhase::Published {
+            return Err(DomainError::Unauthenticated).gql();
+        }
         let rx = ctx.env().events.subscribe();
         Ok(BroadcastStream::new(rx).filter_map(move |item| async move {
             // A subscriber too slow to keep up missed something: tell the page to reload.

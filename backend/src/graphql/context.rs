@@ -36,4 +36,32 @@ impl ContextExt for Context<'_> {
 #[derive(Clone, Debug)]
 pub struct WsSession {
     pub expires_at: Option<i64>,
+    /// The account's token version the connection's token carries (revocation).
+    pub token_version: Option<i32>,
+}
+
+impl WsSession {
+    /// The account behind a subscription, re-read for an event: `None` once the token has
+    /// expired or was revoked (password change, sign out everywhere, a right taken away)
+    /// or the account is gone. Every subscription checks this on every event.
+    pub async fn still_signed_in(
+        session: Option<&WsSession>,
+        env: &crate::domain::Env,
+        user_id: uuid::Uuid,
+    ) -> Option<crate::entities::user::Model> {
+        let unexpired = session
+            .and_then(|s| s.expires_at)
+            .is_none_or(|e| chrono::Utc::now().timestamp() < e);
+        if !unexpired {
+            return None;
+        }
+        let u = crate::domain::accounts::find_active(env, user_id)
+            .await
+            .ok()
+            .flatten()?;
+        let current = session
+            .and_then(|s| s.token_version)
+            .is_none_or(|v| v == u.token_version);
+        current.then_some(u)
+    }
 }

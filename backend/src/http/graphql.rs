@@ -144,13 +144,15 @@ pub async fn graphql_ws(
                                 .map(str::to_owned)
                         });
                     let actor = actor_from_token(&state, token.as_deref()).await;
-                    let expires_at = token
-                        .as_deref()
-                        .and_then(|t| state.jwt.verify_until(t))
-                        .map(|(_, exp)| exp);
+                    let claims = token.as_deref().and_then(|t| state.jwt.verify_claims(t));
+                    let expires_at = claims.map(|(_, exp, _)| exp);
+                    let token_version = claims.map(|(_, _, version)| version);
                     let mut data = Data::default();
                     data.insert(actor);
-                    data.insert(crate::graphql::context::WsSession { expires_at });
+                    data.insert(crate::graphql::context::WsSession {
+                        expires_at,
+                        token_version,
+                    });
                     crate::graphql::loaders::attach(&state.env, &mut data);
                     Ok(data)
                 })
