@@ -67,7 +67,7 @@ impl Application {
 }
 
 pub async fn build_state(config: Config) -> anyhow::Result<AppState> {
-    std::fs::create_dir_all(&config.data_dir)
+    create_private_dir(&config.data_dir)
         .with_context(|| format!("cannot create data dir {}", config.data_dir.display()))?;
     let metrics = Arc::new(Metrics::default());
     let db = crate::db::connect_counted(
@@ -78,6 +78,7 @@ pub async fn build_state(config: Config) -> anyhow::Result<AppState> {
     .await
     .context("cannot connect to the database")?;
     crate::db::migrate(&db).await.context("migrations failed")?;
+    restrict_sqlite_files(&config.database_url());
     let secret = match &config.jwt_secret {
         Some(s) => s.expose_secret().as_bytes().to_vec(),
         None => load_or_create_secret(&config.data_dir)?,
@@ -155,4 +156,50 @@ fn load_or_create_secret(dir: &Path) -> anyhow::Result<Vec<u8>> {
     )?;
     tracing::info!(path = %path.display(), "generated a new JWT secret");
     Ok(bytes.to_vec())
+}
+
+/// The data directory holds the database and the JWT secret: readable by the server's user
+/// only (0700). An existing directory is left as its owner set it.
+fn create_private_dir(dir: &std::path::Path) -> std::io::Result<()> {
+    if dir.exists() {
+        return Ok(());
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
+    }
+    #[cfg(not(unix))]
+    {
+        std::fs::create_dir_all(dir)
+    }
+}
+
+/// A SQLite database (and its WAL and shared-memory files) readable by the server only.
+fn restrict_sqlite_files(url: &str) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let Some(path) = url
+            .strip_prefix("sqlite://")
+            .map(|p| p.split('?').next().unwrap_or(p))
+        else {
+            return;
+        };
+        for suffix in ["", "-wal", "-shm"] {
+            let file = format!("{path}{suffix}");
+            if std::path::Path::new(&file).exists() {
+                if let Err(e) =
+                    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600))
+                {
+                    tracing::warn!(error = %e, file, "cannot restrict the database file to its owner");
+                }
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = url;
 }

@@ -1,7 +1,7 @@
 //! Connecting to SQLite or PostgreSQL and running migrations.
 
 use constellation_migrations::{Migrator, MigratorTrait};
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
@@ -36,19 +36,59 @@ pub async fn connect_sized(url: &str, max: Option<u32>) -> Result<DatabaseConnec
     if url.starts_with("sqlite") {
         // SQLite serialises writers; a few connections are enough and avoid lock storms.
         opts.max_connections(8).min_connections(1);
+        // Per-connection settings go in the connect options, so that every pooled
+        // connection has them (a PRAGMA run once reaches one connection only).
+        opts.map_sqlx_sqlite_opts(|o| {
+            use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
+            o.journal_mode(SqliteJournalMode::Wal)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(10))
+                .synchronous(SqliteSynchronous::Full)
+        });
     } else {
         opts.max_connections(max.unwrap_or(20));
     }
-    let db = Database::connect(opts).await?;
-    if db.get_database_backend() == DbBackend::Sqlite {
-        db.execute_unprepared(
-            "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;",
-        )
-        .await?;
-    }
-    Ok(db)
+    Database::connect(opts).await
 }
 
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
     Migrator::up(db, None).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sea_orm::{ConnectionTrait, Statement, TransactionTrait};
+
+    async fn pragma(txn: &sea_orm::DatabaseTransaction, name: &str) -> i64 {
+        let row = txn
+            .query_one_raw(Statement::from_string(
+                sea_orm::DbBackend::Sqlite,
+                format!("PRAGMA {name}"),
+            ))
+            .await
+            .expect("pragma")
+            .expect("row");
+        row.try_get_by_index::<i64>(0).expect("value")
+    }
+
+    /// Every pooled connection has the settings, not only the first one.
+    #[tokio::test]
+    async fn every_sqlite_connection_gets_the_pragmas() {
+        let path = std::env::temp_dir().join(format!("ct-pragmas-{}.db", uuid::Uuid::new_v4()));
+        let db = connect(&format!("sqlite://{}?mode=rwc", path.display()))
+            .await
+            .expect("connect");
+        // Three transactions open at once hold three different connections.
+        let a = db.begin().await.expect("a");
+        let b = db.begin().await.expect("b");
+        let c = db.begin().await.expect("c");
+        for txn in [&a, &b, &c] {
+            assert_eq!(pragma(txn, "foreign_keys").await, 1);
+            assert_eq!(pragma(txn, "busy_timeout").await, 10_000);
+            assert_eq!(pragma(txn, "synchronous").await, 2, "FULL");
+        }
+        drop((a, b, c));
+        let _ = std::fs::remove_file(&path);
+    }
 }

@@ -223,3 +223,28 @@ async fn every_response_carries_the_security_headers() {
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("max-age=")));
 }
+
+#[cfg(unix)]
+#[tokio::test]
+async fn the_data_directory_and_database_are_private_to_the_server() {
+    use std::os::unix::fs::PermissionsExt;
+    let fresh = tempfile::tempdir().expect("tmp");
+    let dir = fresh.path().join("data");
+    let d = dir.clone();
+    // The default SQLite database in a data directory the server creates.
+    let app = constellation_tests::spawn_app_with(move |c| {
+        c.data_dir = d;
+        c.database_url = None;
+    })
+    .await;
+    let r = app.gql(None, "{ __typename }", json!({})).await;
+    assert_eq!(r["data"]["__typename"], "QueryRoot");
+    let mode =
+        |p: &std::path::Path| std::fs::metadata(p).expect("stat").permissions().mode() & 0o777;
+    assert_eq!(mode(&dir), 0o700, "the data directory");
+    assert_eq!(
+        mode(&dir.join("constellation.db")),
+        0o600,
+        "the database file"
+    );
+}
