@@ -1,4 +1,4 @@
-//! `constellation serve | migrate | schema | create-admin | seed-demo`.
+//! `constellation serve | migrate | schema | create-admin | seed-demo | backup | restore`.
 
 use crate::app::{build_state, Application};
 use crate::config::Config;
@@ -59,6 +59,17 @@ enum Command {
     },
     /// Load the demo association from the founding note.
     SeedDemo,
+    /// SQLite: write a consistent copy of the database to FILE while the server runs.
+    /// PostgreSQL: print the pg_dump command.
+    Backup { file: PathBuf },
+    /// SQLite: put the backup FILE in place of the database (stop the server first).
+    /// PostgreSQL: print the pg_restore command.
+    Restore {
+        file: PathBuf,
+        /// Replace a database that already holds accounts.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 pub fn run() -> ExitCode {
@@ -145,6 +156,20 @@ async fn execute(command: Command, config: Config) -> anyhow::Result<()> {
                 .await
                 .map_err(domain)?;
             println!("{} is now an admin and board member", u.email);
+            Ok(())
+        }
+        Command::Backup { file } => {
+            let url = config.database_url();
+            let db = crate::db::connect(&url).await?;
+            match crate::backup::backup(&db, &url, &file).await? {
+                crate::backup::Backup::Written(f) => println!("backup written to {}", f.display()),
+                crate::backup::Backup::UsePgDump(cmd) => println!("PostgreSQL: run\n  {cmd}"),
+            }
+            Ok(())
+        }
+        Command::Restore { file, force } => {
+            let said = crate::backup::restore(&config.database_url(), &file, force).await?;
+            println!("{said}");
             Ok(())
         }
         Command::SeedDemo => {

@@ -8,6 +8,7 @@ mod assemblies_authz;
 mod assets;
 mod audit;
 mod authz;
+mod backup;
 mod barcamp;
 mod barcamp_authz;
 mod contract;
