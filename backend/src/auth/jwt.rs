@@ -53,17 +53,8 @@ impl JwtKeys {
         encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
     }
 
-    /// The account id, if the token is genuine, unexpired and meant for us.
-    pub fn verify(&self, token: &str) -> Option<Uuid> {
-        self.verify_claims(token).map(|c| c.0)
-    }
-
-    /// The account id and the token's expiry (seconds since the epoch).
-    pub fn verify_until(&self, token: &str) -> Option<(Uuid, i64)> {
-        self.verify_claims(token).map(|c| (c.0, c.1))
-    }
-
-    /// The account id, the expiry and the token version the token was issued under.
+    /// If the token is genuine, unexpired and meant for us: the account id, the expiry
+    /// (seconds since the epoch) and the token version it was issued under.
     pub fn verify_claims(&self, token: &str) -> Option<(Uuid, i64, i32)> {
         let mut validation = Validation::new(Algorithm::HS256);
         validation.set_issuer(&[&self.issuer]);
@@ -86,12 +77,12 @@ mod tests {
         let keys = JwtKeys::new(b"0123456789abcdef0123456789abcdef", "iss", "aud", 5);
         let id = Uuid::new_v4();
         let token = keys.issue(id, 0).unwrap();
-        assert_eq!(keys.verify(&token), Some(id));
+        assert_eq!(keys.verify_claims(&token).map(|c| c.0), Some(id));
         let other = JwtKeys::new(b"another-secret-another-secret-xx", "iss", "aud", 5);
-        assert_eq!(other.verify(&token), None);
+        assert_eq!(other.verify_claims(&token), None);
         let wrong_aud = JwtKeys::new(b"0123456789abcdef0123456789abcdef", "iss", "other", 5);
-        assert_eq!(wrong_aud.verify(&token), None);
+        assert_eq!(wrong_aud.verify_claims(&token), None);
         let expired = JwtKeys::new(b"0123456789abcdef0123456789abcdef", "iss", "aud", -10);
-        assert_eq!(keys.verify(&expired.issue(id, 0).unwrap()), None);
+        assert_eq!(keys.verify_claims(&expired.issue(id, 0).unwrap()), None);
     }
 }
