@@ -21,6 +21,10 @@ pub struct AppState {
     pub jwt: JwtKeys,
     pub config: Arc<Config>,
     pub metrics: Arc<Metrics>,
+    /// Live subscriptions held per account or anonymous address (the caps).
+    pub subscriptions: Arc<crate::graphql::subscriptions::Registry>,
+    /// The outbox sender; `Application::build` starts it (tests wake and stop it).
+    pub mailer: crate::mailer::Mailer,
 }
 
 pub struct Application {
@@ -34,6 +38,7 @@ impl Application {
     /// Connects, migrates, loads or creates the JWT secret, and binds.
     pub async fn build(config: Config) -> anyhow::Result<Self> {
         let state = build_state(config).await?;
+        state.mailer.start();
         let listener = TcpListener::bind(&state.config.bind)
             .await
             .with_context(|| format!("cannot bind {}", state.config.bind))?;
@@ -69,6 +74,7 @@ impl Application {
 pub async fn build_state(config: Config) -> anyhow::Result<AppState> {
     create_private_dir(&config.data_dir)
         .with_context(|| format!("cannot create data dir {}", config.data_dir.display()))?;
+    crate::auth::password::limit_concurrency(config.password_hash_concurrency);
     let metrics = Arc::new(Metrics::default());
     let db = crate::db::connect_counted(
         &config.database_url(),
@@ -95,6 +101,8 @@ pub async fn build_state(config: Config) -> anyhow::Result<AppState> {
     );
     let (events, _) = broadcast::channel(256);
     let (live, _) = broadcast::channel(1024);
+    let (notices, _) = broadcast::channel(4096);
+    let mail_wake = Arc::new(tokio::sync::Notify::new());
     let votes = crate::domain::assemblies::votes::VoteQueue::start(
         db.clone(),
         events.clone(),
@@ -106,6 +114,12 @@ pub async fn build_state(config: Config) -> anyhow::Result<AppState> {
         events,
         live,
         votes,
+        notices,
+        mail_wake: mail_wake.clone(),
+        reach: crate::domain::reach::ReachSettings {
+            public_url: config.public_url.trim_end_matches('/').to_owned(),
+            mail_from: config.mail_from.clone(),
+        },
         assembly: crate::domain::AssemblySettings {
             convocation_days: config.assembly_convocation_days,
             proxy_cap: config.assembly_proxy_cap,
@@ -118,12 +132,15 @@ pub async fn build_state(config: Config) -> anyhow::Result<AppState> {
         },
     };
     let schema = build_schema(env.clone(), jwt.clone(), &config);
+    let mailer = crate::mailer::Mailer::new(&config, &env.db, mail_wake)?;
     Ok(AppState {
         env,
         schema,
         jwt,
         config: Arc::new(config),
         metrics,
+        subscriptions: Arc::default(),
+        mailer,
     })
 }
 

@@ -85,7 +85,7 @@ pub fn run() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    crate::telemetry::init(&config.log);
+    crate::telemetry::init_with(&config.log, config.log_format);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

@@ -40,12 +40,28 @@ pub struct Config {
     pub login_window_seconds: i64,
     /// Accounts one client address may register per `login_window_seconds`.
     pub register_max_per_address: u32,
+    /// Password hashes computed at once (19 MiB each); 0: one per core.
+    pub password_hash_concurrency: usize,
+    /// Seconds a WebSocket connection has to send `connection_init` before it is closed.
+    pub ws_init_timeout_seconds: u64,
+    /// The site's public address, for links in mails (no trailing slash).
+    pub public_url: String,
+    /// `From:` of the mails the platform sends.
+    pub mail_from: String,
+    /// `smtp://host:port`, `smtps://user:pass@host` (TLS) or `smtp://…?tls=starttls`. Absent:
+    /// mails are written as `.eml` files to `<data_dir>/outbox/`.
+    pub smtp_url: Option<SecretString>,
+    /// Seconds between two looks at the outbox when nothing wakes the sender (new mail wakes
+    /// it at once; this catches retries that fall due and mail written by other servers).
+    pub mail_poll_seconds: u64,
     pub max_query_depth: usize,
     pub max_query_complexity: usize,
     /// Fields selected by one document, aliases and fragment expansions included.
     pub max_query_fields: usize,
     pub max_batch_len: usize,
     pub max_body_bytes: usize,
+    /// Largest serialized GraphQL response over HTTP; a bigger one is answered with an error.
+    pub max_response_bytes: usize,
     /// PostgreSQL connections per server process.
     pub database_max_connections: u32,
     /// Most votes committed together (1: one commit per vote, for comparison).
@@ -56,6 +72,14 @@ pub struct Config {
     pub assembly_proxy_cap: u32,
     /// `tracing` filter, e.g. `info,constellation_backend=debug`.
     pub log: String,
+    /// `text` (default) or `json`: one JSON object per line.
+    pub log_format: crate::telemetry::LogFormat,
+    /// A request taking longer answers 503 (the WebSocket route excepted); 0: no limit.
+    pub request_timeout_ms: u64,
+    /// When set, `/metrics` requires `Authorization: Bearer <token>`.
+    pub metrics_token: Option<SecretString>,
+    /// Client addresses (exact IPs) allowed to read `/metrics`; empty: any.
+    pub metrics_allow: Vec<String>,
 }
 
 impl Default for Config {
@@ -78,16 +102,27 @@ impl Default for Config {
             login_max_failures_per_address: 20,
             login_window_seconds: 15 * 60,
             register_max_per_address: 10,
+            password_hash_concurrency: 0,
+            ws_init_timeout_seconds: 10,
+            public_url: "http://127.0.0.1:8080".into(),
+            mail_from: "Constellation <noreply@localhost>".into(),
+            smtp_url: None,
+            mail_poll_seconds: 5,
             max_query_depth: 12,
-            max_query_complexity: 500,
+            max_query_complexity: 10_000,
             max_query_fields: 300,
             max_batch_len: 10,
             max_body_bytes: 1024 * 1024,
+            max_response_bytes: 8 * 1024 * 1024,
             database_max_connections: 20,
             vote_batch_max: 512,
             assembly_convocation_days: 15,
             assembly_proxy_cap: 1,
             log: "info".into(),
+            log_format: crate::telemetry::LogFormat::Text,
+            request_timeout_ms: 30_000,
+            metrics_token: None,
+            metrics_allow: Vec::new(),
         }
     }
 }

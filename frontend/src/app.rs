@@ -1,6 +1,7 @@
 //! The shell: session context, header, routes.
 
 use crate::components::nav::Nav;
+use crate::notices::Notices;
 use crate::pages::assembly::{
     assemblies_page::AssembliesPage, assembly_page::AssemblyPage, chair_page::ChairPage,
     proxy_page::ProxyPage, vote_page::VotePage,
@@ -13,6 +14,7 @@ use crate::pages::labs::{
     edit_lab_page::EditLabPage, lab_page::LabPage, labs_page::LabsPage, project_page::ProjectPage,
     propose_lab_page::ProposeLabPage, review_queue_page::ReviewQueuePage,
 };
+use crate::pages::notifications::notifications_page::NotificationsPage;
 use crate::pages::resources::{
     pools_page::PoolsPage, request_queue_page::RequestQueuePage,
     transparency_page::TransparencyPage,
@@ -30,6 +32,7 @@ use leptos_router::path;
 pub fn App() -> impl IntoView {
     let session = Session::new();
     provide_context(session);
+    provide_context(Notices::start(session));
     // Keep <html lang> in step with the chosen language (screen readers rely on it).
     Effect::new(move |_| {
         let lang = session.lang.get();
@@ -49,6 +52,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/register") view=RegisterPage />
                     <Route path=path!("/login") view=LoginPage />
                     <Route path=path!("/profile") view=ProfilePage />
+                    <Route path=path!("/notifications") view=NotificationsPage />
                     <Route path=path!("/labs") view=LabsPage />
                     <Route path=path!("/labs/new") view=ProposeLabPage />
                     <Route path=path!("/labs/:slug") view=LabPage />

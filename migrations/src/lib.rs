@@ -10,6 +10,7 @@ mod m20261124_000003_resources;
 mod m20261124_000004_barcamp;
 mod m20261124_000005_assemblies;
 mod m20261201_000001_token_version;
+mod m20261201_000002_reach;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000004_barcamp::Migration),
             Box::new(m20261124_000005_assemblies::Migration),
             Box::new(m20261201_000001_token_version::Migration),
+            Box::new(m20261201_000002_reach::Migration),
         ]
     }
 }

@@ -63,13 +63,16 @@ pub enum ErrorCode {
     NotEligible,
     /// The GraphQL request itself is refused: malformed, too deep, too complex, too large.
     BadRequest,
+    /// A part of the server is restarting (the vote writer); try again (a vote that did land
+    /// then answers `ALREADY_VOTED`).
+    Unavailable,
     /// Something failed on the server; details are in the server's log only.
     #[serde(other)]
     Internal,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 28] = [
+    pub const ALL: [ErrorCode; 29] = [
         Self::Validation,
         Self::Unauthenticated,
         Self::Forbidden,
@@ -97,6 +100,7 @@ impl ErrorCode {
         Self::AlreadyVoted,
         Self::NotEligible,
         Self::BadRequest,
+        Self::Unavailable,
         Self::Internal,
     ];
 
@@ -130,6 +134,7 @@ impl ErrorCode {
             Self::AlreadyVoted => "ALREADY_VOTED",
             Self::NotEligible => "NOT_ELIGIBLE",
             Self::BadRequest => "BAD_REQUEST",
+            Self::Unavailable => "UNAVAILABLE",
             Self::Internal => "INTERNAL",
         }
     }
@@ -221,6 +226,8 @@ impl ErrorCode {
             (Self::NotEligible, En) => "You cannot cast this vote: you must be a present effective member, or hold their proxy.",
             (Self::BadRequest, Fr) => "La requête est refusée (mal formée ou trop grande).",
             (Self::BadRequest, En) => "The request is refused (malformed or too large).",
+            (Self::Unavailable, Fr) => "Le service est momentanément indisponible. Réessayez dans un instant.",
+            (Self::Unavailable, En) => "The service is briefly unavailable. Please try again in a moment.",
             (Self::Internal, Fr) => "Une erreur interne est survenue. Réessayez plus tard.",
             (Self::Internal, En) => "An internal error occurred. Please try again later.",
         }

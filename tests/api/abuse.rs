@@ -1,6 +1,6 @@
 //! Hostile requests are refused with a clear error and the server keeps answering.
 
-use constellation_tests::{error_code, spawn_app, TestApp};
+use constellation_tests::{error_code, spawn_app, spawn_app_with, TestApp};
 use futures_util::FutureExt as _;
 use serde_json::{json, Value};
 
@@ -330,4 +330,119 @@ async fn an_oversized_websocket_message_closes_the_connection() {
     .unwrap_or(false);
     assert!(closed, "the server closed the connection");
     still_answers(&app).await;
+}
+
+/// Labs, then `levels` nested connections of their projects, each project going back up
+/// to its Lab: a few hundred bytes that would answer `first`^(levels + 1) rows.
+fn nested_connections(first: &str, levels: usize) -> String {
+    let mut q = format!("projects(first: {first}) {{ edges {{ node {{ id title }} }} }}");
+    for _ in 1..levels {
+        q = format!("projects(first: {first}) {{ edges {{ node {{ id lab {{ {q} }} }} }} }}");
+    }
+    let decl = if first.starts_with('$') {
+        "query($n: Int) "
+    } else {
+        ""
+    };
+    format!("{decl}{{ labs(first: {first}) {{ edges {{ node {{ {q} }} }} }} }}")
+}
+
+#[tokio::test]
+async fn nested_connections_of_100_are_refused_by_complexity() {
+    // Depth allowed, so that complexity alone refuses (6 levels: 100^7, saturated).
+    let app = spawn_app_with(|c| c.max_query_depth = 40).await;
+    for (first, levels) in [("100", 1), ("100", 2), ("100", 6), ("$n", 2), ("1000", 2)] {
+        let q = nested_connections(first, levels);
+        let started = std::time::Instant::now();
+        refused_while_others_are_served(&app, &q, json!({ "n": 100 }), "too complex").await;
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(5),
+            "refused before running: {:?}",
+            started.elapsed()
+        );
+    }
+    // With the default depth limit, the shape of the hardening issue.
+    let app = spawn_app().await;
+    let q = "{ labs(first: 100) { edges { node { projects(first: 100) { edges { node { lab { projects(first: 100) { edges { node { id } } } } } } } } } } }";
+    refused_while_others_are_served(&app, q, json!({}), "too complex").await;
+    still_answers(&app).await;
+}
+
+#[tokio::test]
+async fn the_same_nested_connections_with_small_pages_are_answered() {
+    let app = spawn_app().await;
+    let board = app.signup("Board").await; // the first account: admin and board
+    let founder = app.signup("Founder").await;
+    app.set_roles(&board, &founder, json!({ "kind": "EFFECTIVE" }))
+        .await;
+    let lab = app
+        .active_lab(&founder, &board, "nested", "OPEN", "PUBLIC")
+        .await;
+    let p = app.propose_project(&founder, &lab, "Deep").await;
+    assert!(p["errors"].is_null(), "{p}");
+    let q = "{ labs(first: 2) { edges { node { projects(first: 2) { edges { node { lab { projects(first: 2) { edges { node { title } } } } } } } } } } }";
+    let r = app.gql(Some(&board.token), q, json!({})).await;
+    assert!(r["errors"].is_null(), "{r}");
+    let inner = &r["data"]["labs"]["edges"][0]["node"]["projects"]["edges"][0]["node"]["lab"]
+        ["projects"]["edges"][0]["node"]["title"];
+    assert_eq!(inner, "Deep", "{r}");
+    // Through variables too, and with the default page size.
+    let q = "query($n: Int) { labs(first: $n) { edges { node { projects(first: $n) { edges { node { lab { projects { edges { node { title } } } } } } } } } } }";
+    let r = app.gql(Some(&board.token), q, json!({ "n": 3 })).await;
+    assert!(r["errors"].is_null(), "{r}");
+}
+
+/// The frontend's documents with `first` at its largest (100) fit the default complexity
+/// (the largest, the review queue at 100 rows, weighs about 4,400 of 10,000).
+#[tokio::test]
+async fn every_frontend_document_fits_the_complexity_limit_at_the_largest_page() {
+    let app = spawn_app().await;
+    for (name, doc) in constellation_shared::queries::ALL {
+        // Unauthenticated and without the other variables: refused or failed later, never
+        // for its complexity (checked first, whatever else is wrong).
+        let r = app.gql(None, doc, json!({ "first": 100 })).await;
+        let messages = r["errors"].to_string();
+        assert!(!messages.contains("too complex"), "{name}: {r}");
+    }
+}
+
+#[tokio::test]
+async fn a_response_over_the_size_cap_is_refused() {
+    let app = spawn_app_with(|c| c.max_response_bytes = 4096).await;
+    let q = "{ __schema { types { name description fields { name description } } } }";
+    let send = |query: &'static str| {
+        app.client
+            .post(format!("{}/graphql", app.url))
+            .json(&json!({ "query": query }))
+            .send()
+    };
+    let resp = send(q).await.expect("send");
+    assert_eq!(resp.status(), 400);
+    let v: Value = resp.json().await.expect("json");
+    assert_eq!(error_code(&v), Some("BAD_REQUEST"), "{v}");
+    assert_eq!(v["errors"][0]["message"], "response too large", "{v}");
+    assert!(v["data"].is_null(), "{v}");
+    // A batch is measured whole.
+    let batch = json!([{ "query": "{ __typename }" }, { "query": q }]);
+    let resp = app
+        .client
+        .post(format!("{}/graphql", app.url))
+        .json(&batch)
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(resp.status(), 400);
+    // A small answer passes, with its usual content type.
+    let resp = send("{ __typename }").await.expect("send");
+    assert_eq!(resp.status(), 200);
+    assert_eq!(
+        resp.headers()["content-type"],
+        "application/graphql-response+json"
+    );
+    still_answers(&app).await;
+    // The same document under the default cap is answered.
+    let app = spawn_app().await;
+    let r = app.gql(None, q, json!({})).await;
+    assert!(r["errors"].is_null(), "{r}");
+    assert!(r["data"]["__schema"]["types"].as_array().is_some(), "{r}");
 }

@@ -7,7 +7,7 @@ use constellation_shared::dto::labs::{
     ProjectStatus, ProposeLabInput, ReviewDecision,
 };
 use constellation_shared::queries::{
-    self, accounts as q, assembly as g, barcamp as b, labs as l, resources as r,
+    self, accounts as q, assembly as g, barcamp as b, labs as l, reach as n, resources as r,
 };
 use constellation_shared::{graphql::Response, Language};
 use constellation_tests::{spawn_app, unique_email, TestApp, PASSWORD};
@@ -176,7 +176,10 @@ fn the_contract_tests_cover_every_document() {
                 || LAB_DOCS.contains(doc)
                 || RESOURCE_DOCS.contains(doc)
                 || BARCAMP_DOCS.contains(doc)
-                || ASSEMBLY_DOCS.contains(doc),
+                || ASSEMBLY_DOCS.contains(doc)
+                || REACH_DOCS.contains(doc)
+                || crate::recovery::RECOVERY_DOCS.contains(doc)
+                || crate::members::MEMBER_DOCS.contains(doc),
             "document {name} is not exercised by a contract test"
         );
     }
@@ -1615,4 +1618,165 @@ async fn every_assembly_document_runs_against_the_schema() {
     assert!(one.assembly.is_some_and(|x| x.motions[0].result.is_some()));
     tested.push(g::ASSEMBLY);
     assert_eq!(tested, ASSEMBLY_DOCS);
+}
+
+const REACH_DOCS: &[&str] = &[
+    n::NOTIFICATION_ADDED,
+    n::UNREAD_NOTIFICATION_COUNT,
+    n::NOTIFICATIONS,
+    n::HOME,
+    n::NOTIFICATION_SETTINGS,
+    n::SET_NOTIFICATION_PREFERENCE,
+    n::MARK_NOTIFICATIONS_READ,
+    n::MARK_ALL_NOTIFICATIONS_READ,
+];
+
+#[tokio::test]
+async fn every_reach_document_runs_against_the_schema() {
+    use constellation_shared::dto::reach::{NotificationChannel, NotificationKind};
+    use constellation_shared::graphql::NoVars;
+    use futures_util::{SinkExt, StreamExt};
+    let app = spawn_app().await;
+    let board = app.signup("Board").await;
+    let member = app.signup("Member").await;
+    for u in [&board, &member] {
+        app.set_roles(&board, u, serde_json::json!({ "kind": "EFFECTIVE" }))
+            .await;
+    }
+    let mut tested = Vec::new();
+    let mut ws = crate::audit::connect(&app, &member.token).await;
+    ws.send(crate::audit::send(serde_json::json!({ "id": "1", "type": "subscribe", "payload": { "query": n::NOTIFICATION_ADDED, "variables": {} } }))).await.expect("subscribe");
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+
+    // Convening tells the member; the board asks them to hold its proxy.
+    let (a, _) = app.draft_assembly(&board).await;
+    let convened = app.assembly_step(&board, "conveneAssembly", &a).await;
+    assert!(convened["errors"].is_null(), "{convened}");
+    let event = tokio::time::timeout(std::time::Duration::from_secs(5), ws.next())
+        .await
+        .expect("event")
+        .expect("frame")
+        .expect("ok");
+    let event: serde_json::Value =
+        serde_json::from_str(event.to_text().expect("text")).expect("json");
+    let event: n::NotificationAddedData =
+        serde_json::from_value(event["payload"]["data"].clone()).expect("decodes");
+    let latest = event.notification_added.latest.expect("the convocation");
+    assert_eq!(latest.kind, NotificationKind::AssemblyConvened);
+    assert!(event.notification_added.unread_count >= 1);
+    tested.push(n::NOTIFICATION_ADDED);
+    let asked = app
+        .gql(
+            Some(&board.token),
+            "mutation($a: ID!, $h: String!) { giveProxy(assemblyId: $a, holderEmail: $h) { id } }",
+            serde_json::json!({ "a": a, "h": member.email }),
+        )
+        .await;
+    assert!(asked["errors"].is_null(), "{asked}");
+    let tok = Some(member.token.as_str());
+
+    let count: n::UnreadNotificationCountData =
+        send(&app, tok, n::UNREAD_NOTIFICATION_COUNT, NoVars {}).await;
+    assert_eq!(count.unread_notification_count, 2);
+    tested.push(n::UNREAD_NOTIFICATION_COUNT);
+
+    let first: n::NotificationsData = send(
+        &app,
+        tok,
+        n::NOTIFICATIONS,
+        n::NotificationsVars {
+            first: Some(1),
+            after: None,
+            unread_only: Some(true),
+        },
+    )
+    .await;
+    assert!(first.notifications.page_info.has_next_page);
+    let rest: n::NotificationsData = send(
+        &app,
+        tok,
+        n::NOTIFICATIONS,
+        n::NotificationsVars {
+            first: Some(10),
+            after: first.notifications.page_info.end_cursor.clone(),
+            unread_only: None,
+        },
+    )
+    .await;
+    let all: Vec<n::Notification> = first
+        .notifications
+        .nodes()
+        .chain(rest.notifications.nodes())
+        .cloned()
+        .collect();
+    assert_eq!(all.len(), 2);
+    assert!(all.iter().all(|x| x.unread() && x.link.starts_with('/')));
+    assert!(all
+        .iter()
+        .any(|x| x.kind == NotificationKind::AssemblyConvened));
+    tested.push(n::NOTIFICATIONS);
+
+    let home: n::HomeData = send(&app, tok, n::HOME, NoVars {}).await;
+    let h = home.home;
+    assert_eq!(h.next_assembly.map(|x| x.id), Some(a.clone()));
+    assert_eq!(h.proxies_to_answer.len(), 1);
+    assert_eq!(
+        h.proxies_to_answer[0]
+            .principal
+            .as_ref()
+            .map(|p| p.id.to_string()),
+        Some(board.id.clone())
+    );
+    assert!(h.board_queue.is_none());
+    assert_eq!(h.unread_notifications, 2);
+    let board_home: n::HomeData = send(&app, Some(&board.token), n::HOME, NoVars {}).await;
+    assert!(board_home.home.board_queue.is_some());
+    tested.push(n::HOME);
+
+    let settings: n::NotificationSettingsData =
+        send(&app, tok, n::NOTIFICATION_SETTINGS, NoVars {}).await;
+    assert_eq!(
+        settings.notification_preferences.len(),
+        NotificationKind::ALL.len()
+    );
+    assert!(settings
+        .notification_preferences
+        .iter()
+        .any(|p| p.kind == NotificationKind::AssemblyConvened && p.mandatory));
+    assert!(settings.my_calendar_feed.starts_with("/ical/"));
+    tested.push(n::NOTIFICATION_SETTINGS);
+
+    let set: n::SetNotificationPreferenceData = send(
+        &app,
+        tok,
+        n::SET_NOTIFICATION_PREFERENCE,
+        n::SetNotificationPreferenceVars {
+            kind: NotificationKind::VotingOpen,
+            channel: NotificationChannel::Off,
+        },
+    )
+    .await;
+    assert_eq!(
+        set.set_notification_preference.channel,
+        NotificationChannel::Off
+    );
+    tested.push(n::SET_NOTIFICATION_PREFERENCE);
+
+    let one: n::MarkNotificationsReadData = send(
+        &app,
+        tok,
+        n::MARK_NOTIFICATIONS_READ,
+        n::MarkNotificationsReadVars {
+            ids: vec![all[0].id.clone()],
+        },
+    )
+    .await;
+    assert_eq!(one.mark_notifications_read, 1);
+    tested.push(n::MARK_NOTIFICATIONS_READ);
+    let none: n::MarkAllNotificationsReadData =
+        send(&app, tok, n::MARK_ALL_NOTIFICATIONS_READ, NoVars {}).await;
+    assert_eq!(none.mark_all_notifications_read, 0);
+    tested.push(n::MARK_ALL_NOTIFICATIONS_READ);
+
+    assert_eq!(tested, REACH_DOCS);
 }

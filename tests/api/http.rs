@@ -13,7 +13,10 @@ async fn health_metrics_and_graphiql_answer() {
         .json()
         .await
         .expect("json");
-    assert_eq!(h, json!({ "status": "ok", "database": "ok" }));
+    assert_eq!(
+        h,
+        json!({ "status": "ok", "database": "ok", "votes": "ok", "voteWriterRestarts": 0 })
+    );
     app.gql(None, "{ me { id } }", json!({})).await;
     app.gql(None, "{ nope }", json!({})).await;
     let m = app

@@ -4,5 +4,6 @@ mod accounts;
 mod assemblies;
 mod barcamp;
 mod labs;
+mod reach;
 mod resources;
 mod support;

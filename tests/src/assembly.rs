@@ -31,6 +31,7 @@ impl TestApp {
                 updated_at: Set(now),
                 deleted_at: Set(None),
                 token_version: Set(0),
+                email_verified_at: Set(None),
             });
             out.push(TestUser {
                 token: self.state.jwt.issue(id, 0).expect("token"),

@@ -5,6 +5,7 @@
 pub mod assembly;
 pub mod barcamp;
 pub mod labs;
+pub mod smtp;
 
 use constellation_backend::{Application, Config};
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};

@@ -18,6 +18,8 @@ pub struct Claims {
 
 #[derive(Clone)]
 pub struct JwtKeys {
+    /// Signs private feed addresses (a key of its own, derived from the secret).
+    feed_key: std::sync::Arc<[u8; 32]>,
     encoding: EncodingKey,
     decoding: DecodingKey,
     issuer: String,
@@ -27,13 +29,47 @@ pub struct JwtKeys {
 
 impl JwtKeys {
     pub fn new(secret: &[u8], issuer: &str, audience: &str, ttl_minutes: i64) -> Self {
+        use sha2::Digest as _;
+        let mut h = sha2::Sha256::new();
+        h.update(b"constellation calendar feed key\0");
+        h.update(secret);
         Self {
+            feed_key: std::sync::Arc::new(h.finalize().into()),
             encoding: EncodingKey::from_secret(secret),
             decoding: DecodingKey::from_secret(secret),
             issuer: issuer.to_owned(),
             audience: audience.to_owned(),
             ttl_minutes,
         }
+    }
+
+    /// The signature in a member's private calendar address: changes when the account's
+    /// token version does (sign out everywhere, password change), ending the old address.
+    pub fn feed_signature(&self, user_id: Uuid, token_version: i32) -> String {
+        use hmac::Mac as _;
+        use std::fmt::Write as _;
+        let Ok(mut mac) = hmac::Hmac::<sha2::Sha256>::new_from_slice(self.feed_key.as_slice())
+        else {
+            return String::new();
+        };
+        mac.update(format!("{user_id}:{token_version}").as_bytes());
+        let bytes = mac.finalize().into_bytes();
+        let mut out = String::with_capacity(32);
+        for b in &bytes[..16] {
+            let _ = write!(out, "{b:02x}");
+        }
+        out
+    }
+
+    /// Whether `signature` is the account's current feed signature (constant time).
+    pub fn feed_signature_ok(&self, user_id: Uuid, token_version: i32, signature: &str) -> bool {
+        let expected = self.feed_signature(user_id, token_version);
+        expected.len() == signature.len()
+            && expected
+                .bytes()
+                .zip(signature.bytes())
+                .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+                == 0
     }
 
     pub fn issue(

@@ -1,7 +1,35 @@
 //! argon2id at OWASP's recommended minimum (19 MiB, 2 iterations, 1 lane).
 
 use argon2::{Algorithm, Argon2, Params, PasswordHasher, PasswordVerifier, Version};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock, OnceLock};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+
+/// Hashes running at once, process-wide. Each takes 19 MiB and a core for tens of
+/// milliseconds: unbounded, 500 logins at once would ask for 9.5 GiB. Callers wait their turn
+/// instead (asynchronously: the server keeps answering everything else).
+static HASHING: OnceLock<(Arc<Semaphore>, usize)> = OnceLock::new();
+
+/// Sets how many hashes may run at once (0: one per core). The first call wins; later ones
+/// (several servers in one test process) keep it.
+pub fn limit_concurrency(n: usize) {
+    let n = if n == 0 {
+        std::thread::available_parallelism().map_or(2, |c| c.get())
+    } else {
+        n
+    };
+    let n = n.min(Semaphore::MAX_PERMITS);
+    let _ = HASHING.set((Arc::new(Semaphore::new(n)), n));
+}
+
+/// A turn to hash or verify; hold it for the whole computation (move it into the blocking
+/// task, so that a request given up by its client still holds the turn until its hash ends).
+pub async fn turn() -> Option<OwnedSemaphorePermit> {
+    if HASHING.get().is_none() {
+        limit_concurrency(0);
+    }
+    let permits = HASHING.get()?.0.clone();
+    permits.acquire_owned().await.ok()
+}
 
 fn hasher() -> Result<Argon2<'static>, argon2::Error> {
     let params = Params::new(19 * 1024, 2, 1, None)?;
@@ -42,6 +70,23 @@ pub fn verify(password: &str, stored: Option<&str>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// With every turn taken, the next hash waits; a turn given back lets it through.
+    #[tokio::test]
+    async fn hashing_turns_are_bounded() {
+        limit_concurrency(0);
+        let n = HASHING.get().map_or(0, |h| h.1);
+        assert!(n >= 1);
+        let mut held = Vec::new();
+        for _ in 0..n {
+            held.push(turn().await.expect("a turn"));
+        }
+        let waiting = tokio::time::timeout(std::time::Duration::from_millis(100), turn()).await;
+        assert!(waiting.is_err(), "a turn was given beyond the bound");
+        held.pop();
+        let next = tokio::time::timeout(std::time::Duration::from_secs(5), turn()).await;
+        assert!(next.is_ok_and(|t| t.is_some()));
+    }
 
     #[test]
     fn hash_then_verify() {

@@ -1,17 +1,18 @@
-//! The rule between contexts, checked on the source itself: `core → accounts → labs →
-//! resources → {assemblies, barcamp} → flows`. A context imports only contexts below it
+//! The rule between contexts, checked on the source itself: `core → reach → accounts → labs
+//! → resources → {assemblies, barcamp} → flows`. A context imports only contexts below it
 //! (never a sibling, never one above, never `flows`); only `graphql/`, `http/` and the CLI
 //! import `flows`. The test reads every `crate::domain::…` path under `domain/<context>/`.
 
 /// Each context folder and its layer.
 pub const LAYERS: &[(&str, u8)] = &[
     ("core", 0),
-    ("accounts", 1),
-    ("labs", 2),
-    ("resources", 3),
-    ("assemblies", 4),
-    ("barcamp", 4),
-    ("flows", 5),
+    ("reach", 1),
+    ("accounts", 2),
+    ("labs", 3),
+    ("resources", 4),
+    ("assemblies", 5),
+    ("barcamp", 5),
+    ("flows", 6),
 ];
 
 fn layer(context: &str) -> Option<u8> {

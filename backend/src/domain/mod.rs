@@ -2,7 +2,8 @@
 //! resolvers and HTTP handlers only translate.
 //!
 //! One folder per bounded context, layered: `core` (actor, errors, audit, rate limits,
-//! parsing, privacy sections) → `accounts` → `labs` → `resources` → `assemblies` | `barcamp`
+//! parsing, privacy sections) → `reach` (notifications, the mail outbox, mailed tokens) →
+//! `accounts` → `labs` → `resources` → `assemblies` | `barcamp`
 //! → `flows` (what crosses contexts: account deletion, the member's export, archiving a Lab,
 //! the demo seed). A context imports only the layers below it; `layers.rs` checks it on the
 //! source. `Env` stays here: it carries the assemblies' vote writer, so it sits above every
@@ -15,6 +16,7 @@ pub mod core;
 pub mod flows;
 pub mod labs;
 pub mod layers;
+pub mod reach;
 pub mod resources;
 
 pub use self::core::actor::{Actor, CurrentUser};
@@ -38,6 +40,13 @@ pub struct Env {
     pub votes: assemblies::votes::VoteQueue,
     /// Signals to live assembly pages (what changed; they read the figures themselves).
     pub live: broadcast::Sender<assemblies::votes::LiveSignal>,
+    /// The members who just got a notification (their bell refreshes).
+    pub notices: broadcast::Sender<uuid::Uuid>,
+    /// Links in mails, the sender's address.
+    pub reach: reach::ReachSettings,
+    /// Wakes the mail sender (`crate::mailer`): code that wrote outbox mail calls
+    /// `notify_one()` after its commit, so the mail leaves now rather than at the next poll.
+    pub mail_wake: std::sync::Arc<tokio::sync::Notify>,
 }
 
 /// Statute settings for general assemblies.

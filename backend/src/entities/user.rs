@@ -20,6 +20,8 @@ pub struct Model {
     pub deleted_at: Option<DateTimeUtc>,
     /// Tokens issued under an older version are refused.
     pub token_version: i32,
+    /// When the owner followed the verification link sent to the address.
+    pub email_verified_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

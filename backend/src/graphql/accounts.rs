@@ -80,6 +80,14 @@ impl User {
         self.0.deleted_at.is_some()
     }
 
+    /// Whether the address was confirmed by a verification link: shown to the person
+    /// themself and to admins only.
+    async fn email_verified(&self, ctx: &Context<'_>) -> Option<bool> {
+        let allowed = self.1 == Owner::Owner
+            || matches!(ctx.actor(), Actor::User(u) if u.id == self.0.id || u.is_admin);
+        allowed.then_some(self.0.email_verified_at.is_some())
+    }
+
     async fn created_at(&self) -> chrono::DateTime<chrono::Utc> {
         self.0.created_at
     }
@@ -135,6 +143,7 @@ impl AccountsQuery {
     }
 
     /// Members, oldest first (board and admins).
+    #[graphql(complexity = "super::pagination::page_complexity(first, child_complexity)")]
     async fn users(
         &self,
         ctx: &Context<'_>,

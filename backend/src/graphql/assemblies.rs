@@ -246,7 +246,7 @@ fn verdict_code(debug: &str) -> &'static str {
     }
 }
 
-pub struct Proxy(proxy::Model);
+pub struct Proxy(pub proxy::Model);
 
 #[Object]
 impl Proxy {
@@ -400,6 +400,7 @@ pub struct AssembliesQuery;
 #[Object]
 impl AssembliesQuery {
     /// Newest first (association members).
+    #[graphql(complexity = "super::pagination::page_complexity(first, child_complexity)")]
     async fn assemblies(
         &self,
         ctx: &Context<'_>,
@@ -447,6 +448,7 @@ impl AssembliesQuery {
     }
 
     /// The chair's check-in list: effective members by name.
+    #[graphql(complexity = "super::pagination::page_complexity(first, child_complexity)")]
     async fn attendance(
         &self,
         ctx: &Context<'_>,
@@ -687,6 +689,7 @@ impl AssembliesSubscription {
         let me = assemblies::reader(ctx.actor()).gql()?.id;
         let id = parse_uuid("assemblyId", &assembly_id)?;
         assemblies::find(&ctx.env().db, id).await.gql()?;
+        let slot = crate::graphql::subscriptions::slot(ctx)?;
         let env = ctx.env().clone();
         let session = ctx.data_opt::<WsSession>().cloned();
         let rx = env.live.subscribe();
@@ -731,6 +734,11 @@ impl AssembliesSubscription {
                 }
             })
             .take_while(|event| std::future::ready(event.is_some()))
-            .filter_map(std::future::ready))
+            .filter_map(std::future::ready)
+            // The slot lives as long as the stream.
+            .map(move |e| {
+                let _slot = &slot;
+                e
+            }))
     }
 }

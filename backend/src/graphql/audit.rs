@@ -9,7 +9,7 @@ use super::pagination::page_size;
 use crate::domain::{core::audit, DomainError};
 use crate::entities::audit_log;
 use async_graphql::connection::{Connection, Edge, EmptyFields};
-use async_graphql::{Context, Json, Object, Result, Subscription};
+use async_graphql::{Context, Json, Object, Result, Subscription, ID};
 use constellation_shared::ValidationReason;
 use futures_util::Stream;
 use futures_util::StreamExt;
@@ -64,13 +64,31 @@ pub struct AuditQuery;
 
 #[Object]
 impl AuditQuery {
-    /// Newest first.
+    /// Newest first, optionally narrowed: by who acted, by action (a prefix: `account.`), by
+    /// target, and by time (`from` included, `to` excluded, RFC 3339).
+    #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "super::pagination::page_complexity(first, child_complexity)")]
     async fn audit_log(
         &self,
         ctx: &Context<'_>,
         first: Option<i32>,
         after: Option<String>,
+        actor_id: Option<ID>,
+        action: Option<String>,
+        target_type: Option<String>,
+        target_id: Option<String>,
+        from: Option<String>,
+        to: Option<String>,
     ) -> Result<Connection<String, AuditEntry, EmptyFields, EmptyFields>> {
+        let filter = audit::Filter::parse(
+            actor_id.as_ref().map(|i| i.0.as_str()),
+            action.as_deref(),
+            target_type.as_deref(),
+            target_id.as_deref(),
+            from.as_deref(),
+            to.as_deref(),
+        )
+        .gql()?;
         let limit = page_size(first)? as u64;
         let before_id = after
             .map(|a| {
@@ -79,7 +97,7 @@ impl AuditQuery {
             })
             .transpose()
             .gql()?;
-        let mut rows = audit::list(ctx.env(), ctx.actor(), before_id, limit + 1)
+        let mut rows = audit::list(ctx.env(), ctx.actor(), filter, before_id, limit + 1)
             .await
             .gql()?;
         let has_next = rows.len() as u64 > limit;
@@ -105,6 +123,7 @@ impl AuditSubscription {
         let me = ctx.actor().board_or_admin().gql()?.id;
         let env = ctx.env().clone();
         let session = ctx.data_opt::<WsSession>().cloned();
+        let slot = crate::graphql::subscriptions::slot(ctx)?;
         let rx = env.events.subscribe();
         Ok(BroadcastStream::new(rx)
             .filter_map(|item| async move { item.ok() })
@@ -120,6 +139,10 @@ impl AuditSubscription {
                 }
             })
             .take_while(|(allowed, _)| std::future::ready(*allowed))
-            .map(|(_, entry)| AuditEntry(entry)))
+            // The slot lives as long as the stream.
+            .map(move |(_, entry)| {
+                let _slot = &slot;
+                AuditEntry(entry)
+            }))
     }
 }

@@ -448,6 +448,7 @@ pub struct BarcampQuery;
 #[Object]
 impl BarcampQuery {
     /// Newest first (public).
+    #[graphql(complexity = "super::pagination::page_complexity(first, child_complexity)")]
     async fn barcamp_editions(
         &self,
         ctx: &Context<'_>,
@@ -493,6 +494,7 @@ impl BarcampQuery {
     }
 
     /// The programme in proposal order (public).
+    #[graphql(complexity = "super::pagination::page_complexity(first, child_complexity)")]
     async fn barcamp_sessions(
         &self,
         ctx: &Context<'_>,
@@ -867,8 +869,9 @@ impl BarcampSubscription {
         if ctx.actor().id().is_none() && phase_of(&e) != BarcampPhase::Published {
             return Err(DomainError::Unauthenticated).gql();
         }
+        let slot = crate::graphql::subscriptions::slot(ctx)?;
         let rx = ctx.env().events.subscribe();
-        Ok(BroadcastStream::new(rx).filter_map(move |item| async move {
+        let changes = BroadcastStream::new(rx).filter_map(move |item| async move {
             // A subscriber too slow to keep up missed something: tell the page to reload.
             let Ok(entry) = item else {
                 return Some(BarcampChange {
@@ -885,6 +888,11 @@ impl BarcampSubscription {
                 action: entry.action,
                 session_id,
             })
+        });
+        // The slot lives as long as the stream.
+        Ok(changes.map(move |c| {
+            let _slot = &slot;
+            c
         }))
     }
 }

@@ -50,6 +50,7 @@ impl CommonRulesQuery {
     }
 
     /// Every version, newest first.
+    #[graphql(complexity = "super::pagination::page_complexity(first, child_complexity)")]
     async fn common_rules_history(
         &self,
         ctx: &Context<'_>,

@@ -256,6 +256,7 @@ impl Lab {
             .find(|m| m.user_id == me)
             .map(LabMember))
     }
+    #[graphql(complexity = "super::pagination::page_complexity(first, child_complexity)")]
     async fn members(
         &self,
         ctx: &Context<'_>,
@@ -270,6 +271,7 @@ impl Lab {
             .collect();
         slice(visible, first, after, LabMember)
     }
+    #[graphql(complexity = "super::pagination::page_complexity(first, child_complexity)")]
     async fn projects(
         &self,
         ctx: &Context<'_>,
@@ -282,6 +284,7 @@ impl Lab {
         slice(rows, first, after, Project)
     }
     /// Decisions and changes, newest first.
+    #[graphql(complexity = "super::pagination::page_complexity(first, child_complexity)")]
     async fn history(
         &self,
         ctx: &Context<'_>,
@@ -382,6 +385,7 @@ pub struct LabsQuery;
 impl LabsQuery {
     /// The Labs the caller may see, by slug, filtered.
     #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "super::pagination::page_complexity(first, child_complexity)")]
     async fn labs(
         &self,
         ctx: &Context<'_>,
@@ -436,6 +440,7 @@ impl LabsQuery {
     }
 
     /// Proposals and framing changes awaiting the board.
+    #[graphql(complexity = "super::pagination::page_complexity(first, child_complexity)")]
     async fn lab_review_queue(
         &self,
         ctx: &Context<'_>,

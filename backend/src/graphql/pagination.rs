@@ -9,13 +9,35 @@ use constellation_shared::ValidationReason;
 
 pub type Page<N> = Connection<String, N, EmptyFields, EmptyFields>;
 
+/// Rows of a page when `first` is not given.
+pub const DEFAULT_PAGE_SIZE: usize = 20;
+/// The most rows one page may hold.
+pub const MAX_PAGE_SIZE: usize = 100;
+/// Where a paginated field's complexity stops growing: far above any limit a server sets,
+/// low enough that async-graphql's (unchecked) sum over a document's few hundred fields
+/// cannot overflow.
+const MAX_FIELD_COMPLEXITY: usize = 1 << 30;
+
 /// Page size: 20 by default, at most 100.
 pub fn page_size(first: Option<i32>) -> Result<usize> {
     match first {
-        None => Ok(20),
-        Some(n) if (1..=100).contains(&n) => Ok(n as usize),
+        None => Ok(DEFAULT_PAGE_SIZE),
+        Some(n) if (1..=MAX_PAGE_SIZE as i32).contains(&n) => Ok(n as usize),
         Some(_) => Err(DomainError::invalid("first", ValidationReason::Invalid)).gql(),
     }
+}
+
+/// The complexity of a paginated field (`#[graphql(complexity = "...")]`): what is selected
+/// below it counts once per row the page may hold, so that nested connections multiply.
+/// A `first` out of range is refused by the resolver; here it counts as the nearest bound.
+pub fn page_complexity(first: Option<i32>, child_complexity: usize) -> usize {
+    let rows = first.map_or(DEFAULT_PAGE_SIZE, |n| {
+        n.clamp(1, MAX_PAGE_SIZE as i32) as usize
+    });
+    child_complexity
+        .saturating_mul(rows)
+        .saturating_add(1)
+        .min(MAX_FIELD_COMPLEXITY)
 }
 
 /// Cursors are positions in the parent's list.

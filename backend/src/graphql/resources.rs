@@ -261,6 +261,7 @@ pub struct ResourcesQuery;
 #[Object]
 impl ResourcesQuery {
     /// Every pool, by name (signed-in accounts).
+    #[graphql(complexity = "super::pagination::page_complexity(first, child_complexity)")]
     async fn resource_pools(
         &self,
         ctx: &Context<'_>,
@@ -282,6 +283,7 @@ impl ResourcesQuery {
     }
 
     /// Requests, oldest first; filtered by status and/or Lab.
+    #[graphql(complexity = "super::pagination::page_complexity(first, child_complexity)")]
     async fn resource_requests(
         &self,
         ctx: &Context<'_>,
@@ -306,6 +308,7 @@ impl ResourcesQuery {
     }
 
     /// Every grant and release, newest first (association members).
+    #[graphql(complexity = "super::pagination::page_complexity(first, child_complexity)")]
     async fn ledger(
         &self,
         ctx: &Context<'_>,

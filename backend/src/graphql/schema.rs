@@ -1,6 +1,9 @@
 //! The schema: its roots merged from each domain, its limits, its loaders.
 
-use super::{accounts, assemblies, audit, barcamp, common_rules, labs, projects, resources};
+use super::{
+    accounts, assemblies, audit, barcamp, common_rules, home, labs, notifications, projects,
+    resources,
+};
 use crate::auth::jwt::JwtKeys;
 use crate::config::Config;
 use crate::domain::Env;
@@ -16,6 +19,10 @@ pub struct QueryRoot(
     resources::ResourcesQuery,
     barcamp::BarcampQuery,
     assemblies::AssembliesQuery,
+    notifications::NotificationsQuery,
+    home::HomeQuery,
+    super::outbox::OutboxQuery,
+    super::members::MembersQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -27,6 +34,10 @@ pub struct MutationRoot(
     resources::ResourcesMutation,
     barcamp::BarcampMutation,
     assemblies::AssembliesMutation,
+    notifications::NotificationsMutation,
+    super::outbox::OutboxMutation,
+    super::recovery::RecoveryMutation,
+    super::members::MembersMutation,
 );
 
 #[derive(MergedSubscription, Default)]
@@ -34,6 +45,7 @@ pub struct SubscriptionRoot(
     audit::AuditSubscription,
     barcamp::BarcampSubscription,
     assemblies::AssembliesSubscription,
+    notifications::NotificationsSubscription,
 );
 
 pub type AppSchema = Schema<QueryRoot, MutationRoot, SubscriptionRoot>;

@@ -101,3 +101,45 @@ pub async fn export_ledger(State(state): State<AppState>, headers: HeaderMap) ->
         Err(e) => error(e),
     }
 }
+
+/// `GET /export/members.csv`: the register of members with the accounts' roles (board and
+/// admins). Personal data: never cached.
+pub async fn export_members_csv(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let actor = actor_from_token(&state, bearer(&headers)).await;
+    match crate::domain::accounts::register::table(&state.env, &actor).await {
+        Ok(table) => (
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+                (
+                    header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"constellation-members.csv\"",
+                ),
+                (header::CACHE_CONTROL, "no-store"),
+            ],
+            export::to_csv(&table),
+        )
+            .into_response(),
+        Err(e) => error(e),
+    }
+}
+
+/// `GET /export/members.html`: the register as the law asks for it, a page to print (board
+/// and admins).
+pub async fn export_members_html(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let actor = actor_from_token(&state, bearer(&headers)).await;
+    match crate::domain::accounts::register::printable(&state.env, &actor).await {
+        Ok(page) => (
+            [
+                (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+                (
+                    header::CONTENT_DISPOSITION,
+                    "inline; filename=\"registre-des-membres.html\"",
+                ),
+                (header::CACHE_CONTROL, "no-store"),
+            ],
+            page,
+        )
+            .into_response(),
+        Err(e) => error(e),
+    }
+}

@@ -90,7 +90,57 @@ pub async fn graphql_handler(
         BatchResponse::Batch(rs) => rs.iter_mut().for_each(tag_uncoded),
     }
     state.metrics.graphql(&resp);
-    GraphQLResponse::from(resp).into_response()
+    // The last line behind the complexity limit: the answer is serialized into a buffer that
+    // refuses to grow past `max_response_bytes`, and one that would is replaced by an error.
+    struct Capped(Vec<u8>, usize);
+    impl std::io::Write for Capped {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if self.0.len().saturating_add(buf.len()) > self.1 {
+                return Err(std::io::Error::other("response too large"));
+            }
+            self.0.extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let limit = state.config.max_response_bytes;
+    let mut body = Capped(Vec::new(), limit);
+    if let Err(e) = serde_json::to_writer(&mut body, &resp) {
+        if e.is_io() {
+            tracing::warn!(limit, "a GraphQL response over the size limit was refused");
+            return refuse(
+                StatusCode::BAD_REQUEST,
+                ErrorCode::BadRequest,
+                "response too large",
+            );
+        }
+        tracing::error!(error = %e, "cannot serialize a GraphQL response");
+        return refuse(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            ErrorCode::Internal,
+            ErrorCode::Internal.message(constellation_shared::Language::En),
+        );
+    }
+    // The headers `GraphQLResponse` would set, around the bytes already serialized.
+    let mut out = Response::new(axum::body::Body::from(body.0));
+    out.headers_mut().insert(
+        axum::http::header::CONTENT_TYPE,
+        axum::http::HeaderValue::from_static("application/graphql-response+json"),
+    );
+    if resp.is_ok() {
+        if let Some(value) = resp
+            .cache_control()
+            .value()
+            .and_then(|v| axum::http::HeaderValue::from_str(&v).ok())
+        {
+            out.headers_mut()
+                .insert(axum::http::header::CACHE_CONTROL, value);
+        }
+    }
+    out.headers_mut().extend(resp.http_headers());
+    out
 }
 
 pub async fn graphiql(State(state): State<AppState>) -> Response {
@@ -119,19 +169,29 @@ pub const WS_MAX_MESSAGE_BYTES: usize = 64 * 1024;
 /// `{"Authorization": "Bearer …"}`).
 pub async fn graphql_ws(
     State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
     protocol: GraphQLProtocol,
     upgrade: WebSocketUpgrade,
 ) -> Response {
     let schema = state.schema.clone();
+    let address = client_address(&state, &headers, peer);
+    // A connection that has not sent `connection_init` by then is closed.
+    let init_timeout = std::time::Duration::from_secs(state.config.ws_init_timeout_seconds);
     // A subscription document is small: a message over 64 KiB closes the connection
     // (the default, 64 MiB, would let one client pin that much memory per frame).
     upgrade
         .max_message_size(WS_MAX_MESSAGE_BYTES)
         .max_frame_size(WS_MAX_MESSAGE_BYTES)
         .protocols(ALL_WEBSOCKET_PROTOCOLS)
-        .on_upgrade(move |stream| {
-            GraphQLWebSocket::new(stream, schema, protocol)
+        .on_upgrade(move |stream| async move {
+            let initialised = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+            let init_done = initialised.clone();
+            let serve = GraphQLWebSocket::new(stream, schema, protocol)
+                // An unanswered keep-alive ping ends the connection too.
+                .keepalive_timeout(std::time::Duration::from_secs(60))
                 .on_connection_init(move |payload| async move {
+                    init_done.store(true, std::sync::atomic::Ordering::SeqCst);
                     let token = payload
                         .get("token")
                         .and_then(|v| v.as_str())
@@ -147,15 +207,34 @@ pub async fn graphql_ws(
                     let claims = token.as_deref().and_then(|t| state.jwt.verify_claims(t));
                     let expires_at = claims.map(|(_, exp, _)| exp);
                     let token_version = claims.map(|(_, _, version)| version);
+                    let owner = match actor.id() {
+                        Some(id) => format!("user:{id}"),
+                        None => format!("addr:{address}"),
+                    };
                     let mut data = Data::default();
                     data.insert(actor);
                     data.insert(crate::graphql::context::WsSession {
                         expires_at,
                         token_version,
                     });
+                    data.insert(crate::graphql::subscriptions::ConnectionSlots::new(
+                        state.subscriptions.clone(),
+                        owner,
+                    ));
                     crate::graphql::loaders::attach(&state.env, &mut data);
                     Ok(data)
                 })
-                .serve()
+                .serve();
+            // Dropping the connection's future closes the socket.
+            let deadline = async {
+                tokio::time::sleep(init_timeout).await;
+                if initialised.load(std::sync::atomic::Ordering::SeqCst) {
+                    std::future::pending::<()>().await;
+                }
+            };
+            tokio::select! {
+                () = serve => {}
+                () = deadline => tracing::info!("closed a WebSocket that sent no connection_init"),
+            }
         })
 }

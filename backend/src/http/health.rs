@@ -1,4 +1,4 @@
-//! `GET /health`: the process answers and the database too.
+//! `GET /health`: the process answers, the database too, and the vote writer runs.
 
 use crate::app::AppState;
 use axum::extract::State;
@@ -7,17 +7,27 @@ use axum::Json;
 use serde_json::json;
 
 pub async fn health(State(state): State<AppState>) -> (StatusCode, Json<serde_json::Value>) {
-    match state.env.db.ping().await {
-        Ok(()) => (
-            StatusCode::OK,
-            Json(json!({"status": "ok", "database": "ok"})),
-        ),
+    let writer = state.env.votes.health();
+    let votes = if writer.healthy() { "ok" } else { "restarting" };
+    let database = match state.env.db.ping().await {
+        Ok(()) => "ok",
         Err(e) => {
             tracing::error!(error = %e, "health check: database unreachable");
-            (
-                StatusCode::SERVICE_UNAVAILABLE,
-                Json(json!({"status": "degraded", "database": "unreachable"})),
-            )
+            "unreachable"
         }
-    }
+    };
+    let ok = votes == "ok" && database == "ok";
+    (
+        if ok {
+            StatusCode::OK
+        } else {
+            StatusCode::SERVICE_UNAVAILABLE
+        },
+        Json(json!({
+            "status": if ok { "ok" } else { "degraded" },
+            "database": database,
+            "votes": votes,
+            "voteWriterRestarts": writer.restarts(),
+        })),
+    )
 }

@@ -71,3 +71,32 @@ pub async fn personal_feed(State(state): State<AppState>, Path(file): Path<Strin
         .await,
     )
 }
+
+/// A member's private feed: their assemblies and barcamp sessions,
+/// `/ical/member/{user}-{signature}.ics` (see `JwtKeys::feed_signature`).
+pub async fn member_feed(State(state): State<AppState>, Path(file): Path<String>) -> Response {
+    let Some((id, signature)) = file
+        .strip_suffix(".ics")
+        .and_then(|s| s.rsplit_once('-'))
+        .and_then(|(id, sig)| id.parse::<Uuid>().ok().map(|id| (id, sig.to_owned())))
+    else {
+        return calendar(Ok(None));
+    };
+    calendar(
+        async {
+            let Some(u) = crate::domain::accounts::find_active(&state.env, id).await? else {
+                return Ok(None);
+            };
+            if !state
+                .jwt
+                .feed_signature_ok(u.id, u.token_version, &signature)
+            {
+                return Ok(None);
+            }
+            crate::domain::flows::calendar::member_feed(&state.env, &u)
+                .await
+                .map(Some)
+        }
+        .await,
+    )
+}

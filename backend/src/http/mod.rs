@@ -8,6 +8,7 @@ pub mod health;
 pub mod ical;
 pub mod metrics;
 pub mod minutes;
+pub mod observe;
 pub mod security;
 
 use crate::app::AppState;
@@ -15,7 +16,6 @@ use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
 use axum::Router;
 use tower_http::compression::CompressionLayer;
-use tower_http::trace::TraceLayer;
 
 pub fn router(state: AppState) -> Router {
     Router::new()
@@ -28,14 +28,22 @@ pub fn router(state: AppState) -> Router {
         .route("/metrics", get(metrics::metrics))
         .route("/export/me", get(export::export_me))
         .route("/export/ledger.csv", get(export::export_ledger))
+        .route("/export/members.csv", get(export::export_members_csv))
+        .route("/export/members.html", get(export::export_members_html))
         .route("/export/assemblies/{id}/{file}", get(minutes::minutes))
         .route("/ical/barcamp/feed/{file}", get(ical::personal_feed))
         .route("/ical/barcamp/{file}", get(ical::edition_feed))
+        .route("/ical/member/{file}", get(ical::member_feed))
         // gzip for the API and exports when the client asks for it. Only the routes: the app's
         // files are precompressed at build time and never compressed on the fly.
         .route_layer(CompressionLayer::new())
         .fallback(assets::serve)
         .layer(DefaultBodyLimit::max(state.config.max_body_bytes))
+        // Inside the metrics, headers, log and id: a timed-out answer gets all of them.
+        .layer(axum::middleware::from_fn_with_state(
+            std::time::Duration::from_millis(state.config.request_timeout_ms),
+            observe::timeout,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             metrics::count,
@@ -44,6 +52,7 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             security::headers,
         ))
-        .layer(TraceLayer::new_for_http())
+        .layer(observe::trace_layer())
+        .layer(axum::middleware::from_fn(observe::request_id))
         .with_state(state)
 }

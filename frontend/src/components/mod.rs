@@ -1,5 +1,7 @@
 //! Reusable pieces, one component per file.
 
+pub mod bell;
+pub mod copy_field;
 pub mod field;
 pub mod form_error;
 pub mod nav;

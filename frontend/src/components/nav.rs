@@ -1,5 +1,6 @@
-//! The header: navigation and the language switch.
+//! The header: navigation, the notifications bell and the language switch.
 
+use crate::components::bell::Bell;
 use crate::i18n::strings;
 use crate::session::use_session;
 use constellation_shared::Language;
@@ -42,6 +43,7 @@ pub fn Nav() -> impl IntoView {
                             <li><A href="/register">{move || t().nav_register}</A></li>
                         }
                     >
+                        <li><Bell /></li>
                         <li><A href="/profile">{move || t().nav_profile}</A></li>
                         <li><button type="button" class="link" on:click=logout.clone()>{move || t().nav_logout}</button></li>
                     </Show>

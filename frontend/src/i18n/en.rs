@@ -1,5 +1,7 @@
 //! English.
 
+mod reach;
+
 use super::Strings;
 
 pub const EN: Strings = Strings {
@@ -621,4 +623,5 @@ pub const EN: Strings = Strings {
     live_voting_closed: "Voting closed: {}.",
     live_session: "The session changed state.",
     live_check_in: "Attendance updated.",
+    reach: reach::REACH,
 };

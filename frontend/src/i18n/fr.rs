@@ -1,5 +1,7 @@
 //! Français.
 
+mod reach;
+
 use super::Strings;
 
 pub const FR: Strings = Strings {
@@ -621,4 +623,5 @@ pub const FR: Strings = Strings {
     live_voting_closed: "Vote clos : {}.",
     live_session: "La séance a changé d'état.",
     live_check_in: "Présences mises à jour.",
+    reach: reach::REACH,
 };

@@ -3,6 +3,7 @@
 
 mod en;
 mod fr;
+pub mod reach;
 
 use constellation_shared::dto::assembly::{
     AssemblyKind, AssemblyStatus, BallotKind, Choice, MotionStatus, ProxyStatus,
@@ -633,6 +634,8 @@ pub struct Strings {
     pub live_voting_closed: &'static str,
     pub live_session: &'static str,
     pub live_check_in: &'static str,
+    /// Notifications and the member's home.
+    pub reach: reach::ReachStrings,
 }
 
 /// Human labels for the Labs enums (their wire values stay in the `data-*` attributes).

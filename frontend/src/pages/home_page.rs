@@ -1,6 +1,8 @@
-//! `/`: what Constellation is, and where to go next.
+//! `/`: what Constellation is and where to go next; for a signed-in member, what waits for
+//! them, what is coming and their Labs.
 
 use crate::i18n::strings;
+use crate::pages::home::member_home::MemberHome;
 use crate::session::use_session;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -24,5 +26,8 @@ pub fn HomePage() -> impl IntoView {
                 </p>
             </Show>
         </section>
+        <Show when=move || session.me.with(Option::is_some)>
+            <MemberHome />
+        </Show>
     }
 }

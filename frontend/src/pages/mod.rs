@@ -2,10 +2,12 @@
 
 pub mod assembly;
 pub mod barcamp;
+pub mod home;
 pub mod home_page;
 pub mod labs;
 pub mod login_page;
 pub mod not_found_page;
+pub mod notifications;
 pub mod profile_page;
 pub mod register_page;
 pub mod resources;

@@ -5,6 +5,8 @@ pub mod accounts;
 pub mod assembly;
 pub mod barcamp;
 pub mod labs;
+pub mod members;
+pub mod reach;
 pub mod resources;
 
 /// All documents, by name, for the contract test.
@@ -96,4 +98,36 @@ pub const ALL: &[(&str, &str)] = &[
     ("ASSEMBLY_CAST_VOTE", assembly::CAST_VOTE),
     ("ASSEMBLY_MAJORITY_RULES", assembly::MAJORITY_RULES),
     ("ASSEMBLY_LIVE", assembly::LIVE),
+    ("MEMBERS", members::MEMBERS),
+    ("UPDATE_REGISTER_ENTRY", members::UPDATE_REGISTER_ENTRY),
+    ("INVITE_MEMBERS", members::INVITE_MEMBERS),
+    ("IMPORT_MEMBERS", members::IMPORT_MEMBERS),
+    ("INVITATIONS", members::INVITATIONS),
+    ("INVITATION", members::INVITATION),
+    ("ACCEPT_INVITATION", members::ACCEPT_INVITATION),
+    ("AUDIT_LOG_FILTERED", members::AUDIT_LOG_FILTERED),
+    ("REQUEST_PASSWORD_RESET", accounts::REQUEST_PASSWORD_RESET),
+    ("RESET_PASSWORD", accounts::RESET_PASSWORD),
+    ("VERIFY_EMAIL", accounts::VERIFY_EMAIL),
+    ("RESEND_VERIFICATION", accounts::RESEND_VERIFICATION),
+    ("MAIL_DELIVERIES", accounts::MAIL_DELIVERIES),
+    ("MAIL_FAILURES", accounts::MAIL_FAILURES),
+    ("RETRY_MAIL", accounts::RETRY_MAIL),
+    ("NOTIFICATIONS", reach::NOTIFICATIONS),
+    (
+        "UNREAD_NOTIFICATION_COUNT",
+        reach::UNREAD_NOTIFICATION_COUNT,
+    ),
+    ("NOTIFICATION_SETTINGS", reach::NOTIFICATION_SETTINGS),
+    ("MARK_NOTIFICATIONS_READ", reach::MARK_NOTIFICATIONS_READ),
+    (
+        "MARK_ALL_NOTIFICATIONS_READ",
+        reach::MARK_ALL_NOTIFICATIONS_READ,
+    ),
+    (
+        "SET_NOTIFICATION_PREFERENCE",
+        reach::SET_NOTIFICATION_PREFERENCE,
+    ),
+    ("NOTIFICATION_ADDED", reach::NOTIFICATION_ADDED),
+    ("HOME", reach::HOME),
 ];

@@ -3,6 +3,11 @@
 //!
 //! Usage: constellation-bench <path to constellation binary>
 
+#[path = "bench/convocation.rs"]
+mod convocation;
+#[path = "bench/logins.rs"]
+mod logins;
+
 use anyhow::{bail, Context, Result};
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader};
@@ -269,6 +274,8 @@ async fn main() -> Result<()> {
     let _ = child.wait();
     scheduler_rows();
     vote_rows().await?;
+    logins::rows(&bin).await?;
+    convocation::rows().await?;
     Ok(())
 }
 
@@ -438,6 +445,7 @@ async fn vote_bench(label: &str, database_url: String, batch: usize) -> Result<(
             updated_at: Set(now),
             deleted_at: Set(None),
             token_version: Set(0),
+            email_verified_at: Set(None),
         }
     };
     let chair = person(0, true).insert(db).await?;

@@ -1,5 +1,10 @@
 //! Accounts: registration, login, profile, password, roles, deletion.
 
+pub mod invitations;
+pub mod recovery;
+pub mod register;
+pub mod roster;
+
 use crate::auth::password;
 use crate::domain::{
     core::audit, core::rate_limit, Actor, CurrentUser, DbResultExt, DomainError, DomainResult, Env,
@@ -18,7 +23,7 @@ use sea_orm::{
 use serde_json::{json, Value};
 use uuid::Uuid;
 
-const EMAIL_UNIQUE: &[&str] = &["uq_users_email_normalized", "users.email_normalized"];
+pub(crate) const EMAIL_UNIQUE: &[&str] = &["uq_users_email_normalized", "users.email_normalized"];
 /// RFC 5321's limit on a forward path: no deliverable address is longer.
 pub const EMAIL_MAX_CHARS: usize = 254;
 const FIRST_ADMIN_FLAG: &str = "first_admin_granted";
@@ -97,11 +102,15 @@ impl NewPassword {
     }
 }
 
-async fn hash(password: NewPassword) -> DomainResult<String> {
-    tokio::task::spawn_blocking(move || password::hash(&password.0))
-        .await
-        .map_err(DomainError::internal)?
-        .map_err(DomainError::internal)
+pub(crate) async fn hash(password: NewPassword) -> DomainResult<String> {
+    let turn = password::turn().await;
+    tokio::task::spawn_blocking(move || {
+        let _turn = turn;
+        password::hash(&password.0)
+    })
+    .await
+    .map_err(DomainError::internal)?
+    .map_err(DomainError::internal)
 }
 
 /// Bounded so that a megabyte-long "password" costs nothing to refuse.
@@ -110,13 +119,17 @@ async fn verify(candidate: &str, stored: Option<String>) -> DomainResult<bool> {
         return Ok(false);
     }
     let candidate = candidate.to_owned();
-    tokio::task::spawn_blocking(move || password::verify(&candidate, stored.as_deref()))
-        .await
-        .map_err(DomainError::internal)
+    let turn = password::turn().await;
+    tokio::task::spawn_blocking(move || {
+        let _turn = turn;
+        password::verify(&candidate, stored.as_deref())
+    })
+    .await
+    .map_err(DomainError::internal)
 }
 
 /// The fields worth recording in an audit diff (never the email or the hash).
-fn public_view(u: &user::Model) -> Value {
+pub(crate) fn public_view(u: &user::Model) -> Value {
     json!({
         "displayName": u.display_name,
         "membershipKind": u.membership_kind,
@@ -201,10 +214,12 @@ pub async fn register(
         updated_at: Set(now),
         deleted_at: Set(None),
         token_version: Set(0),
+        email_verified_at: Set(None),
     }
     .insert(&txn)
     .await
     .on_unique(EMAIL_UNIQUE, DomainError::EmailTaken)?;
+    recovery::enqueue_verification(&txn, &env.reach, &model).await?;
     let entry = audit::record(
         &txn,
         Some(model.id),
@@ -217,6 +232,7 @@ pub async fn register(
     .await?;
     txn.commit().await?;
     audit::publish(env, [entry]);
+    env.mail_wake.notify_one();
     Ok(model)
 }
 

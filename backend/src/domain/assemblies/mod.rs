@@ -3,6 +3,7 @@
 
 pub mod live;
 pub mod minutes;
+pub mod notices;
 pub mod proxies;
 pub mod votes;
 
@@ -461,8 +462,15 @@ async fn transition(
         json!({ "status": updated.status }),
     )
     .await?;
+    // The convocation goes out with the change that convenes: both or neither.
+    let told = if to == AssemblyStatus::Convened {
+        notices::convocation(&txn, env, &updated).await?
+    } else {
+        Default::default()
+    };
     txn.commit().await?;
     audit::publish(env, [entry]);
+    crate::domain::reach::notify::announce(env, told);
     let _ = env.live.send(crate::domain::assemblies::votes::LiveSignal {
         assembly_id: id,
         motion_id: None,

@@ -2,11 +2,13 @@
 //! to another for one assembly; the holder accepts (within the statutes' cap) or declines;
 //! the principal revokes until the session opens, or takes the vote back by checking in.
 
-use crate::domain::assemblies::{self, is_effective, lock, status_of};
+use crate::domain::assemblies::{self, is_effective, lock, notices, status_of};
+use crate::domain::reach::notify::{announce, Announced};
 use crate::domain::{core::audit, Actor, DomainError, DomainResult, Env};
 use crate::entities::{attendance, proxy, user};
 use chrono::Utc;
 use constellation_shared::dto::assembly::{AssemblyStatus, ProxyStatus};
+use constellation_shared::dto::reach::NotificationKind;
 use constellation_shared::{MembershipKind, ValidationReason};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
@@ -145,8 +147,19 @@ pub async fn give(
         json!({ "assemblyId": assembly_id, "holder": holder.id }),
     )
     .await?;
+    let told = notices::proxy(
+        &txn,
+        env,
+        NotificationKind::ProxyAsked,
+        assembly_id,
+        holder.id,
+        "PENDING",
+        format!("assembly.proxy.give:{}", entry.id),
+    )
+    .await?;
     txn.commit().await?;
     audit::publish(env, [entry]);
+    announce(env, told);
     Ok(assembly_id)
 }
 
@@ -190,6 +203,7 @@ pub async fn answer(env: &Env, actor: &Actor, proxy_id: Uuid, accept: bool) -> D
         ProxyStatus::Declined
     };
     let assembly_id = p.assembly_id;
+    let principal = p.principal_id;
     let mut am = p.into_active_model();
     am.status = Set(to.as_str().to_owned());
     am.updated_at = Set(Utc::now());
@@ -204,8 +218,19 @@ pub async fn answer(env: &Env, actor: &Actor, proxy_id: Uuid, accept: bool) -> D
         json!({ "assemblyId": assembly_id, "status": to.as_str() }),
     )
     .await?;
+    let told = notices::proxy(
+        &txn,
+        env,
+        NotificationKind::ProxyAnswered,
+        assembly_id,
+        principal,
+        to.as_str(),
+        format!("assembly.proxy.answer:{}", entry.id),
+    )
+    .await?;
     txn.commit().await?;
     audit::publish(env, [entry]);
+    announce(env, told);
     Ok(assembly_id)
 }
 
@@ -288,11 +313,26 @@ pub async fn check_in(
     }
     .insert(&txn)
     .await?;
+    let mut told = Announced::default();
     if let Some(p) = given_by(&txn, assembly_id, target).await?.filter(live) {
+        let holder = p.holder_id;
+        let was_accepted = status_of_proxy(&p) == ProxyStatus::Accepted;
         let mut am = p.into_active_model();
         am.status = Set(ProxyStatus::Reclaimed.as_str().to_owned());
         am.updated_at = Set(Utc::now());
-        am.update(&txn).await?;
+        let reclaimed = am.update(&txn).await?;
+        if was_accepted {
+            told = notices::proxy(
+                &txn,
+                env,
+                NotificationKind::ProxyReclaimed,
+                assembly_id,
+                holder,
+                "RECLAIMED",
+                format!("assembly.proxy.reclaim:{}", reclaimed.id),
+            )
+            .await?;
+        }
     }
     let entry = audit::record(
         &txn,
@@ -306,6 +346,7 @@ pub async fn check_in(
     .await?;
     txn.commit().await?;
     audit::publish(env, [entry]);
+    announce(env, told);
     let _ = env.live.send(crate::domain::assemblies::votes::LiveSignal {
         assembly_id,
         motion_id: None,
@@ -324,20 +365,93 @@ pub async fn present<C: ConnectionTrait>(conn: &C, assembly_id: Uuid) -> DomainR
         .await?)
 }
 
-/// Accepted proxies whose principal is absent and whose holder is present.
+/// Accepted proxies whose principal is absent and whose holder is present. A proxy whose
+/// principal is no longer an effective member (demoted, deleted) carries no vote: it is not
+/// counted as represented.
 pub async fn represented<C: ConnectionTrait>(
     conn: &C,
     assembly_id: Uuid,
 ) -> DomainResult<Vec<proxy::Model>> {
     let here = present(conn, assembly_id).await?;
-    Ok(proxy::Entity::find()
+    let accepted: Vec<proxy::Model> = proxy::Entity::find()
         .filter(proxy::Column::AssemblyId.eq(assembly_id))
         .filter(proxy::Column::Status.eq(ProxyStatus::Accepted.as_str()))
         .all(conn)
         .await?
         .into_iter()
         .filter(|p| here.contains(&p.holder_id) && !here.contains(&p.principal_id))
+        .collect();
+    let effective = effective_among(conn, accepted.iter().map(|p| p.principal_id)).await?;
+    Ok(accepted
+        .into_iter()
+        .filter(|p| effective.contains(&p.principal_id))
         .collect())
+}
+
+/// Of `ids`, the accounts that are effective members today (not deleted). A proxy is worth
+/// a vote only while its principal is one: read at the time of the vote, so a demotion
+/// after the proxy was accepted takes the vote away at once.
+pub async fn effective_among<C: ConnectionTrait>(
+    conn: &C,
+    ids: impl IntoIterator<Item = Uuid>,
+) -> DomainResult<std::collections::HashSet<Uuid>> {
+    let ids: Vec<Uuid> = ids
+        .into_iter()
+        .collect::<std::collections::HashSet<_>>()
+        .into_iter()
+        .collect();
+    let mut out = std::collections::HashSet::new();
+    for chunk in ids.chunks(500) {
+        let found: Vec<Uuid> = user::Entity::find()
+            .filter(user::Column::Id.is_in(chunk.to_vec()))
+            .filter(user::Column::DeletedAt.is_null())
+            .filter(user::Column::MembershipKind.eq(MembershipKind::Effective.as_str()))
+            .select_only()
+            .column(user::Column::Id)
+            .into_tuple()
+            .all(conn)
+            .await?;
+        out.extend(found);
+    }
+    Ok(out)
+}
+
+/// Account deletion ends the person's proxies, given and held, in every assembly not yet
+/// closed (`REVOKED`; closed assemblies keep their record). Returns how many ended.
+pub async fn end_for_deleted<C: ConnectionTrait>(conn: &C, user_id: Uuid) -> DomainResult<u64> {
+    use crate::entities::assembly;
+    let open: Vec<Uuid> = assembly::Entity::find()
+        .filter(assembly::Column::Status.ne(AssemblyStatus::Closed.as_str()))
+        .select_only()
+        .column(assembly::Column::Id)
+        .into_tuple()
+        .all(conn)
+        .await?;
+    if open.is_empty() {
+        return Ok(0);
+    }
+    let res = proxy::Entity::update_many()
+        .col_expr(
+            proxy::Column::Status,
+            sea_orm::sea_query::Expr::value(ProxyStatus::Revoked.as_str()),
+        )
+        .col_expr(
+            proxy::Column::UpdatedAt,
+            sea_orm::sea_query::Expr::value(Utc::now()),
+        )
+        .filter(proxy::Column::AssemblyId.is_in(open))
+        .filter(
+            sea_orm::Condition::any()
+                .add(proxy::Column::PrincipalId.eq(user_id))
+                .add(proxy::Column::HolderId.eq(user_id)),
+        )
+        .filter(proxy::Column::Status.is_in([
+            ProxyStatus::Pending.as_str(),
+            ProxyStatus::Accepted.as_str(),
+        ]))
+        .exec(conn)
+        .await?;
+    Ok(res.rows_affected)
 }
 
 /// The chair's check-in list: effective members by name, keyset on (name, id).

@@ -2,6 +2,7 @@
 //! registers. The board creates editions and names organisers; organisers run them.
 
 pub mod access;
+pub mod notices;
 pub mod schedule;
 pub mod sessions;
 
@@ -331,8 +332,14 @@ pub async fn set_phase(
         json!({ "phase": to.as_str() }),
     )
     .await?;
+    let told = if to == BarcampPhase::Published {
+        notices::published(&txn, env, &e).await?
+    } else {
+        Default::default()
+    };
     txn.commit().await?;
     audit::publish(env, [entry]);
+    crate::domain::reach::notify::announce(env, told);
     Ok(e)
 }
 

@@ -415,8 +415,20 @@ async fn close(
         json!({ "status": updated.status, "reason": why, "mergedInto": merged_into }),
     )
     .await?;
+    let told = if to == SessionStatus::Cancelled {
+        crate::domain::barcamp::notices::changed(
+            &txn,
+            env,
+            constellation_shared::dto::reach::NotificationKind::SessionCancelled,
+            &updated,
+        )
+        .await?
+    } else {
+        Default::default()
+    };
     txn.commit().await?;
     audit::publish(env, [entry]);
+    crate::domain::reach::notify::announce(env, told);
     Ok(updated)
 }
 

@@ -1,10 +1,13 @@
 //! Deleting one's account, in one transaction: the last-admin rule (accounts), each Lab
 //! keeps a coordinator and the memberships go (labs), barcamp registrations, interest and
-//! organiser seats go (barcamp), then the account is anonymised (accounts). Governance
-//! records stay, pointing at an anonymous account.
+//! organiser seats go (barcamp), the register of members records the leaving (accounts),
+//! then the account is anonymised (accounts). Governance records stay, pointing at an
+//! anonymous account.
 
 use crate::domain::core::audit;
-use crate::domain::{accounts, barcamp, labs, Actor, DomainError, DomainResult, Env};
+use crate::domain::{
+    accounts, assemblies, barcamp, labs, reach, Actor, DomainError, DomainResult, Env,
+};
 
 pub async fn delete_my_account(env: &Env, actor: &Actor, password: &str) -> DomainResult<()> {
     let me = actor.user()?;
@@ -16,6 +19,15 @@ pub async fn delete_my_account(env: &Env, actor: &Actor, password: &str) -> Doma
     accounts::ensure_not_last_admin(&txn, &current).await?;
     labs::members::erase_member(&txn, current.id).await?;
     barcamp::sessions::forget(&txn, current.id).await?;
+    assemblies::proxies::end_for_deleted(&txn, current.id).await?;
+    // Notifications, preferences and mail not yet sent are the person's own: they go.
+    reach::inbox::forget(&txn, current.id).await?;
+    // The register of members is kept, as the law requires (CSA art. 9:3): the row stays with
+    // its dates, the leaving date set to today if none was recorded, the address and note
+    // blanked. Invitations sent to the address lose it. Both before the anonymisation,
+    // which needs the account as it was.
+    accounts::register::record_leaving(&txn, &current).await?;
+    accounts::invitations::forget(&txn, &current).await?;
     let entry = accounts::erase(&txn, current).await?;
     txn.commit().await?;
     audit::publish(env, [entry]);

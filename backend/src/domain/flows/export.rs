@@ -135,6 +135,8 @@ pub async fn my_data(env: &Env, actor: &Actor) -> DomainResult<Export> {
         crate::domain::barcamp::sessions::export(&env.db, me.id).await?;
     let (assemblies, assembly_tables) =
         crate::domain::assemblies::votes::export(&env.db, me.id).await?;
+    let (register_entry, register_table) = accounts::register::export(&env.db, me.id).await?;
+    let (reach_json, reach_tables) = crate::domain::reach::inbox::export(&env.db, me.id).await?;
     let mut json = json!({
         "format": "constellation-export/1",
         "exportedAt": chrono::Utc::now(),
@@ -151,6 +153,8 @@ pub async fn my_data(env: &Env, actor: &Actor) -> DomainResult<Export> {
     });
     json["barcamp"] = barcamp;
     json["assemblies"] = assemblies;
+    // The register of members' entry (address, dates, the board's note): the member's data.
+    json["memberRegister"] = register_entry;
     let mut tables = vec![
         Table {
             name: "audit_log",
@@ -250,6 +254,11 @@ pub async fn my_data(env: &Env, actor: &Actor) -> DomainResult<Export> {
     ];
     tables.extend(barcamp_tables);
     tables.extend(assembly_tables);
+    tables.push(register_table);
+    tables.extend(reach_tables);
+    if let (Some(obj), Some(extra)) = (json.as_object_mut(), reach_json.as_object()) {
+        obj.extend(extra.clone());
+    }
     Ok(Export { json, tables })
 }
 

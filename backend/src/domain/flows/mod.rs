@@ -3,6 +3,8 @@
 //! context imports it.
 
 pub mod archive_lab;
+pub mod calendar;
 pub mod delete_account;
 pub mod export;
+pub mod home;
 pub mod seed;

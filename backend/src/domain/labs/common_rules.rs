@@ -92,7 +92,34 @@ pub async fn publish(
         json!({ "version": version, "decisionRef": decision_ref }),
     )
     .await?;
+    // Everyone with an account hears of it (Labs acknowledge the new version).
+    let everyone: Vec<uuid::Uuid> = {
+        use crate::entities::user;
+        use sea_orm::{ColumnTrait, QueryFilter, QuerySelect};
+        user::Entity::find()
+            .filter(user::Column::DeletedAt.is_null())
+            .select_only()
+            .column(user::Column::Id)
+            .into_tuple()
+            .all(&txn)
+            .await?
+    };
+    let told = crate::domain::reach::notify::notify(
+        &txn,
+        &env.reach,
+        crate::domain::reach::notify::Notice {
+            kind: constellation_shared::dto::reach::NotificationKind::RulesChanged,
+            event_key: format!("rules.publish:{version}"),
+            recipients: everyone,
+            payload: json!({ "subject": format!("v{version}"), "detail": decision_ref }),
+            link: "/rules".to_owned(),
+            ics: None,
+            about: None,
+        },
+    )
+    .await?;
     txn.commit().await?;
     audit::publish(env, [entry]);
+    crate::domain::reach::notify::announce(env, told);
     Ok(model)
 }

@@ -4,9 +4,14 @@
 use crate::domain::labs::{
     event, find_visible, is_coordinator, membership, policy_of, require_coordinator, status_of,
 };
+use crate::domain::reach::{
+    self,
+    notify::{Announced, Notice},
+};
 use crate::domain::{core::audit, Actor, DbResultExt, DomainError, DomainResult, Env};
 use crate::entities::{lab, lab_framing, lab_member, user};
 use constellation_shared::dto::labs::{LabRole, LabStatus, MemberState, MembershipPolicy};
+use constellation_shared::dto::reach::NotificationKind;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait,
     PaginatorTrait, QueryFilter, Set,
@@ -81,9 +86,52 @@ async fn record(
         json!({ "user": user, "membership": row_json(after) }),
     )
     .await?;
+    let notice = match action {
+        "lab.request_to_join" => Some((
+            NotificationKind::JoinRequest,
+            coordinators(&txn, l.id).await?,
+            "REQUESTED",
+        )),
+        "lab.accept_request" => Some((NotificationKind::JoinAnswer, vec![user], "MEMBER")),
+        "lab.decline_request" => Some((NotificationKind::JoinAnswer, vec![user], "DECLINED")),
+        "lab.invite" => Some((NotificationKind::Invitation, vec![user], "INVITED")),
+        _ => None,
+    };
+    let mut told = Announced::default();
+    if let Some((kind, recipients, status)) = notice {
+        told = reach::notify::notify(
+            &txn,
+            &env.reach,
+            Notice {
+                kind,
+                event_key: format!("{action}:{}", entry.id),
+                recipients,
+                payload: json!({ "subject": l.name, "status": status }),
+                link: format!("/labs/{}", l.slug),
+                ics: None,
+                about: None,
+            },
+        )
+        .await?;
+    }
     txn.commit().await?;
     audit::publish(env, [entry]);
+    reach::notify::announce(env, told);
     Ok(())
+}
+
+/// The Lab's active coordinators.
+pub async fn coordinators<C: ConnectionTrait>(conn: &C, lab_id: Uuid) -> DomainResult<Vec<Uuid>> {
+    use sea_orm::QuerySelect;
+    Ok(lab_member::Entity::find()
+        .filter(lab_member::Column::LabId.eq(lab_id))
+        .filter(lab_member::Column::Role.eq(LabRole::Coordinator.as_str()))
+        .filter(lab_member::Column::State.eq(MemberState::Active.as_str()))
+        .select_only()
+        .column(lab_member::Column::UserId)
+        .into_tuple()
+        .all(conn)
+        .await?)
 }
 
 fn row(lab_id: Uuid, user_id: Uuid, role: LabRole, state: MemberState) -> lab_member::ActiveModel {

@@ -683,8 +683,24 @@ pub async fn review(
         json!({ "lab": lab_audit(&updated), "comment": comment }),
     )
     .await?;
+    // The coordinators hear of the board's decision.
+    let told = crate::domain::reach::notify::notify(
+        &txn,
+        &env.reach,
+        crate::domain::reach::notify::Notice {
+            kind: constellation_shared::dto::reach::NotificationKind::LabDecision,
+            event_key: format!("lab.review:{}", entry.id),
+            recipients: members::coordinators(&txn, l.id).await?,
+            payload: json!({ "subject": l.name, "status": kind.trim_start_matches("FRAMING_CHANGE_"), "detail": comment.clone().unwrap_or_default() }),
+            link: format!("/labs/{}", l.slug),
+            ics: None,
+            about: None,
+        },
+    )
+    .await?;
     txn.commit().await?;
     audit::publish(env, [entry]);
+    crate::domain::reach::notify::announce(env, told);
     Ok(updated)
 }
 

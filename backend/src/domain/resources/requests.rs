@@ -342,8 +342,31 @@ pub async fn decide(
         json!({ "status": updated.status, "granted": show(grant, pool.scale), "reason": reason }),
     )
     .await?;
+    // Whoever asked, and the Lab's coordinators, hear of the decision.
+    let l = lab::Entity::find_by_id(r.lab_id).one(&txn).await?;
+    let mut recipients = crate::domain::labs::members::coordinators(&txn, r.lab_id).await?;
+    recipients.push(r.requested_by);
+    let told = crate::domain::reach::notify::notify(
+        &txn,
+        &env.reach,
+        crate::domain::reach::notify::Notice {
+            kind: constellation_shared::dto::reach::NotificationKind::ResourceDecision,
+            event_key: format!("resources.decide:{}", entry.id),
+            recipients,
+            payload: json!({
+                "subject": format!("{} — {}", pool.name, l.as_ref().map_or("", |l| l.name.as_str())),
+                "status": status.as_str(),
+                "detail": reason,
+            }),
+            link: l.map_or_else(|| "/resources".to_owned(), |l| format!("/labs/{}", l.slug)),
+            ics: None,
+            about: None,
+        },
+    )
+    .await?;
     txn.commit().await?;
     audit::publish(env, [entry]);
+    crate::domain::reach::notify::announce(env, told);
     Ok(updated)
 }
 

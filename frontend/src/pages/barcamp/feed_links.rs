@@ -4,20 +4,12 @@
 use super::origin;
 use super::state::BarcampCtx;
 use crate::api::ApiError;
+use crate::components::copy_field::copy_text;
 use crate::components::form_error::{FormError, FormNote};
 use crate::i18n::strings;
 use constellation_shared::queries::barcamp as q;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// Puts `text` on the clipboard; false when the browser refused.
-async fn copy(text: String) -> bool {
-    let Some(window) = web_sys::window() else {
-        return false;
-    };
-    let promise = window.navigator().clipboard().write_text(&text);
-    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
-}
 
 #[component]
 pub fn FeedLinks(ctx: BarcampCtx) -> impl IntoView {
@@ -40,7 +32,7 @@ pub fn FeedLinks(ctx: BarcampCtx) -> impl IntoView {
         let Some(url) = private_url() else { return };
         leptos::task::spawn_local(async move {
             let s = strings(lang.get_untracked());
-            note.set(Some(if copy(url).await {
+            note.set(Some(if copy_text(url).await {
                 s.feed_copied
             } else {
                 s.feed_copy_failed

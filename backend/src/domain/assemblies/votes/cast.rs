@@ -38,9 +38,16 @@ async fn eligible<C: ConnectionTrait>(
         .one(conn)
         .await?
         .is_some();
+    let holds =
+        p.is_some_and(|p| p.holder_id == caster && p.status == ProxyStatus::Accepted.as_str());
+    if !holds || member_here {
+        return Ok(false);
+    }
+    // A proxy carries a vote only while its principal is an effective member.
     Ok(
-        p.is_some_and(|p| p.holder_id == caster && p.status == ProxyStatus::Accepted.as_str())
-            && !member_here,
+        crate::domain::assemblies::proxies::effective_among(conn, [member])
+            .await?
+            .contains(&member),
     )
 }
 
@@ -57,6 +64,15 @@ pub(super) async fn cast_in(
     let m = q.one(txn).await?.ok_or(DomainError::NotFound)?;
     if motion_status(&m) != MotionStatus::Open {
         return Err(DomainError::VotingClosed);
+    }
+    // PostgreSQL: a proxy vote takes a shared lock on the assembly row, which a check-in
+    // holds exclusively: the principal's check-in and the holder's vote for them are ordered,
+    // and the vote reads the attendance as the check-in left it.
+    if j.member_id != j.caster.id && txn.get_database_backend() == sea_orm::DbBackend::Postgres {
+        crate::entities::assembly::Entity::find_by_id(m.assembly_id)
+            .lock_shared()
+            .one(txn)
+            .await?;
     }
     if !eligible(txn, m.assembly_id, j.caster.id, j.member_id).await? {
         return Err(DomainError::NotEligible);

@@ -45,6 +45,8 @@ use sea_orm::{
     SqliteTransactionMode, TransactionOptions, TransactionTrait,
 };
 use serde_json::{json, Value};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::Arc;
 use tokio::sync::{broadcast, mpsc, oneshot};
 use uuid::Uuid;
 
@@ -73,11 +75,45 @@ struct Job {
 /// Most votes one transaction carries.
 const BATCH: usize = 512;
 
+/// How long a caster waits for the writer before `UNAVAILABLE` (never a hang).
+const REPLY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// The writers' state, read by `/health`.
+#[derive(Default)]
+pub struct WriterHealth {
+    expected: usize,
+    running: AtomicUsize,
+    restarts: AtomicU64,
+    tasks: std::sync::Mutex<Vec<tokio::task::AbortHandle>>,
+}
+
+impl WriterHealth {
+    /// Every writer task is running.
+    pub fn healthy(&self) -> bool {
+        self.running.load(Ordering::SeqCst) >= self.expected
+    }
+
+    pub fn restarts(&self) -> u64 {
+        self.restarts.load(Ordering::Relaxed)
+    }
+}
+
 #[derive(Clone)]
-pub struct VoteQueue(mpsc::Sender<Job>);
+pub struct VoteQueue {
+    tx: mpsc::Sender<Job>,
+    health: Arc<WriterHealth>,
+}
+
+type Receiver = Arc<tokio::sync::Mutex<mpsc::Receiver<Job>>>;
 
 impl VoteQueue {
     /// `batch`: most votes per transaction (1 = one commit per vote, for comparison).
+    ///
+    /// Each writer runs under a supervisor: a writer that dies (a panic, an abort) is
+    /// restarted after a backoff (1 s, doubling to 30 s), and `/health` answers unhealthy
+    /// meanwhile. The votes of the batch it was writing get `UNAVAILABLE` (their transaction
+    /// rolled back unless it had committed; a retry then answers `ALREADY_VOTED`); votes
+    /// queued meanwhile wait for the restart.
     pub fn start(
         db: DatabaseConnection,
         events: broadcast::Sender<audit_log::Model>,
@@ -92,28 +128,65 @@ impl VoteQueue {
             sea_orm::DbBackend::Postgres if batch > 1 => 4,
             _ => 1,
         };
-        let rx = std::sync::Arc::new(tokio::sync::Mutex::new(rx));
-        for _ in 0..writers {
+        let health = Arc::new(WriterHealth {
+            expected: writers,
+            ..Default::default()
+        });
+        let rx: Receiver = Arc::new(tokio::sync::Mutex::new(rx));
+        for slot in 0..writers {
             let (db, events, live, rx) = (db.clone(), events.clone(), live.clone(), rx.clone());
+            let health = health.clone();
             tokio::spawn(async move {
+                let mut backoff = std::time::Duration::from_secs(1);
                 loop {
-                    let jobs = {
-                        let mut rx = rx.lock().await;
-                        let Some(first) = rx.recv().await else { break };
-                        let mut jobs = vec![first];
-                        while jobs.len() < batch {
-                            match rx.try_recv() {
-                                Ok(j) => jobs.push(j),
-                                Err(_) => break,
-                            }
+                    let worker = tokio::spawn(write_loop(
+                        db.clone(),
+                        events.clone(),
+                        live.clone(),
+                        rx.clone(),
+                        batch,
+                    ));
+                    if let Ok(mut tasks) = health.tasks.lock() {
+                        tasks.retain(|t| !t.is_finished());
+                        tasks.push(worker.abort_handle());
+                    }
+                    health.running.fetch_add(1, Ordering::SeqCst);
+                    let ended = worker.await;
+                    health.running.fetch_sub(1, Ordering::SeqCst);
+                    match ended {
+                        // The queue closed: the server is shutting down.
+                        Ok(()) => break,
+                        Err(e) => {
+                            health.restarts.fetch_add(1, Ordering::Relaxed);
+                            tracing::error!(
+                                slot,
+                                error = %e,
+                                retry_in_ms = backoff.as_millis() as u64,
+                                "the vote writer died; restarting it"
+                            );
+                            tokio::time::sleep(backoff).await;
+                            backoff = (backoff * 2).min(std::time::Duration::from_secs(30));
                         }
-                        jobs
-                    };
-                    write_batch(&db, &events, &live, jobs).await;
+                    }
                 }
             });
         }
-        Self(tx)
+        Self { tx, health }
+    }
+
+    pub fn health(&self) -> &WriterHealth {
+        &self.health
+    }
+
+    /// Fault injection for the supervision tests: aborts every writer task as a crash
+    /// would (the batch in flight is dropped mid-transaction).
+    #[doc(hidden)]
+    pub fn kill_writers(&self) {
+        if let Ok(tasks) = self.health.tasks.lock() {
+            for t in tasks.iter() {
+                t.abort();
+            }
+        }
     }
 
     /// Casts `choice` for `member_id` on `motion_id`; returns once durably recorded.
@@ -129,7 +202,7 @@ impl VoteQueue {
             return Err(DomainError::Forbidden);
         }
         let (reply, rx) = oneshot::channel();
-        self.0
+        self.tx
             .send(Job {
                 caster,
                 motion_id,
@@ -138,9 +211,41 @@ impl VoteQueue {
                 reply,
             })
             .await
-            .map_err(|_| DomainError::internal("vote writer stopped"))?;
-        rx.await
-            .map_err(|_| DomainError::internal("vote writer dropped a vote"))?
+            .map_err(|_| DomainError::Unavailable)?;
+        match tokio::time::timeout(REPLY_TIMEOUT, rx).await {
+            Ok(Ok(outcome)) => outcome,
+            // The writer died with this vote in its batch.
+            Ok(Err(_)) => Err(DomainError::Unavailable),
+            Err(_) => {
+                tracing::error!("the vote writer did not answer in time");
+                Err(DomainError::Unavailable)
+            }
+        }
+    }
+}
+
+/// One writer: takes what is queued (up to `batch`), writes it, again.
+async fn write_loop(
+    db: DatabaseConnection,
+    events: broadcast::Sender<audit_log::Model>,
+    live: broadcast::Sender<LiveSignal>,
+    rx: Receiver,
+    batch: usize,
+) {
+    loop {
+        let jobs = {
+            let mut rx = rx.lock().await;
+            let Some(first) = rx.recv().await else { break };
+            let mut jobs = vec![first];
+            while jobs.len() < batch {
+                match rx.try_recv() {
+                    Ok(j) => jobs.push(j),
+                    Err(_) => break,
+                }
+            }
+            jobs
+        };
+        write_batch(&db, &events, &live, jobs).await;
     }
 }
 
@@ -271,6 +376,16 @@ async fn fast_batch(db: &DatabaseConnection, jobs: &[Job]) -> DomainResult<Outco
         .collect::<HashSet<_>>()
         .into_iter()
         .collect();
+    // PostgreSQL: when the batch carries proxy votes, a shared lock on their assemblies'
+    // rows orders them with check-ins (which lock the row exclusively), so a principal who
+    // checked in before this read takes their vote back, and one who checks in later waits.
+    if pg && jobs.iter().any(|j| j.member_id != j.caster.id) {
+        crate::entities::assembly::Entity::find()
+            .filter(crate::entities::assembly::Column::Id.is_in(assemblies.clone()))
+            .lock_shared()
+            .all(&txn)
+            .await?;
+    }
     let present: HashSet<(Uuid, Uuid)> = attendance::Entity::find()
         .filter(attendance::Column::AssemblyId.is_in(assemblies.clone()))
         .all(&txn)
@@ -278,12 +393,21 @@ async fn fast_batch(db: &DatabaseConnection, jobs: &[Job]) -> DomainResult<Outco
         .into_iter()
         .map(|a| (a.assembly_id, a.user_id))
         .collect();
-    let proxies: HashMap<(Uuid, Uuid), Uuid> = proxy::Entity::find()
+    let accepted = proxy::Entity::find()
         .filter(proxy::Column::AssemblyId.is_in(assemblies))
         .filter(proxy::Column::Status.eq(ProxyStatus::Accepted.as_str()))
         .all(&txn)
-        .await?
+        .await?;
+    // A proxy carries a vote only while its principal is an effective member.
+    let principals: HashSet<Uuid> = jobs
+        .iter()
+        .filter(|j| j.member_id != j.caster.id)
+        .map(|j| j.member_id)
+        .collect();
+    let effective = crate::domain::assemblies::proxies::effective_among(&txn, principals).await?;
+    let proxies: HashMap<(Uuid, Uuid), Uuid> = accepted
         .into_iter()
+        .filter(|p| effective.contains(&p.principal_id))
         .map(|p| ((p.assembly_id, p.principal_id), p.holder_id))
         .collect();
     let members: Vec<Uuid> = jobs.iter().map(|j| j.member_id).collect();

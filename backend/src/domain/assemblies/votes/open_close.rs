@@ -34,7 +34,7 @@ pub async fn open_voting(
     let mut am = m.into_active_model();
     am.status = Set(MotionStatus::Open.as_str().to_owned());
     am.opened_at = Set(Some(Utc::now()));
-    am.update(&txn).await?;
+    let opened = am.update(&txn).await?;
     let entry = audit::record(
         &txn,
         Some(board.id),
@@ -45,8 +45,10 @@ pub async fn open_voting(
         json!({ "assemblyId": a.id }),
     )
     .await?;
+    let told = crate::domain::assemblies::notices::voting_open(&txn, env, &a, &opened).await?;
     txn.commit().await?;
     audit::publish(env, [entry]);
+    crate::domain::reach::notify::announce(env, told);
     let _ = env.live.send(LiveSignal {
         assembly_id: a.id,
         motion_id: Some(motion_id),

@@ -296,8 +296,16 @@ pub async fn move_to(
         json!({ "roomId": room_id, "startSlotId": start_slot_id, "pinned": true }),
     )
     .await?;
+    let told = crate::domain::barcamp::notices::changed(
+        &txn,
+        env,
+        constellation_shared::dto::reach::NotificationKind::SessionMoved,
+        &moved,
+    )
+    .await?;
     txn.commit().await?;
     audit::publish(env, [entry]);
+    crate::domain::reach::notify::announce(env, told);
     Ok(moved)
 }
 

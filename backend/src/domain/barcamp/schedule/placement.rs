@@ -194,37 +194,113 @@ fn bits(words: &mut HashMap<String, u32>, list: &[String]) -> DomainResult<u64> 
     Ok(out)
 }
 
-/// Runs the scheduler in the `SCHEDULING` phase and saves its placements. It reads and
-/// writes in one transaction, so nobody moves a session under it.
-pub async fn run(env: &Env, actor: &Actor, edition_id: Uuid) -> DomainResult<RunOutcome> {
-    let txn = env.begin_write().await?;
-    let me = require_organiser(&txn, actor, edition_id).await?;
-    let e = barcamp::lock(&txn, edition_id).await?;
-    if barcamp::phase_of(&e) != BarcampPhase::Scheduling {
-        return Err(DomainError::InvalidTransition(
-            "the scheduler runs while scheduling",
-        ));
-    }
-    let line = timeline(&txn, edition_id).await?;
-    let rooms = rooms_of(&txn, edition_id).await?;
-    let programme = session::Entity::find()
-        .filter(session::Column::EditionId.eq(edition_id))
-        .filter(session::Column::Status.eq(SessionStatus::Proposed.as_str()))
-        .order_by_asc(session::Column::Id)
-        .all(&txn)
-        .await?;
-    let ids: Vec<Uuid> = programme.iter().map(|s| s.id).collect();
-    let hosts = host::Entity::find()
-        .filter(host::Column::SessionId.is_in(ids.clone()))
-        .all(&txn)
-        .await?;
-    let interests = interest::Entity::find()
-        .filter(interest::Column::SessionId.is_in(ids))
-        .all(&txn)
-        .await?;
+/// What the scheduler reads of an edition. Read once to compute, and again inside the short
+/// write transaction: if anything changed meanwhile, the computed plan is stale.
+#[derive(PartialEq)]
+struct Inputs {
+    edition: crate::entities::barcamp_edition::Model,
+    slots: Vec<crate::entities::barcamp_slot::Model>,
+    rooms: Vec<room::Model>,
+    programme: Vec<session::Model>,
+    hosts: Vec<host::Model>,
+    interests: Vec<interest::Model>,
+}
 
-    let (problem, pinned) = problem(&line, &rooms, &programme, &hosts, &interests)?;
-    let seed = 0x5eed_u64 ^ e.year as u64;
+impl Inputs {
+    async fn read<C: sea_orm::ConnectionTrait>(conn: &C, edition_id: Uuid) -> DomainResult<Self> {
+        let edition = crate::entities::barcamp_edition::Entity::find_by_id(edition_id)
+            .one(conn)
+            .await?
+            .ok_or(DomainError::NotFound)?;
+        if barcamp::phase_of(&edition) != BarcampPhase::Scheduling {
+            return Err(DomainError::InvalidTransition(
+                "the scheduler runs while scheduling",
+            ));
+        }
+        let slots = timeline(conn, edition_id).await?.slots;
+        let rooms = rooms_of(conn, edition_id).await?;
+        let programme = session::Entity::find()
+            .filter(session::Column::EditionId.eq(edition_id))
+            .filter(session::Column::Status.eq(SessionStatus::Proposed.as_str()))
+            .order_by_asc(session::Column::Id)
+            .all(conn)
+            .await?;
+        let ids: Vec<Uuid> = programme.iter().map(|s| s.id).collect();
+        let hosts = host::Entity::find()
+            .filter(host::Column::SessionId.is_in(ids.clone()))
+            .order_by_asc(host::Column::SessionId)
+            .order_by_asc(host::Column::UserId)
+            .all(conn)
+            .await?;
+        let interests = interest::Entity::find()
+            .filter(interest::Column::SessionId.is_in(ids))
+            .order_by_asc(interest::Column::SessionId)
+            .order_by_asc(interest::Column::UserId)
+            .all(conn)
+            .await?;
+        Ok(Self {
+            edition,
+            slots,
+            rooms,
+            programme,
+            hosts,
+            interests,
+        })
+    }
+}
+
+/// Runs left when the programme changes under each of them.
+const SCHEDULER_ATTEMPTS: usize = 3;
+
+/// Runs the scheduler in the `SCHEDULING` phase and saves its placements.
+///
+/// The search takes a second or more: it runs on what was read *outside* any write
+/// transaction, so the database stays writable meanwhile (on SQLite one write transaction
+/// holds the whole database). The save is a short write transaction that locks the edition,
+/// reads the inputs again and writes only if they are unchanged; otherwise it computes again
+/// (at most three times, then `CONFLICT`).
+pub async fn run(env: &Env, actor: &Actor, edition_id: Uuid) -> DomainResult<RunOutcome> {
+    let me = require_organiser(&env.db, actor, edition_id).await?;
+    for _ in 0..SCHEDULER_ATTEMPTS {
+        let inputs = Inputs::read(&env.db, edition_id).await?;
+        let planned = plan(&inputs).await?;
+        let txn = env.begin_write().await?;
+        barcamp::lock(&txn, edition_id).await?;
+        if Inputs::read(&txn, edition_id).await? != inputs {
+            tracing::info!(%edition_id, "the programme changed while the scheduler ran: again");
+            continue;
+        }
+        let outcome = save(&txn, &inputs, planned).await?;
+        let entry = record(&txn, me.id, "barcamp.schedule.run", "barcamp_edition", edition_id, edition_id,
+            serde_json::Value::Null,
+            json!({ "placed": outcome.placed, "pinned": outcome.pinned, "unplaced": outcome.unplaced.len(), "objective": outcome.objective, "greedyObjective": outcome.greedy_objective })).await?;
+        txn.commit().await?;
+        audit::publish(env, [entry]);
+        return Ok(outcome);
+    }
+    Err(DomainError::Conflict(
+        "the programme kept changing while the scheduler ran",
+    ))
+}
+
+struct Planned {
+    result: scheduler::Schedule,
+    greedy: i64,
+    pinned: HashSet<usize>,
+    milliseconds: u128,
+}
+
+/// The search itself, on a blocking thread.
+async fn plan(inputs: &Inputs) -> DomainResult<Planned> {
+    let line = Timeline::new(inputs.slots.clone());
+    let (problem, pinned) = problem(
+        &line,
+        &inputs.rooms,
+        &inputs.programme,
+        &inputs.hosts,
+        &inputs.interests,
+    )?;
+    let seed = 0x5eed_u64 ^ inputs.edition.year as u64;
     let started = std::time::Instant::now();
     let p = problem.clone();
     let (result, greedy) = tokio::task::spawn_blocking(move || {
@@ -242,7 +318,28 @@ pub async fn run(env: &Env, actor: &Actor, edition_id: Uuid) -> DomainResult<Run
             "scheduler broke: {broken:?}"
         )));
     }
+    Ok(Planned {
+        result,
+        greedy,
+        pinned,
+        milliseconds,
+    })
+}
 
+/// Writes a plan computed on `inputs` (which the caller checked are still current).
+async fn save(
+    txn: &DatabaseTransaction,
+    inputs: &Inputs,
+    planned: Planned,
+) -> DomainResult<RunOutcome> {
+    let Planned {
+        result,
+        greedy,
+        pinned,
+        milliseconds,
+    } = planned;
+    let line = Timeline::new(inputs.slots.clone());
+    let (rooms, programme) = (&inputs.rooms, &inputs.programme);
     let reasons: HashMap<usize, UnplacedKind> = result
         .unplaced
         .iter()
@@ -255,7 +352,7 @@ pub async fn run(env: &Env, actor: &Actor, edition_id: Uuid) -> DomainResult<Run
         if s.pinned && pinned.contains(&i) && pin_holds {
             continue;
         }
-        free(&txn, s.id).await?;
+        free(txn, s.id).await?;
         let at = result.placements[i];
         let room_id = at.map(|a| rooms[a.room].id);
         let start = at.map(|a| line.slots[a.start].id);
@@ -275,7 +372,7 @@ pub async fn run(env: &Env, actor: &Actor, edition_id: Uuid) -> DomainResult<Run
             )
             .col_expr(session::Column::UpdatedAt, Expr::value(Utc::now()))
             .filter(session::Column::Id.eq(s.id))
-            .exec(&txn)
+            .exec(txn)
             .await?;
         match at {
             Some(_) => placed += 1,
@@ -288,15 +385,10 @@ pub async fn run(env: &Env, actor: &Actor, edition_id: Uuid) -> DomainResult<Run
             // A pin that held keeps its rows; a pin that did not was freed above.
             continue;
         }
-        let fresh = sessions::find(&txn, s.id).await?;
-        let hs = hosts_of(&txn, s.id).await?;
-        place_rows(&txn, &fresh, &hs, true).await?;
+        let fresh = sessions::find(txn, s.id).await?;
+        let hs = hosts_of(txn, s.id).await?;
+        place_rows(txn, &fresh, &hs, true).await?;
     }
-    let entry = record(&txn, me.id, "barcamp.schedule.run", "barcamp_edition", edition_id, edition_id,
-        serde_json::Value::Null,
-        json!({ "placed": placed, "pinned": pinned.len(), "unplaced": unplaced.len(), "objective": result.objective, "greedyObjective": greedy })).await?;
-    txn.commit().await?;
-    audit::publish(env, [entry]);
     Ok(RunOutcome {
         placed,
         pinned: pinned
