@@ -39,6 +39,7 @@ impl Application {
     pub async fn build(config: Config) -> anyhow::Result<Self> {
         let state = build_state(config).await?;
         state.mailer.start();
+        start_digests(&state);
         let listener = TcpListener::bind(&state.config.bind)
             .await
             .with_context(|| format!("cannot bind {}", state.config.bind))?;
@@ -219,4 +220,28 @@ fn restrict_sqlite_files(url: &str) {
     }
     #[cfg(not(unix))]
     let _ = url;
+}
+
+/// Once an hour, at `digest_hour_utc`, writes the daily digests (idempotent: one mail per
+/// member and day, whichever server writes it first), then wakes the sender.
+fn start_digests(state: &AppState) {
+    let (env, hour) = (state.env.clone(), state.config.digest_hour_utc);
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(60 * 10));
+        loop {
+            tick.tick().await;
+            let now = chrono::Utc::now();
+            if chrono::Timelike::hour(&now) != hour {
+                continue;
+            }
+            match crate::domain::reach::digest::write_due(&env.db, &env.reach, now).await {
+                Ok(0) => {}
+                Ok(n) => {
+                    tracing::info!(mails = n, "daily digests written");
+                    env.mail_wake.notify_one();
+                }
+                Err(e) => tracing::error!(error = ?e, "daily digests failed"),
+            }
+        }
+    });
 }

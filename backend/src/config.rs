@@ -54,6 +54,8 @@ pub struct Config {
     /// Seconds between two looks at the outbox when nothing wakes the sender (new mail wakes
     /// it at once; this catches retries that fall due and mail written by other servers).
     pub mail_poll_seconds: u64,
+    /// The hour (UTC) the daily digests are written.
+    pub digest_hour_utc: u32,
     pub max_query_depth: usize,
     pub max_query_complexity: usize,
     /// Fields selected by one document, aliases and fragment expansions included.
@@ -108,6 +110,7 @@ impl Default for Config {
             mail_from: "Constellation <noreply@localhost>".into(),
             smtp_url: None,
             mail_poll_seconds: 5,
+            digest_hour_utc: 7,
             max_query_depth: 12,
             max_query_complexity: 10_000,
             max_query_fields: 300,

@@ -14,6 +14,9 @@ use crate::pages::labs::{
     edit_lab_page::EditLabPage, lab_page::LabPage, labs_page::LabsPage, project_page::ProjectPage,
     propose_lab_page::ProposeLabPage, review_queue_page::ReviewQueuePage,
 };
+use crate::pages::members::{
+    audit_page::AuditPage, invitation_page::InvitationPage, members_page::MembersPage,
+};
 use crate::pages::notifications::notifications_page::NotificationsPage;
 use crate::pages::resources::{
     pools_page::PoolsPage, request_queue_page::RequestQueuePage,
@@ -21,7 +24,8 @@ use crate::pages::resources::{
 };
 use crate::pages::{
     home_page::HomePage, login_page::LoginPage, not_found_page::NotFoundPage,
-    profile_page::ProfilePage, register_page::RegisterPage, rules_page::RulesPage,
+    profile_page::ProfilePage, register_page::RegisterPage, reset_password_page::ResetPasswordPage,
+    rules_page::RulesPage, verify_email_page::VerifyEmailPage,
 };
 use crate::session::Session;
 use leptos::prelude::*;
@@ -53,6 +57,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=LoginPage />
                     <Route path=path!("/profile") view=ProfilePage />
                     <Route path=path!("/notifications") view=NotificationsPage />
+                    <Route path=path!("/reset-password") view=ResetPasswordPage />
+                    <Route path=path!("/verify-email") view=VerifyEmailPage />
+                    <Route path=path!("/invitation") view=InvitationPage />
+                    <Route path=path!("/members") view=MembersPage />
+                    <Route path=path!("/audit") view=AuditPage />
                     <Route path=path!("/labs") view=LabsPage />
                     <Route path=path!("/labs/new") view=ProposeLabPage />
                     <Route path=path!("/labs/:slug") view=LabPage />

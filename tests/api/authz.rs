@@ -43,7 +43,7 @@ async fn cast(app: &TestApp) -> Cast {
 const SET_ROLES: &str = "mutation($id: ID!) { setRoles(userId: $id, membershipKind: EFFECTIVE, isBoard: true, isAdmin: true) { isAdmin } }";
 
 #[tokio::test]
-async fn only_admins_change_roles() {
+async fn only_admins_change_flags_and_the_board_changes_kinds() {
     let app = spawn_app().await;
     let c = cast(&app).await;
     let vars = json!({ "id": c.target.id });
@@ -70,6 +70,15 @@ async fn only_admins_change_roles() {
         me["data"]["me"],
         json!({ "isAdmin": false, "isBoard": false, "membershipKind": "SYMPATHIZER" })
     );
+    // The board keeps the register: it changes a member's kind, not the flags.
+    let kind_only =
+        "mutation($id: ID!) { setRoles(userId: $id, membershipKind: ADHERENT) { membershipKind } }";
+    for who in [&c.sympathiser, &c.adherent, &c.effective, &c.target] {
+        let r = app.gql(Some(&who.token), kind_only, vars.clone()).await;
+        assert_eq!(error_code(&r), Some("FORBIDDEN"), "{} got {r}", who.email);
+    }
+    let r = app.gql(Some(&c.board.token), kind_only, vars.clone()).await;
+    assert_eq!(r["data"]["setRoles"]["membershipKind"], "ADHERENT", "{r}");
     let r = app.gql(Some(&c.admin.token), SET_ROLES, vars.clone()).await;
     assert_eq!(r["data"]["setRoles"]["isAdmin"], true, "{r}");
     let r = app

@@ -1629,6 +1629,7 @@ const REACH_DOCS: &[&str] = &[
     n::SET_NOTIFICATION_PREFERENCE,
     n::MARK_NOTIFICATIONS_READ,
     n::MARK_ALL_NOTIFICATIONS_READ,
+    n::SET_ROLES,
 ];
 
 #[tokio::test]
@@ -1777,6 +1778,25 @@ async fn every_reach_document_runs_against_the_schema() {
         send(&app, tok, n::MARK_ALL_NOTIFICATIONS_READ, NoVars {}).await;
     assert_eq!(none.mark_all_notifications_read, 0);
     tested.push(n::MARK_ALL_NOTIFICATIONS_READ);
+
+    let roles: n::SetRolesData = send(
+        &app,
+        Some(&board.token),
+        n::SET_ROLES,
+        n::SetRolesVars {
+            user_id: member.id.clone(),
+            membership_kind: Some(constellation_shared::MembershipKind::Adherent),
+            is_board: Some(true),
+            is_admin: None,
+        },
+    )
+    .await;
+    assert_eq!(
+        roles.set_roles.membership_kind,
+        constellation_shared::MembershipKind::Adherent
+    );
+    assert!(roles.set_roles.is_board && !roles.set_roles.is_admin);
+    tested.push(n::SET_ROLES);
 
     assert_eq!(tested, REACH_DOCS);
 }

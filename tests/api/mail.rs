@@ -187,7 +187,7 @@ async fn a_mail_arrives_as_text_and_html_with_its_invitation_and_unsubscribe_lin
     let cal = &mail.attachments[0];
     assert!(
         cal.content_type.starts_with("text/calendar")
-            && cal.content_type.contains("method=REQUEST"),
+            && cal.content_type.contains("method=PUBLISH"),
         "{}",
         cal.content_type
     );

@@ -976,6 +976,80 @@ async fn leaving_the_platform_keeps_the_register_row_with_its_leaving_date() {
 }
 
 #[tokio::test]
+async fn an_invitees_address_and_name_go_with_their_account() {
+    let app = spawn_app().await;
+    let (_admin, board) = board(&app).await;
+    let email = unique_email("brief");
+    ok(
+        &app,
+        Some(&board),
+        INVITE,
+        json!({ "list": [{ "email": email, "displayName": "Brief Stay", "kind": "ADHERENT" }] }),
+    )
+    .await;
+    let token = invitation_token(&app, &email).await;
+    let s = ok(&app, None, ACCEPT, json!({ "t": token, "p": NEW_PASSWORD })).await;
+    let me = TestUser {
+        id: s["acceptInvitation"]["user"]["id"]
+            .as_str()
+            .expect("id")
+            .to_owned(),
+        email: email.clone(),
+        token: s["acceptInvitation"]["token"]
+            .as_str()
+            .expect("token")
+            .to_owned(),
+    };
+    ok(
+        &app,
+        Some(&me),
+        "mutation($p: String!) { deleteMyAccount(password: $p) }",
+        json!({ "p": NEW_PASSWORD }),
+    )
+    .await;
+    let list = ok(
+        &app,
+        Some(&board),
+        "{ invitations(first: 5) { edges { node { email displayName status } } } }",
+        json!({}),
+    )
+    .await;
+    let node = &list["invitations"]["edges"][0]["node"];
+    assert!(
+        node["email"]
+            .as_str()
+            .is_some_and(|e| e.ends_with("@deleted.invalid")),
+        "{node}"
+    );
+    assert_eq!(
+        (node["displayName"].clone(), node["status"].as_str()),
+        (Value::Null, Some("USED"))
+    );
+    let log = ok(
+        &app,
+        Some(&board),
+        "{ auditLog(first: 10, action: \"member.invite\") { edges { node { targetType diff } } } }",
+        json!({}),
+    )
+    .await;
+    let entry = &log["auditLog"]["edges"][0]["node"];
+    assert_eq!(entry["targetType"], "invitation");
+    assert_eq!(entry["diff"], json!({ "redacted": true }));
+    let everything = ok(
+        &app,
+        Some(&board),
+        "{ auditLog(first: 100) { edges { node { targetId diff } } } }",
+        json!({}),
+    )
+    .await;
+    let text = everything.to_string();
+    assert!(
+        !text.contains(&email) && !text.contains("Brief Stay"),
+        "{text}"
+    );
+}
+
+#[tokio::test]
 async fn the_audit_log_is_filtered_by_actor_action_target_and_time() {
     let app = spawn_app().await;
     let (admin, board) = board(&app).await;

@@ -69,6 +69,9 @@ async fn cast(app: &TestApp) -> Cast {
     c
 }
 
+/// An operation's variables for the n-th attempt (fresh addresses each time).
+type Vars = Box<dyn Fn(usize) -> Value>;
+
 /// What the board's operations answer each role.
 fn expected(r: Role) -> Option<&'static str> {
     match r {
@@ -83,7 +86,7 @@ async fn only_the_board_and_admins_keep_the_register_invite_and_read_the_log() {
     let app = spawn_app().await;
     let c = cast(&app).await;
     let target = c.sympathiser.id.clone();
-    let ops: Vec<(&str, String, Box<dyn Fn(usize) -> Value>)> = vec![
+    let ops: Vec<(&str, String, Vars)> = vec![
         (
             "members",
             "query { members(first: 5) { edges { node { user { id } address } } } }".into(),

@@ -478,3 +478,54 @@ async fn convening_twice_at_once_mails_each_member_once() {
         members.len() as i64 + 2
     );
 }
+
+/// Kinds taken "in a daily e-mail" are gathered into one mail per member and day.
+#[tokio::test]
+async fn the_daily_digest_gathers_a_days_news_in_one_mail() {
+    let app = spawn_app().await;
+    let (chair, m, _, _) = association(&app, 2).await;
+    // RULES_CHANGED goes to the digest by default; m[1] wants it at once instead.
+    app.gql(
+        Some(&m[1].token),
+        "mutation { setNotificationPreference(kind: RULES_CHANGED, channel: EMAIL) { kind } }",
+        json!({}),
+    )
+    .await;
+    for body in ["Rules, first version.", "Rules, second version."] {
+        let r = app.publish_rules(&chair, body, "AG 2026").await;
+        assert!(r["errors"].is_null(), "{r}");
+    }
+    assert_eq!(
+        app.count("outbox_mails WHERE kind = 'RULES_CHANGED'").await,
+        2
+    );
+    let reach = &app.state.env.reach;
+    let now = chrono::Utc::now() + chrono::Duration::seconds(1);
+    let written = constellation_backend::domain::reach::digest::write_due(&app.db, reach, now)
+        .await
+        .expect("digest");
+    // The chair (admin), m[0], the adherent and the sympathiser: two news each, one mail.
+    assert_eq!(written, 4);
+    let again = constellation_backend::domain::reach::digest::write_due(&app.db, reach, now)
+        .await
+        .expect("digest");
+    assert_eq!(again, 0, "one digest per member and day");
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let mail = constellation_backend::entities::outbox_mail::Entity::find()
+        .filter(constellation_backend::entities::outbox_mail::Column::Kind.eq("DIGEST"))
+        .filter(
+            constellation_backend::entities::outbox_mail::Column::ToAddress.eq(m[0].email.as_str()),
+        )
+        .one(&app.db)
+        .await
+        .expect("query")
+        .expect("m[0]'s digest");
+    assert_eq!(mail.subject, "Constellation: 2 updates");
+    assert_eq!(
+        mail.text_body.matches("/rules").count(),
+        2,
+        "{}",
+        mail.text_body
+    );
+    assert!(mail.unsubscribe.is_some());
+}

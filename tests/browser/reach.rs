@@ -227,3 +227,265 @@ async fn the_bell_the_home_and_the_notifications_page_tell_a_member_what_needs_t
     assert_eq!(bell(&page).await, "Notifications, aucune non lue");
     assert_no_csp_violations(&page).await;
 }
+
+/// The token of the newest `kind` mail (`INVITE`, `RESET`) written to the outbox for
+/// `email`: what the link in that mail carries.
+async fn mailed_token(app: &constellation_tests::TestApp, email: &str, kind: &str) -> String {
+    use constellation_backend::entities::outbox_mail;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    let mail = outbox_mail::Entity::find()
+        .filter(outbox_mail::Column::ToAddress.eq(email))
+        .filter(outbox_mail::Column::Kind.eq(kind))
+        .order_by_desc(outbox_mail::Column::CreatedAt)
+        .one(&app.db)
+        .await
+        .expect("query")
+        .unwrap_or_else(|| panic!("no {kind} mail to {email}"));
+    let at = mail
+        .text_body
+        .find("token=")
+        .expect("a link with its token")
+        + "token=".len();
+    mail.text_body[at..]
+        .chars()
+        .take_while(|c| c.is_ascii_hexdigit())
+        .collect()
+}
+
+#[tokio::test]
+async fn the_board_invites_a_member_who_joins_and_is_made_effective() {
+    let s = start().await;
+    let board = s.app.signup("Board Chair").await;
+    s.app
+        .set_roles(
+            &board,
+            &board,
+            json!({ "kind": "EFFECTIVE", "board": true }),
+        )
+        .await;
+    let email = constellation_tests::unique_email("nadia");
+    let page = s.open("/").await;
+
+    // The board invites her from the members page; a bad line first refuses the list.
+    sign_in(&s, &page, &board).await;
+    set_value(&page, "#language", "en").await;
+    click(&page, "#nav-members").await;
+    wait_until(
+        &page,
+        "!!document.querySelector('#invite-list')",
+        "the invitation form",
+    )
+    .await;
+    set_value(
+        &page,
+        "#invite-list",
+        &format!("name,email,kind\nNadia Newcomer, {email}, adherent\nnot an address"),
+    )
+    .await;
+    click(&page, "#invite-submit").await;
+    wait_until(
+        &page,
+        "!!document.querySelector('#invite-problems li[data-line=\"3\"]')",
+        "the refused line reported",
+    )
+    .await;
+    assert!(text(&page, "#invite-problems").await.contains("Line 3"));
+    assert_eq!(s.app.count("outbox_mails WHERE kind = 'INVITE'").await, 0);
+    set_value(
+        &page,
+        "#invite-list",
+        &format!("name,email,kind\nNadia Newcomer, {email}, adherent"),
+    )
+    .await;
+    click(&page, "#invite-submit").await;
+    wait_until(
+        &page,
+        "document.querySelector('#invite-sent')?.textContent.includes('1')",
+        "the invitation sent",
+    )
+    .await;
+    wait_until(
+        &page,
+        &format!("document.querySelector('#invitations li[data-email=\"{email}\"]')?.dataset.status === 'PENDING'"),
+        "the invitation listed",
+    )
+    .await;
+
+    // She follows the link from the mail, chooses a password and is signed in.
+    let token = mailed_token(&s.app, &email, "INVITE").await;
+    page.evaluate("localStorage.clear()").await.expect("clear");
+    goto(&page, format!("{}/invitation?token={token}", s.app.url)).await;
+    wait_until(
+        &page,
+        &format!(
+            "document.querySelector('#invitation-for')?.textContent.includes({})",
+            json!(email)
+        ),
+        "whom the invitation is for",
+    )
+    .await;
+    let name = page
+        .evaluate("document.querySelector('#displayName').value")
+        .await
+        .expect("evaluate")
+        .into_value::<String>()
+        .expect("string");
+    assert_eq!(name, "Nadia Newcomer");
+    crate::support::fill(&page, "#password", constellation_tests::PASSWORD).await;
+    click(&page, "#accept-invitation").await;
+    wait_until(
+        &page,
+        "location.pathname === '/' && !!document.querySelector('#home-waiting') && !!document.querySelector('#nav-notifications')",
+        "signed in at home",
+    )
+    .await;
+    // The link worked once.
+    goto(&page, format!("{}/invitation?token={token}", s.app.url)).await;
+    wait_until(
+        &page,
+        "!!document.querySelector('#invitation-problem')",
+        "the used link refused",
+    )
+    .await;
+
+    // The board makes her an effective member and records her admission.
+    sign_in(&s, &page, &board).await;
+    click(&page, "#nav-members").await;
+    wait_until(
+        &page,
+        "!!document.querySelector('#member-search')",
+        "the register",
+    )
+    .await;
+    set_value(&page, "#member-search", "Nadia").await;
+    let row = "#members li.member-entry[data-kind='ADHERENT']";
+    wait_until(
+        &page,
+        &format!("document.querySelectorAll('#members li.member-entry').length === 1 && !!document.querySelector(\"{row}\")"),
+        "her row",
+    )
+    .await;
+    set_value(&page, &format!("{row} .member-kind-select"), "EFFECTIVE").await;
+    click(&page, &format!("{row} .save-roles")).await;
+    let row = "#members li.member-entry[data-kind='EFFECTIVE']";
+    wait_until(
+        &page,
+        &format!("!!document.querySelector(\"{row}\")"),
+        "her made effective",
+    )
+    .await;
+    click(&page, &format!("{row} details.edit-entry summary")).await;
+    set_value(
+        &page,
+        &format!("{row} textarea[name='address']"),
+        "Rue de la Loi 16, 1000 Bruxelles",
+    )
+    .await;
+    set_value(
+        &page,
+        &format!("{row} input[name='admittedOn']"),
+        "2026-01-15",
+    )
+    .await;
+    click(&page, &format!("{row} .save-entry")).await;
+    wait_until(
+        &page,
+        &format!("document.querySelector(\"{row} .entry-form .form-note\")?.textContent.includes('saved')"),
+        "the entry saved",
+    )
+    .await;
+    assert!(text(&page, row).await.contains("2026-01-15"));
+    let list = s
+        .app
+        .gql(
+            Some(&board.token),
+            "query($f: MemberFilter) { members(filter: $f) { edges { node { user { email membershipKind } address admittedOn } } } }",
+            json!({ "f": { "search": "Nadia" } }),
+        )
+        .await;
+    let node = &list["data"]["members"]["edges"][0]["node"];
+    assert_eq!(node["user"]["email"], email.as_str(), "{list}");
+    assert_eq!(node["user"]["membershipKind"], "EFFECTIVE");
+    assert_eq!(node["admittedOn"], "2026-01-15");
+
+    // The audit log shows what the board did.
+    click(&page, "#nav-audit").await;
+    wait_until(
+        &page,
+        "!!document.querySelector('#audit-action')",
+        "the audit log",
+    )
+    .await;
+    set_value(&page, "#audit-action", "account.set_roles").await;
+    wait_until(
+        &page,
+        "document.querySelectorAll('#audit tr.audit-entry').length > 0 && [...document.querySelectorAll('#audit tr.audit-entry')].every(r => r.dataset.action.startsWith('account.set_roles'))",
+        "the role change in the audit log",
+    )
+    .await;
+
+    // Convened, the assembly shows the board the sending record of its convocation.
+    let (a, _) = s.app.draft_assembly(&board).await;
+    goto(&page, format!("{}/assemblies/{a}", s.app.url)).await;
+    wait_until(
+        &page,
+        "!!document.querySelector('#convene')",
+        "the convene button",
+    )
+    .await;
+    click(&page, "#convene").await;
+    wait_until(
+        &page,
+        &format!("!!document.querySelector('#deliveries tr.delivery[data-recipient=\"{email}\"]')"),
+        "her convocation in the sending record",
+    )
+    .await;
+    assert_no_csp_violations(&page).await;
+}
+
+#[tokio::test]
+async fn a_member_who_forgot_their_password_sets_a_new_one_from_the_mailed_link() {
+    let s = start().await;
+    let member = s.app.signup("Forgetful Member").await;
+    let page = s.open("/login").await;
+    wait_until(
+        &page,
+        "!!document.querySelector('#forgot-password')",
+        "the login page",
+    )
+    .await;
+    click(&page, "#forgot-password").await;
+    wait_until(
+        &page,
+        "!!document.querySelector('#reset-request-form #email')",
+        "the request form",
+    )
+    .await;
+    crate::support::fill(&page, "#email", &member.email).await;
+    click(&page, "#reset-request").await;
+    wait_until(
+        &page,
+        "document.querySelector('#reset-request-form .form-note')?.textContent.length > 0",
+        "the request acknowledged",
+    )
+    .await;
+    let token = mailed_token(&s.app, &member.email, "RESET").await;
+    goto(&page, format!("{}/reset-password?token={token}", s.app.url)).await;
+    wait_until(
+        &page,
+        "!!document.querySelector('#newPassword')",
+        "the new password form",
+    )
+    .await;
+    crate::support::fill(&page, "#newPassword", "a brand new passphrase").await;
+    click(&page, "#reset-submit").await;
+    wait_until(
+        &page,
+        "!!document.querySelector('#reset-done')",
+        "the password changed",
+    )
+    .await;
+    let login = s.app.login(&member.email, "a brand new passphrase").await;
+    assert!(login["errors"].is_null(), "{login}");
+    assert_no_csp_violations(&page).await;
+}

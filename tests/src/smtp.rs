@@ -284,8 +284,7 @@ impl SmtpServer {
         panic!("cannot restart the test SMTP server: {last:?}");
     }
 
-    /// Every message received so far, oldest first.
-    pub fn messages(&self) -> Vec<ReceivedMail> {
+    fn files(&self) -> Vec<PathBuf> {
         let mut files: Vec<PathBuf> = std::fs::read_dir(&self.dir)
             .map(|rd| {
                 rd.flatten()
@@ -296,6 +295,16 @@ impl SmtpServer {
             .unwrap_or_default();
         files.sort();
         files
+    }
+
+    /// How many messages arrived so far (cheap: nothing is parsed).
+    pub fn count(&self) -> usize {
+        self.files().len()
+    }
+
+    /// Every message received so far, oldest first.
+    pub fn messages(&self) -> Vec<ReceivedMail> {
+        self.files()
             .iter()
             .map(|f| ReceivedMail::parse(f).unwrap_or_else(|e| panic!("{e:#}")))
             .collect()
@@ -305,11 +314,11 @@ impl SmtpServer {
     pub async fn wait_for(&self, n: usize, timeout: Duration) -> Vec<ReceivedMail> {
         let deadline = tokio::time::Instant::now() + timeout;
         loop {
-            let got = self.messages();
-            if got.len() >= n {
-                return got;
+            if self.count() >= n {
+                return self.messages();
             }
             if tokio::time::Instant::now() >= deadline {
+                let got = self.messages();
                 panic!(
                     "expected {n} mails within {timeout:?}, got {}: {:?}",
                     got.len(),

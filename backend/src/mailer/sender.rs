@@ -56,6 +56,19 @@ pub fn backoff(attempts: i32) -> chrono::Duration {
     chrono::Duration::seconds(secs.min(6 * 3600))
 }
 
+/// Rows to send at `now`: pending, due, and held by no running lease.
+fn due_at(now: chrono::DateTime<Utc>) -> Condition {
+    use outbox_mail::Column as C;
+    Condition::all()
+        .add(C::Status.eq(PENDING))
+        .add(C::NextAttemptAt.lte(now))
+        .add(
+            Condition::any()
+                .add(C::ClaimedUntil.is_null())
+                .add(C::ClaimedUntil.lte(now)),
+        )
+}
+
 /// The sender: a handle to start, wake and stop the task. Cheap to clone.
 #[derive(Clone)]
 pub struct Mailer {
@@ -110,12 +123,10 @@ impl Mailer {
             return;
         }
         tracing::info!(
-            transport = %self.inner.transport.describe(),
             "mail sender started: outbox mails go to {}",
             self.inner.transport.describe()
         );
-        let me = self.clone();
-        *task = Some(tokio::spawn(async move { me.run().await }).abort_handle());
+        *task = Some(tokio::spawn(self.clone().run()).abort_handle());
     }
 
     /// Stops the task where it is, as a crash would (tests use it).
@@ -183,6 +194,16 @@ impl Mailer {
         use outbox_mail::Column as C;
         let db = &self.inner.db;
         let now = Utc::now();
+        // Most polls find nothing: a plain read first, so that they do not take SQLite's
+        // write lock for nothing.
+        let due = outbox_mail::Entity::find()
+            .filter(due_at(now))
+            .limit(1)
+            .all(db)
+            .await?;
+        if due.is_empty() {
+            return Ok(due);
+        }
         let txn = db
             .begin_with_options(TransactionOptions {
                 sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
@@ -190,13 +211,7 @@ impl Mailer {
             })
             .await?;
         let mut q = outbox_mail::Entity::find()
-            .filter(C::Status.eq(PENDING))
-            .filter(C::NextAttemptAt.lte(now))
-            .filter(
-                Condition::any()
-                    .add(C::ClaimedUntil.is_null())
-                    .add(C::ClaimedUntil.lte(now)),
-            )
+            .filter(due_at(now))
             .order_by_asc(C::NextAttemptAt)
             .order_by_asc(C::Id)
             .limit(BATCH);
@@ -308,7 +323,7 @@ impl Mailer {
         let body = match &row.ics {
             Some(ics) => {
                 let calendar =
-                    ContentType::parse("text/calendar; charset=utf-8; method=REQUEST")
+                    ContentType::parse("text/calendar; charset=utf-8; method=PUBLISH")
                         .map_err(|e| Failure::permanent(format!("calendar content type: {e}")))?;
                 MultiPart::mixed().multipart(alternative).singlepart(
                     SinglePart::builder()

@@ -74,6 +74,7 @@ impl Transport {
     /// From `smtp_url` (`smtp://host:port` plain, `smtps://user:pass@host:port` TLS from the
     /// first byte, `smtp://…?tls=starttls` STARTTLS required; lettre's `tls=required` and
     /// `tls=opportunistic` are understood too), else the `.eml` folder in `data_dir`.
+    /// Call it inside a tokio runtime: the SMTP connection pool starts a task.
     pub fn from_config(
         smtp_url: Option<&SecretString>,
         data_dir: &std::path::Path,
@@ -150,8 +151,9 @@ mod tests {
         assert_eq!(server_of("smtp://mail.example/ehlo.name"), "mail.example");
     }
 
-    #[test]
-    fn every_form_of_smtp_url_is_understood() {
+    // The connection pool starts a task: inside a runtime, like the server.
+    #[tokio::test]
+    async fn every_form_of_smtp_url_is_understood() {
         let dir = std::path::Path::new("/tmp");
         for url in [
             "smtp://127.0.0.1:2525",

@@ -36,6 +36,10 @@ pub fn Nav() -> impl IntoView {
                     <Show when=move || session.me.get().is_some_and(|m| m.is_board || m.is_admin)>
                         <li><A href="/resources/queue" attr:id="nav-requests">{move || t().nav_requests}</A></li>
                     </Show>
+                    <Show when=move || session.me.get().is_some_and(|m| m.is_board || m.is_admin)>
+                        <li><A href="/members" attr:id="nav-members">{move || t().members.nav_members}</A></li>
+                        <li><A href="/audit" attr:id="nav-audit">{move || t().members.nav_audit}</A></li>
+                    </Show>
                     <Show
                         when=move || session.me.get().is_some()
                         fallback=move || view! {

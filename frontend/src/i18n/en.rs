@@ -1,5 +1,6 @@
 //! English.
 
+mod members;
 mod reach;
 
 use super::Strings;
@@ -624,4 +625,5 @@ pub const EN: Strings = Strings {
     live_session: "The session changed state.",
     live_check_in: "Attendance updated.",
     reach: reach::REACH,
+    members: members::MEMBERS,
 };

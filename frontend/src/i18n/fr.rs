@@ -1,5 +1,6 @@
 //! Français.
 
+mod members;
 mod reach;
 
 use super::Strings;
@@ -624,4 +625,5 @@ pub const FR: Strings = Strings {
     live_session: "La séance a changé d'état.",
     live_check_in: "Présences mises à jour.",
     reach: reach::REACH,
+    members: members::MEMBERS,
 };

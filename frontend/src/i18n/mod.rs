@@ -3,6 +3,7 @@
 
 mod en;
 mod fr;
+pub mod members;
 pub mod reach;
 
 use constellation_shared::dto::assembly::{
@@ -636,6 +637,8 @@ pub struct Strings {
     pub live_check_in: &'static str,
     /// Notifications and the member's home.
     pub reach: reach::ReachStrings,
+    /// The register of members, invitations, password reset, the audit log.
+    pub members: members::MembersStrings,
 }
 
 /// Human labels for the Labs enums (their wire values stay in the `data-*` attributes).

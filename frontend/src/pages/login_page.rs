@@ -56,6 +56,7 @@ pub fn LoginPage() -> impl IntoView {
                     {move || if pending.get() { t().working } else { t().login_submit }}
                 </button>
             </form>
+            <p><A href="/reset-password" attr:id="forgot-password">{move || t().members.forgot_password}</A></p>
             <p><A href="/register">{move || t().no_account}</A></p>
         </section>
     }

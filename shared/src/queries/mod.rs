@@ -130,4 +130,5 @@ pub const ALL: &[(&str, &str)] = &[
     ),
     ("NOTIFICATION_ADDED", reach::NOTIFICATION_ADDED),
     ("HOME", reach::HOME),
+    ("SET_ROLES", reach::SET_ROLES),
 ];

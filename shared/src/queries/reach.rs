@@ -238,3 +238,24 @@ pub const HOME: &str = concat!(
 pub struct HomeData {
     pub home: Home,
 }
+
+// The board's members page makes people effective members (and board members, admins)
+// through the accounts' `setRoles`.
+
+pub const SET_ROLES: &str = "mutation SetRoles($userId: ID!, $membershipKind: MembershipKind, $isBoard: Boolean, $isAdmin: Boolean) { setRoles(userId: $userId, membershipKind: $membershipKind, isBoard: $isBoard, isAdmin: $isAdmin) { id email displayName membershipKind isBoard isAdmin isDeleted } }";
+
+/// Arguments left out stay as they are.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SetRolesVars {
+    pub user_id: String,
+    pub membership_kind: Option<crate::MembershipKind>,
+    pub is_board: Option<bool>,
+    pub is_admin: Option<bool>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SetRolesData {
+    pub set_roles: crate::dto::reach::MemberAccount,
+}

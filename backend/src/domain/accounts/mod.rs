@@ -463,7 +463,13 @@ pub async fn set_roles(
     is_board: Option<bool>,
     is_admin: Option<bool>,
 ) -> DomainResult<user::Model> {
-    let admin = actor.admin()?;
+    // The board keeps the register of members, so it admits people and changes their kind;
+    // the board and admin flags stay with the admins.
+    let admin = if is_board.is_some() || is_admin.is_some() {
+        actor.admin()?
+    } else {
+        actor.board_or_admin()?
+    };
     let txn = env.begin_write().await?;
     let current = user::Entity::find_by_id(target)
         .filter(user::Column::DeletedAt.is_null())

@@ -118,8 +118,9 @@ pub async fn set_preference(
     Ok(())
 }
 
-/// Account deletion: the person's notifications and preferences go, and so does mail not
-/// yet sent to them (what was sent stays as a delivery record, without the body).
+/// Account deletion: the person's notifications, preferences and mailed links go, and so
+/// does mail not yet sent to them (what was sent stays as a delivery record, without the
+/// address or the body).
 pub async fn forget<C: sea_orm::ConnectionTrait>(conn: &C, user_id: Uuid) -> DomainResult<()> {
     use crate::entities::outbox_mail;
     notification::Entity::delete_many()
@@ -133,6 +134,10 @@ pub async fn forget<C: sea_orm::ConnectionTrait>(conn: &C, user_id: Uuid) -> Dom
     outbox_mail::Entity::delete_many()
         .filter(outbox_mail::Column::UserId.eq(user_id))
         .filter(outbox_mail::Column::Status.ne(crate::domain::reach::mail::SENT))
+        .exec(conn)
+        .await?;
+    crate::entities::mail_token::Entity::delete_many()
+        .filter(crate::entities::mail_token::Column::UserId.eq(user_id))
         .exec(conn)
         .await?;
     outbox_mail::Entity::update_many()
@@ -164,7 +169,16 @@ pub async fn export<C: sea_orm::ConnectionTrait>(
         .filter(preference::Column::UserId.eq(user_id))
         .all(conn)
         .await?;
+    let mails = crate::entities::outbox_mail::Entity::find()
+        .filter(crate::entities::outbox_mail::Column::UserId.eq(user_id))
+        .order_by_desc(crate::entities::outbox_mail::Column::CreatedAt)
+        .all(conn)
+        .await?;
     let json = serde_json::json!({
+        "mailsSent": mails.iter().map(|m| serde_json::json!({
+            "kind": m.kind, "subject": m.subject, "status": m.status,
+            "createdAt": m.created_at, "sentAt": m.sent_at,
+        })).collect::<Vec<_>>(),
         "notifications": list.iter().map(|n| serde_json::json!({
             "kind": n.kind, "payload": serde_json::from_str::<serde_json::Value>(&n.payload).unwrap_or_default(),
             "link": n.link, "createdAt": n.created_at, "readAt": n.read_at,
@@ -183,6 +197,22 @@ pub async fn export<C: sea_orm::ConnectionTrait>(
                         n.link.clone(),
                         n.created_at.to_rfc3339(),
                         n.read_at.map(|t| t.to_rfc3339()).unwrap_or_default(),
+                    ]
+                })
+                .collect(),
+        },
+        Table {
+            name: "mails",
+            columns: vec!["kind", "subject", "status", "created_at", "sent_at"],
+            rows: mails
+                .iter()
+                .map(|m| {
+                    vec![
+                        m.kind.clone(),
+                        m.subject.clone(),
+                        m.status.clone(),
+                        m.created_at.to_rfc3339(),
+                        m.sent_at.map(|t| t.to_rfc3339()).unwrap_or_default(),
                     ]
                 })
                 .collect(),

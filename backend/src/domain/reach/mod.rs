@@ -7,6 +7,7 @@
 //! leaves no notification and no mail, and one that commits leaves exactly one of each per
 //! recipient (unique keys on `(user, event)` and on the mail's event key).
 
+pub mod digest;
 pub mod inbox;
 pub mod mail;
 pub mod notify;

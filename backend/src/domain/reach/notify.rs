@@ -107,7 +107,8 @@ pub async fn notify<C: ConnectionTrait>(
         );
     }
     let chosen = channels(conn, notice.kind, &ids).await?;
-    let now = Utc::now();
+    // Microseconds, as PostgreSQL keeps them and as the page cursor carries them.
+    let now = chrono::SubsecRound::trunc_subsecs(Utc::now(), 6);
     let payload = notice.payload.to_string();
     let link = format!("{}{}", settings.public_url, notice.link);
     let preferences = format!("{}/notifications", settings.public_url);

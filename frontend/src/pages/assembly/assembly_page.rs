@@ -1,10 +1,12 @@
 //! `/assemblies/:id`: an assembly's facts, agenda with its motions and results, attendance
-//! and minutes, kept up to date live; the board prepares the agenda and convenes here.
+//! and minutes, kept up to date live; the board prepares the agenda, convenes here and
+//! follows the sending of the convocation.
 
 use super::agenda_item_form::AgendaItemForm;
 use super::agenda_view::AgendaView;
 use super::assembly_header::{assembly_fallback, AssemblyHeader, AttendanceCounts};
 use super::convene_control::ConveneControl;
+use super::convocation_record::ConvocationRecord;
 use super::live::{follow_assembly, LiveAnnouncer};
 use super::minutes_links::MinutesLinks;
 use super::motion_form::MotionForm;
@@ -24,6 +26,7 @@ pub fn AssemblyPage() -> impl IntoView {
             <AssemblyHeader ctx=ctx />
             <LiveAnnouncer said=said />
             <ConveneControl ctx=ctx />
+            <ConvocationRecord ctx=ctx />
             <AttendanceCounts ctx=ctx />
             <AgendaView ctx=ctx />
             <MinutesLinks ctx=ctx />

@@ -11,6 +11,7 @@ pub mod attendance_list;
 pub mod ballot_form;
 pub mod chair_page;
 pub mod convene_control;
+pub mod convocation_record;
 pub mod create_assembly_form;
 pub mod live;
 pub mod minutes_links;

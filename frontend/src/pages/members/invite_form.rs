@@ -1,0 +1,264 @@
+//! Inviting people by e-mail: one address, or a pasted roster ("name, e-mail, kind" per
+//! line). The list is all or nothing: the report says which lines to correct.
+
+use super::parse_kind;
+use crate::api::{self, ApiError};
+use crate::components::form_error::FormError;
+use crate::i18n::{fill, strings};
+use crate::session::use_session;
+use constellation_shared::dto::reach::{InvitationReport, InviteInput};
+use constellation_shared::queries::members as q;
+use constellation_shared::MembershipKind;
+use leptos::prelude::*;
+
+/// A refused line, as the report shows it.
+#[derive(Clone, PartialEq)]
+struct Problem {
+    /// In the text as typed (1-based).
+    line: usize,
+    email: String,
+    message: String,
+}
+
+/// What the last sending gave.
+#[derive(Clone, PartialEq)]
+enum Outcome {
+    /// Not one address.
+    Empty,
+    Sent(i32),
+    Refused(Vec<Problem>),
+}
+
+/// The lines that hold someone, each with its line number; a header line (`name,email,kind`)
+/// is skipped. A line is `email`, `name, email`, `email, kind` or `name, email, kind`
+/// (commas, semicolons or tabs).
+fn parse(text: &str, default: MembershipKind) -> Result<Vec<(usize, InviteInput)>, usize> {
+    let mut out = Vec::new();
+    for (i, raw) in text.lines().enumerate() {
+        let fields: Vec<String> = raw
+            .split([',', ';', '\t'])
+            .map(|f| f.trim().trim_matches('"').trim().to_owned())
+            .collect();
+        if fields.iter().all(String::is_empty) {
+            continue;
+        }
+        let at = fields.iter().position(|f| f.contains('@'));
+        let Some(at) = at else {
+            let header = fields
+                .iter()
+                .any(|f| matches!(f.to_lowercase().as_str(), "email" | "e-mail" | "courriel"));
+            if header {
+                continue;
+            }
+            // No address: the server explains it for this line.
+            out.push((
+                i + 1,
+                InviteInput {
+                    email: fields.join(" "),
+                    display_name: None,
+                    kind: default,
+                },
+            ));
+            continue;
+        };
+        let name = fields[..at]
+            .iter()
+            .filter(|f| !f.is_empty())
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let kind = match fields.get(at + 1).filter(|k| !k.is_empty()) {
+            None => default,
+            Some(k) => parse_kind(k).ok_or(i + 1)?,
+        };
+        out.push((
+            i + 1,
+            InviteInput {
+                email: fields[at].clone(),
+                display_name: (!name.is_empty()).then_some(name),
+                kind,
+            },
+        ));
+    }
+    Ok(out)
+}
+
+#[component]
+pub fn InviteForm(sent: RwSignal<u64>) -> impl IntoView {
+    let session = use_session();
+    let t = move || strings(session.lang.get());
+    let text = RwSignal::new(String::new());
+    let default_kind = RwSignal::new(MembershipKind::Adherent.as_str().to_owned());
+    let error = RwSignal::new(None::<ApiError>);
+    let outcome = RwSignal::new(None::<Outcome>);
+    let busy = RwSignal::new(false);
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        error.set(None);
+        outcome.set(None);
+        let lang = session.lang.get_untracked();
+        let s = strings(lang);
+        let default = MembershipKind::parse(&default_kind.get_untracked())
+            .unwrap_or(MembershipKind::Adherent);
+        let source = text.get_untracked();
+        let lines = match parse(&source, default) {
+            Ok(lines) => lines,
+            Err(line) => {
+                let email = source
+                    .lines()
+                    .nth(line - 1)
+                    .unwrap_or_default()
+                    .trim()
+                    .to_owned();
+                outcome.set(Some(Outcome::Refused(vec![Problem {
+                    line,
+                    email,
+                    message: s.members.invite_bad_kind.to_owned(),
+                }])));
+                return;
+            }
+        };
+        if lines.is_empty() {
+            outcome.set(Some(Outcome::Empty));
+            return;
+        }
+        busy.set(true);
+        let numbers: Vec<usize> = lines.iter().map(|(n, _)| *n).collect();
+        let vars = q::InviteMembersVars {
+            invitations: lines.into_iter().map(|(_, i)| i).collect(),
+        };
+        leptos::task::spawn_local(async move {
+            let result =
+                api::request::<_, q::InviteMembersData>(q::INVITE_MEMBERS, vars, session.token())
+                    .await;
+            busy.try_set(false);
+            match result {
+                Ok(d) => {
+                    let report: InvitationReport = d.invite_members;
+                    let lang = session.lang.get_untracked();
+                    if report.problems.is_empty() {
+                        outcome.try_set(Some(Outcome::Sent(report.invited)));
+                        text.try_set(String::new());
+                        sent.try_update(|n| *n += 1);
+                    } else {
+                        let problems = report
+                            .problems
+                            .into_iter()
+                            .map(|p| Problem {
+                                line: usize::try_from(p.line)
+                                    .ok()
+                                    .and_then(|l| numbers.get(l.wrapping_sub(1)).copied())
+                                    .unwrap_or_default(),
+                                email: p.email,
+                                message: ApiError {
+                                    code: p.code,
+                                    field: p.field,
+                                    reason: p.reason,
+                                }
+                                .message(lang)
+                                .to_owned(),
+                            })
+                            .collect();
+                        outcome.try_set(Some(Outcome::Refused(problems)));
+                    }
+                }
+                Err(e) => {
+                    error.try_set(Some(e));
+                }
+            }
+        });
+    };
+
+    let report = move || {
+        let s = strings(session.lang.get());
+        outcome.get().map(|o| match o {
+            Outcome::Empty => view! {
+                <p class="form-error">{s.members.invite_nothing}</p>
+            }
+            .into_any(),
+            Outcome::Sent(n) => view! {
+                <p class="form-note" id="invite-sent">{s.members.invited(n)}</p>
+            }
+            .into_any(),
+            Outcome::Refused(problems) => view! {
+                <p class="form-error">{s.members.invite_refused}</p>
+                <ul id="invite-problems" class="problems">
+                    {problems
+                        .into_iter()
+                        .map(|p| view! {
+                            <li data-line=p.line>
+                                {fill(s.members.invite_problem, &[&p.line.to_string(), &p.email, &p.message])}
+                            </li>
+                        })
+                        .collect_view()}
+                </ul>
+            }
+            .into_any(),
+        })
+    };
+
+    view! {
+        <section aria-labelledby="invite-h" class="board">
+            <h2 id="invite-h">{move || t().members.invite_title}</h2>
+            <p class="muted">{move || t().members.invite_intro}</p>
+            <form id="invite-form" on:submit=submit novalidate>
+                <div class="field">
+                    <label for="invite-list">{move || t().members.invite_list}</label>
+                    <textarea
+                        id="invite-list"
+                        name="invitations"
+                        rows="5"
+                        aria-describedby="invite-list-hint"
+                        prop:value=move || text.get()
+                        on:input=move |ev| text.set(event_target_value(&ev))
+                    ></textarea>
+                    <p id="invite-list-hint" class="field-msg">{move || t().members.invite_list_hint}</p>
+                </div>
+                <div class="field">
+                    <label for="invite-kind">{move || t().members.invite_default_kind}</label>
+                    <select id="invite-kind" prop:value=move || default_kind.get() on:change=move |ev| default_kind.set(event_target_value(&ev))>
+                        {super::kind_options(session, default_kind)}
+                    </select>
+                </div>
+                <FormError error=error fields=&[] />
+                <button type="submit" id="invite-submit" disabled=move || busy.get()>
+                    {move || if busy.get() { t().working } else { t().members.invite_submit }}
+                </button>
+            </form>
+            <div id="invite-report" role="status" aria-live="polite">{report}</div>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_roster_is_read_line_by_line() {
+        let text = "name,email,kind\n\nNora Peeters, nora@example.be, effectif\nsam@example.be\nLéa;lea@example.be;\n";
+        let lines = parse(text, MembershipKind::Adherent).expect("parsed");
+        let got: Vec<(usize, &str, Option<&str>, MembershipKind)> = lines
+            .iter()
+            .map(|(n, i)| (*n, i.email.as_str(), i.display_name.as_deref(), i.kind))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    3,
+                    "nora@example.be",
+                    Some("Nora Peeters"),
+                    MembershipKind::Effective
+                ),
+                (4, "sam@example.be", None, MembershipKind::Adherent),
+                (5, "lea@example.be", Some("Léa"), MembershipKind::Adherent),
+            ]
+        );
+        assert_eq!(parse("a@b.c, boss", MembershipKind::Adherent), Err(1));
+    }
+}
