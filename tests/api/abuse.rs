@@ -446,3 +446,28 @@ async fn a_response_over_the_size_cap_is_refused() {
     assert!(r["errors"].is_null(), "{r}");
     assert!(r["data"]["__schema"]["types"].as_array().is_some(), "{r}");
 }
+
+/// PostgreSQL refuses U+0000 in text and SQLite stores it: a request carrying one is
+/// refused up front, the same on both, and writes nothing (found by the fuzz target).
+#[tokio::test]
+async fn the_nul_character_is_refused_before_anything_runs() {
+    let app = constellation_tests::spawn_app().await;
+    let u = app.signup("Nul").await;
+    for (q, vars) in [
+        (
+            "mutation($i: ProfileInput!) { updateProfile(input: $i) { displayName } }",
+            serde_json::json!({ "i": { "displayName": "a\u{0}b" } }),
+        ),
+        (
+            "{ resourcePools(first: 2, after: \"\\u0000\") { edges { node { id } } } }",
+            serde_json::json!({}),
+        ),
+    ] {
+        let r = app.gql(Some(&u.token), q, vars).await;
+        assert_eq!(constellation_tests::error_code(&r), Some("BAD_REQUEST"), "{r}");
+    }
+    let me = app
+        .gql(Some(&u.token), "{ me { displayName } }", serde_json::json!({}))
+        .await;
+    assert_eq!(me["data"]["me"]["displayName"], "Nul");
+}

@@ -170,7 +170,15 @@ async fn the_bell_the_home_and_the_notifications_page_tell_a_member_what_needs_t
         "all read",
     )
     .await;
-    assert_eq!(s.app.count("notifications WHERE read_at IS NULL").await, 0);
+    let unread = s
+        .app
+        .gql(
+            Some(&member.token),
+            "{ unreadNotificationCount }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(unread["data"]["unreadNotificationCount"], 0, "{unread}");
 
     // Preferences: the convocation stays by e-mail; voting can be turned off.
     wait_until(

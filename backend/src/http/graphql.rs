@@ -38,6 +38,13 @@ pub async fn graphql_handler(
             return refuse(status, ErrorCode::BadRequest, msg);
         }
     };
+    if carries_nul(&body) {
+        return refuse(
+            StatusCode::BAD_REQUEST,
+            ErrorCode::BadRequest,
+            "text may not contain the NUL character",
+        );
+    }
     let batch: BatchRequest = match serde_json::from_slice(&body) {
         Ok(b) => b,
         Err(_) => {
@@ -141,6 +148,41 @@ pub async fn graphql_handler(
     }
     out.headers_mut().extend(resp.http_headers());
     out
+}
+
+/// Whether a request carries U+0000 anywhere (as JSON's `\u0000`, or GraphQL's `\u0000` or
+/// `\u{0}` inside the query): PostgreSQL refuses it in text, SQLite stores it, so it is
+/// refused up front, the same on both, rather than failing deep inside a statement.
+fn carries_nul(body: &[u8]) -> bool {
+    let mut i = 0;
+    while let Some(at) = body[i..].windows(2).position(|w| w == b"\\u") {
+        let rest = &body[i + at + 2..];
+        let hex = rest.iter().take(4).take_while(|b| **b == b'0').count();
+        if hex == 4 {
+            return true;
+        }
+        if let Some(inner) = rest.strip_prefix(b"{") {
+            let zeros = inner.iter().take_while(|b| **b == b'0').count();
+            if zeros > 0 && inner.get(zeros) == Some(&b'}') {
+                return true;
+            }
+        }
+        i += at + 2;
+    }
+    body.contains(&0)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn nul_is_found_however_it_is_written() {
+        use super::carries_nul;
+        assert!(carries_nul(br#"{"query":"{ a }","variables":{"x":"a\u0000b"}}"#));
+        assert!(carries_nul(br#"{"query":"{ a(s: \"\\u0000\") }"}"#));
+        assert!(carries_nul(br#"{"query":"{ a(s: \"\\u{0}\") }"}"#));
+        assert!(carries_nul(b"{\"query\":\"\0\"}"));
+        assert!(!carries_nul(br#"{"query":"{ a(s: \"\\u00e9 \\u0001\") }"}"#));
+    }
 }
 
 pub async fn graphiql(State(state): State<AppState>) -> Response {

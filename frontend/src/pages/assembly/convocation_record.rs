@@ -112,7 +112,7 @@ fn Record(ctx: AssemblyCtx) -> impl IntoView {
                         <tbody>
                             <For
                                 each=move || mails.get()
-                                key=|m| (m.id.clone(), m.status, m.attempts)
+                                key=|m| (m.id.clone(), m.status as u8, m.attempts)
                                 children=move |m| view! { <DeliveryRow ctx=ctx mail=m /> }
                             />
                         </tbody>

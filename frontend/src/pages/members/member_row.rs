@@ -19,6 +19,7 @@ pub fn MemberRow(member: Member) -> impl IntoView {
     let session = use_session();
     let t = move || strings(session.lang.get());
     let uid = member.user.id.to_string();
+    let roles_uid = uid.clone();
     let current = RwSignal::new(member);
     let m = move || current.get();
     let name = move || {
@@ -65,7 +66,7 @@ pub fn MemberRow(member: Member) -> impl IntoView {
             </dl>
             <EntryForm current=current uid=uid.clone() />
             <Show when=move || is_admin(session)>
-                <RolesForm current=current uid=uid.clone() />
+                <RolesForm current=current uid=roles_uid.clone() />
             </Show>
         </li>
     }
