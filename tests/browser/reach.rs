@@ -1,7 +1,12 @@
-//! Journey of the reach issue: the board convenes an assembly; the member's bell counts the
+//! Journeys of the reach issue. The board convenes an assembly; the member's bell counts the
 //! convocation and keeps counting live; the home lists the assembly under "Coming" and the
 //! proxy asked of them under "Waiting for you"; the notifications page lists them, marks
 //! them read when followed or all at once, and keeps the member's preferences and calendar.
+//! The board invites a member from the register (a bad line refuses the list), she follows
+//! the link of the delivered mail and sets a password, the board makes her effective and
+//! records her admission, the audit log shows it, and the convocation's sending record and
+//! her bell show the convocation. A member confirms their address and resets a forgotten
+//! password from the mailed links.
 
 use crate::labs::{set_value, sign_in};
 use crate::support::{assert_no_csp_violations, click, start, text, wait_until};
@@ -236,37 +241,69 @@ async fn the_bell_the_home_and_the_notifications_page_tell_a_member_what_needs_t
     assert_no_csp_violations(&page).await;
 }
 
-/// The token of the newest `kind` mail (`INVITE`, `RESET`) written to the outbox for
-/// `email`: what the link in that mail carries.
-async fn mailed_token(app: &constellation_tests::TestApp, email: &str, kind: &str) -> String {
-    use constellation_backend::entities::outbox_mail;
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
-    let mail = outbox_mail::Entity::find()
-        .filter(outbox_mail::Column::ToAddress.eq(email))
-        .filter(outbox_mail::Column::Kind.eq(kind))
-        .order_by_desc(outbox_mail::Column::CreatedAt)
-        .one(&app.db)
-        .await
-        .expect("query")
-        .unwrap_or_else(|| panic!("no {kind} mail to {email}"));
-    let at = mail
-        .text_body
-        .find("token=")
-        .expect("a link with its token")
-        + "token=".len();
-    mail.text_body[at..]
-        .chars()
-        .take_while(|c| c.is_ascii_hexdigit())
-        .collect()
+/// The token of the link to `path` (`/invitation`, `/reset-password`) in the newest mail
+/// delivered to `email`. With no SMTP server configured the app delivers each mail as an
+/// `.eml` file in `<data_dir>/outbox/` (the outbox row forgets a token once sent): the
+/// test reads what was delivered, as the member's mailbox would.
+async fn mailed_token(app: &constellation_tests::TestApp, email: &str, path: &str) -> String {
+    use mail_parser::MessageParser;
+    let dir = app.config.data_dir.join("outbox");
+    let marker = format!("{path}?token=");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    loop {
+        let mut found: Vec<(std::time::SystemTime, String)> = Vec::new();
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let file = entry.path();
+            if file.extension().is_none_or(|x| x != "eml") {
+                continue;
+            }
+            let Ok(bytes) = std::fs::read(&file) else {
+                continue;
+            };
+            let Some(mail) = MessageParser::default().parse(&bytes) else {
+                continue;
+            };
+            let to_her = mail.to().and_then(|a| a.as_list()).is_some_and(|l| {
+                l.iter()
+                    .any(|a| a.address().is_some_and(|x| x.eq_ignore_ascii_case(email)))
+            });
+            let text = mail
+                .body_text(0)
+                .map(|t| t.into_owned())
+                .unwrap_or_default();
+            if let (true, Some(at)) = (to_her, text.find(&marker)) {
+                let token = text[at + marker.len()..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_hexdigit())
+                    .collect();
+                let when = entry
+                    .metadata()
+                    .and_then(|m| m.modified())
+                    .unwrap_or(std::time::UNIX_EPOCH);
+                found.push((when, token));
+            }
+        }
+        if let Some((_, token)) = found.into_iter().max_by_key(|(when, _)| *when) {
+            return token;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no mail with a link to {path} delivered to {email} in {}",
+            dir.display()
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
 }
 
 #[tokio::test]
 async fn the_board_invites_a_member_who_joins_and_is_made_effective() {
     let s = start().await;
+    // The first account is the platform's admin; a board member who is not keeps the register.
+    let admin = s.app.signup("Platform Admin").await;
     let board = s.app.signup("Board Chair").await;
     s.app
         .set_roles(
-            &board,
+            &admin,
             &board,
             json!({ "kind": "EFFECTIVE", "board": true }),
         )
@@ -320,7 +357,7 @@ async fn the_board_invites_a_member_who_joins_and_is_made_effective() {
     .await;
 
     // She follows the link from the mail, chooses a password and is signed in.
-    let token = mailed_token(&s.app, &email, "INVITE").await;
+    let token = mailed_token(&s.app, &email, "/invitation").await;
     page.evaluate("localStorage.clear()").await.expect("clear");
     goto(&page, format!("{}/invitation?token={token}", s.app.url)).await;
     wait_until(
@@ -371,6 +408,16 @@ async fn the_board_invites_a_member_who_joins_and_is_made_effective() {
         &page,
         &format!("document.querySelectorAll('#members li.member-entry').length === 1 && !!document.querySelector(\"{row}\")"),
         "her row",
+    )
+    .await;
+    // The board changes kinds; the board and admin roles stay with the admins.
+    assert!(text(&page, "#roles-admin-only")
+        .await
+        .contains("administrators"));
+    wait_until(
+        &page,
+        &format!("!document.querySelector(\"{row} .member-board\")"),
+        "no role flags for the board",
     )
     .await;
     set_value(&page, &format!("{row} .member-kind-select"), "EFFECTIVE").await;
@@ -448,14 +495,57 @@ async fn the_board_invites_a_member_who_joins_and_is_made_effective() {
         "her convocation in the sending record",
     )
     .await;
+    // She hears of it: the bell, the notifications page and the home.
+    let nadia = constellation_tests::TestUser {
+        id: String::new(),
+        email: email.clone(),
+        token: String::new(),
+    };
+    sign_in(&s, &page, &nadia).await;
+    wait_until(
+        &page,
+        "Number(document.querySelector('#nav-notifications')?.dataset.unread) >= 1",
+        "her bell counting the convocation",
+    )
+    .await;
+    click(&page, "#nav-notifications").await;
+    wait_until(
+        &page,
+        &format!("!!document.querySelector(\"#notifications li[data-kind='ASSEMBLY_CONVENED'] a[href='/assemblies/{a}']\")"),
+        "the convocation in her notifications",
+    )
+    .await;
+    click(&page, "header nav a[href='/']").await;
+    wait_until(
+        &page,
+        &format!("!!document.querySelector(\"#home-coming li[data-assembly-id='{a}']\")"),
+        "the assembly on her home",
+    )
+    .await;
     assert_no_csp_violations(&page).await;
 }
 
 #[tokio::test]
-async fn a_member_who_forgot_their_password_sets_a_new_one_from_the_mailed_link() {
+async fn a_member_confirms_their_address_and_sets_a_new_password_from_the_mailed_links() {
     let s = start().await;
     let member = s.app.signup("Forgetful Member").await;
-    let page = s.open("/login").await;
+    // The link mailed at registration confirms the address.
+    let verify = mailed_token(&s.app, &member.email, "/verify-email").await;
+    let page = s.open(&format!("/verify-email?token={verify}")).await;
+    wait_until(
+        &page,
+        "document.querySelector('#verify-outcome')?.textContent.includes('confirmed')",
+        "the address confirmed",
+    )
+    .await;
+    let me = s
+        .app
+        .gql(Some(&member.token), "{ me { emailVerified } }", json!({}))
+        .await;
+    assert_eq!(me["data"]["me"]["emailVerified"], true, "{me}");
+
+    // Forgot the password: the login page leads to a reset link by mail.
+    goto(&page, format!("{}/login", s.app.url)).await;
     wait_until(
         &page,
         "!!document.querySelector('#forgot-password')",
@@ -477,7 +567,7 @@ async fn a_member_who_forgot_their_password_sets_a_new_one_from_the_mailed_link(
         "the request acknowledged",
     )
     .await;
-    let token = mailed_token(&s.app, &member.email, "RESET").await;
+    let token = mailed_token(&s.app, &member.email, "/reset-password").await;
     goto(&page, format!("{}/reset-password?token={token}", s.app.url)).await;
     wait_until(
         &page,

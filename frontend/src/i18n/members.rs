@@ -19,7 +19,6 @@ pub struct MembersStrings {
     pub board_only: &'static str,
     pub admins_only: &'static str,
     pub include_left: &'static str,
-    pub apply_filters: &'static str,
     pub export_title: &'static str,
     pub export_csv: &'static str,
     pub export_print: &'static str,

@@ -1,7 +1,7 @@
 //! Loopback load generator for `cargo xtask bench`: starts the release server binary on a
 //! fresh SQLite database, then measures each scenario side by side in one run.
 //!
-//! Usage: constellation-bench <path to constellation binary>
+//! Usage: constellation-bench <path to constellation binary> [logins|convocation]
 
 #[path = "bench/convocation.rs"]
 mod convocation;
@@ -189,7 +189,13 @@ async fn seed_labs(client: &reqwest::Client, url: &str, admin: &str) -> Result<(
 async fn main() -> Result<()> {
     let bin = std::env::args()
         .nth(1)
-        .context("usage: constellation-bench <constellation binary>")?;
+        .context("usage: constellation-bench <constellation binary> [logins|convocation]")?;
+    // One part alone, when asked.
+    match std::env::args().nth(2).as_deref() {
+        Some("logins") => return logins::rows(&bin).await,
+        Some("convocation") => return convocation::rows().await,
+        _ => {}
+    }
     let dir = tempfile::tempdir()?;
     let mut child = Command::new(&bin)
         .args(["--bind", "127.0.0.1:0", "--data-dir"])
@@ -203,7 +209,10 @@ async fn main() -> Result<()> {
         .with_context(|| format!("cannot start {bin}"))?;
     let stdout = child.stdout.take().context("no stdout")?;
     let mut line = String::new();
-    BufReader::new(stdout).read_line(&mut line)?;
+    let mut reader = BufReader::new(stdout);
+    reader.read_line(&mut line)?;
+    // Keep reading what the server prints, so its writes never meet a closed pipe.
+    std::thread::spawn(move || std::io::copy(&mut reader, &mut std::io::sink()));
     let Some(base) = line.split_whitespace().find(|w| w.starts_with("http://")) else {
         let _ = child.kill();
         bail!("the server did not print its URL: {line:?}");

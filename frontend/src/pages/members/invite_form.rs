@@ -233,32 +233,3 @@ pub fn InviteForm(sent: RwSignal<u64>) -> impl IntoView {
         </section>
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_roster_is_read_line_by_line() {
-        let text = "name,email,kind\n\nNora Peeters, nora@example.be, effectif\nsam@example.be\nLéa;lea@example.be;\n";
-        let lines = parse(text, MembershipKind::Adherent).expect("parsed");
-        let got: Vec<(usize, &str, Option<&str>, MembershipKind)> = lines
-            .iter()
-            .map(|(n, i)| (*n, i.email.as_str(), i.display_name.as_deref(), i.kind))
-            .collect();
-        assert_eq!(
-            got,
-            vec![
-                (
-                    3,
-                    "nora@example.be",
-                    Some("Nora Peeters"),
-                    MembershipKind::Effective
-                ),
-                (4, "sam@example.be", None, MembershipKind::Adherent),
-                (5, "lea@example.be", Some("Léa"), MembershipKind::Adherent),
-            ]
-        );
-        assert_eq!(parse("a@b.c, boss", MembershipKind::Adherent), Err(1));
-    }
-}

@@ -1,6 +1,6 @@
 //! One member of the register: who they are, their register entry (address, admission,
-//! leaving, the board's note) to edit, and — for administrators — their membership kind
-//! and roles.
+//! leaving, the board's note) to edit, their membership kind (the board admits people and
+//! makes them effective) and — for administrators — the board and admin roles.
 
 use super::{is_admin, kind_options};
 use crate::api::{self, ApiError};
@@ -65,9 +65,7 @@ pub fn MemberRow(member: Member) -> impl IntoView {
                 <dd class="text">{move || or_none(Some(m().note))}</dd>
             </dl>
             <EntryForm current=current uid=uid.clone() />
-            <Show when=move || is_admin(session)>
-                <RolesForm current=current uid=roles_uid.clone() />
-            </Show>
+            <RolesForm current=current uid=roles_uid />
         </li>
     }
 }
@@ -145,7 +143,8 @@ fn EntryForm(current: RwSignal<Member>, uid: String) -> impl IntoView {
     }
 }
 
-/// Administrators: membership kind, board and admin flags (`setRoles`).
+/// The membership kind, and for administrators the board and admin flags (`setRoles`:
+/// the board may change the kind only).
 #[component]
 fn RolesForm(current: RwSignal<Member>, uid: String) -> impl IntoView {
     let session = use_session();
@@ -157,6 +156,7 @@ fn RolesForm(current: RwSignal<Member>, uid: String) -> impl IntoView {
     let error = RwSignal::new(None::<ApiError>);
     let note = RwSignal::new(None::<&'static str>);
     let busy = RwSignal::new(false);
+    let admin_view = move || is_admin(session);
     let (kind_id, board_id, admin_id) = (
         format!("kind-{uid}"),
         format!("board-{uid}"),
@@ -172,11 +172,12 @@ fn RolesForm(current: RwSignal<Member>, uid: String) -> impl IntoView {
             busy.set(true);
             error.set(None);
             note.set(None);
+            let flags = is_admin(session);
             let vars = r::SetRolesVars {
                 user_id: uid.clone(),
                 membership_kind: MembershipKind::parse(&kind.get_untracked()),
-                is_board: Some(board.get_untracked()),
-                is_admin: Some(admin.get_untracked()),
+                is_board: flags.then(|| board.get_untracked()),
+                is_admin: flags.then(|| admin.get_untracked()),
             };
             leptos::task::spawn_local(async move {
                 let result =
@@ -184,6 +185,8 @@ fn RolesForm(current: RwSignal<Member>, uid: String) -> impl IntoView {
                 busy.try_set(false);
                 match result {
                     Ok(d) => {
+                        board.try_set(d.set_roles.is_board);
+                        admin.try_set(d.set_roles.is_admin);
                         current.try_update(|m| m.user = d.set_roles);
                         note.try_set(Some(
                             strings(session.lang.get_untracked()).members.roles_saved,
@@ -207,14 +210,16 @@ fn RolesForm(current: RwSignal<Member>, uid: String) -> impl IntoView {
                             {kind_options(session, kind)}
                         </select>
                     </div>
-                    <div class="field checkbox">
-                        <input id=board_id.clone() class="member-board" type="checkbox" prop:checked=move || board.get() on:change=move |ev| board.set(event_target_checked(&ev)) />
-                        <label for=board_id>{move || t().board_member}</label>
-                    </div>
-                    <div class="field checkbox">
-                        <input id=admin_id.clone() class="member-admin" type="checkbox" prop:checked=move || admin.get() on:change=move |ev| admin.set(event_target_checked(&ev)) />
-                        <label for=admin_id>{move || t().admin}</label>
-                    </div>
+                    <Show when=admin_view>
+                        <div class="field checkbox">
+                            <input id=board_id.clone() class="member-board" type="checkbox" prop:checked=move || board.get() on:change=move |ev| board.set(event_target_checked(&ev)) />
+                            <label for=board_id.clone()>{move || t().board_member}</label>
+                        </div>
+                        <div class="field checkbox">
+                            <input id=admin_id.clone() class="member-admin" type="checkbox" prop:checked=move || admin.get() on:change=move |ev| admin.set(event_target_checked(&ev)) />
+                            <label for=admin_id.clone()>{move || t().admin}</label>
+                        </div>
+                    </Show>
                     <button type="submit" class="save-roles" disabled=move || busy.get()>{move || t().members.save_roles}</button>
                 </div>
                 <FormError error=error />

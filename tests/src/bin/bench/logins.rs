@@ -29,6 +29,11 @@ async fn storm(bin: &str, hash_concurrency: Option<&str>) -> Result<(f64, f64, f
         .arg(dir.path())
         .arg("serve")
         .env("CONSTELLATION_LOG", "warn")
+        // 500 sign-ins from one address in a second: the rate limits would refuse all but
+        // the first few, and refused attempts are never hashed.
+        .env("CONSTELLATION_LOGIN_MAX_FAILURES_PER_ADDRESS", "1000000")
+        .env("CONSTELLATION_LOGIN_MAX_FAILURES_PER_ACCOUNT", "1000000")
+        .env("CONSTELLATION_REGISTER_MAX_PER_ADDRESS", "1000000")
         .stdout(Stdio::piped());
     if let Some(n) = hash_concurrency {
         cmd.env("CONSTELLATION_PASSWORD_HASH_CONCURRENCY", n);
@@ -36,7 +41,10 @@ async fn storm(bin: &str, hash_concurrency: Option<&str>) -> Result<(f64, f64, f
     let mut child = cmd.spawn().with_context(|| format!("cannot start {bin}"))?;
     let stdout = child.stdout.take().context("no stdout")?;
     let mut line = String::new();
-    BufReader::new(stdout).read_line(&mut line)?;
+    let mut reader = BufReader::new(stdout);
+    reader.read_line(&mut line)?;
+    // Keep reading what the server prints, so its writes never meet a closed pipe.
+    std::thread::spawn(move || std::io::copy(&mut reader, &mut std::io::sink()));
     let Some(base) = line.split_whitespace().find(|w| w.starts_with("http://")) else {
         let _ = child.kill();
         bail!("the server did not print its URL: {line:?}");
