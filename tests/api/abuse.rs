@@ -464,10 +464,18 @@ async fn the_nul_character_is_refused_before_anything_runs() {
         ),
     ] {
         let r = app.gql(Some(&u.token), q, vars).await;
-        assert_eq!(constellation_tests::error_code(&r), Some("BAD_REQUEST"), "{r}");
+        assert_eq!(
+            constellation_tests::error_code(&r),
+            Some("BAD_REQUEST"),
+            "{r}"
+        );
     }
     let me = app
-        .gql(Some(&u.token), "{ me { displayName } }", serde_json::json!({}))
+        .gql(
+            Some(&u.token),
+            "{ me { displayName } }",
+            serde_json::json!({}),
+        )
         .await;
     assert_eq!(me["data"]["me"]["displayName"], "Nul");
 }

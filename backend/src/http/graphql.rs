@@ -177,11 +177,15 @@ mod tests {
     #[test]
     fn nul_is_found_however_it_is_written() {
         use super::carries_nul;
-        assert!(carries_nul(br#"{"query":"{ a }","variables":{"x":"a\u0000b"}}"#));
+        assert!(carries_nul(
+            br#"{"query":"{ a }","variables":{"x":"a\u0000b"}}"#
+        ));
         assert!(carries_nul(br#"{"query":"{ a(s: \"\\u0000\") }"}"#));
         assert!(carries_nul(br#"{"query":"{ a(s: \"\\u{0}\") }"}"#));
         assert!(carries_nul(b"{\"query\":\"\0\"}"));
-        assert!(!carries_nul(br#"{"query":"{ a(s: \"\\u00e9 \\u0001\") }"}"#));
+        assert!(!carries_nul(
+            br#"{"query":"{ a(s: \"\\u00e9 \\u0001\") }"}"#
+        ));
     }
 }
 
