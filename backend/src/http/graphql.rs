@@ -172,23 +172,6 @@ fn carries_nul(body: &[u8]) -> bool {
     body.contains(&0)
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn nul_is_found_however_it_is_written() {
-        use super::carries_nul;
-        assert!(carries_nul(
-            br#"{"query":"{ a }","variables":{"x":"a\u0000b"}}"#
-        ));
-        assert!(carries_nul(br#"{"query":"{ a(s: \"\\u0000\") }"}"#));
-        assert!(carries_nul(br#"{"query":"{ a(s: \"\\u{0}\") }"}"#));
-        assert!(carries_nul(b"{\"query\":\"\0\"}"));
-        assert!(!carries_nul(
-            br#"{"query":"{ a(s: \"\\u00e9 \\u0001\") }"}"#
-        ));
-    }
-}
-
 pub async fn graphiql(State(state): State<AppState>) -> Response {
     if !state.config.graphiql {
         return StatusCode::NOT_FOUND.into_response();
@@ -283,4 +266,21 @@ pub async fn graphql_ws(
                 () = deadline => tracing::info!("closed a WebSocket that sent no connection_init"),
             }
         })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn nul_is_found_however_it_is_written() {
+        use super::carries_nul;
+        assert!(carries_nul(
+            br#"{"query":"{ a }","variables":{"x":"a\u0000b"}}"#
+        ));
+        assert!(carries_nul(br#"{"query":"{ a(s: \"\\u0000\") }"}"#));
+        assert!(carries_nul(br#"{"query":"{ a(s: \"\\u{0}\") }"}"#));
+        assert!(carries_nul(b"{\"query\":\"\0\"}"));
+        assert!(!carries_nul(
+            br#"{"query":"{ a(s: \"\\u00e9 \\u0001\") }"}"#
+        ));
+    }
 }
