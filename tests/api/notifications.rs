@@ -212,6 +212,21 @@ async fn preferences_choose_the_channel_and_the_convocation_cannot_be_turned_off
     assert!(mine.iter().all(|n| n["kind"] != "VOTING_OPEN"));
 }
 
+/// The next result on a subscription connection.
+async fn next_signal(ws: &mut crate::audit::Ws) -> Value {
+    tokio::time::timeout(std::time::Duration::from_secs(10), async {
+        loop {
+            let m = ws.next().await.expect("open").expect("message");
+            let v: Value = serde_json::from_str(m.to_text().unwrap_or("{}")).unwrap_or_default();
+            if v["type"] == "next" {
+                return v;
+            }
+        }
+    })
+    .await
+    .expect("the bell rang")
+}
+
 #[tokio::test]
 async fn marking_read_touches_only_ones_own_and_the_bell_rings_live() {
     let app = spawn_app().await;
@@ -223,20 +238,15 @@ async fn marking_read_touches_only_ones_own_and_the_bell_rings_live() {
     })))
     .await
     .expect("subscribe");
-    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    // The feed starts with the current count.
+    let first = next_signal(&mut ws).await;
+    assert_eq!(
+        first["payload"]["data"]["notificationAdded"]["unreadCount"], 0,
+        "{first}"
+    );
     let (a, _) = app.draft_assembly(&chair).await;
     app.assembly_step(&chair, "conveneAssembly", &a).await;
-    let rung = tokio::time::timeout(std::time::Duration::from_secs(5), async {
-        loop {
-            let m = ws.next().await.expect("open").expect("message");
-            let v: Value = serde_json::from_str(m.to_text().unwrap_or("{}")).unwrap_or_default();
-            if v["type"] == "next" {
-                return v;
-            }
-        }
-    })
-    .await
-    .expect("the bell rang");
+    let rung = next_signal(&mut ws).await;
     let signal = &rung["payload"]["data"]["notificationAdded"];
     assert_eq!(signal["unreadCount"], 1, "{rung}");
     assert_eq!(signal["latest"]["kind"], "ASSEMBLY_CONVENED");

@@ -204,8 +204,9 @@ pub struct NotificationsSubscription;
 
 #[Subscription]
 impl NotificationsSubscription {
-    /// The unread count and the newest notification each time one arrives or is read. The
-    /// token is re-checked on every event: the feed ends when it expires or is revoked.
+    /// The unread count and the newest notification: once at the start, then each time one
+    /// arrives or is read. The token is re-checked on every event: the feed ends when it
+    /// expires or is revoked.
     async fn notification_added(
         &self,
         ctx: &Context<'_>,
@@ -215,15 +216,17 @@ impl NotificationsSubscription {
         let env = ctx.env().clone();
         let session = ctx.data_opt::<WsSession>().cloned();
         let rx = env.notices.subscribe();
-        Ok(BroadcastStream::new(rx)
-            .filter_map(move |id| async move {
+        // The first signal comes at once: the bell starts from the current count, and a
+        // client knows the feed is live.
+        Ok(futures_util::stream::once(std::future::ready(()))
+            .chain(BroadcastStream::new(rx).filter_map(move |id| async move {
                 match id {
                     Ok(id) if id == me.id => Some(()),
                     Ok(_) => None,
                     // Lagged: refresh anyway.
                     Err(_) => Some(()),
                 }
-            })
+            }))
             .then(move |()| {
                 let (env, session) = (env.clone(), session.clone());
                 async move {
