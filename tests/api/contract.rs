@@ -1647,7 +1647,17 @@ async fn every_reach_document_runs_against_the_schema() {
     let mut tested = Vec::new();
     let mut ws = crate::audit::connect(&app, &member.token).await;
     ws.send(crate::audit::send(serde_json::json!({ "id": "1", "type": "subscribe", "payload": { "query": n::NOTIFICATION_ADDED, "variables": {} } }))).await.expect("subscribe");
-    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    // The feed answers at once with the current count: then it is live.
+    let first = tokio::time::timeout(std::time::Duration::from_secs(10), ws.next())
+        .await
+        .expect("the first signal")
+        .expect("frame")
+        .expect("ok");
+    let first: serde_json::Value =
+        serde_json::from_str(first.to_text().expect("text")).expect("json");
+    let first: n::NotificationAddedData =
+        serde_json::from_value(first["payload"]["data"].clone()).expect("decodes");
+    assert_eq!(first.notification_added.unread_count, 0);
 
     // Convening tells the member; the board asks them to hold its proxy.
     let (a, _) = app.draft_assembly(&board).await;
