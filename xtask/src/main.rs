@@ -182,6 +182,28 @@ fn dist() -> Result<()> {
     Ok(())
 }
 
+/// The mail tests talk to a real SMTP server (aiosmtpd, run by `python3`): installed with pip
+/// when missing, like Chromium with apt-get, so a fresh machine needs only the README's commands.
+fn aiosmtpd() -> Result<()> {
+    let present = || {
+        Command::new("python3")
+            .args(["-c", "import aiosmtpd"])
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    if present() {
+        return Ok(());
+    }
+    eprintln!("xtask> aiosmtpd is missing: installing it with pip (the mail tests need it)");
+    run(Command::new("python3").args(["-m", "pip", "install", "--quiet", "aiosmtpd"]))?;
+    if !present() {
+        bail!(
+            "pip installed aiosmtpd but python3 cannot import it: python3 -m pip install aiosmtpd"
+        );
+    }
+    Ok(())
+}
+
 fn chromium() -> Result<PathBuf> {
     let path = PathBuf::from(
         std::env::var("CONSTELLATION_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
@@ -234,6 +256,7 @@ fn test() -> Result<()> {
     ]))?;
     let site = build_frontend(AppProfile::Dev)?;
     let chromium = chromium()?;
+    aiosmtpd()?;
     // Unit tests, the API suite on SQLite and the browser tests.
     run(cargo()
         .args(["test", "--workspace", "--exclude", "constellation-frontend"])
