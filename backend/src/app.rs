@@ -12,7 +12,6 @@ use std::net::SocketAddr;
 use std::path::Path;
 use std::sync::Arc;
 use tokio::net::TcpListener;
-use tokio::sync::broadcast;
 
 #[derive(Clone)]
 pub struct AppState {
@@ -25,6 +24,8 @@ pub struct AppState {
     pub subscriptions: Arc<crate::graphql::subscriptions::Registry>,
     /// The outbox sender; `Application::build` starts it (tests wake and stop it).
     pub mailer: crate::mailer::Mailer,
+    /// The live feeds across replicas; `Application::build` starts the listener.
+    pub live_bus: Arc<crate::live_bus::Bus>,
 }
 
 pub struct Application {
@@ -37,7 +38,9 @@ pub struct Application {
 impl Application {
     /// Connects, migrates, loads or creates the JWT secret, and binds.
     pub async fn build(config: Config) -> anyhow::Result<Self> {
+        config.check_replicas().map_err(anyhow::Error::msg)?;
         let state = build_state(config).await?;
+        state.live_bus.start_listener().await;
         state.mailer.start();
         start_digests(&state);
         let listener = TcpListener::bind(&state.config.bind)
@@ -84,7 +87,7 @@ pub async fn build_state(config: Config) -> anyhow::Result<AppState> {
     )
     .await
     .context("cannot connect to the database")?;
-    crate::db::migrate(&db).await.context("migrations failed")?;
+    migrate_once(&db).await.context("migrations failed")?;
     restrict_sqlite_files(&config.database_url());
     let secret = match &config.jwt_secret {
         Some(s) => s.expose_secret().as_bytes().to_vec(),
@@ -100,9 +103,13 @@ pub async fn build_state(config: Config) -> anyhow::Result<AppState> {
         &config.jwt_audience,
         config.jwt_ttl_minutes,
     );
-    let (events, _) = broadcast::channel(256);
-    let (live, _) = broadcast::channel(1024);
-    let (notices, _) = broadcast::channel(4096);
+    // Local broadcast channels; on PostgreSQL also carried to the other replicas.
+    let live_bus = Arc::new(crate::live_bus::Bus::new(&config)?);
+    let (events, live, notices) = (
+        live_bus.events.clone(),
+        live_bus.live.clone(),
+        live_bus.notices.clone(),
+    );
     let mail_wake = Arc::new(tokio::sync::Notify::new());
     let votes = crate::domain::assemblies::votes::VoteQueue::start(
         db.clone(),
@@ -142,7 +149,26 @@ pub async fn build_state(config: Config) -> anyhow::Result<AppState> {
         metrics,
         subscriptions: Arc::default(),
         mailer,
+        live_bus,
     })
+}
+
+/// Runs the pending migrations. On PostgreSQL, replicas starting together take turns: a
+/// transaction-scoped advisory lock is held (on one pooled connection) while the migrations
+/// run on the others, so the second replica finds them applied instead of racing to create
+/// the same tables.
+async fn migrate_once(db: &sea_orm::DatabaseConnection) -> Result<(), sea_orm::DbErr> {
+    use sea_orm::{ConnectionTrait, TransactionTrait};
+    if db.get_database_backend() != sea_orm::DbBackend::Postgres {
+        return crate::db::migrate(db).await;
+    }
+    let turn = db.begin().await?;
+    // Any fixed key: "constellation migrations".
+    turn.execute_unprepared("SELECT pg_advisory_xact_lock(7418264359)")
+        .await?;
+    let done = crate::db::migrate(db).await;
+    turn.commit().await?;
+    done
 }
 
 /// A random 64-byte secret kept in `data_dir/jwt_secret`, readable by the owner only.

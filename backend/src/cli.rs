@@ -1,10 +1,11 @@
-//! `constellation serve | migrate | schema | create-admin | seed-demo | backup | restore`.
+//! `constellation serve | migrate | schema | create-admin | seed-demo | backup | restore |
+//! verify-election`.
 
 use crate::app::{build_state, Application};
 use crate::config::Config;
 use crate::domain::{accounts, flows::seed, DomainError};
 use clap::{Args, Parser, Subcommand};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -70,6 +71,9 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Re-check an encrypted vote from its election record (JSON) alone: every trustee,
+    /// ballot and decryption proof, and the totals. Exits non-zero if anything fails.
+    VerifyElection { file: PathBuf },
 }
 
 pub fn run() -> ExitCode {
@@ -77,6 +81,19 @@ pub fn run() -> ExitCode {
     if let Command::Schema = cli.command {
         println!("{}", crate::graphql::schema::sdl());
         return ExitCode::SUCCESS;
+    }
+    // Needs no configuration, database or runtime: anyone with the file can run it.
+    if let Command::VerifyElection { file } = &cli.command {
+        return match verify_election(file) {
+            Ok(report) => {
+                print!("{report}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("{}: NOT VALID: {e:#}", file.display());
+                ExitCode::FAILURE
+            }
+        };
     }
     let config = match load_config(&cli.flags) {
         Ok(c) => c,
@@ -103,6 +120,43 @@ pub fn run() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Reads and verifies an election record; the report lists the totals.
+fn verify_election(file: &Path) -> anyhow::Result<String> {
+    use anyhow::Context;
+    use constellation_shared::voting::{verify_record, ElectionRecord, TrusteeSetup};
+    use std::fmt::Write;
+
+    let text =
+        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let record: ElectionRecord = serde_json::from_str(&text).context("not an election record")?;
+    let totals = verify_record(&record)?;
+    let params = &record.params;
+    let trustees = match &params.trustees {
+        TrusteeSetup::Basic { trustees } => {
+            format!("{} of {} trustees", trustees.len(), trustees.len())
+        }
+        TrusteeSetup::Threshold {
+            threshold,
+            trustees,
+        } => {
+            format!("{threshold} of {} trustees", trustees.len())
+        }
+    };
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "election {}: valid ({} ballots, {trustees}, {} partial decryptions, fingerprint {})",
+        params.election_id,
+        record.ballots.len(),
+        record.partial_decryptions.len(),
+        params.fingerprint_hex()?,
+    );
+    for (option, total) in params.question.options.iter().zip(&totals) {
+        let _ = writeln!(out, "{total}\t{option}");
+    }
+    Ok(out)
 }
 
 fn load_config(flags: &Flags) -> Result<Config, Box<figment::Error>> {
@@ -132,7 +186,7 @@ fn domain(e: DomainError) -> anyhow::Error {
 
 async fn execute(command: Command, config: Config) -> anyhow::Result<()> {
     match command {
-        Command::Schema => Ok(()),
+        Command::Schema | Command::VerifyElection { .. } => Ok(()),
         Command::Serve => {
             let app = Application::build(config).await?;
             let addr = app.local_addr();
@@ -202,5 +256,47 @@ async fn shutdown_signal() {
     tokio::select! {
         () = ctrl_c => {},
         () = term => {},
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::verify_election;
+
+    /// The committed test vector of the shared crate, as the record file a vote exports.
+    fn record_file(name: &str, edit: impl FnOnce(&mut serde_json::Value)) -> std::path::PathBuf {
+        let vector: serde_json::Value =
+            serde_json::from_str(include_str!("../../shared/tests/vectors/motion.json")).unwrap();
+        let mut record = vector["record"].clone();
+        edit(&mut record);
+        let path =
+            std::env::temp_dir().join(format!("constellation-{}-{name}.json", std::process::id()));
+        std::fs::write(&path, serde_json::to_vec(&record).unwrap()).unwrap();
+        path
+    }
+
+    #[test]
+    fn verify_election_prints_the_totals_of_a_valid_record() {
+        let path = record_file("good", |_| {});
+        let report = verify_election(&path).unwrap();
+        std::fs::remove_file(&path).unwrap();
+        assert!(report.starts_with("election vector-motion: valid (3 ballots, 2 of 2 trustees"));
+        assert!(report.ends_with("2\tyes\n1\tno\n0\tabstain\n"), "{report}");
+    }
+
+    #[test]
+    fn verify_election_rejects_a_tampered_record() {
+        let path = record_file("total", |r| r["result"][1] = 2.into());
+        let err = verify_election(&path).unwrap_err();
+        std::fs::remove_file(&path).unwrap();
+        assert!(err.to_string().contains("option 1: claimed total"), "{err}");
+        let path = record_file("ballot", |r| {
+            r["ballots"].as_array_mut().unwrap().remove(0);
+        });
+        let err = verify_election(&path).unwrap_err();
+        std::fs::remove_file(&path).unwrap();
+        assert!(err.to_string().contains("encrypted tally"), "{err}");
+        let missing = std::env::temp_dir().join("constellation-no-such-record.json");
+        assert!(verify_election(&missing).is_err());
     }
 }

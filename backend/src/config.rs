@@ -82,6 +82,16 @@ pub struct Config {
     pub metrics_token: Option<SecretString>,
     /// Client addresses (exact IPs) allowed to read `/metrics`; empty: any.
     pub metrics_allow: Vec<String>,
+    /// This process's name in `/health` and in PostgreSQL's `pg_stat_activity`
+    /// (`application_name` of its live-event connections). Absent: `<hostname>-<pid>`.
+    pub replica_name: Option<String>,
+    /// Declares that one server process alone uses this PostgreSQL database, so the JWT
+    /// secret generated into `data_dir` is enough. Otherwise PostgreSQL needs `jwt_secret`,
+    /// the same on every replica (tokens signed by one must verify on the others).
+    pub single_replica: bool,
+    /// PostgreSQL: the first wait before the live-event listener reconnects after losing its
+    /// connection (doubling, up to 30 s). What was sent meanwhile is read back on reconnect.
+    pub live_retry_ms: u64,
 }
 
 impl Default for Config {
@@ -126,6 +136,9 @@ impl Default for Config {
             request_timeout_ms: 30_000,
             metrics_token: None,
             metrics_allow: Vec::new(),
+            replica_name: None,
+            single_replica: false,
+            live_retry_ms: 1_000,
         }
     }
 }
@@ -145,6 +158,40 @@ impl Config {
             .map_err(Box::new)
     }
 
+    pub fn is_postgres(&self) -> bool {
+        let url = self.database_url();
+        url.starts_with("postgres://") || url.starts_with("postgresql://")
+    }
+
+    /// Several replicas may share a PostgreSQL database: each must verify the others'
+    /// tokens, so a secret generated per data directory will not do.
+    pub fn check_replicas(&self) -> Result<(), String> {
+        if self.is_postgres() && self.jwt_secret.is_none() && !self.single_replica {
+            return Err(
+                "on PostgreSQL several replicas may serve the same database: set \
+                 jwt_secret (CONSTELLATION_JWT_SECRET), the same on every replica, or \
+                 single_replica = true for a lone server that keeps a generated secret in \
+                 data_dir"
+                    .to_owned(),
+            );
+        }
+        Ok(())
+    }
+
+    /// `replica_name`, else `<hostname>-<pid>`.
+    pub fn replica(&self) -> String {
+        match &self.replica_name {
+            Some(n) if !n.trim().is_empty() => n.trim().to_owned(),
+            _ => {
+                let host = hostname::get()
+                    .ok()
+                    .and_then(|h| h.into_string().ok())
+                    .unwrap_or_else(|| "localhost".to_owned());
+                format!("{host}-{}", std::process::id())
+            }
+        }
+    }
+
     pub fn database_url(&self) -> String {
         match &self.database_url {
             Some(url) => url.clone(),
@@ -153,5 +200,37 @@ impl Config {
                 self.data_dir.join("constellation.db").display()
             ),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn postgres_needs_a_shared_secret_unless_declared_alone() {
+        let mut c = Config {
+            database_url: Some("postgres://db/constellation".into()),
+            ..Config::default()
+        };
+        assert!(c.check_replicas().is_err());
+        c.single_replica = true;
+        assert!(c.check_replicas().is_ok());
+        c.single_replica = false;
+        c.jwt_secret = Some(SecretString::from("s".repeat(32)));
+        assert!(c.check_replicas().is_ok());
+        // SQLite: one process by construction.
+        assert!(Config::default().check_replicas().is_ok());
+    }
+
+    #[test]
+    fn the_replica_is_named_by_config_or_host_and_pid() {
+        let c = Config {
+            replica_name: Some(" web-1 ".into()),
+            ..Config::default()
+        };
+        assert_eq!(c.replica(), "web-1");
+        let pid = format!("-{}", std::process::id());
+        assert!(Config::default().replica().ends_with(&pid));
     }
 }

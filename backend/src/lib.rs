@@ -10,6 +10,7 @@ pub mod domain;
 pub mod entities;
 pub mod graphql;
 pub mod http;
+pub mod live_bus;
 pub mod mailer;
 pub mod telemetry;
 

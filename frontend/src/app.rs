@@ -15,7 +15,7 @@ use crate::pages::labs::{
     propose_lab_page::ProposeLabPage, review_queue_page::ReviewQueuePage,
 };
 use crate::pages::members::{
-    audit_page::AuditPage, invitation_page::InvitationPage, members_page::MembersPage,
+    audit_page::AuditPage, invitation_page::InvitationPage, mail_failures_page::MailFailuresPage, members_page::MembersPage,
 };
 use crate::pages::notifications::notifications_page::NotificationsPage;
 use crate::pages::resources::{
@@ -62,6 +62,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/invitation") view=InvitationPage />
                     <Route path=path!("/members") view=MembersPage />
                     <Route path=path!("/audit") view=AuditPage />
+                    <Route path=path!("/mail-failures") view=MailFailuresPage />
                     <Route path=path!("/labs") view=LabsPage />
                     <Route path=path!("/labs/new") view=ProposeLabPage />
                     <Route path=path!("/labs/:slug") view=LabPage />

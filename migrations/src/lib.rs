@@ -11,6 +11,9 @@ mod m20261124_000004_barcamp;
 mod m20261124_000005_assemblies;
 mod m20261201_000001_token_version;
 mod m20261201_000002_reach;
+mod m20261201_000003_transition;
+mod m20261201_000004_live_events;
+mod m20261201_000005_lab_invitations;
 
 pub struct Migrator;
 
@@ -25,6 +28,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000005_assemblies::Migration),
             Box::new(m20261201_000001_token_version::Migration),
             Box::new(m20261201_000002_reach::Migration),
+            Box::new(m20261201_000003_transition::Migration),
+            Box::new(m20261201_000004_live_events::Migration),
+            Box::new(m20261201_000005_lab_invitations::Migration),
         ]
     }
 }

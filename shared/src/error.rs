@@ -61,6 +61,8 @@ pub enum ErrorCode {
     AlreadyVoted,
     /// The caller may not cast this member's vote.
     NotEligible,
+    /// A service cannot close before its data hand-over is confirmed (or waived by the board).
+    HandoverPending,
     /// The GraphQL request itself is refused: malformed, too deep, too complex, too large.
     BadRequest,
     /// A part of the server is restarting (the vote writer); try again (a vote that did land
@@ -72,7 +74,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 29] = [
+    pub const ALL: [ErrorCode; 30] = [
         Self::Validation,
         Self::Unauthenticated,
         Self::Forbidden,
@@ -99,6 +101,7 @@ impl ErrorCode {
         Self::VotingClosed,
         Self::AlreadyVoted,
         Self::NotEligible,
+        Self::HandoverPending,
         Self::BadRequest,
         Self::Unavailable,
         Self::Internal,
@@ -133,6 +136,7 @@ impl ErrorCode {
             Self::VotingClosed => "VOTING_CLOSED",
             Self::AlreadyVoted => "ALREADY_VOTED",
             Self::NotEligible => "NOT_ELIGIBLE",
+            Self::HandoverPending => "HANDOVER_PENDING",
             Self::BadRequest => "BAD_REQUEST",
             Self::Unavailable => "UNAVAILABLE",
             Self::Internal => "INTERNAL",
@@ -224,6 +228,8 @@ impl ErrorCode {
             (Self::AlreadyVoted, En) => "This vote was already cast.",
             (Self::NotEligible, Fr) => "Vous ne pouvez pas exprimer ce vote : il faut être membre effectif·ve présent·e, ou détenir sa procuration.",
             (Self::NotEligible, En) => "You cannot cast this vote: you must be a present effective member, or hold their proxy.",
+            (Self::HandoverPending, Fr) => "Ce service ne peut pas être clôturé : la remise des données n'est pas encore confirmée par le membre (ou levée par le CA avec une raison).",
+            (Self::HandoverPending, En) => "This service cannot be closed: the data hand-over is not yet confirmed by the member (or waived by the board with a reason).",
             (Self::BadRequest, Fr) => "La requête est refusée (mal formée ou trop grande).",
             (Self::BadRequest, En) => "The request is refused (malformed or too large).",
             (Self::Unavailable, Fr) => "Le service est momentanément indisponible. Réessayez dans un instant.",

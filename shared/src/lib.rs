@@ -9,6 +9,7 @@ pub mod graphql;
 pub mod ids;
 pub mod queries;
 pub mod rules;
+pub mod voting;
 
 pub use enums::{Language, MembershipKind};
 pub use error::{ErrorCode, ValidationReason};

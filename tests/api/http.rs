@@ -13,9 +13,20 @@ async fn health_metrics_and_graphiql_answer() {
         .json()
         .await
         .expect("json");
+    let listener = if constellation_tests::database_kind() == "postgres" {
+        "connected"
+    } else {
+        "in-process"
+    };
+    let replica = h["replica"].as_str().unwrap_or_default().to_owned();
+    assert!(
+        replica.ends_with(&format!("-{}", std::process::id())),
+        "{h}"
+    );
     assert_eq!(
         h,
-        json!({ "status": "ok", "database": "ok", "votes": "ok", "voteWriterRestarts": 0 })
+        json!({ "status": "ok", "database": "ok", "votes": "ok", "voteWriterRestarts": 0,
+                "replica": replica, "listener": listener, "listenerReconnects": 0 })
     );
     app.gql(None, "{ me { id } }", json!({})).await;
     app.gql(None, "{ nope }", json!({})).await;

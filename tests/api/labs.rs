@@ -503,16 +503,19 @@ async fn membership_follows_the_lab_policy_and_a_lab_keeps_a_coordinator() {
         ),
         Some("ALREADY_MEMBER")
     );
+    // An address without an account gets an invitation link by mail (`lab_invitations`).
+    let r = app
+        .gql(
+            Some(&founder.token),
+            invite,
+            json!({ "l": invite_only, "e": "nobody@example.org" }),
+        )
+        .await;
+    assert!(r["errors"].is_null(), "{r}");
     assert_eq!(
-        error_code(
-            &app.gql(
-                Some(&founder.token),
-                invite,
-                json!({ "l": invite_only, "e": "nobody@example.org" })
-            )
-            .await
-        ),
-        Some("NOT_FOUND")
+        app.count("outbox_mails WHERE to_address = 'nobody@example.org'")
+            .await,
+        1
     );
     let r = app.join(&adherent, &invite_only).await;
     assert_eq!(

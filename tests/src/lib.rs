@@ -6,6 +6,7 @@ pub mod assembly;
 pub mod barcamp;
 pub mod labs;
 pub mod smtp;
+pub mod transition;
 
 use constellation_backend::{Application, Config};
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};

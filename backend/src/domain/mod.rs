@@ -18,6 +18,7 @@ pub mod labs;
 pub mod layers;
 pub mod reach;
 pub mod resources;
+pub mod transition;
 
 pub use self::core::actor::{Actor, CurrentUser};
 pub use self::core::error::{DbResultExt, DomainError, DomainResult};
@@ -26,22 +27,21 @@ use sea_orm::{
     DatabaseConnection, DatabaseTransaction, DbErr, SqliteTransactionMode, TransactionOptions,
     TransactionTrait,
 };
-use tokio::sync::broadcast;
 
-/// What every service needs: the database and the channel that carries audit events to
-/// live subscribers.
+/// What every service needs: the database and the channels that carry audit events and
+/// signals to live subscribers (of every replica: `crate::live_bus`).
 #[derive(Clone)]
 pub struct Env {
     pub db: DatabaseConnection,
-    pub events: broadcast::Sender<crate::entities::audit_log::Model>,
+    pub events: crate::live_bus::Channel<crate::entities::audit_log::Model>,
     pub limits: LoginLimits,
     pub assembly: AssemblySettings,
     /// Votes go through one writer that commits concurrent votes together.
     pub votes: assemblies::votes::VoteQueue,
     /// Signals to live assembly pages (what changed; they read the figures themselves).
-    pub live: broadcast::Sender<assemblies::votes::LiveSignal>,
+    pub live: crate::live_bus::Channel<assemblies::votes::LiveSignal>,
     /// The members who just got a notification (their bell refreshes).
-    pub notices: broadcast::Sender<uuid::Uuid>,
+    pub notices: crate::live_bus::Channel<uuid::Uuid>,
     /// Links in mails, the sender's address.
     pub reach: reach::ReachSettings,
     /// Wakes the mail sender (`crate::mailer`): code that wrote outbox mail calls

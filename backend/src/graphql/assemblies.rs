@@ -159,6 +159,10 @@ impl Motion {
     async fn id(&self) -> ID {
         ID(self.0.id.to_string())
     }
+    /// The assembly whose agenda holds the motion.
+    async fn assembly_id(&self) -> ID {
+        ID(self.0.assembly_id.to_string())
+    }
     async fn item_id(&self) -> ID {
         ID(self.0.item_id.to_string())
     }
@@ -252,6 +256,10 @@ pub struct Proxy(pub proxy::Model);
 impl Proxy {
     async fn id(&self) -> ID {
         ID(self.0.id.to_string())
+    }
+    /// The assembly the proxy is for.
+    async fn assembly_id(&self) -> ID {
+        ID(self.0.assembly_id.to_string())
     }
     async fn principal(&self, ctx: &Context<'_>) -> Result<Option<User>> {
         person(ctx, self.0.principal_id).await

@@ -279,7 +279,8 @@ impl MembersMutation {
     }
 
     /// Creates the invited account (kind set by the board, address verified) and signs in.
-    /// A link works once; an address that has an account by now is `EMAIL_TAKEN`.
+    /// A link works once; an address that has an account by now is `EMAIL_TAKEN`. The
+    /// Labs whose links the address also had invite the new account.
     async fn accept_invitation(
         &self,
         ctx: &Context<'_>,
@@ -288,7 +289,7 @@ impl MembersMutation {
         display_name: Option<String>,
         language: Option<Language>,
     ) -> Result<AuthPayload> {
-        let user = invitations::accept(
+        let user = crate::domain::flows::invitation::accept(
             ctx.env(),
             &token,
             &password,

@@ -20,5 +20,6 @@ pub mod recovery;
 pub mod resources;
 pub mod schema;
 pub mod subscriptions;
+pub mod transition;
 
 pub use schema::{build_schema, AppSchema};

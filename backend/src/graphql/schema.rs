@@ -23,6 +23,7 @@ pub struct QueryRoot(
     home::HomeQuery,
     super::outbox::OutboxQuery,
     super::members::MembersQuery,
+    super::transition::TransitionQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -38,6 +39,7 @@ pub struct MutationRoot(
     super::outbox::OutboxMutation,
     super::recovery::RecoveryMutation,
     super::members::MembersMutation,
+    super::transition::TransitionMutation,
 );
 
 #[derive(MergedSubscription, Default)]

@@ -1,4 +1,5 @@
-//! `GET /health`: the process answers, the database too, and the vote writer runs.
+//! `GET /health`: the process answers, the database too, the vote writer runs and (on
+//! PostgreSQL) the live-event listener hears the other replicas; which replica answered.
 
 use crate::app::AppState;
 use axum::extract::State;
@@ -16,7 +17,8 @@ pub async fn health(State(state): State<AppState>) -> (StatusCode, Json<serde_js
             "unreachable"
         }
     };
-    let ok = votes == "ok" && database == "ok";
+    let bus = &state.live_bus.health;
+    let ok = votes == "ok" && database == "ok" && bus.healthy();
     (
         if ok {
             StatusCode::OK
@@ -28,6 +30,9 @@ pub async fn health(State(state): State<AppState>) -> (StatusCode, Json<serde_js
             "database": database,
             "votes": votes,
             "voteWriterRestarts": writer.restarts(),
+            "replica": bus.replica(),
+            "listener": bus.listener(),
+            "listenerReconnects": bus.reconnects(),
         })),
     )
 }

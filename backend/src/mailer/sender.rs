@@ -38,6 +38,9 @@ use uuid::Uuid;
 
 /// Rows claimed at once.
 pub const BATCH: u64 = 50;
+/// Mails in flight at once (each on its own pooled SMTP connection; lettre's pool keeps up
+/// to 10). One at a time, a local server took 16 mails/s: the round trips, not the bytes.
+pub const CONCURRENCY: usize = 8;
 /// How long a claim holds rows against other senders.
 pub const LEASE: Duration = Duration::from_secs(5 * 60);
 /// Claimed rows are no longer handed over this close to the lease's end (an SMTP exchange
@@ -167,24 +170,32 @@ impl Mailer {
         }
     }
 
-    /// One round: claims up to [`BATCH`] due rows, sends them, records each outcome.
-    /// Returns how many rows were claimed.
+    /// One round: claims up to [`BATCH`] due rows, sends them ([`CONCURRENCY`] at a time,
+    /// over the transport's pooled connections), records each outcome. Returns how many rows
+    /// were claimed.
     pub async fn deliver_due(&self) -> DomainResult<usize> {
+        use futures_util::stream::{self, StreamExt, TryStreamExt};
         let claimed = self.claim().await?;
         let n = claimed.len();
         let stop_at = Instant::now() + LEASE - LEASE_MARGIN;
-        let mut rows = claimed.into_iter();
-        while let Some(row) = rows.next() {
-            if Instant::now() >= stop_at {
-                let rest: Vec<Uuid> = std::iter::once(row.id).chain(rows.map(|r| r.id)).collect();
-                self.release(rest).await?;
-                break;
-            }
-            let outcome = match self.message(&row) {
-                Ok(m) => self.inner.transport.send(row.id, m).await,
-                Err(f) => Err(f),
-            };
-            self.record(&row, outcome).await?;
+        // Each row: sent and recorded, or (the lease nearly over) handed back.
+        let late: Vec<Uuid> = stream::iter(claimed)
+            .map(|row| async move {
+                if Instant::now() >= stop_at {
+                    return Ok(Some(row.id));
+                }
+                let outcome = match self.message(&row) {
+                    Ok(m) => self.inner.transport.send(row.id, m).await,
+                    Err(f) => Err(f),
+                };
+                self.record(&row, outcome).await.map(|()| None)
+            })
+            .buffer_unordered(CONCURRENCY)
+            .try_filter_map(|late| async move { Ok(late) })
+            .try_collect()
+            .await?;
+        if !late.is_empty() {
+            self.release(late).await?;
         }
         Ok(n)
     }

@@ -40,6 +40,9 @@ pub fn Nav() -> impl IntoView {
                         <li><A href="/members" attr:id="nav-members">{move || t().members.nav_members}</A></li>
                         <li><A href="/audit" attr:id="nav-audit">{move || t().members.nav_audit}</A></li>
                     </Show>
+                    <Show when=move || session.me.get().is_some_and(|m| m.is_admin)>
+                        <li><A href="/mail-failures" attr:id="nav-mail">{move || t().members.nav_mail}</A></li>
+                    </Show>
                     <Show
                         when=move || session.me.get().is_some()
                         fallback=move || view! {

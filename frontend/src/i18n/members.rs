@@ -105,6 +105,22 @@ pub struct MembersStrings {
     pub mail_pending: &'static str,
     pub mail_sent: &'static str,
     pub mail_failed: &'static str,
+    pub verify_pending: &'static str,
+    pub verify_resend: &'static str,
+    pub verify_resent: &'static str,
+    pub nav_mail: &'static str,
+    pub failures_title: &'static str,
+    pub failures_intro: &'static str,
+    pub failures_empty: &'static str,
+    pub failures_caption: &'static str,
+    pub col_subject: &'static str,
+    pub retry: &'static str,
+    pub retried: &'static str,
+    pub import_title: &'static str,
+    pub import_hint: &'static str,
+    pub import_file: &'static str,
+    pub import_submit: &'static str,
+    pub import_no_file: &'static str,
 }
 
 impl MembersStrings {

@@ -23,9 +23,58 @@ pub fn ProfilePage() -> impl IntoView {
         >
             <h1>{move || t().profile_title}</h1>
             <Details session=session />
+            <Verification session=session />
             <PasswordForm session=session />
             <MyData session=session />
             <DeleteAccount session=session />
+        </Show>
+    }
+}
+
+/// While the address is not confirmed: say so, and send the link again on demand.
+#[component]
+fn Verification(session: Session) -> impl IntoView {
+    let t = move || strings(session.lang.get());
+    let pending = move || session.me.with(|m| m.as_ref().and_then(|m| m.email_verified) == Some(false));
+    let error = RwSignal::new(None::<ApiError>);
+    let note = RwSignal::new(None::<&'static str>);
+    let busy = RwSignal::new(false);
+    let resend = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        note.set(None);
+        leptos::task::spawn_local(async move {
+            let result = api::request::<_, q::ResendVerificationData>(
+                q::RESEND_VERIFICATION,
+                serde_json::json!({}),
+                session.token(),
+            )
+            .await;
+            busy.try_set(false);
+            match result {
+                Ok(_) => {
+                    note.try_set(Some(strings(session.lang.get_untracked()).members.verify_resent));
+                }
+                Err(e) => {
+                    error.try_set(Some(e));
+                }
+            }
+        });
+    };
+    view! {
+        <Show when=pending>
+            <section aria-labelledby="verify-h" id="verify-pending">
+                <h2 id="verify-h">{move || t().members.verify_title}</h2>
+                <p>{move || t().members.verify_pending}</p>
+                <button type="button" id="verify-resend" disabled=move || busy.get() on:click=resend>
+                    {move || if busy.get() { t().working } else { t().members.verify_resend }}
+                </button>
+                <FormError error=error />
+                <div role="status" aria-live="polite"><FormNote text=note.into() /></div>
+            </section>
         </Show>
     }
 }

@@ -15,6 +15,9 @@ pub struct Me {
     pub is_board: bool,
     pub is_admin: bool,
     pub language: Language,
+    /// Whether the address was confirmed (a verification link, an invitation, a reset).
+    #[serde(default)]
+    pub email_verified: Option<bool>,
 }
 
 /// A session token returned by `login`.

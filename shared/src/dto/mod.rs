@@ -27,6 +27,7 @@ pub mod barcamp;
 pub mod labs;
 pub mod reach;
 pub mod resources;
+pub mod transition;
 
 use serde::{Deserialize, Serialize};
 

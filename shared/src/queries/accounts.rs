@@ -4,7 +4,7 @@ use crate::dto::accounts::{Me, ProfileInput, RegisterInput, Session};
 use serde::{Deserialize, Serialize};
 
 #[cfg(test)]
-const ME_FIELDS: &str = "id email displayName membershipKind isBoard isAdmin language";
+const ME_FIELDS: &str = "id email displayName membershipKind isBoard isAdmin language emailVerified";
 
 macro_rules! doc {
     ($($part:expr),+ $(,)?) => { concat!($($part),+) };
@@ -13,7 +13,7 @@ macro_rules! doc {
 /// Kept in one literal per document so the text sent is exactly what is tested.
 pub const ME: &str = doc!(
     "query Me { me { ",
-    "id email displayName membershipKind isBoard isAdmin language",
+    "id email displayName membershipKind isBoard isAdmin language emailVerified",
     " } }"
 );
 
@@ -24,7 +24,7 @@ pub struct MeData {
 
 pub const REGISTER: &str = doc!(
     "mutation Register($input: RegisterInput!) { register(input: $input) { ",
-    "id email displayName membershipKind isBoard isAdmin language",
+    "id email displayName membershipKind isBoard isAdmin language emailVerified",
     " } }"
 );
 
@@ -40,7 +40,7 @@ pub struct RegisterData {
 
 pub const LOGIN: &str = doc!(
     "mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token user { ",
-    "id email displayName membershipKind isBoard isAdmin language",
+    "id email displayName membershipKind isBoard isAdmin language emailVerified",
     " } } }"
 );
 
@@ -57,7 +57,7 @@ pub struct LoginData {
 
 pub const UPDATE_PROFILE: &str = doc!(
     "mutation UpdateProfile($input: ProfileInput!) { updateProfile(input: $input) { ",
-    "id email displayName membershipKind isBoard isAdmin language",
+    "id email displayName membershipKind isBoard isAdmin language emailVerified",
     " } }"
 );
 

@@ -121,7 +121,7 @@ pub struct InvitationData {
     pub invitation: InvitationInfo,
 }
 
-pub const ACCEPT_INVITATION: &str = "mutation AcceptInvitation($token: String!, $password: String!, $displayName: String, $language: Language) { acceptInvitation(token: $token, password: $password, displayName: $displayName, language: $language) { token user { id email displayName membershipKind isBoard isAdmin language } } }";
+pub const ACCEPT_INVITATION: &str = "mutation AcceptInvitation($token: String!, $password: String!, $displayName: String, $language: Language) { acceptInvitation(token: $token, password: $password, displayName: $displayName, language: $language) { token user { id email displayName membershipKind isBoard isAdmin language emailVerified } } }";
 
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -8,6 +8,7 @@ pub mod labs;
 pub mod members;
 pub mod reach;
 pub mod resources;
+pub mod transition;
 
 /// All documents, by name, for the contract test.
 pub const ALL: &[(&str, &str)] = &[
@@ -131,4 +132,15 @@ pub const ALL: &[(&str, &str)] = &[
     ("NOTIFICATION_ADDED", reach::NOTIFICATION_ADDED),
     ("HOME", reach::HOME),
     ("SET_ROLES", reach::SET_ROLES),
+    ("TRANSITION", transition::TRANSITION),
+    ("MY_TRANSITION_SERVICES", transition::MY_SERVICES),
+    ("TRANSITION_SERVICE", transition::SERVICE),
+    ("CHOOSE_SERVICE_PATH", transition::CHOOSE_PATH),
+    ("MARK_HANDED_OVER", transition::MARK_HANDED_OVER),
+    ("CONFIRM_HANDOVER", transition::CONFIRM_HANDOVER),
+    ("IMPORT_TRANSITION_SERVICES", transition::IMPORT_SERVICES),
+    ("ASK_FOR_SUPPORT", transition::ASK_SUPPORT),
+    ("ANSWER_SUPPORT_REQUEST", transition::ANSWER_SUPPORT),
+    ("SUPPORT_REQUESTS", transition::SUPPORT_REQUESTS),
+    ("TRANSITION_GROUPS", transition::GROUPS),
 ];

@@ -159,18 +159,21 @@ pub struct HomeLab {
     pub name: String,
 }
 
-/// A proxy asked of the member. (The API does not say which assembly it is for: the home
-/// links it through the next assembly.)
+/// A proxy asked of the member, and the assembly it is for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct HomeProxy {
     pub id: String,
+    pub assembly_id: String,
     pub status: ProxyStatus,
     pub principal: Option<PersonRef>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct HomeMotion {
     pub id: String,
+    pub assembly_id: String,
     pub text: String,
 }
 
@@ -217,8 +220,8 @@ pub struct Home {
 
 pub const HOME: &str = concat!(
     "query Home { home { ",
-    "proxiesToAnswer { id status principal { id displayName } } ",
-    "openMotions { motion { id text } voted } ",
+    "proxiesToAnswer { id assemblyId status principal { id displayName } } ",
+    "openMotions { motion { id assemblyId text } voted } ",
     "joinRequests { lab ",
     lab_ref!(),
     " request { user { id displayName } } } ",

@@ -1,12 +1,14 @@
 //! Loopback load generator for `cargo xtask bench`: starts the release server binary on a
 //! fresh SQLite database, then measures each scenario side by side in one run.
 //!
-//! Usage: constellation-bench <path to constellation binary> [logins|convocation]
+//! Usage: constellation-bench <path to constellation binary> [logins|convocation|replicas]
 
 #[path = "bench/convocation.rs"]
 mod convocation;
 #[path = "bench/logins.rs"]
 mod logins;
+#[path = "bench/replicas.rs"]
+mod replicas;
 
 use anyhow::{bail, Context, Result};
 use serde_json::{json, Value};
@@ -187,13 +189,14 @@ async fn seed_labs(client: &reqwest::Client, url: &str, admin: &str) -> Result<(
 
 #[tokio::main]
 async fn main() -> Result<()> {
-    let bin = std::env::args()
-        .nth(1)
-        .context("usage: constellation-bench <constellation binary> [logins|convocation]")?;
+    let bin = std::env::args().nth(1).context(
+        "usage: constellation-bench <constellation binary> [logins|convocation|replicas]",
+    )?;
     // One part alone, when asked.
     match std::env::args().nth(2).as_deref() {
         Some("logins") => return logins::rows(&bin).await,
         Some("convocation") => return convocation::rows().await,
+        Some("replicas") => return replicas::rows(&bin).await,
         _ => {}
     }
     let dir = tempfile::tempdir()?;
@@ -283,6 +286,7 @@ async fn main() -> Result<()> {
     let _ = child.wait();
     scheduler_rows();
     vote_rows().await?;
+    replicas::rows(&bin).await?;
     logins::rows(&bin).await?;
     convocation::rows().await?;
     Ok(())
@@ -411,12 +415,9 @@ async fn vote_rows() -> Result<()> {
 }
 
 async fn vote_bench(label: &str, database_url: String, batch: usize) -> Result<()> {
-    use constellation_backend::domain::{self, Actor, CurrentUser};
-    use constellation_backend::entities::{attendance, open_vote, user};
-    use constellation_shared::dto::assembly::{
-        AgendaItemInput, AssemblyInput, AssemblyKind, BallotKind, MajorityRuleCode, MotionInput,
-    };
-    use sea_orm::{ActiveModelTrait, EntityTrait, Set, TransactionTrait};
+    use constellation_backend::entities::open_vote;
+    use constellation_shared::dto::assembly::BallotKind;
+    use sea_orm::{ActiveModelTrait, Set, TransactionTrait};
     const VOTERS: usize = 2_000;
     let dir = tempfile::tempdir()?;
     let config = constellation_backend::Config {
@@ -433,122 +434,10 @@ async fn vote_bench(label: &str, database_url: String, batch: usize) -> Result<(
     let addr = app.local_addr();
     let state = app.state.clone();
     tokio::spawn(app.serve(std::future::pending()));
-    let env = &state.env;
-    let db = &env.db;
-
-    let now = chrono::Utc::now();
-    let person = |i: usize, board: bool| {
-        let id = uuid::Uuid::new_v4();
-        let email = format!("voter{i}.{}@example.org", id.simple());
-        user::ActiveModel {
-            id: Set(id),
-            email: Set(email.clone()),
-            email_normalized: Set(email),
-            display_name: Set(format!("Voter {i}")),
-            password_hash: Set("!".into()),
-            membership_kind: Set("EFFECTIVE".into()),
-            is_board: Set(board),
-            is_admin: Set(false),
-            language: Set("en".into()),
-            created_at: Set(now),
-            updated_at: Set(now),
-            deleted_at: Set(None),
-            token_version: Set(0),
-            email_verified_at: Set(None),
-        }
-    };
-    let chair = person(0, true).insert(db).await?;
-    let mut ids = Vec::with_capacity(VOTERS);
-    let rows: Vec<user::ActiveModel> = (1..=VOTERS).map(|i| person(i, false)).collect();
-    for r in &rows {
-        if let sea_orm::ActiveValue::Set(id) = &r.id {
-            ids.push(*id);
-        }
-    }
-    for chunk in rows.chunks(500) {
-        user::Entity::insert_many(chunk.to_vec()).exec(db).await?;
-    }
-    let actor = Actor::User(CurrentUser {
-        id: chair.id,
-        kind: constellation_shared::MembershipKind::Effective,
-        is_board: true,
-        is_admin: false,
-    });
-    let a = domain::assemblies::create(
-        env,
-        &actor,
-        AssemblyInput {
-            kind: AssemblyKind::Ordinary,
-            title: "Bench".into(),
-            starts_at: (now + chrono::Duration::days(30)).to_rfc3339(),
-            place: "Loopback".into(),
-            language: constellation_shared::Language::En,
-            first_convocation_id: None,
-        },
-    )
-    .await
-    .map_err(|e| anyhow::anyhow!("{e:?}"))?;
-    domain::assemblies::add_item(
-        env,
-        &actor,
-        a.id,
-        AgendaItemInput {
-            number: "1".into(),
-            title: "Votes".into(),
-            body: String::new(),
-            documents: vec![],
-            statutory: false,
-        },
-    )
-    .await
-    .map_err(|e| anyhow::anyhow!("{e:?}"))?;
-    let item = domain::assemblies::items(db, a.id)
-        .await
-        .map_err(|e| anyhow::anyhow!("{e:?}"))?[0]
-        .id;
-    for ballot in [BallotKind::Secret, BallotKind::Open] {
-        domain::assemblies::add_motion(
-            env,
-            &actor,
-            item,
-            MotionInput {
-                text: "Bench".into(),
-                rule: MajorityRuleCode::Simple,
-                ballot,
-            },
-        )
-        .await
-        .map_err(|e| anyhow::anyhow!("{e:?}"))?;
-    }
-    let motions = domain::assemblies::motions(db, a.id)
-        .await
-        .map_err(|e| anyhow::anyhow!("{e:?}"))?;
-    let (secret, open) = (motions[0].id, motions[1].id);
-    domain::assemblies::convene(env, &actor, a.id)
-        .await
-        .map_err(|e| anyhow::anyhow!("{e:?}"))?;
-    domain::assemblies::open_session(env, &actor, a.id)
-        .await
-        .map_err(|e| anyhow::anyhow!("{e:?}"))?;
-    let present: Vec<attendance::ActiveModel> = ids
-        .iter()
-        .map(|id| attendance::ActiveModel {
-            assembly_id: Set(a.id),
-            user_id: Set(*id),
-            checked_in_at: Set(now),
-            checked_in_by: Set(chair.id),
-        })
-        .collect();
-    for chunk in present.chunks(500) {
-        attendance::Entity::insert_many(chunk.to_vec())
-            .exec(db)
-            .await?;
-    }
-    for m in [secret, open] {
-        domain::assemblies::votes::open_voting(env, &actor, m)
-            .await
-            .map_err(|e| anyhow::anyhow!("{e:?}"))?;
-    }
+    let db = &state.env.db;
+    let (ids, motions) =
+        seed_assembly(&state.env, VOTERS, &[BallotKind::Secret, BallotKind::Open]).await?;
+    let (secret, open) = (motions[0], motions[1]);
 
     // Through the API, all at once.
     let url = format!("http://{addr}/graphql");
@@ -627,6 +516,140 @@ async fn vote_bench(label: &str, database_url: String, batch: usize) -> Result<(
         .collect();
     report(label, "one commit per vote (direct)", started, handles).await?;
     Ok(())
+}
+
+/// A chair, `voters` effective members inserted directly (no password hashing), an assembly
+/// in session with everyone checked in and one motion per ballot kind given, voting open on
+/// each. Returns the voters' ids and the motions in that order.
+async fn seed_assembly(
+    env: &constellation_backend::domain::Env,
+    voters: usize,
+    ballots: &[constellation_shared::dto::assembly::BallotKind],
+) -> Result<(Vec<uuid::Uuid>, Vec<uuid::Uuid>)> {
+    use constellation_backend::domain::{self, Actor, CurrentUser};
+    use constellation_backend::entities::{attendance, user};
+    use constellation_shared::dto::assembly::{
+        AgendaItemInput, AssemblyInput, AssemblyKind, MajorityRuleCode, MotionInput,
+    };
+    use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+    let db = &env.db;
+
+    let now = chrono::Utc::now();
+    let person = |i: usize, board: bool| {
+        let id = uuid::Uuid::new_v4();
+        let email = format!("voter{i}.{}@example.org", id.simple());
+        user::ActiveModel {
+            id: Set(id),
+            email: Set(email.clone()),
+            email_normalized: Set(email),
+            display_name: Set(format!("Voter {i}")),
+            password_hash: Set("!".into()),
+            membership_kind: Set("EFFECTIVE".into()),
+            is_board: Set(board),
+            is_admin: Set(false),
+            language: Set("en".into()),
+            created_at: Set(now),
+            updated_at: Set(now),
+            deleted_at: Set(None),
+            token_version: Set(0),
+            email_verified_at: Set(None),
+        }
+    };
+    let chair = person(0, true).insert(db).await?;
+    let mut ids = Vec::with_capacity(voters);
+    let rows: Vec<user::ActiveModel> = (1..=voters).map(|i| person(i, false)).collect();
+    for r in &rows {
+        if let sea_orm::ActiveValue::Set(id) = &r.id {
+            ids.push(*id);
+        }
+    }
+    for chunk in rows.chunks(500) {
+        user::Entity::insert_many(chunk.to_vec()).exec(db).await?;
+    }
+    let actor = Actor::User(CurrentUser {
+        id: chair.id,
+        kind: constellation_shared::MembershipKind::Effective,
+        is_board: true,
+        is_admin: false,
+    });
+    let a = domain::assemblies::create(
+        env,
+        &actor,
+        AssemblyInput {
+            kind: AssemblyKind::Ordinary,
+            title: "Bench".into(),
+            starts_at: (now + chrono::Duration::days(30)).to_rfc3339(),
+            place: "Loopback".into(),
+            language: constellation_shared::Language::En,
+            first_convocation_id: None,
+        },
+    )
+    .await
+    .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    domain::assemblies::add_item(
+        env,
+        &actor,
+        a.id,
+        AgendaItemInput {
+            number: "1".into(),
+            title: "Votes".into(),
+            body: String::new(),
+            documents: vec![],
+            statutory: false,
+        },
+    )
+    .await
+    .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    let item = domain::assemblies::items(db, a.id)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e:?}"))?[0]
+        .id;
+    for ballot in ballots.iter().copied() {
+        domain::assemblies::add_motion(
+            env,
+            &actor,
+            item,
+            MotionInput {
+                text: "Bench".into(),
+                rule: MajorityRuleCode::Simple,
+                ballot,
+            },
+        )
+        .await
+        .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    }
+    let motions: Vec<uuid::Uuid> = domain::assemblies::motions(db, a.id)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e:?}"))?
+        .into_iter()
+        .map(|m| m.id)
+        .collect();
+    domain::assemblies::convene(env, &actor, a.id)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    domain::assemblies::open_session(env, &actor, a.id)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    let present: Vec<attendance::ActiveModel> = ids
+        .iter()
+        .map(|id| attendance::ActiveModel {
+            assembly_id: Set(a.id),
+            user_id: Set(*id),
+            checked_in_at: Set(now),
+            checked_in_by: Set(chair.id),
+        })
+        .collect();
+    for chunk in present.chunks(500) {
+        attendance::Entity::insert_many(chunk.to_vec())
+            .exec(db)
+            .await?;
+    }
+    for m in &motions {
+        domain::assemblies::votes::open_voting(env, &actor, *m)
+            .await
+            .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    }
+    Ok((ids, motions))
 }
 
 /// Waits for every vote task and prints one row: time until all answered, votes/s, latencies.

@@ -204,6 +204,8 @@ async fn send(
     let txn = env.begin_write().await?;
     let mut links = Vec::with_capacity(ok.len());
     for (_, i) in &ok {
+        // A new invitation replaces the address's earlier one.
+        tokens::expire_board_invitations(&txn, &i.email.normalized).await?;
         let token = tokens::issue(
             &txn,
             NewToken {
@@ -214,6 +216,7 @@ async fn send(
                 display_name: i.name.clone(),
                 created_by: Some(me.id),
                 valid_for: chrono::Duration::days(VALID_DAYS),
+                lab_id: None,
             },
         )
         .await?;
@@ -348,17 +351,39 @@ pub fn kind_of(t: &mail_token::Model) -> MembershipKind {
         .unwrap_or(MembershipKind::Sympathizer)
 }
 
+/// An invitation accepted, not yet committed: the caller (`flows::invitation`) adds what
+/// the Labs that invited the address make of it, then commits.
+pub struct Accepted {
+    pub txn: DatabaseTransaction,
+    pub user: user::Model,
+    /// The Lab invitations taken with it (each names its Lab and who sent it).
+    pub lab_invitations: Vec<mail_token::Model>,
+    pub entry: audit_log::Model,
+}
+
+/// How far a kind goes (an address invited twice gets the higher one).
+fn rank(kind: MembershipKind) -> u8 {
+    match kind {
+        MembershipKind::Sympathizer => 0,
+        MembershipKind::Adherent => 1,
+        MembershipKind::Effective => 2,
+    }
+}
+
 /// Creates the account an invitation is for, with the kind the board set and the address
 /// verified, using the token in the same transaction (it works once; the account is not
 /// created if the token was taken, nor the token used if the address has an account by now:
-/// `EMAIL_TAKEN`). Effective and adherent members enter the register, admitted today.
+/// `EMAIL_TAKEN`). Every other invitation pending for the address (the board's, a Lab's) is
+/// taken too: the account gets the highest kind among them, and the Labs' invitations are
+/// handed back to the caller. Effective and adherent members enter the register, admitted
+/// today.
 pub async fn accept(
     env: &Env,
     token: &str,
     password: &str,
     display_name: Option<&str>,
     language: Option<Language>,
-) -> DomainResult<user::Model> {
+) -> DomainResult<Accepted> {
     // Checked before the password is hashed: a bad link costs no hashing.
     let invite = peek(env, token).await?;
     let email = Email::parse(&invite.email)?;
@@ -370,7 +395,13 @@ pub async fn accept(
     let hash = super::hash(pw).await?;
     let txn = env.begin_write().await?;
     let invite = tokens::redeem(&txn, Purpose::Invite, token).await?;
-    let kind = kind_of(&invite);
+    let others = tokens::take_pending_for(&txn, Purpose::Invite, &email.normalized).await?;
+    let all: Vec<mail_token::Model> = std::iter::once(invite.clone()).chain(others).collect();
+    let kind = all
+        .iter()
+        .map(kind_of)
+        .max_by_key(|k| rank(*k))
+        .unwrap_or_else(|| kind_of(&invite));
     if user::Entity::find()
         .filter(user::Column::EmailNormalized.eq(&email.normalized))
         .count(&txn)
@@ -414,9 +445,12 @@ pub async fn accept(
         after,
     )
     .await?;
-    txn.commit().await?;
-    audit::publish(env, [entry]);
-    Ok(model)
+    Ok(Accepted {
+        txn,
+        user: model,
+        lab_invitations: all.into_iter().filter(|t| t.lab_id.is_some()).collect(),
+        entry,
+    })
 }
 
 pub fn status(t: &mail_token::Model) -> InvitationStatus {
@@ -439,8 +473,11 @@ pub async fn list(
     limit: u64,
 ) -> DomainResult<Vec<mail_token::Model>> {
     actor.board_or_admin()?;
+    // The board's invitations to the association (a Lab's are the Lab's business).
     let invites = || {
-        mail_token::Entity::find().filter(mail_token::Column::Purpose.eq(Purpose::Invite.as_str()))
+        mail_token::Entity::find()
+            .filter(mail_token::Column::Purpose.eq(Purpose::Invite.as_str()))
+            .filter(mail_token::Column::LabId.is_null())
     };
     let mut q = invites()
         .order_by_desc(mail_token::Column::CreatedAt)

@@ -76,6 +76,7 @@ async fn send_reset_link(env: &Env, account: &user::Model) -> DomainResult<()> {
             display_name: None,
             created_by: None,
             valid_for: RESET_VALID_FOR,
+            lab_id: None,
         },
     )
     .await?;
@@ -239,6 +240,7 @@ pub async fn enqueue_verification<C: ConnectionTrait>(
             display_name: None,
             created_by: None,
             valid_for: VERIFY_VALID_FOR,
+            lab_id: None,
         },
     )
     .await?;

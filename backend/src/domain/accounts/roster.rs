@@ -33,7 +33,7 @@ pub fn kind(raw: &str) -> Option<MembershipKind> {
 
 /// Records and the line each starts on; blank records are skipped. `Err(line)`: a quote
 /// opened on that line is never closed.
-fn records(text: &str, sep: char) -> Result<Vec<(usize, Vec<String>)>, usize> {
+pub(crate) fn records(text: &str, sep: char) -> Result<Vec<(usize, Vec<String>)>, usize> {
     let mut out = Vec::new();
     let mut row: Vec<String> = Vec::new();
     let mut cell = String::new();

@@ -42,7 +42,7 @@ pub fn publish(env: &Env, entries: impl IntoIterator<Item = audit_log::Model>) {
 }
 
 pub fn publish_to(
-    events: &tokio::sync::broadcast::Sender<audit_log::Model>,
+    events: &crate::live_bus::Channel<audit_log::Model>,
     entries: impl IntoIterator<Item = audit_log::Model>,
 ) {
     for e in entries {

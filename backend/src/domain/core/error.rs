@@ -60,6 +60,8 @@ pub enum DomainError {
     VotingClosed,
     AlreadyVoted,
     NotEligible,
+    /// `HANDOVER_PENDING`
+    HandoverPending,
     /// `UNAVAILABLE`: the vote writer is restarting or did not answer in time.
     Unavailable,
     /// `INTERNAL`: the message goes to the log only.
@@ -95,6 +97,7 @@ impl DomainError {
             Self::VotingClosed => ErrorCode::VotingClosed,
             Self::AlreadyVoted => ErrorCode::AlreadyVoted,
             Self::NotEligible => ErrorCode::NotEligible,
+            Self::HandoverPending => ErrorCode::HandoverPending,
             Self::Unavailable => ErrorCode::Unavailable,
             Self::Internal(_) => ErrorCode::Internal,
         }

@@ -6,7 +6,7 @@
 
 use crate::domain::core::audit;
 use crate::domain::{
-    accounts, assemblies, barcamp, labs, reach, Actor, DomainError, DomainResult, Env,
+    accounts, assemblies, barcamp, labs, reach, transition, Actor, DomainError, DomainResult, Env,
 };
 
 pub async fn delete_my_account(env: &Env, actor: &Actor, password: &str) -> DomainResult<()> {
@@ -22,6 +22,8 @@ pub async fn delete_my_account(env: &Env, actor: &Actor, password: &str) -> Doma
     assemblies::proxies::end_for_deleted(&txn, current.id).await?;
     // Notifications, preferences and mail not yet sent are the person's own: they go.
     reach::inbox::forget(&txn, current.id).await?;
+    // The poll answer and group seats go; services stay for the board to settle.
+    transition::privacy::forget(&txn, current.id).await?;
     // The register of members is kept, as the law requires (CSA art. 9:3): the row stays with
     // its dates, the leaving date set to today if none was recorded, the address and note
     // blanked. Invitations sent to the address lose it. Both before the anonymisation,

@@ -137,6 +137,8 @@ pub async fn my_data(env: &Env, actor: &Actor) -> DomainResult<Export> {
         crate::domain::assemblies::votes::export(&env.db, me.id).await?;
     let (register_entry, register_table) = accounts::register::export(&env.db, me.id).await?;
     let (reach_json, reach_tables) = crate::domain::reach::inbox::export(&env.db, me.id).await?;
+    let (transition, transition_tables) =
+        crate::domain::transition::privacy::export(&env.db, me.id).await?;
     let mut json = json!({
         "format": "constellation-export/1",
         "exportedAt": chrono::Utc::now(),
@@ -155,6 +157,7 @@ pub async fn my_data(env: &Env, actor: &Actor) -> DomainResult<Export> {
     json["assemblies"] = assemblies;
     // The register of members' entry (address, dates, the board's note): the member's data.
     json["memberRegister"] = register_entry;
+    json["transition"] = transition;
     let mut tables = vec![
         Table {
             name: "audit_log",
@@ -256,6 +259,7 @@ pub async fn my_data(env: &Env, actor: &Actor) -> DomainResult<Export> {
     tables.extend(assembly_tables);
     tables.push(register_table);
     tables.extend(reach_tables);
+    tables.extend(transition_tables);
     if let (Some(obj), Some(extra)) = (json.as_object_mut(), reach_json.as_object()) {
         obj.extend(extra.clone());
     }

@@ -7,4 +7,6 @@ pub mod calendar;
 pub mod delete_account;
 pub mod export;
 pub mod home;
+pub mod invitation;
 pub mod seed;
+pub mod seed_transition;

@@ -103,6 +103,7 @@ pub async fn seed_demo(env: &Env) -> DomainResult<usize> {
     seed_resources(env).await?;
     seed_barcamp(env).await?;
     seed_assembly(env).await?;
+    super::seed_transition::seed_transition(env).await?;
     Ok(created)
 }
 

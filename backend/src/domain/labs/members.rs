@@ -249,7 +249,8 @@ pub async fn decide_request(
     Ok(l)
 }
 
-/// A coordinator invites an account, by email address.
+/// A coordinator invites someone by e-mail address: an account is invited at once; an
+/// address without one gets an invitation link (`labs::invitations`).
 pub async fn invite(
     env: &Env,
     actor: &Actor,
@@ -264,8 +265,24 @@ pub async fn invite(
         .filter(user::Column::EmailNormalized.eq(email.trim().to_lowercase()))
         .filter(user::Column::DeletedAt.is_null())
         .one(&txn)
-        .await?
-        .ok_or(DomainError::NotFound)?;
+        .await?;
+    let Some(target) = target else {
+        // No account at this address: an invitation link by mail, the board's path.
+        let email = crate::domain::accounts::Email::parse(email)?;
+        if user::Entity::find()
+            .filter(user::Column::EmailNormalized.eq(&email.normalized))
+            .count(&txn)
+            .await?
+            > 0
+        {
+            // A deleted account's address is not invited again.
+            return Err(DomainError::NotFound);
+        }
+        let entry = super::invitations::invite_by_mail(&txn, env, me, &l, &email).await?;
+        txn.commit().await?;
+        audit::publish(env, [entry]);
+        return Ok(l);
+    };
     if membership(&txn, l.id, target.id).await?.is_some() {
         return Err(DomainError::AlreadyMember);
     }

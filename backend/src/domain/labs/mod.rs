@@ -2,6 +2,7 @@
 //! the common rules; who may see which Lab; the directory and the review queue.
 
 pub mod common_rules;
+pub mod invitations;
 pub mod members;
 pub mod projects;
 

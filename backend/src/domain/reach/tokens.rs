@@ -38,6 +38,8 @@ pub struct NewToken {
     pub display_name: Option<String>,
     pub created_by: Option<Uuid>,
     pub valid_for: Duration,
+    /// An invitation sent by a Lab.
+    pub lab_id: Option<Uuid>,
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -57,12 +59,21 @@ fn digest(token: &str) -> String {
 
 /// Stores a new token (its hash) and returns the token itself, to put in the link.
 pub async fn issue<C: ConnectionTrait>(conn: &C, t: NewToken) -> DomainResult<String> {
+    issue_with_id(conn, t).await.map(|(token, _)| token)
+}
+
+/// [`issue`], also giving the row's id (to name the invitation in the audit log).
+pub async fn issue_with_id<C: ConnectionTrait>(
+    conn: &C,
+    t: NewToken,
+) -> DomainResult<(String, Uuid)> {
     let mut bytes = [0u8; 16];
     rand::fill(&mut bytes);
     let token = hex(&bytes);
     let now = Utc::now();
+    let id = Uuid::new_v4();
     mail_token::ActiveModel {
-        id: Set(Uuid::new_v4()),
+        id: Set(id),
         purpose: Set(t.purpose.as_str().to_owned()),
         token_hash: Set(digest(&token)),
         user_id: Set(t.user_id),
@@ -73,10 +84,11 @@ pub async fn issue<C: ConnectionTrait>(conn: &C, t: NewToken) -> DomainResult<St
         created_at: Set(now),
         expires_at: Set(now + t.valid_for),
         used_at: Set(None),
+        lab_id: Set(t.lab_id),
     }
     .insert(conn)
     .await?;
-    Ok(token)
+    Ok((token, id))
 }
 
 /// Takes a token for `purpose`: marks it used (atomically: only one caller wins) and returns
@@ -121,6 +133,66 @@ pub async fn void<C: ConnectionTrait>(
         .filter(mail_token::Column::UserId.eq(user_id))
         .filter(mail_token::Column::Purpose.eq(purpose.as_str()))
         .filter(mail_token::Column::UsedAt.is_null())
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
+/// The unused, unexpired tokens of `purpose` sent to an address (compared without case).
+pub fn pending_for(
+    purpose: Purpose,
+    email_normalized: &str,
+) -> sea_orm::Select<mail_token::Entity> {
+    use sea_orm::sea_query::{ExprTrait, Func};
+    mail_token::Entity::find()
+        .filter(mail_token::Column::Purpose.eq(purpose.as_str()))
+        .filter(mail_token::Column::UsedAt.is_null())
+        .filter(mail_token::Column::ExpiresAt.gt(Utc::now()))
+        .filter(
+            Expr::expr(Func::lower(Expr::col(mail_token::Column::Email)))
+                .eq(email_normalized.to_owned()),
+        )
+}
+
+/// Marks used every other pending token of `purpose` sent to the address, and returns them
+/// (accepting one invitation takes all the others: the account gets what each gave).
+pub async fn take_pending_for<C: ConnectionTrait>(
+    conn: &C,
+    purpose: Purpose,
+    email_normalized: &str,
+) -> DomainResult<Vec<mail_token::Model>> {
+    let found = pending_for(purpose, email_normalized).all(conn).await?;
+    if found.is_empty() {
+        return Ok(found);
+    }
+    mail_token::Entity::update_many()
+        .col_expr(mail_token::Column::UsedAt, Expr::value(Some(Utc::now())))
+        .filter(mail_token::Column::Id.is_in(found.iter().map(|t| t.id)))
+        .filter(mail_token::Column::UsedAt.is_null())
+        .exec(conn)
+        .await?;
+    Ok(found)
+}
+
+/// Ends now the pending board invitations (not a Lab's) sent to the address: a new
+/// invitation replaces the earlier one, which shows as expired.
+pub async fn expire_board_invitations<C: ConnectionTrait>(
+    conn: &C,
+    email_normalized: &str,
+) -> DomainResult<()> {
+    let ids: Vec<Uuid> = pending_for(Purpose::Invite, email_normalized)
+        .filter(mail_token::Column::LabId.is_null())
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|t| t.id)
+        .collect();
+    if ids.is_empty() {
+        return Ok(());
+    }
+    mail_token::Entity::update_many()
+        .col_expr(mail_token::Column::ExpiresAt, Expr::value(Utc::now()))
+        .filter(mail_token::Column::Id.is_in(ids))
         .exec(conn)
         .await?;
     Ok(())

@@ -4,7 +4,6 @@
 
 use crate::i18n::{fill, strings};
 use crate::session::use_session;
-use constellation_shared::dto::assembly::AssemblyStatus;
 use constellation_shared::queries::reach::Home;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -17,16 +16,11 @@ struct Task {
     text: String,
 }
 
-/// The list, in the reader's language. Proxies and motions do not carry their assembly:
-/// they belong to the open assemblies, of which the next one is the page to go to.
+/// The list, in the reader's language. A proxy links to its assembly's proxy page, a vote to
+/// its assembly's voting page.
 fn tasks(h: &Home, t: &crate::i18n::Strings) -> Vec<Task> {
     let r = &t.reach;
     let mut out = Vec::new();
-    let next = h.next_assembly.as_ref();
-    let assembly_page = |page: &str| {
-        next.map(|a| format!("/assemblies/{}/{page}", a.id))
-            .unwrap_or_else(|| "/assemblies".to_owned())
-    };
     for p in &h.proxies_to_answer {
         let who = p
             .principal
@@ -36,19 +30,14 @@ fn tasks(h: &Home, t: &crate::i18n::Strings) -> Vec<Task> {
             .unwrap_or(r.home_someone);
         out.push(Task {
             kind: "proxy",
-            href: assembly_page("proxy"),
+            href: format!("/assemblies/{}/proxy", p.assembly_id),
             text: fill(r.home_proxy_asked, &[who]),
         });
     }
-    let in_session = next.is_some_and(|a| a.status == AssemblyStatus::InSession);
     for m in h.open_motions.iter().filter(|m| !m.voted) {
         out.push(Task {
             kind: "vote",
-            href: if in_session {
-                assembly_page("vote")
-            } else {
-                "/assemblies".to_owned()
-            },
+            href: format!("/assemblies/{}/vote", m.motion.assembly_id),
             text: fill(r.home_vote_open, &[m.motion.text.trim()]),
         });
     }

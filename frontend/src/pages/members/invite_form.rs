@@ -1,5 +1,6 @@
 //! Inviting people by e-mail: one address, or a pasted roster ("name, e-mail, kind" per
-//! line). The list is all or nothing: the report says which lines to correct.
+//! line), or a roster file (CSV with a header `name,email,kind`). A list or a file is all or
+//! nothing: the report says which lines to correct.
 
 use super::parse_kind;
 use crate::api::{self, ApiError};
@@ -25,6 +26,8 @@ struct Problem {
 enum Outcome {
     /// Not one address.
     Empty,
+    /// No file chosen (or an empty one).
+    NoFile,
     Sent(i32),
     Refused(Vec<Problem>),
 }
@@ -83,6 +86,42 @@ fn parse(text: &str, default: MembershipKind) -> Result<Vec<(usize, InviteInput)
     Ok(out)
 }
 
+/// The report as the page shows it; `line_of` maps the server's line to the one the board
+/// sees (a pasted list skips blank lines; a file's lines are its own).
+fn outcome_of(
+    report: InvitationReport,
+    lang: constellation_shared::Language,
+    line_of: impl Fn(i32) -> usize,
+) -> Outcome {
+    if report.problems.is_empty() {
+        return Outcome::Sent(report.invited);
+    }
+    Outcome::Refused(
+        report
+            .problems
+            .into_iter()
+            .map(|p| Problem {
+                line: line_of(p.line),
+                email: p.email,
+                message: ApiError {
+                    code: p.code,
+                    field: p.field,
+                    reason: p.reason,
+                }
+                .message(lang)
+                .to_owned(),
+            })
+            .collect(),
+    )
+}
+
+/// The text of the file chosen in `input`, if any.
+async fn file_text(input: &web_sys::HtmlInputElement) -> Option<String> {
+    let file = input.files()?.get(0)?;
+    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok()?;
+    text.as_string()
+}
+
 #[component]
 pub fn InviteForm(sent: RwSignal<u64>) -> impl IntoView {
     let session = use_session();
@@ -138,33 +177,60 @@ pub fn InviteForm(sent: RwSignal<u64>) -> impl IntoView {
             busy.try_set(false);
             match result {
                 Ok(d) => {
-                    let report: InvitationReport = d.invite_members;
                     let lang = session.lang.get_untracked();
-                    if report.problems.is_empty() {
-                        outcome.try_set(Some(Outcome::Sent(report.invited)));
+                    let o = outcome_of(d.invite_members, lang, |l| {
+                        usize::try_from(l)
+                            .ok()
+                            .and_then(|l| numbers.get(l.wrapping_sub(1)).copied())
+                            .unwrap_or_default()
+                    });
+                    if matches!(o, Outcome::Sent(_)) {
                         text.try_set(String::new());
                         sent.try_update(|n| *n += 1);
-                    } else {
-                        let problems = report
-                            .problems
-                            .into_iter()
-                            .map(|p| Problem {
-                                line: usize::try_from(p.line)
-                                    .ok()
-                                    .and_then(|l| numbers.get(l.wrapping_sub(1)).copied())
-                                    .unwrap_or_default(),
-                                email: p.email,
-                                message: ApiError {
-                                    code: p.code,
-                                    field: p.field,
-                                    reason: p.reason,
-                                }
-                                .message(lang)
-                                .to_owned(),
-                            })
-                            .collect();
-                        outcome.try_set(Some(Outcome::Refused(problems)));
                     }
+                    outcome.try_set(Some(o));
+                }
+                Err(e) => {
+                    error.try_set(Some(e));
+                }
+            }
+        });
+    };
+
+    let file = NodeRef::<leptos::html::Input>::new();
+    let import = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        error.set(None);
+        outcome.set(None);
+        let Some(input) = file.get_untracked() else {
+            return;
+        };
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let Some(csv) = file_text(&input).await.filter(|c| !c.trim().is_empty()) else {
+                busy.try_set(false);
+                outcome.try_set(Some(Outcome::NoFile));
+                return;
+            };
+            let vars = q::ImportMembersVars { csv };
+            let result =
+                api::request::<_, q::ImportMembersData>(q::IMPORT_MEMBERS, vars, session.token())
+                    .await;
+            busy.try_set(false);
+            match result {
+                Ok(d) => {
+                    let lang = session.lang.get_untracked();
+                    let o = outcome_of(d.import_members, lang, |l| {
+                        usize::try_from(l).unwrap_or_default()
+                    });
+                    if matches!(o, Outcome::Sent(_)) {
+                        input.set_value("");
+                        sent.try_update(|n| *n += 1);
+                    }
+                    outcome.try_set(Some(o));
                 }
                 Err(e) => {
                     error.try_set(Some(e));
@@ -178,6 +244,10 @@ pub fn InviteForm(sent: RwSignal<u64>) -> impl IntoView {
         outcome.get().map(|o| match o {
             Outcome::Empty => view! {
                 <p class="form-error">{s.members.invite_nothing}</p>
+            }
+            .into_any(),
+            Outcome::NoFile => view! {
+                <p class="form-error">{s.members.import_no_file}</p>
             }
             .into_any(),
             Outcome::Sent(n) => view! {
@@ -227,6 +297,24 @@ pub fn InviteForm(sent: RwSignal<u64>) -> impl IntoView {
                 <FormError error=error fields=&[] />
                 <button type="submit" id="invite-submit" disabled=move || busy.get()>
                     {move || if busy.get() { t().working } else { t().members.invite_submit }}
+                </button>
+            </form>
+            <form id="import-form" on:submit=import novalidate>
+                <h3>{move || t().members.import_title}</h3>
+                <div class="field">
+                    <label for="import-file">{move || t().members.import_file}</label>
+                    <input
+                        type="file"
+                        id="import-file"
+                        name="roster"
+                        accept=".csv,text/csv"
+                        aria-describedby="import-file-hint"
+                        node_ref=file
+                    />
+                    <p id="import-file-hint" class="field-msg">{move || t().members.import_hint}</p>
+                </div>
+                <button type="submit" id="import-submit" disabled=move || busy.get()>
+                    {move || if busy.get() { t().working } else { t().members.import_submit }}
                 </button>
             </form>
             <div id="invite-report" role="status" aria-live="polite">{report}</div>

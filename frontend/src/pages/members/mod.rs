@@ -6,6 +6,7 @@ pub mod audit_page;
 pub mod invitation_page;
 pub mod invitations_list;
 pub mod invite_form;
+pub mod mail_failures_page;
 pub mod member_row;
 pub mod members_page;
 pub mod register_exports;

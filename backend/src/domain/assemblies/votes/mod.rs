@@ -47,7 +47,7 @@ use sea_orm::{
 use serde_json::{json, Value};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
-use tokio::sync::{broadcast, mpsc, oneshot};
+use tokio::sync::{mpsc, oneshot};
 use uuid::Uuid;
 
 /// What changed, for live pages (they read the figures they may see themselves).
@@ -116,8 +116,8 @@ impl VoteQueue {
     /// queued meanwhile wait for the restart.
     pub fn start(
         db: DatabaseConnection,
-        events: broadcast::Sender<audit_log::Model>,
-        live: broadcast::Sender<LiveSignal>,
+        events: crate::live_bus::Channel<audit_log::Model>,
+        live: crate::live_bus::Channel<LiveSignal>,
         batch: usize,
     ) -> Self {
         let batch = batch.clamp(1, BATCH);
@@ -227,8 +227,8 @@ impl VoteQueue {
 /// One writer: takes what is queued (up to `batch`), writes it, again.
 async fn write_loop(
     db: DatabaseConnection,
-    events: broadcast::Sender<audit_log::Model>,
-    live: broadcast::Sender<LiveSignal>,
+    events: crate::live_bus::Channel<audit_log::Model>,
+    live: crate::live_bus::Channel<LiveSignal>,
     rx: Receiver,
     batch: usize,
 ) {
@@ -251,8 +251,8 @@ async fn write_loop(
 
 async fn write_batch(
     db: &DatabaseConnection,
-    events: &broadcast::Sender<audit_log::Model>,
-    live: &broadcast::Sender<LiveSignal>,
+    events: &crate::live_bus::Channel<audit_log::Model>,
+    live: &crate::live_bus::Channel<LiveSignal>,
     jobs: Vec<Job>,
 ) {
     // The fast path checks the whole batch with a few reads and writes it with a few bulk

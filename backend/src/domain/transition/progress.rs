@@ -1,0 +1,290 @@
+//! Paths and statuses. A holder (or the board) chooses a path, which plans a service still
+//! to plan; the board moves statuses forward freely and backwards only with a reason; a
+//! holder may start the migration of a planned service. `CLOSED` needs the hand-over
+//! confirmed or waived (`HANDOVER_PENDING`; a CHECK stands behind it). Every step is a row
+//! of `transition_status_events`: who, when, from, to, the path, the reason.
+
+use crate::domain::core::parse::text;
+use crate::domain::transition::{
+    find_service, holders_of, is_holder, notices, opt_id, path_of, status_of,
+};
+use crate::domain::{core::audit, Actor, CurrentUser, DomainError, DomainResult, Env};
+use crate::entities::{
+    transition_group, transition_group_member as group_member, transition_service as service,
+    transition_status_event as step,
+};
+use constellation_shared::dto::transition::{MigrationPath, PathInput, ServiceStatus};
+use constellation_shared::ValidationReason;
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
+    QueryOrder, Set,
+};
+use serde_json::json;
+use uuid::Uuid;
+
+/// Compare-and-set on the service: applies only if its status and path are as read.
+pub async fn move_service(
+    txn: &DatabaseTransaction,
+    s: &service::Model,
+    changes: service::ActiveModel,
+) -> DomainResult<service::Model> {
+    let mut q = service::Entity::update_many()
+        .set(changes)
+        .filter(service::Column::Id.eq(s.id))
+        .filter(service::Column::Status.eq(s.status.clone()));
+    q = match &s.path {
+        Some(p) => q.filter(service::Column::Path.eq(p.clone())),
+        None => q.filter(service::Column::Path.is_null()),
+    };
+    let res = q.exec(txn).await?;
+    if res.rows_affected != 1 {
+        return Err(DomainError::InvalidTransition("service changed meanwhile"));
+    }
+    find_service(txn, s.id).await
+}
+
+/// One step of the record.
+pub async fn record_step<C: ConnectionTrait>(
+    conn: &C,
+    service_id: Uuid,
+    from: Option<ServiceStatus>,
+    to: ServiceStatus,
+    path: Option<MigrationPath>,
+    reason: Option<String>,
+    actor: Option<Uuid>,
+) -> DomainResult<()> {
+    step::ActiveModel {
+        service_id: Set(service_id),
+        from_status: Set(from.map(|s| s.as_str().to_owned())),
+        to_status: Set(to.as_str().to_owned()),
+        path: Set(path.map(|p| p.as_str().to_owned())),
+        reason: Set(reason),
+        actor_id: Set(actor),
+        at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await?;
+    Ok(())
+}
+
+async fn holder_or_board(
+    txn: &DatabaseTransaction,
+    me: &CurrentUser,
+    s: &service::Model,
+) -> DomainResult<bool> {
+    let holder = is_holder(txn, s.id, me.id).await?;
+    if !(holder || me.is_board || me.is_admin) {
+        // Someone else's service does not exist for the caller.
+        return Err(DomainError::NotFound);
+    }
+    Ok(holder)
+}
+
+/// Sets the path (and plans a service still to plan), inside `txn`; used by
+/// [`choose_path`] and by the board accepting a take-over offer.
+pub async fn set_path(
+    txn: &DatabaseTransaction,
+    actor: Uuid,
+    s: &service::Model,
+    path: MigrationPath,
+    target_host: String,
+    group: Option<Uuid>,
+    taker: (Option<Uuid>, Option<Uuid>),
+) -> DomainResult<service::Model> {
+    if s.internal {
+        return Err(DomainError::InvalidTransition(
+            "an internal service is not migrated",
+        ));
+    }
+    let status = status_of(s);
+    if status.rank() >= ServiceStatus::Migrated.rank() {
+        return Err(DomainError::InvalidTransition(
+            "the service is already migrated",
+        ));
+    }
+    let to = if status == ServiceStatus::ToPlan {
+        ServiceStatus::Planned
+    } else {
+        status
+    };
+    let updated = move_service(
+        txn,
+        s,
+        service::ActiveModel {
+            path: Set(Some(path.as_str().to_owned())),
+            target_host: Set(target_host),
+            group_id: Set(group),
+            taker_user_id: Set(taker.0),
+            taker_lab_id: Set(taker.1),
+            status: Set(to.as_str().to_owned()),
+            updated_at: Set(chrono::Utc::now()),
+            ..Default::default()
+        },
+    )
+    .await?;
+    record_step(txn, s.id, Some(status), to, Some(path), None, Some(actor)).await?;
+    Ok(updated)
+}
+
+/// A holder or the board chooses how a service leaves. `TAKEN_OVER` comes only from an
+/// accepted offer; `COLLECTIVE` names a group, which the holders join.
+pub async fn choose_path(
+    env: &Env,
+    actor: &Actor,
+    id: Uuid,
+    input: PathInput,
+) -> DomainResult<service::Model> {
+    let me = actor.user()?;
+    let target = text("targetHost", &input.target_host, false, 300)?;
+    let group = opt_id("groupId", input.group_id.as_deref())?;
+    match input.path {
+        MigrationPath::TakenOver => {
+            return Err(DomainError::invalid("path", ValidationReason::Invalid))
+        }
+        MigrationPath::Collective if group.is_none() => {
+            return Err(DomainError::invalid("groupId", ValidationReason::Required))
+        }
+        MigrationPath::Collective => {}
+        _ if group.is_some() => {
+            return Err(DomainError::invalid("groupId", ValidationReason::Invalid))
+        }
+        _ => {}
+    }
+    let txn = env.begin_write().await?;
+    let s = find_service(&txn, id).await?;
+    holder_or_board(&txn, me, &s).await?;
+    let mut target = target;
+    if let Some(g) = group {
+        let g = transition_group::Entity::find_by_id(g)
+            .one(&txn)
+            .await?
+            .ok_or(DomainError::invalid("groupId", ValidationReason::InvalidId))?;
+        if target.is_empty() {
+            target = g.target_host.clone();
+        }
+        let now = chrono::Utc::now();
+        for h in holders_of(&txn, s.id).await? {
+            group_member::Entity::insert(group_member::ActiveModel {
+                group_id: Set(g.id),
+                user_id: Set(h),
+                joined_at: Set(now),
+            })
+            .on_conflict(
+                OnConflict::columns([group_member::Column::GroupId, group_member::Column::UserId])
+                    .do_nothing()
+                    .to_owned(),
+            )
+            .exec_without_returning(&txn)
+            .await?;
+        }
+    }
+    let updated = set_path(&txn, me.id, &s, input.path, target, group, (None, None)).await?;
+    let entry = audit::record(
+        &txn,
+        Some(me.id),
+        "transition.choose_path",
+        "transition_service",
+        &id.to_string(),
+        json!({ "status": s.status, "path": s.path, "targetHost": s.target_host }),
+        json!({ "status": updated.status, "path": updated.path, "targetHost": updated.target_host, "group": group }),
+    )
+    .await?;
+    let told = notices::path_chosen(&txn, env, &updated, me.id).await?;
+    txn.commit().await?;
+    audit::publish(env, [entry]);
+    notices::announce(env, told);
+    Ok(updated)
+}
+
+/// Moves a status. Board: forward freely, backwards with a reason; `CLOSED` once the
+/// hand-over is confirmed or waived. A holder: `PLANNED → IN_PROGRESS` on their own service.
+pub async fn set_status(
+    env: &Env,
+    actor: &Actor,
+    id: Uuid,
+    to: ServiceStatus,
+    reason: Option<&str>,
+) -> DomainResult<service::Model> {
+    let me = actor.user()?;
+    let reason = text("reason", reason.unwrap_or(""), false, 10_000)?;
+    let txn = env.begin_write().await?;
+    let s = find_service(&txn, id).await?;
+    let holder = holder_or_board(&txn, me, &s).await?;
+    let board = me.is_board || me.is_admin;
+    let from = status_of(&s);
+    if !board && !(holder && from == ServiceStatus::Planned && to == ServiceStatus::InProgress) {
+        return Err(DomainError::Forbidden);
+    }
+    if s.internal {
+        return Err(DomainError::InvalidTransition(
+            "an internal service is not migrated",
+        ));
+    }
+    if from == to {
+        return Err(DomainError::InvalidTransition("already in this status"));
+    }
+    let backwards = to.rank() < from.rank();
+    if backwards && reason.is_empty() {
+        return Err(DomainError::invalid("reason", ValidationReason::Required));
+    }
+    if to != ServiceStatus::ToPlan && path_of(&s).is_none() {
+        return Err(DomainError::InvalidTransition("choose a path first"));
+    }
+    if to == ServiceStatus::Closed
+        && s.handover_confirmed_at.is_none()
+        && s.handover_waived_reason.is_none()
+    {
+        return Err(DomainError::HandoverPending);
+    }
+    let mut changes = service::ActiveModel {
+        status: Set(to.as_str().to_owned()),
+        updated_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    };
+    if to == ServiceStatus::ToPlan {
+        // Back to the start: the path is chosen again.
+        changes.path = Set(None);
+        changes.group_id = Set(None);
+        changes.taker_user_id = Set(None);
+        changes.taker_lab_id = Set(None);
+    }
+    let updated = move_service(&txn, &s, changes).await?;
+    let reason = (!reason.is_empty()).then_some(reason);
+    record_step(
+        &txn,
+        s.id,
+        Some(from),
+        to,
+        path_of(&updated),
+        reason.clone(),
+        Some(me.id),
+    )
+    .await?;
+    let entry = audit::record(
+        &txn,
+        Some(me.id),
+        "transition.set_status",
+        "transition_service",
+        &id.to_string(),
+        json!({ "status": s.status, "path": s.path }),
+        json!({ "status": updated.status, "path": updated.path, "reason": reason }),
+    )
+    .await?;
+    txn.commit().await?;
+    audit::publish(env, [entry]);
+    Ok(updated)
+}
+
+/// Every step of many services, oldest first (for a loader).
+pub async fn steps_of<C: ConnectionTrait>(
+    conn: &C,
+    service_ids: &[Uuid],
+) -> DomainResult<Vec<step::Model>> {
+    Ok(step::Entity::find()
+        .filter(step::Column::ServiceId.is_in(service_ids.iter().copied()))
+        .order_by_asc(step::Column::Id)
+        .all(conn)
+        .await?)
+}

@@ -1,0 +1,25 @@
+//! `transition_offers`: volunteers' offers to take over a service or help.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "transition_offers")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub service_id: Option<Uuid>,
+    pub offered_by: Uuid,
+    pub lab_id: Option<Uuid>,
+    pub kind: String,
+    pub note: String,
+    pub status: String,
+    pub decision_reason: Option<String>,
+    pub decided_by: Option<Uuid>,
+    pub decided_at: Option<DateTimeUtc>,
+    pub created_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
