@@ -15,7 +15,8 @@ use crate::pages::labs::{
     propose_lab_page::ProposeLabPage, review_queue_page::ReviewQueuePage,
 };
 use crate::pages::members::{
-    audit_page::AuditPage, invitation_page::InvitationPage, mail_failures_page::MailFailuresPage, members_page::MembersPage,
+    audit_page::AuditPage, invitation_page::InvitationPage, mail_failures_page::MailFailuresPage,
+    members_page::MembersPage,
 };
 use crate::pages::notifications::notifications_page::NotificationsPage;
 use crate::pages::resources::{

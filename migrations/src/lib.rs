@@ -14,6 +14,7 @@ mod m20261201_000002_reach;
 mod m20261201_000003_transition;
 mod m20261201_000004_live_events;
 mod m20261201_000005_lab_invitations;
+mod m20261201_000006_room_counts;
 
 pub struct Migrator;
 
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000003_transition::Migration),
             Box::new(m20261201_000004_live_events::Migration),
             Box::new(m20261201_000005_lab_invitations::Migration),
+            Box::new(m20261201_000006_room_counts::Migration),
         ]
     }
 }

@@ -65,7 +65,13 @@ async fn cost(n: usize) -> (u64, serde_json::Value) {
         let r = app.join(other, &lab).await;
         assert!(r["errors"].is_null(), "{r}");
         let theirs = app
-            .active_lab(other, &chair, &format!("theirs-{i}"), "INVITATION", "PUBLIC")
+            .active_lab(
+                other,
+                &chair,
+                &format!("theirs-{i}"),
+                "INVITATION",
+                "PUBLIC",
+            )
             .await;
         app.ok(
             other,
@@ -104,8 +110,7 @@ async fn the_home_costs_the_same_for_one_thing_to_do_as_for_many() {
             .iter()
             .all(|p| p["assemblyId"].as_str().is_some_and(|id| !id.is_empty())));
         assert_eq!(
-            home["openMotions"][0]["motion"]["assemblyId"],
-            home["nextAssembly"]["id"],
+            home["openMotions"][0]["motion"]["assemblyId"], home["nextAssembly"]["id"],
             "{home}"
         );
     }

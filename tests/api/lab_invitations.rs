@@ -90,7 +90,11 @@ async fn a_lab_invites_an_address_without_an_account_and_the_new_account_starts_
         .expect("query")
         .expect("a mail");
     assert!(mail.subject.contains("jardins") || mail.text_body.contains("Founder"));
-    assert!(mail.text_body.contains("Founder vous invite"), "{}", mail.text_body);
+    assert!(
+        mail.text_body.contains("Founder vous invite"),
+        "{}",
+        mail.text_body
+    );
     // The Lab's invitations are not the board's list of invitations to the association.
     let list = data(
         &app,
@@ -121,7 +125,11 @@ async fn a_lab_invites_an_address_without_an_account_and_the_new_account_starts_
     )
     .await;
     assert_eq!(home["me"]["membershipKind"], "SYMPATHIZER");
-    assert_eq!(home["home"]["labInvitations"], json!([{ "id": lab }]), "{home}");
+    assert_eq!(
+        home["home"]["labInvitations"],
+        json!([{ "id": lab }]),
+        "{home}"
+    );
     assert_eq!(
         app.count("notifications WHERE kind = 'INVITATION'").await,
         1,
@@ -210,7 +218,10 @@ async fn the_board_inviting_an_address_again_replaces_its_pending_invitation() {
         .iter()
         .map(|e| {
             (
-                e["node"]["membershipKind"].as_str().unwrap_or("").to_owned(),
+                e["node"]["membershipKind"]
+                    .as_str()
+                    .unwrap_or("")
+                    .to_owned(),
                 e["node"]["status"].as_str().unwrap_or("").to_owned(),
             )
         })

@@ -733,7 +733,9 @@ async fn seed_demo_loads_the_notes_four_labs_once() {
     assert!(labs
         .iter()
         .all(|l| l["node"]["status"] == "ACTIVE" && l["node"]["memberCount"].as_i64() > Some(1)));
-    assert_eq!(app.count("labs").await, 4);
+    // The note's four, and the transition's working group (members only, so not listed).
+    assert_eq!(app.count("labs").await, 5);
+    assert_eq!(app.count("labs WHERE slug = 'transition'").await, 1);
     let rules = app
         .gql(None, "{ commonRules { version } }", json!({}))
         .await;

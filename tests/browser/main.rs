@@ -5,5 +5,6 @@ mod assemblies;
 mod barcamp;
 mod labs;
 mod reach;
+mod reach_admin;
 mod resources;
 mod support;

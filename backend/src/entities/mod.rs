@@ -26,6 +26,7 @@ pub mod mail_token;
 pub mod majority_rule;
 pub mod member_register;
 pub mod motion;
+pub mod motion_room_count;
 pub mod notification;
 pub mod notification_preference;
 pub mod open_vote;

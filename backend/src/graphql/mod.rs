@@ -18,6 +18,7 @@ pub mod pagination;
 pub mod projects;
 pub mod recovery;
 pub mod resources;
+pub mod room_counts;
 pub mod schema;
 pub mod subscriptions;
 pub mod transition;

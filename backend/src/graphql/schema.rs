@@ -24,6 +24,7 @@ pub struct QueryRoot(
     super::outbox::OutboxQuery,
     super::members::MembersQuery,
     super::transition::TransitionQuery,
+    super::room_counts::RoomCountQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -40,6 +41,7 @@ pub struct MutationRoot(
     super::recovery::RecoveryMutation,
     super::members::MembersMutation,
     super::transition::TransitionMutation,
+    super::room_counts::RoomCountMutation,
 );
 
 #[derive(MergedSubscription, Default)]

@@ -35,7 +35,11 @@ pub fn ProfilePage() -> impl IntoView {
 #[component]
 fn Verification(session: Session) -> impl IntoView {
     let t = move || strings(session.lang.get());
-    let pending = move || session.me.with(|m| m.as_ref().and_then(|m| m.email_verified) == Some(false));
+    let pending = move || {
+        session
+            .me
+            .with(|m| m.as_ref().and_then(|m| m.email_verified) == Some(false))
+    };
     let error = RwSignal::new(None::<ApiError>);
     let note = RwSignal::new(None::<&'static str>);
     let busy = RwSignal::new(false);
@@ -56,7 +60,9 @@ fn Verification(session: Session) -> impl IntoView {
             busy.try_set(false);
             match result {
                 Ok(_) => {
-                    note.try_set(Some(strings(session.lang.get_untracked()).members.verify_resent));
+                    note.try_set(Some(
+                        strings(session.lang.get_untracked()).members.verify_resent,
+                    ));
                 }
                 Err(e) => {
                     error.try_set(Some(e));

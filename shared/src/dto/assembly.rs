@@ -305,3 +305,28 @@ pub struct AssemblyEvent {
     /// Open ballots only, and every ballot once closed.
     pub tally: Option<Tally>,
 }
+
+/// Votes cast in the room (paper, show of hands) on a motion, as the chair counted them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "graphql", derive(async_graphql::InputObject))]
+#[serde(rename_all = "camelCase")]
+pub struct RoomCountInput {
+    pub yes: i32,
+    pub no: i32,
+    pub abstain: i32,
+    /// How the count was taken (at most 1,000 characters); may be empty.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// A motion's recorded room count.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RoomCount {
+    pub yes: i32,
+    pub no: i32,
+    pub abstain: i32,
+    pub note: String,
+    pub recorded_at: String,
+    pub recorded_by: Option<PersonRef>,
+}

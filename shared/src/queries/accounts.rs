@@ -4,7 +4,8 @@ use crate::dto::accounts::{Me, ProfileInput, RegisterInput, Session};
 use serde::{Deserialize, Serialize};
 
 #[cfg(test)]
-const ME_FIELDS: &str = "id email displayName membershipKind isBoard isAdmin language emailVerified";
+const ME_FIELDS: &str =
+    "id email displayName membershipKind isBoard isAdmin language emailVerified";
 
 macro_rules! doc {
     ($($part:expr),+ $(,)?) => { concat!($($part),+) };

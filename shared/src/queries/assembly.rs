@@ -226,6 +226,25 @@ pub struct MotionIdVars {
     pub motion_id: String,
 }
 
+/// The chair records (or corrects) the votes cast in the room on an open motion.
+pub const RECORD_ROOM_COUNT: &str = "mutation RecordRoomCount($motionId: ID!, $input: RoomCountInput!) { recordRoomCount(motionId: $motionId, input: $input) { id status turnout tally { yes no abstain } } }";
+
+/// A motion's room count (open ballots: at any time; secret ballots: once closed).
+pub const MOTION_ROOM_COUNT: &str = "query MotionRoomCount($motionId: ID!) { motionRoomCount(motionId: $motionId) { yes no abstain note recordedAt recordedBy { id displayName } } }";
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RecordRoomCountVars {
+    pub motion_id: String,
+    pub input: crate::dto::assembly::RoomCountInput,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MotionRoomCountData {
+    pub motion_room_count: Option<crate::dto::assembly::RoomCount>,
+}
+
 /// Casts the vote of `memberId` (oneself, or a principal whose proxy one holds).
 pub const CAST_VOTE: &str = "mutation CastVote($motionId: ID!, $memberId: ID!, $choice: Choice!) { castVote(motionId: $motionId, memberId: $memberId, choice: $choice) { motionId memberId receipt } }";
 

@@ -99,6 +99,8 @@ pub const ALL: &[(&str, &str)] = &[
     ("ASSEMBLY_CAST_VOTE", assembly::CAST_VOTE),
     ("ASSEMBLY_MAJORITY_RULES", assembly::MAJORITY_RULES),
     ("ASSEMBLY_LIVE", assembly::LIVE),
+    ("ASSEMBLY_RECORD_ROOM_COUNT", assembly::RECORD_ROOM_COUNT),
+    ("ASSEMBLY_MOTION_ROOM_COUNT", assembly::MOTION_ROOM_COUNT),
     ("MEMBERS", members::MEMBERS),
     ("UPDATE_REGISTER_ENTRY", members::UPDATE_REGISTER_ENTRY),
     ("INVITE_MEMBERS", members::INVITE_MEMBERS),

@@ -163,6 +163,11 @@ pub async fn build(env: &Env, actor: &Actor, id: Uuid) -> DomainResult<Minutes> 
                         (false, false) => "REJECTED",
                     };
                     let _ = writeln!(md, "{verdict} ({ballot}). {}\n", r.explain(rule, lang));
+                    let room = r.room();
+                    if room.yes + room.no + room.abstain > 0 {
+                        let online = r.online();
+                        let _ = writeln!(md, "{}\n", split_line(online, room, fr));
+                    }
                 }
                 _ => {
                     let _ = writeln!(
@@ -183,6 +188,25 @@ pub async fn build(env: &Env, actor: &Actor, id: Uuid) -> DomainResult<Minutes> 
         title,
         markdown: md,
     })
+}
+
+/// How many were cast which way online and in the room (paper, show of hands).
+fn split_line(
+    online: constellation_shared::rules::majority::Tally,
+    room: constellation_shared::rules::majority::Tally,
+    fr: bool,
+) -> String {
+    if fr {
+        format!(
+            "En ligne : {} pour, {} contre, {} abstention(s). En salle : {} pour, {} contre, {} abstention(s).",
+            online.yes, online.no, online.abstain, room.yes, room.no, room.abstain
+        )
+    } else {
+        format!(
+            "Online: {} yes, {} no, {} abstaining. In the room: {} yes, {} no, {} abstaining.",
+            online.yes, online.no, online.abstain, room.yes, room.no, room.abstain
+        )
+    }
 }
 
 fn escape(s: &str) -> String {

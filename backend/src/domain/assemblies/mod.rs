@@ -5,6 +5,7 @@ pub mod live;
 pub mod minutes;
 pub mod notices;
 pub mod proxies;
+pub mod room_counts;
 pub mod votes;
 
 use crate::domain::core::parse::text;

@@ -16,9 +16,7 @@ use constellation_shared::dto::labs::{LabRole, LabStatus, MemberState};
 use constellation_shared::dto::reach::NotificationKind;
 use constellation_shared::{Language, MembershipKind};
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ColumnTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, Set,
-};
+use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, Set};
 use serde_json::{json, Value};
 use uuid::Uuid;
 
@@ -193,6 +191,9 @@ mod tests {
         let (subject, text) = mail_text("Ana", "Jardins", "https://x.example/invitation?t=1");
         assert!(subject.contains("« Jardins »") && subject.contains("“Jardins”"));
         assert!(text.contains("Ana vous invite") && text.contains("Ana invites you"));
-        assert_eq!(text.matches("\nhttps://x.example/invitation?t=1\n").count(), 2);
+        assert_eq!(
+            text.matches("\nhttps://x.example/invitation?t=1\n").count(),
+            2
+        );
     }
 }

@@ -214,7 +214,9 @@ pub async fn set_status(
     let holder = holder_or_board(&txn, me, &s).await?;
     let board = me.is_board || me.is_admin;
     let from = status_of(&s);
-    if !board && !(holder && from == ServiceStatus::Planned && to == ServiceStatus::InProgress) {
+    // A holder (not the board) may only say the move has started.
+    let holder_step = holder && from == ServiceStatus::Planned && to == ServiceStatus::InProgress;
+    if !(board || holder_step) {
         return Err(DomainError::Forbidden);
     }
     if s.internal {

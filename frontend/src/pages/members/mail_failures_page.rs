@@ -92,8 +92,7 @@ fn Failures() -> impl IntoView {
         note.set(None);
         leptos::task::spawn_local(async move {
             let vars = q::RetryMailVars { id: id.clone() };
-            match api::request::<_, q::RetryMailData>(q::RETRY_MAIL, vars, session.token()).await
-            {
+            match api::request::<_, q::RetryMailData>(q::RETRY_MAIL, vars, session.token()).await {
                 Ok(d) => {
                     // Queued again: it leaves the list of failures.
                     let back = d.retry_mail;

@@ -30,7 +30,7 @@ pub use self::ballots::receipts;
 pub use self::cast::rights;
 pub use self::open_close::{close_voting, open_voting};
 pub use self::privacy::export;
-pub use self::tally::{rule_of, stored_result, tally, turnout, StoredResult};
+pub use self::tally::{online_tally, rule_of, stored_result, tally, turnout, StoredResult};
 
 use self::ballots::receipt;
 use self::cast::cast_in;

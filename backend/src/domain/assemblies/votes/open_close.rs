@@ -76,6 +76,9 @@ pub async fn close_voting(
     }
     let a = assemblies::find(&txn, m.assembly_id).await?;
     let t = tally(&txn, &m).await?;
+    let room = crate::domain::assemblies::room_counts::room_tally(&txn, m.id)
+        .await?
+        .unwrap_or_default();
     let members = assemblies::effective_members(&txn).await? as u32;
     let present = crate::domain::assemblies::proxies::present(&txn, a.id)
         .await?
@@ -97,6 +100,9 @@ pub async fn close_voting(
         yes: t.yes,
         no: t.no,
         abstain: t.abstain,
+        room_yes: room.yes,
+        room_no: room.no,
+        room_abstain: room.abstain,
         members,
         present_or_represented: present + represented,
         second_convocation: second,
@@ -114,7 +120,8 @@ pub async fn close_voting(
     ));
     am.update(&txn).await?;
     let entry = audit::record(&txn, Some(board.id), "assembly.voting.close", "motion", &motion_id.to_string(), Value::Null,
-        json!({ "assemblyId": a.id, "yes": t.yes, "no": t.no, "abstain": t.abstain, "passed": stored.passed })).await?;
+        json!({ "assemblyId": a.id, "yes": t.yes, "no": t.no, "abstain": t.abstain,
+            "room": { "yes": room.yes, "no": room.no, "abstain": room.abstain }, "passed": stored.passed })).await?;
     txn.commit().await?;
     audit::publish(env, [entry]);
     // PostgreSQL keeps the old row versions (in arrival order) until vacuumed.

@@ -17,8 +17,18 @@ pub fn rule_of(r: &majority_rule::Model) -> Rule {
     }
 }
 
-/// Counts of a motion's ballots (open or secret), and how many took part.
+/// The counts the result is decided on: the online ballots plus the votes cast in the room
+/// (paper, show of hands) that the chair recorded.
 pub async fn tally<C: ConnectionTrait>(conn: &C, m: &motion::Model) -> DomainResult<Tally> {
+    let online = online_tally(conn, m).await?;
+    let room = crate::domain::assemblies::room_counts::room_tally(conn, m.id).await?;
+    Ok(crate::domain::assemblies::room_counts::combined(
+        online, room,
+    ))
+}
+
+/// Counts of a motion's online ballots (open or secret).
+pub async fn online_tally<C: ConnectionTrait>(conn: &C, m: &motion::Model) -> DomainResult<Tally> {
     let choices: Vec<String> = if m.ballot == BallotKind::Secret.as_str() {
         secret_ballot::Entity::find()
             .filter(secret_ballot::Column::MotionId.eq(m.id))
@@ -47,13 +57,20 @@ pub async fn tally<C: ConnectionTrait>(conn: &C, m: &motion::Model) -> DomainRes
     Ok(t)
 }
 
-/// The result stored at closing: counts, attendance, verdict.
+/// The result stored at closing: counts (in total, and of them the room's), attendance,
+/// verdict. Results stored before room counts existed read a room count of zero.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StoredResult {
     pub yes: u32,
     pub no: u32,
     pub abstain: u32,
+    #[serde(default)]
+    pub room_yes: u32,
+    #[serde(default)]
+    pub room_no: u32,
+    #[serde(default)]
+    pub room_abstain: u32,
     pub members: u32,
     pub present_or_represented: u32,
     pub second_convocation: bool,
@@ -67,6 +84,24 @@ impl StoredResult {
             yes: self.yes,
             no: self.no,
             abstain: self.abstain,
+        }
+    }
+
+    /// Of the counts, those cast in the room.
+    pub fn room(&self) -> Tally {
+        Tally {
+            yes: self.room_yes,
+            no: self.room_no,
+            abstain: self.room_abstain,
+        }
+    }
+
+    /// Of the counts, those cast online.
+    pub fn online(&self) -> Tally {
+        Tally {
+            yes: self.yes.saturating_sub(self.room_yes),
+            no: self.no.saturating_sub(self.room_no),
+            abstain: self.abstain.saturating_sub(self.room_abstain),
         }
     }
 
