@@ -205,7 +205,7 @@ async fn send(
     let mut links = Vec::with_capacity(ok.len());
     for (_, i) in &ok {
         // A new invitation replaces the address's earlier one.
-        tokens::expire_board_invitations(&txn, &i.email.normalized).await?;
+        tokens::expire_invitations(&txn, &i.email.normalized, None).await?;
         let token = tokens::issue(
             &txn,
             NewToken {

@@ -15,7 +15,6 @@ use crate::entities::{audit_log, lab, lab_member, mail_token, user};
 use constellation_shared::dto::labs::{LabRole, LabStatus, MemberState};
 use constellation_shared::dto::reach::NotificationKind;
 use constellation_shared::{Language, MembershipKind};
-use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, Set};
 use serde_json::{json, Value};
 use uuid::Uuid;
@@ -30,23 +29,7 @@ pub async fn invite_by_mail(
     email: &Email,
 ) -> DomainResult<audit_log::Model> {
     // A new link replaces this Lab's earlier one to the address.
-    let earlier: Vec<Uuid> = tokens::pending_for(Purpose::Invite, &email.normalized)
-        .filter(mail_token::Column::LabId.eq(l.id))
-        .all(txn)
-        .await?
-        .into_iter()
-        .map(|t| t.id)
-        .collect();
-    if !earlier.is_empty() {
-        mail_token::Entity::update_many()
-            .col_expr(
-                mail_token::Column::ExpiresAt,
-                Expr::value(chrono::Utc::now()),
-            )
-            .filter(mail_token::Column::Id.is_in(earlier))
-            .exec(txn)
-            .await?;
-    }
+    tokens::expire_invitations(txn, &email.normalized, Some(l.id)).await?;
     let (token, id) = tokens::issue_with_id(
         txn,
         NewToken {

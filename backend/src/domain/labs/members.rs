@@ -263,25 +263,20 @@ pub async fn invite(
     let me = require_coordinator(&txn, actor, &l).await?;
     let target = user::Entity::find()
         .filter(user::Column::EmailNormalized.eq(email.trim().to_lowercase()))
-        .filter(user::Column::DeletedAt.is_null())
         .one(&txn)
         .await?;
-    let Some(target) = target else {
-        // No account at this address: an invitation link by mail, the board's path.
-        let email = crate::domain::accounts::Email::parse(email)?;
-        if user::Entity::find()
-            .filter(user::Column::EmailNormalized.eq(&email.normalized))
-            .count(&txn)
-            .await?
-            > 0
-        {
-            // A deleted account's address is not invited again.
-            return Err(DomainError::NotFound);
+    let target = match target {
+        Some(t) if t.deleted_at.is_none() => t,
+        // A deleted account's address is not invited again.
+        Some(_) => return Err(DomainError::NotFound),
+        None => {
+            // No account at this address: an invitation link by mail, the board's path.
+            let email = crate::domain::accounts::Email::parse(email)?;
+            let entry = super::invitations::invite_by_mail(&txn, env, me, &l, &email).await?;
+            txn.commit().await?;
+            audit::publish(env, [entry]);
+            return Ok(l);
         }
-        let entry = super::invitations::invite_by_mail(&txn, env, me, &l, &email).await?;
-        txn.commit().await?;
-        audit::publish(env, [entry]);
-        return Ok(l);
     };
     if membership(&txn, l.id, target.id).await?.is_some() {
         return Err(DomainError::AlreadyMember);

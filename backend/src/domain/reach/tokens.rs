@@ -139,10 +139,7 @@ pub async fn void<C: ConnectionTrait>(
 }
 
 /// The unused, unexpired tokens of `purpose` sent to an address (compared without case).
-pub fn pending_for(
-    purpose: Purpose,
-    email_normalized: &str,
-) -> sea_orm::Select<mail_token::Entity> {
+fn pending_for(purpose: Purpose, email_normalized: &str) -> sea_orm::Select<mail_token::Entity> {
     use sea_orm::sea_query::{ExprTrait, Func};
     mail_token::Entity::find()
         .filter(mail_token::Column::Purpose.eq(purpose.as_str()))
@@ -174,25 +171,30 @@ pub async fn take_pending_for<C: ConnectionTrait>(
     Ok(found)
 }
 
-/// Ends now the pending board invitations (not a Lab's) sent to the address: a new
-/// invitation replaces the earlier one, which shows as expired.
-pub async fn expire_board_invitations<C: ConnectionTrait>(
+/// Ends now the pending invitations sent to the address by the same sender: the board's
+/// (`lab` `None`) or one Lab's. A new invitation replaces the earlier one, which then shows
+/// as expired. One statement.
+pub async fn expire_invitations<C: ConnectionTrait>(
     conn: &C,
     email_normalized: &str,
+    lab: Option<Uuid>,
 ) -> DomainResult<()> {
-    let ids: Vec<Uuid> = pending_for(Purpose::Invite, email_normalized)
-        .filter(mail_token::Column::LabId.is_null())
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|t| t.id)
-        .collect();
-    if ids.is_empty() {
-        return Ok(());
-    }
+    use sea_orm::sea_query::{ExprTrait, Func};
+    let now = Utc::now();
+    let from = match lab {
+        None => mail_token::Column::LabId.is_null(),
+        Some(id) => mail_token::Column::LabId.eq(id),
+    };
     mail_token::Entity::update_many()
-        .col_expr(mail_token::Column::ExpiresAt, Expr::value(Utc::now()))
-        .filter(mail_token::Column::Id.is_in(ids))
+        .col_expr(mail_token::Column::ExpiresAt, Expr::value(now))
+        .filter(mail_token::Column::Purpose.eq(Purpose::Invite.as_str()))
+        .filter(mail_token::Column::UsedAt.is_null())
+        .filter(mail_token::Column::ExpiresAt.gt(now))
+        .filter(
+            Expr::expr(Func::lower(Expr::col(mail_token::Column::Email)))
+                .eq(email_normalized.to_owned()),
+        )
+        .filter(from)
         .exec(conn)
         .await?;
     Ok(())
