@@ -25,9 +25,12 @@ fn cargo() -> Command {
 
 fn run(cmd: &mut Command) -> Result<()> {
     eprintln!("xtask> {cmd:?}");
+    let started = std::time::Instant::now();
     let status = cmd
         .status()
         .with_context(|| format!("cannot run {cmd:?}"))?;
+    // CI has a time budget: every step says what it cost, so the slow one is found.
+    eprintln!("xtask> took {:.0} s", started.elapsed().as_secs_f64());
     if !status.success() {
         bail!("{cmd:?} failed with {status}");
     }
