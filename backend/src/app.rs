@@ -43,6 +43,7 @@ impl Application {
         state.live_bus.start_listener().await;
         state.mailer.start();
         start_digests(&state);
+        start_deadlines(&state);
         let listener = TcpListener::bind(&state.config.bind)
             .await
             .with_context(|| format!("cannot bind {}", state.config.bind))?;
@@ -246,6 +247,28 @@ fn restrict_sqlite_files(url: &str) {
     }
     #[cfg(not(unix))]
     let _ = url;
+}
+
+/// At start, then every hour: tells the holders of services at risk that the transition's
+/// end of service approaches (`transition::deadline`; once per service and threshold,
+/// whichever server gets there first). An error is logged and the next hour tries again.
+fn start_deadlines(state: &AppState) {
+    let env = state.env.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(60 * 60));
+        loop {
+            tick.tick().await;
+            let today = crate::domain::transition::today();
+            match crate::domain::transition::deadline::tell_at_risk(&env, today).await {
+                Ok(0) => {}
+                Ok(n) => {
+                    tracing::info!(services = n, "transition deadline reminders written");
+                    env.mail_wake.notify_one();
+                }
+                Err(e) => tracing::error!(error = ?e, "transition deadline reminders failed"),
+            }
+        }
+    });
 }
 
 /// Once an hour, at `digest_hour_utc`, writes the daily digests (idempotent: one mail per

@@ -23,6 +23,13 @@ use crate::pages::resources::{
     pools_page::PoolsPage, request_queue_page::RequestQueuePage,
     transparency_page::TransparencyPage,
 };
+use crate::pages::transition::{
+    inventory_page::InventoryPage, support_queue_page::SupportQueuePage,
+    working_group_page::WorkingGroupPage,
+};
+use crate::pages::transition::{
+    my_services_page::MyServicesPage, overview_page::OverviewPage, service_page::ServicePage,
+};
 use crate::pages::{
     home_page::HomePage, login_page::LoginPage, not_found_page::NotFoundPage,
     profile_page::ProfilePage, register_page::RegisterPage, reset_password_page::ResetPasswordPage,
@@ -85,6 +92,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/assemblies/:id/proxy") view=ProxyPage />
                     <Route path=path!("/assemblies/:id/chair") view=ChairPage />
                     <Route path=path!("/assemblies/:id/vote") view=VotePage />
+                    <Route path=path!("/transition") view=OverviewPage />
+                    <Route path=path!("/transition/mine") view=MyServicesPage />
+                    <Route path=path!("/transition/services/:id") view=ServicePage />
+                    <Route path=path!("/transition/inventory") view=InventoryPage />
+                    <Route path=path!("/transition/support") view=SupportQueuePage />
+                    <Route path=path!("/transition/group") view=WorkingGroupPage />
                 </Routes>
             </main>
         </Router>

@@ -37,4 +37,8 @@ mod subscriptions;
 mod tokens;
 mod transition;
 mod transition_authz;
+mod transition_board_contract;
 mod transition_contract;
+mod transition_group;
+mod transition_member_contract;
+mod transition_notices;

@@ -137,12 +137,26 @@ async fn one_account_holds_at_most_forty_eight_across_connections() {
     };
     let mut theirs = connect(&app, &board.token).await;
     subscribe(&mut theirs, "mine").await;
-    assert!(
-        next_message(&mut theirs, Duration::from_millis(500))
-            .await
-            .is_none_or(|m| code(&m).is_none()),
-        "another account was refused"
-    );
+    // Not refused, and live: a change reaches it. The server starts the subscription when
+    // it gets to it, so change something until an event arrives.
+    let other = app.signup("Other").await;
+    let mut live = false;
+    'rounds: for round in 0..20 {
+        let kind = if round % 2 == 0 {
+            "ADHERENT"
+        } else {
+            "SYMPATHIZER"
+        };
+        app.set_roles(&admin, &other, json!({ "kind": kind })).await;
+        while let Some(m) = next_message(&mut theirs, Duration::from_millis(500)).await {
+            assert!(code(&m).is_none(), "another account was refused: {m}");
+            if m["type"] == "next" {
+                live = true;
+                break 'rounds;
+            }
+        }
+    }
+    assert!(live, "another account's subscription received nothing");
     // Closing a connection gives its slots back.
     let mut first = conns.remove(0);
     first.close(None).await.expect("close");
@@ -238,10 +252,26 @@ async fn anonymous_pages_are_capped_per_address() {
     // A signed-in account from the same address has its own count.
     let mut mine = connect(&app, &admin.token).await;
     follow(&mut mine, &e.id, "mine".into()).await;
-    assert!(
-        next_message(&mut mine, Duration::from_millis(500))
-            .await
-            .is_none_or(|m| code(&m).is_none()),
-        "the account was refused for the anonymous screens' count"
-    );
+    // Not refused, and live: a phase change (one step back, then forth) reaches it.
+    let mut live = false;
+    'rounds: for round in 0..20 {
+        let phase = if round % 2 == 0 {
+            "SCHEDULING"
+        } else {
+            "PUBLISHED"
+        };
+        let r = app.phase(&admin, &e.id, phase).await;
+        assert!(r["errors"].is_null(), "{r}");
+        while let Some(m) = next_message(&mut mine, Duration::from_millis(500)).await {
+            assert!(
+                code(&m).is_none(),
+                "the account was refused for the anonymous screens' count: {m}"
+            );
+            if m["type"] == "next" {
+                live = true;
+                break 'rounds;
+            }
+        }
+    }
+    assert!(live, "the account's subscription received nothing");
 }

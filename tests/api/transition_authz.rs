@@ -360,6 +360,12 @@ async fn the_working_group_keeps_hosts_and_guides_and_answers_requests() {
     check(app, c, "saveTransitionGuide",
         "mutation { saveTransitionGuide(input: { title: \"Migrer sa boîte\", body: \"# IMAP\" }) { id } }",
         |_| async { json!({}) }, group_or_board).await;
+    check(app, c, "removeTransitionGuide",
+        "mutation($id: ID!) { removeTransitionGuide(id: $id) }",
+        |n| async move {
+            let r = app.gql(Some(&c.board.token), "mutation($t: String!) { saveTransitionGuide(input: { title: $t, body: \"# vieux\" }) { id } }", json!({ "t": format!("guide-{n}") })).await;
+            json!({ "id": data_id(&r, "saveTransitionGuide") })
+        }, group_or_board).await;
     check(
         app,
         c,

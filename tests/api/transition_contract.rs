@@ -9,6 +9,7 @@ use constellation_shared::dto::transition::{
 };
 use constellation_shared::graphql::{NoVars, Response};
 use constellation_shared::queries::transition as t;
+use constellation_shared::queries::transition::member as m;
 use constellation_tests::{spawn_app, TestApp};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -26,9 +27,25 @@ pub const TRANSITION_DOCS: &[&str] = &[
     t::CONFIRM_HANDOVER,
     t::SERVICE,
     t::TRANSITION,
+    // The member side's pages (`member.rs`, run in `transition_member_contract`), from
+    // `SCENARIO` on.
+    m::MILESTONES,
+    m::HOSTS,
+    m::GUIDES,
+    m::START_MIGRATION,
+    m::HANDOVER,
+    m::MY_SUPPORT,
+    m::OFFER_TO_HELP,
+    m::MY_OFFERS,
+    m::WITHDRAW_OFFER,
+    m::MY_POLL_ANSWER,
+    m::ANSWER_POLL,
 ];
 
-async fn send<V: Serialize, D: DeserializeOwned>(
+/// How many of `TRANSITION_DOCS` the scenario runs; the member pages' follow.
+pub const SCENARIO: usize = 11;
+
+pub async fn send<V: Serialize, D: DeserializeOwned>(
     app: &TestApp,
     token: &str,
     doc: &str,
@@ -218,5 +235,5 @@ async fn every_transition_document_runs_against_the_schema() {
     );
     tested.push(t::TRANSITION);
 
-    assert_eq!(tested, TRANSITION_DOCS);
+    assert_eq!(tested, TRANSITION_DOCS[..SCENARIO]);
 }

@@ -2,7 +2,7 @@
 //! proxy; the holder votes twice (own and by proxy) in the booth; the chair closes voting;
 //! the result and the minutes show the outcome.
 
-use crate::labs::sign_in;
+use crate::labs::{set_value, sign_in};
 use crate::support::{assert_no_csp_violations, click, fill, start, wait_until};
 use chromiumoxide::Page;
 use serde_json::json;
@@ -142,9 +142,35 @@ async fn the_board_convenes_a_member_gives_a_proxy_and_the_holder_votes_twice() 
     vote(&page, &holder.id, "YES").await;
     vote(&page, &principal.id, "YES").await;
 
-    // The chair closes voting; the result shows; the session closes; the minutes follow.
+    // The chair records the room's count: one vote more than those present or represented
+    // who have not voted online (here none) is refused and said so; an empty count is kept.
     sign_in(&s, &page, &chair).await;
     goto(&page, format!("{base}/chair")).await;
+    let room = format!("form.room-count-form[data-motion-id=\"{motion}\"]");
+    wait_until(
+        &page,
+        &format!("!!document.querySelector('{room}')"),
+        "the room count form",
+    )
+    .await;
+    set_value(&page, &format!("#room-yes-{motion}"), "1").await;
+    click(&page, &format!("{room} .room-count-submit")).await;
+    wait_until(
+        &page,
+        &format!("[...document.querySelectorAll('{room} .form-error')].some(e => e.textContent.trim() !== '')"),
+        "the count over the votes left refused",
+    )
+    .await;
+    set_value(&page, &format!("#room-yes-{motion}"), "0").await;
+    click(&page, &format!("{room} .room-count-submit")).await;
+    wait_until(
+        &page,
+        &format!("document.querySelector('{room} .form-note')?.textContent.trim() !== '' && [...document.querySelectorAll('{room} .form-error')].every(e => e.textContent.trim() === '')"),
+        "the room count recorded",
+    )
+    .await;
+
+    // The chair closes voting; the result shows; the session closes; the minutes follow.
     wait_until(
         &page,
         &format!("!!document.querySelector('{close}')"),

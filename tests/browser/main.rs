@@ -8,3 +8,4 @@ mod reach;
 mod reach_admin;
 mod resources;
 mod support;
+mod transition;

@@ -30,6 +30,9 @@ pub fn Nav() -> impl IntoView {
                     <li><A href="/transparency" attr:id="nav-transparency">{move || t().nav_transparency}</A></li>
                     <li><A href="/barcamp" attr:id="nav-barcamp">{move || t().nav_barcamp}</A></li>
                     <li><A href="/assemblies" attr:id="nav-assemblies">{move || t().nav_assemblies}</A></li>
+                    <Show when=move || session.me.get().is_some()>
+                        <li><A href="/transition" attr:id="nav-transition">{move || t().transition.nav_transition}</A></li>
+                    </Show>
                     <Show when=move || session.me.get().is_some_and(|m| m.is_board || m.is_admin)>
                         <li><A href="/review" attr:id="nav-review">{move || t().nav_review}</A></li>
                     </Show>

@@ -1,7 +1,10 @@
 //! English.
 
+mod assemblies;
 mod members;
 mod reach;
+mod transition;
+mod transition_board;
 
 use super::Strings;
 
@@ -626,4 +629,7 @@ pub const EN: Strings = Strings {
     live_check_in: "Attendance updated.",
     reach: reach::REACH,
     members: members::MEMBERS,
+    assemblies: assemblies::ASSEMBLIES,
+    transition: transition::TRANSITION,
+    transition_board: transition_board::TRANSITION_BOARD,
 };

@@ -1,7 +1,10 @@
 //! Français.
 
+mod assemblies;
 mod members;
 mod reach;
+mod transition;
+mod transition_board;
 
 use super::Strings;
 
@@ -626,4 +629,7 @@ pub const FR: Strings = Strings {
     live_check_in: "Présences mises à jour.",
     reach: reach::REACH,
     members: members::MEMBERS,
+    assemblies: assemblies::ASSEMBLIES,
+    transition: transition::TRANSITION,
+    transition_board: transition_board::TRANSITION_BOARD,
 };

@@ -1,10 +1,13 @@
 //! Every string of the interface, in French and English. A missing translation is a
 //! compile error: each language is one value of the same struct.
 
+pub mod assemblies;
 mod en;
 mod fr;
 pub mod members;
 pub mod reach;
+pub mod transition;
+pub mod transition_board;
 
 use constellation_shared::dto::assembly::{
     AssemblyKind, AssemblyStatus, BallotKind, Choice, MotionStatus, ProxyStatus,
@@ -639,6 +642,12 @@ pub struct Strings {
     pub reach: reach::ReachStrings,
     /// The register of members, invitations, password reset, the audit log.
     pub members: members::MembersStrings,
+    /// The general assembly's newer strings (the room's count).
+    pub assemblies: assemblies::AssembliesStrings,
+    /// The transition, member side: plan, dashboard, my services, a service's page.
+    pub transition: transition::TransitionStrings,
+    /// The transition, board and working group side.
+    pub transition_board: transition_board::TransitionBoardStrings,
 }
 
 /// Human labels for the Labs enums (their wire values stay in the `data-*` attributes).

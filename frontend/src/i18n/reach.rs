@@ -2,7 +2,9 @@
 //! of the notification kinds and channels.
 
 use super::fill;
-use constellation_shared::dto::reach::{NotificationChannel, NotificationKind};
+use constellation_shared::dto::reach::{
+    NotificationChannel, NotificationKind, NotificationSection,
+};
 
 pub struct ReachStrings {
     pub nav_notifications: &'static str,
@@ -43,6 +45,15 @@ pub struct ReachStrings {
     pub kind_session_cancelled: &'static str,
     pub kind_rules_changed: &'static str,
     pub kind_invitation: &'static str,
+    pub kind_transition_path_chosen: &'static str,
+    pub kind_handover_to_confirm: &'static str,
+    pub kind_support_answered: &'static str,
+    pub kind_transition_deadline: &'static str,
+    pub kind_transition_offer_decided: &'static str,
+    pub section_labs: &'static str,
+    pub section_assemblies: &'static str,
+    pub section_barcamp: &'static str,
+    pub section_transition: &'static str,
     pub calendar_title: &'static str,
     pub calendar_intro: &'static str,
     pub calendar_address: &'static str,
@@ -94,6 +105,21 @@ impl ReachStrings {
             SessionCancelled => self.kind_session_cancelled,
             RulesChanged => self.kind_rules_changed,
             Invitation => self.kind_invitation,
+            TransitionPathChosen => self.kind_transition_path_chosen,
+            HandoverToConfirm => self.kind_handover_to_confirm,
+            SupportAnswered => self.kind_support_answered,
+            TransitionDeadline => self.kind_transition_deadline,
+            TransitionOfferDecided => self.kind_transition_offer_decided,
+        }
+    }
+
+    /// The heading of a group of kinds on the preferences page.
+    pub fn section(&self, s: NotificationSection) -> &'static str {
+        match s {
+            NotificationSection::Labs => self.section_labs,
+            NotificationSection::Assemblies => self.section_assemblies,
+            NotificationSection::Barcamp => self.section_barcamp,
+            NotificationSection::Transition => self.section_transition,
         }
     }
 

@@ -14,4 +14,5 @@ pub mod register_page;
 pub mod reset_password_page;
 pub mod resources;
 pub mod rules_page;
+pub mod transition;
 pub mod verify_email_page;

@@ -79,7 +79,7 @@ fn Verification(session: Session) -> impl IntoView {
                     {move || if busy.get() { t().working } else { t().members.verify_resend }}
                 </button>
                 <FormError error=error />
-                <div role="status" aria-live="polite"><FormNote text=note.into() /></div>
+                <FormNote text=note.into() />
             </section>
         </Show>
     }

@@ -19,6 +19,11 @@ wire_enum!(
         SessionCancelled => "SESSION_CANCELLED",
         RulesChanged => "RULES_CHANGED",
         Invitation => "INVITATION",
+        TransitionPathChosen => "TRANSITION_PATH_CHOSEN",
+        HandoverToConfirm => "HANDOVER_TO_CONFIRM",
+        SupportAnswered => "SUPPORT_ANSWERED",
+        TransitionDeadline => "TRANSITION_DEADLINE",
+        TransitionOfferDecided => "TRANSITION_OFFER_DECIDED",
     }
 );
 
@@ -33,19 +38,60 @@ wire_enum!(
     }
 );
 
+wire_enum!(
+    /// Which part of the association a kind belongs to (the preferences page groups them).
+    NotificationSection {
+        Labs => "LABS",
+        Assemblies => "ASSEMBLIES",
+        Barcamp => "BARCAMP",
+        Transition => "TRANSITION",
+    }
+);
+
 impl NotificationKind {
+    pub fn section(self) -> NotificationSection {
+        use NotificationKind::*;
+        match self {
+            LabDecision | JoinRequest | JoinAnswer | ResourceDecision | RulesChanged
+            | Invitation => NotificationSection::Labs,
+            AssemblyConvened | VotingOpen | ProxyAsked | ProxyAnswered | ProxyReclaimed => {
+                NotificationSection::Assemblies
+            }
+            SessionScheduled | SessionMoved | SessionCancelled => NotificationSection::Barcamp,
+            TransitionPathChosen
+            | HandoverToConfirm
+            | SupportAnswered
+            | TransitionDeadline
+            | TransitionOfferDecided => NotificationSection::Transition,
+        }
+    }
+
     /// The law requires it (the convocation): it cannot be turned off or delayed.
     pub fn mandatory(self) -> bool {
         matches!(self, Self::AssemblyConvened)
     }
 
-    /// The channel when the member chose none.
+    /// The channel when the member chose none. What asks something of the member (a
+    /// hand-over to confirm, the deadline coming) or answers them (a support request, an
+    /// offer) goes by e-mail at once; a co-holder's choice of path waits for the digest.
     pub fn default_channel(self) -> NotificationChannel {
         use NotificationKind::*;
         match self {
-            AssemblyConvened | ProxyAsked | JoinRequest | JoinAnswer | LabDecision
-            | ResourceDecision | Invitation | SessionCancelled => NotificationChannel::Email,
-            SessionScheduled | SessionMoved | RulesChanged => NotificationChannel::Digest,
+            AssemblyConvened
+            | ProxyAsked
+            | JoinRequest
+            | JoinAnswer
+            | LabDecision
+            | ResourceDecision
+            | Invitation
+            | SessionCancelled
+            | HandoverToConfirm
+            | SupportAnswered
+            | TransitionDeadline
+            | TransitionOfferDecided => NotificationChannel::Email,
+            SessionScheduled | SessionMoved | RulesChanged | TransitionPathChosen => {
+                NotificationChannel::Digest
+            }
             VotingOpen | ProxyAnswered | ProxyReclaimed => NotificationChannel::Platform,
         }
     }

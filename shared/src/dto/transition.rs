@@ -371,3 +371,111 @@ pub struct ImportReport {
     pub imported: i32,
     pub problems: Vec<ImportProblem>,
 }
+
+/// A date of the plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Milestone {
+    pub id: String,
+    pub label: String,
+    /// `YYYY-MM-DD`
+    pub due_on: String,
+}
+
+/// A host the working group recommends.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RecommendedHost {
+    pub id: String,
+    pub name: String,
+    pub url: String,
+    pub kinds: Vec<ServiceKind>,
+    pub note: String,
+}
+
+/// A working group's guide; `body` is Markdown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Guide {
+    pub id: String,
+    pub title: String,
+    pub body: String,
+    pub author: Option<crate::dto::labs::PersonRef>,
+    pub updated_at: String,
+}
+
+/// One member's answer to the CHATONS interest poll.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PollAnswer {
+    pub member: Option<crate::dto::labs::PersonRef>,
+    pub as_client: bool,
+    pub as_stakeholder: bool,
+    pub comment: String,
+    pub answered_at: String,
+}
+
+/// A volunteer's offer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Offer {
+    pub id: String,
+    pub kind: OfferKind,
+    pub status: OfferStatus,
+    pub note: String,
+    /// Absent for a general offer of help, or when the viewer may not see the service.
+    pub service: Option<ServiceName>,
+    pub offered_by: Option<crate::dto::labs::PersonRef>,
+    pub lab: Option<crate::dto::resources::LabRef>,
+    pub decision_reason: Option<String>,
+    pub created_at: String,
+}
+
+/// A support request with the service it is about (when the viewer may see it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SupportRequestOnService {
+    #[serde(flatten)]
+    pub request: SupportRequest,
+    pub service: Option<ServiceName>,
+}
+
+/// The plan as the board edits it: with its milestones.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PlanDetail {
+    pub id: String,
+    pub title: String,
+    pub decision_motion_id: Option<String>,
+    pub decision_note: String,
+    pub ends_on: String,
+    pub days_left: i64,
+    pub at_risk_days: i32,
+    pub in_working_group: bool,
+    pub working_group: Option<crate::dto::resources::LabRef>,
+    pub milestones: Vec<Milestone>,
+}
+
+/// The CHATONS poll's counts, and who answered what (not a secret vote).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PollResults {
+    pub answers: i64,
+    pub as_client: i64,
+    pub as_stakeholder: i64,
+    pub both: i64,
+    pub neither: i64,
+    pub rows: crate::dto::Connection<PollAnswer>,
+}
+
+/// A hand-over item with who ticked and who confirmed it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HandoverDetail {
+    pub id: String,
+    pub item: HandoverItemKind,
+    pub handed_at: Option<String>,
+    pub handed_by: Option<crate::dto::labs::PersonRef>,
+    pub confirmed_at: Option<String>,
+    pub confirmed_by: Option<crate::dto::labs::PersonRef>,
+}

@@ -9,4 +9,3 @@ pub mod export;
 pub mod home;
 pub mod invitation;
 pub mod seed;
-pub mod seed_transition;

@@ -1,5 +1,6 @@
-//! Collective groups (the board names them; holders join by choosing the collective path)
-//! and the working group's shared work: recommended hosts matching the association's values
+//! Collective groups (the board names them; holders join by choosing the collective path,
+//! and stay recorded as having taken part, like the working group's participation) and the
+//! working group's shared work: recommended hosts matching the association's values
 //! and guides (markdown). The working group (active members of its Lab, which any member
 //! may join: participation is recorded there) and the board edit hosts and guides; every
 //! signed-in account reads them.
@@ -8,12 +9,14 @@ use crate::domain::core::parse::text;
 use crate::domain::transition::working_group_or_board;
 use crate::domain::{core::audit, Actor, DbResultExt, DomainError, DomainResult, Env};
 use crate::entities::{
-    transition_group as group, transition_guide as guide, transition_host as host,
+    transition_group as group, transition_group_member as group_member, transition_guide as guide,
+    transition_host as host,
 };
 use constellation_shared::dto::transition::{GuideInput, HostInput, ServiceKind};
 use constellation_shared::ValidationReason;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -73,6 +76,37 @@ pub async fn groups(
         q = q.filter(group::Column::Name.gt(a));
     }
     Ok(q.limit(limit).all(&env.db).await?)
+}
+
+/// The members of each group, in the order they joined: one statement for any number of
+/// groups (the GraphQL loader's).
+pub async fn members_of<C: ConnectionTrait>(
+    conn: &C,
+    groups: &[Uuid],
+) -> DomainResult<Vec<group_member::Model>> {
+    let mut out = Vec::new();
+    for chunk in groups.chunks(500) {
+        out.extend(
+            group_member::Entity::find()
+                .filter(group_member::Column::GroupId.is_in(chunk.to_vec()))
+                .order_by_asc(group_member::Column::JoinedAt)
+                .order_by_asc(group_member::Column::UserId)
+                .all(conn)
+                .await?,
+        );
+    }
+    Ok(out)
+}
+
+/// Who may see who moves with a group: its own members (they move together), the working
+/// group and the board. Others see the group, not its members (that would tell who has
+/// services hosted, which is nobody else's business).
+pub fn may_see_members(
+    me: &crate::domain::CurrentUser,
+    in_working_group: bool,
+    members: &[Uuid],
+) -> bool {
+    me.is_board || me.is_admin || in_working_group || members.contains(&me.id)
 }
 
 pub fn kinds_key(kinds: &[ServiceKind]) -> String {
@@ -268,6 +302,30 @@ pub async fn save_guide(
     txn.commit().await?;
     audit::publish(env, [entry]);
     Ok(row)
+}
+
+/// The working group or the board: a guide that is out of date or wrong.
+pub async fn remove_guide(env: &Env, actor: &Actor, id: Uuid) -> DomainResult<()> {
+    let txn = env.begin_write().await?;
+    let me = working_group_or_board(&txn, actor).await?;
+    let old = guide::Entity::find_by_id(id)
+        .one(&txn)
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    guide::Entity::delete_by_id(id).exec(&txn).await?;
+    let entry = audit::record(
+        &txn,
+        Some(me.id),
+        "transition.remove_guide",
+        "transition_guide",
+        &id.to_string(),
+        json!({ "title": old.title, "author": old.author_id }),
+        serde_json::Value::Null,
+    )
+    .await?;
+    txn.commit().await?;
+    audit::publish(env, [entry]);
+    Ok(())
 }
 
 /// Newest first; `after` is the last id seen. Signed-in accounts.

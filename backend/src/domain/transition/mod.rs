@@ -3,14 +3,15 @@
 //! import (`inventory`, `import`), paths and statuses with every step recorded (`progress`),
 //! the data hand-over checklists (`handover`), the working group's hosts, guides and support
 //! requests (`group`, `support`), volunteers' offers (`offers`), the CHATONS interest poll
-//! (`poll`), the dashboard (`dashboard`), notices (`notices`) and the member's data
-//! (`privacy`).
+//! (`poll`), the dashboard (`dashboard`), notices (`notices`), the deadline's reminders
+//! (`deadline`) and the member's data (`privacy`).
 //!
 //! Who may: the board edits the inventory and the plan; a holder chooses their own services'
 //! path and confirms their hand-overs; the working group (active members of its Lab) ticks
 //! hand-overs and answers support requests.
 
 pub mod dashboard;
+pub mod deadline;
 pub mod group;
 pub mod handover;
 pub mod import;

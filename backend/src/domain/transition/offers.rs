@@ -1,12 +1,14 @@
 //! The call for volunteers (note, pt. 3.a): an association member offers to take over a
 //! service, in full or in part (for themself or for a Lab they coordinate), or to help with
 //! the migrations. The board accepts or declines with a reason; accepting a take-over sets
-//! the service's path to `TAKEN_OVER`, its taker the volunteer (or their Lab).
+//! the service's path to `TAKEN_OVER`, its taker the volunteer (or their Lab). The
+//! volunteer hears of the decision, the holders of the path so set.
 
 use crate::domain::core::parse::text;
 use crate::domain::labs::{is_coordinator, membership};
+use crate::domain::reach::notify;
 use crate::domain::transition::progress::set_path;
-use crate::domain::transition::{find_service, opt_id};
+use crate::domain::transition::{find_service, notices, opt_id};
 use crate::domain::{core::audit, Actor, DomainError, DomainResult, Env};
 use crate::entities::transition_offer as offer;
 use constellation_shared::dto::transition::{MigrationPath, OfferInput, OfferKind, OfferStatus};
@@ -125,6 +127,7 @@ pub async fn decide(
     } else {
         OfferStatus::Declined
     };
+    let mut told = notify::Announced::default();
     if accept && kind_of(&o) != OfferKind::Help {
         let sid = o
             .service_id
@@ -135,7 +138,7 @@ pub async fn decide(
         } else {
             (Some(o.offered_by), None)
         };
-        set_path(
+        let taken = set_path(
             &txn,
             board.id,
             &s,
@@ -145,6 +148,7 @@ pub async fn decide(
             taker,
         )
         .await?;
+        told.extend(notices::path_chosen(&txn, env, &taken, board.id).await?);
     }
     let after = settle(
         &txn,
@@ -168,8 +172,10 @@ pub async fn decide(
         json!({ "status": after.status, "reason": reason }),
     )
     .await?;
+    told.extend(notices::offer_decided(&txn, env, &after).await?);
     txn.commit().await?;
     audit::publish(env, [entry]);
+    notices::announce(env, told);
     Ok(after)
 }
 

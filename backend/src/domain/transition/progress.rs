@@ -10,15 +10,15 @@ use crate::domain::transition::{
 };
 use crate::domain::{core::audit, Actor, CurrentUser, DomainError, DomainResult, Env};
 use crate::entities::{
-    transition_group, transition_group_member as group_member, transition_service as service,
-    transition_status_event as step,
+    transition_group, transition_group_member as group_member, transition_holder,
+    transition_service as service, transition_status_event as step,
 };
 use constellation_shared::dto::transition::{MigrationPath, PathInput, ServiceStatus};
 use constellation_shared::ValidationReason;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
-    QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -125,7 +125,36 @@ pub async fn set_path(
     )
     .await?;
     record_step(txn, s.id, Some(status), to, Some(path), None, Some(actor)).await?;
+    if let Some(old) = s.group_id.filter(|old| Some(*old) != group) {
+        leave_group(txn, old, &holders_of(txn, s.id).await?).await?;
+    }
     Ok(updated)
+}
+
+/// A group's members are the holders of its services: after a service leaves `group`, each
+/// of `holders` who holds no other service of it leaves too.
+async fn leave_group(txn: &DatabaseTransaction, group: Uuid, holders: &[Uuid]) -> DomainResult<()> {
+    for h in holders {
+        let still = service::Entity::find()
+            .filter(service::Column::GroupId.eq(group))
+            .filter(
+                service::Column::Id.in_subquery(
+                    sea_orm::sea_query::Query::select()
+                        .column(transition_holder::Column::ServiceId)
+                        .from(transition_holder::Entity)
+                        .and_where(transition_holder::Column::UserId.eq(*h))
+                        .to_owned(),
+                ),
+            )
+            .count(txn)
+            .await?;
+        if still == 0 {
+            group_member::Entity::delete_by_id((group, *h))
+                .exec(txn)
+                .await?;
+        }
+    }
+    Ok(())
 }
 
 /// A holder or the board chooses how a service leaves. `TAKEN_OVER` comes only from an

@@ -1,7 +1,8 @@
-//! The transition's DataLoaders: services, groups, holders, checklists and steps, and
-//! whether an account is in the working group, each fetched once per request.
+//! The transition's DataLoaders: services, groups, holders, checklists and steps, the
+//! members of collective groups, and whether an account is in the working group, each
+//! fetched once per request.
 
-use crate::domain::transition::{current_plan, handover, progress};
+use crate::domain::transition::{current_plan, group as groups, handover, progress};
 use crate::domain::Env;
 use crate::entities::{
     lab_member, transition_group, transition_handover_item, transition_holder, transition_service,
@@ -119,6 +120,24 @@ impl Loader<Uuid> for StepsLoader {
     }
 }
 
+/// The members of each collective group, in the order they joined.
+pub struct GroupMembersLoader(pub Env);
+
+impl Loader<Uuid> for GroupMembersLoader {
+    type Value = Vec<Uuid>;
+    type Error = LoadError;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        let rows = groups::members_of(&self.0.db, keys)
+            .await
+            .map_err(failed("transition group members"))?;
+        Ok(group(keys, rows, |m| m.group_id)
+            .into_iter()
+            .map(|(k, v)| (k, v.into_iter().map(|m| m.user_id).collect()))
+            .collect())
+    }
+}
+
 /// Whether each account is an active member of the working group: two statements for any
 /// number of accounts.
 pub struct InGroupLoader(pub Env);
@@ -160,4 +179,5 @@ pub fn attach(env: &Env, data: &mut async_graphql::Data) {
     data.insert(cached(ItemsLoader(env.clone())));
     data.insert(cached(StepsLoader(env.clone())));
     data.insert(cached(InGroupLoader(env.clone())));
+    data.insert(cached(GroupMembersLoader(env.clone())));
 }

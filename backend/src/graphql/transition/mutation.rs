@@ -220,6 +220,15 @@ impl TransitionMutation {
             .map(Guide)
     }
 
+    /// The working group or the board.
+    async fn remove_transition_guide(&self, ctx: &Context<'_>, id: ID) -> Result<bool> {
+        let id = parse_uuid("id", &id)?;
+        group::remove_guide(ctx.env(), ctx.actor(), id)
+            .await
+            .gql()
+            .map(|()| true)
+    }
+
     /// Signed-in accounts (about one of their own services, or in general).
     async fn ask_for_support(
         &self,

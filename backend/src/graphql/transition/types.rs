@@ -3,7 +3,8 @@
 //! offers and support requests check again (`visible_service`).
 
 use super::loaders::{
-    GroupLoader, HoldersLoader, InGroupLoader, ItemsLoader, ServiceLoader, StepsLoader,
+    GroupLoader, GroupMembersLoader, HoldersLoader, InGroupLoader, ItemsLoader, ServiceLoader,
+    StepsLoader,
 };
 use crate::domain::transition::{
     days_left, group, inventory, kind_of, offers, path_of, plan, status_of, support, today,
@@ -18,7 +19,7 @@ use crate::graphql::accounts::User;
 use crate::graphql::context::ContextExt;
 use crate::graphql::error::GqlResultExt;
 use crate::graphql::labs::{load, person, Lab};
-use crate::graphql::loaders::LabLoader;
+use crate::graphql::loaders::{Cached, LabLoader, UserLoader};
 use crate::graphql::pagination::{slice, Page};
 use async_graphql::{Context, Object, Result, ID};
 use constellation_shared::dto::transition::{
@@ -285,6 +286,37 @@ impl TransitionGroup {
     }
     async fn target_host(&self) -> &str {
         &self.0.target_host
+    }
+    /// Who moves with the group (holders join by choosing the collective path), in the
+    /// order they joined. `null` for whoever may not see them: only the group's members,
+    /// the working group and the board do.
+    #[graphql(complexity = "crate::graphql::pagination::page_complexity(first, child_complexity)")]
+    async fn members(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> Result<Option<Page<User>>> {
+        let Actor::User(me) = ctx.actor() else {
+            return Ok(None);
+        };
+        let ids = load::<GroupMembersLoader, _>(ctx, self.0.id)
+            .await?
+            .unwrap_or_default();
+        if !group::may_see_members(me, viewer_in_group(ctx).await?, &ids) {
+            return Ok(None);
+        }
+        let users = ctx
+            .data_unchecked::<Cached<UserLoader>>()
+            .load_many(ids.iter().copied())
+            .await
+            .map_err(|_| crate::domain::DomainError::internal("loader"))
+            .gql()?;
+        let people: Vec<User> = ids
+            .iter()
+            .filter_map(|id| users.get(id).cloned().map(User::from))
+            .collect();
+        slice(people, first, after, |u| u).map(Some)
     }
 }
 

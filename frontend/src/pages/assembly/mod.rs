@@ -18,6 +18,7 @@ pub mod minutes_links;
 pub mod motion_card;
 pub mod motion_form;
 pub mod proxy_page;
+pub mod room_count_form;
 pub mod session_controls;
 pub mod state;
 pub mod vote_page;

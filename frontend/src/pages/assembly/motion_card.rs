@@ -1,7 +1,9 @@
 //! One motion: its text, rule, ballot and state, the live turnout, the tally when known, the
 //! result with its explanation, the votes by name (open ballots) or the published receipts
-//! (secret ballots); in the chair's console, the buttons that open and close its voting.
+//! (secret ballots); in the chair's console, the buttons that open and close its voting and,
+//! while it is open, the form for the votes cast in the room.
 
+use super::room_count_form::RoomCountForm;
 use super::session_controls::VotingControls;
 use super::state::AssemblyCtx;
 use crate::i18n::strings;
@@ -130,6 +132,14 @@ pub fn MotionCard(
                 </details>
             </Show>
             {chair.then(|| view! { <VotingControls ctx=ctx id=id.clone() /> })}
+            {chair.then(|| {
+                let id = id.clone();
+                view! {
+                    <Show when=move || status() == MotionStatus::Open>
+                        <RoomCountForm ctx=ctx id=id.clone() />
+                    </Show>
+                }
+            })}
         </section>
     }
 }

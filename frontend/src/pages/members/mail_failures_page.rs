@@ -108,7 +108,7 @@ fn Failures() -> impl IntoView {
 
     view! {
         <FormError error=error />
-        <div role="status" aria-live="polite"><FormNote text=note.into() /></div>
+        <FormNote text=note.into() />
         <Show when=move || loaded.get() && mails.with(Vec::is_empty)>
             <p id="failures-empty">{move || t().members.failures_empty}</p>
         </Show>

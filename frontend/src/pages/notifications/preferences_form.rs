@@ -1,12 +1,13 @@
-//! How the member hears of each kind: one labelled drop-down per kind, saved as soon as it
-//! changes. The convocation stays by e-mail (the law requires it): its control is disabled
-//! and says why.
+//! How the member hears of each kind: one labelled drop-down per kind, grouped by part of
+//! the association (a fieldset each: Labs, assemblies, barcamp, the transition), saved as
+//! soon as it changes. The convocation stays by e-mail (the law requires it): its control is
+//! disabled and says why.
 
 use crate::api::{self, ApiError};
 use crate::components::form_error::{FormError, FormNote};
 use crate::i18n::strings;
 use crate::session::use_session;
-use constellation_shared::dto::reach::NotificationChannel;
+use constellation_shared::dto::reach::{NotificationChannel, NotificationSection};
 use constellation_shared::graphql::NoVars;
 use constellation_shared::queries::reach::{self as q, NotificationPreference};
 use leptos::prelude::*;
@@ -55,6 +56,21 @@ pub fn PreferencesForm(settings: Settings, error: RwSignal<Option<ApiError>>) ->
                 .unwrap_or_default()
         })
     };
+    // The kinds of each section, in the server's order; empty sections left out.
+    let sections = move || {
+        let prefs = prefs();
+        NotificationSection::ALL
+            .iter()
+            .filter_map(|s| {
+                let rows: Vec<NotificationPreference> = prefs
+                    .iter()
+                    .filter(|p| p.kind.section() == *s)
+                    .cloned()
+                    .collect();
+                (!rows.is_empty()).then_some((*s, rows))
+            })
+            .collect::<Vec<_>>()
+    };
     view! {
         <section aria-labelledby="preferences-h">
             <h2 id="preferences-h">{move || t().reach.preferences_title}</h2>
@@ -62,9 +78,22 @@ pub fn PreferencesForm(settings: Settings, error: RwSignal<Option<ApiError>>) ->
             <FormError error=error />
             <form id="preferences" class="preferences" on:submit=|ev| ev.prevent_default()>
                 <For
-                    each=prefs
-                    key=|p| p.kind
-                    children=move |p| view! { <PreferenceRow preference=p /> }
+                    each=sections
+                    key=|(s, rows)| (*s, rows.iter().map(|p| p.kind).collect::<Vec<_>>())
+                    children=move |(s, rows)| {
+                        view! {
+                            <fieldset
+                                class="preference-group"
+                                id=format!("prefs-{}", s.as_str().to_lowercase())
+                            >
+                                <legend>{move || t().reach.section(s)}</legend>
+                                {rows
+                                    .into_iter()
+                                    .map(|p| view! { <PreferenceRow preference=p /> })
+                                    .collect_view()}
+                            </fieldset>
+                        }
+                    }
                 />
             </form>
         </section>

@@ -2,6 +2,9 @@
 //! checklist and history, choosing a path, handing over and confirming, the CSV import,
 //! support requests and collective groups.
 
+pub mod board;
+pub mod member;
+
 use crate::dto::transition::{
     Dashboard, GroupRef, HandoverItem, ImportReport, PathInput, Plan, Service, SupportInput,
     SupportRequest, SupportStatus,

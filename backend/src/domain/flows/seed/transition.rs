@@ -127,7 +127,7 @@ fn path(p: MigrationPath, target: &str, group: Option<Uuid>) -> PathInput {
     }
 }
 
-pub async fn seed_transition(env: &Env) -> DomainResult<()> {
+pub(super) async fn seed_transition(env: &Env) -> DomainResult<()> {
     if crate::domain::transition::current_plan(&env.db)
         .await?
         .is_some()

@@ -1,0 +1,91 @@
+//! `/transition/inventory` (board): the plan and its milestones, a service by hand, the CSV
+//! import, and the inventory with each service's status and hand-over.
+
+use super::board_api::{is_board, load_plan};
+use super::import_form::ImportForm;
+use super::inventory_list::InventoryList;
+use super::milestones_editor::MilestonesEditor;
+use super::plan_form::PlanForm;
+use super::service_form::ServiceForm;
+use crate::api::ApiError;
+use crate::components::form_error::FormError;
+use crate::i18n::strings;
+use crate::session::use_session;
+use constellation_shared::dto::transition::{PlanDetail, Service};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn InventoryPage() -> impl IntoView {
+    let session = use_session();
+    let t = move || &strings(session.lang.get()).transition_board;
+    let board = Memo::new(move |_| is_board(session));
+    let plan = RwSignal::new(None::<PlanDetail>);
+    let loaded = RwSignal::new(false);
+    let error = RwSignal::new(None::<ApiError>);
+    let version = RwSignal::new(0_u64);
+    let editing = RwSignal::new(None::<Service>);
+
+    Effect::new(move |_| {
+        if !board.get() {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let r = load_plan(session).await;
+            loaded.try_set(true);
+            match r {
+                Ok(p) => {
+                    plan.try_set(p);
+                }
+                Err(e) => {
+                    error.try_set(Some(e));
+                }
+            }
+        });
+    });
+    let reload = Callback::new(move |()| version.update(|v| *v += 1));
+    let saved = Callback::new(move |_: Service| version.update(|v| *v += 1));
+    let edit = Callback::new(move |s: Service| {
+        editing.set(Some(s));
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("service-name"))
+        {
+            use wasm_bindgen::JsCast;
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    });
+
+    view! {
+        <Show
+            when=move || board.get()
+            fallback=move || view! {
+                <p id="board-only">{move || if session.ready.get() { t().board_only } else { strings(session.lang.get()).loading }}</p>
+            }
+        >
+            <section aria-labelledby="inventory-page-h" id="transition-inventory">
+                <h1 id="inventory-page-h">{move || t().inventory_title}</h1>
+                <p class="lead">{move || t().inventory_intro}</p>
+                <nav class="links" aria-label=move || t().inventory_title>
+                    <A href="/transition">{move || t().see_overview}</A>
+                    " · "
+                    <A href="/transition/support">{move || t().see_support}</A>
+                    " · "
+                    <A href="/transition/group">{move || t().see_group}</A>
+                </nav>
+                <FormError error=error />
+                <Show when=move || loaded.get() fallback=move || view! { <p>{move || strings(session.lang.get()).loading}</p> }>
+                    <PlanForm plan=plan />
+                    <Show when=move || plan.with(Option::is_some)>
+                        <MilestonesEditor plan=plan />
+                    </Show>
+                </Show>
+                <ServiceForm editing=editing saved=saved />
+                <ImportForm imported=reload />
+                <InventoryList version=version edit=edit />
+            </section>
+        </Show>
+    }
+}
