@@ -180,8 +180,8 @@ fn the_contract_tests_cover_every_document() {
                 || REACH_DOCS.contains(doc)
                 || crate::recovery::RECOVERY_DOCS.contains(doc)
                 || crate::members::MEMBER_DOCS.contains(doc)
-                || crate::transition_contract::TRANSITION_DOCS.contains(doc)
-                || crate::transition_board_contract::TRANSITION_BOARD_DOCS.contains(doc)
+                || crate::transition::contract::TRANSITION_DOCS.contains(doc)
+                || crate::transition::board_contract::TRANSITION_BOARD_DOCS.contains(doc)
                 || crate::room_counts::ROOM_COUNT_DOCS.contains(doc),
             "document {name} is not exercised by a contract test"
         );

@@ -3,8 +3,8 @@
 //! migration, the checklist with who ticked it, one's support requests, offers to help, the
 //! CHATONS poll. They are the tail of `TRANSITION_DOCS`, from `SCENARIO` on.
 
+use crate::transition::contract::{send, SCENARIO, TRANSITION_DOCS};
 use crate::transition::world;
-use crate::transition_contract::{send, SCENARIO, TRANSITION_DOCS};
 use constellation_shared::dto::transition::{
     HandoverItemKind, MigrationPath, OfferInput, OfferKind, OfferStatus, PathInput, PollInput,
     ServiceKind, ServiceStatus, SupportInput,
