@@ -161,4 +161,31 @@ async fn a_collective_groups_members_are_its_holders_seen_by_them_the_group_and_
         json!([{ "node": { "id": w.holder.id } }]),
         "{r}"
     );
+    // The board gives the list to the outsider: they join the group, the holder leaves it.
+    let r = app
+        .gql(
+            Some(&w.board.token),
+            "mutation($id: ID!, $i: ServiceInput!) { updateTransitionService(id: $id, input: $i) { id } }",
+            json!({ "id": list, "i": { "kind": "MAILING_LIST", "name": "discussion@lists",
+                "description": "", "address": "discussion@lists", "internal": false,
+                "holderIds": [outsider.id] } }),
+        )
+        .await;
+    ok(&r, "updateTransitionService");
+    let r = app
+        .gql(
+            Some(&w.board.token),
+            "{ transitionGroups(first: 10) { edges { node { members(first: 10) { edges { node { id } } } } } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        ok(&r, "transitionGroups")["edges"][0]["node"]["members"]["edges"],
+        json!([{ "node": { "id": outsider.id } }]),
+        "{r}"
+    );
+    assert!(
+        !members_as(&outsider).await.is_null(),
+        "the new holder sees the group"
+    );
 }

@@ -394,4 +394,17 @@ async fn the_deadline_job_tells_each_holder_once_per_threshold() {
         3
     );
     assert_eq!(mails(&app, "TRANSITION_DEADLINE").await, 3);
+    // The board postpones the end by two months: the reminders start again for the new date.
+    let r = app
+        .gql(
+            Some(&w.board.token),
+            "mutation($i: PlanInput!) { updateTransitionPlan(input: $i) { endsOn } }",
+            json!({ "i": { "title": "Arrêt des services", "decisionNote": "",
+                "endsOn": in_days(80), "atRiskDays": 30 } }),
+        )
+        .await;
+    ok(&r, "updateTransitionPlan");
+    let later = today() + chrono::Duration::days(55);
+    assert_eq!(tell_at_risk(env, later).await.expect("job"), 1);
+    assert_eq!(told(&app, &w.holder, "TRANSITION_DEADLINE").await.len(), 3);
 }

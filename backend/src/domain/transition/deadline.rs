@@ -6,7 +6,8 @@
 //! rather than every day (noise) or only once (forgotten).
 //!
 //! Run by a periodic task of every server (`app::start_deadlines`): the event key
-//! `transition.deadline:<service>:<threshold>` is unique per recipient in the database, so a
+//! `transition.deadline:<service>:<end date>:<threshold>` is unique per recipient in the
+//! database (a postponed end starts the reminders again), so a
 //! second run, or a second replica running at the same time, writes nothing more.
 
 use crate::domain::reach::notify::{notify, Notice};
@@ -16,6 +17,7 @@ use crate::domain::transition::{current_plan, days_left};
 use crate::domain::{DomainResult, Env};
 use crate::entities::{notification, transition_holder as holder, transition_service as service};
 use constellation_shared::dto::reach::NotificationKind;
+use constellation_shared::dto::transition::ServiceStatus;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::json;
 use std::collections::{HashMap, HashSet};
@@ -55,65 +57,86 @@ pub async fn tell_at_risk(env: &Env, today: chrono::NaiveDate) -> DomainResult<u
     let Some(bucket) = threshold(days, plan.at_risk_days) else {
         return Ok(0);
     };
+    let done = [
+        ServiceStatus::Migrated.as_str(),
+        ServiceStatus::Closed.as_str(),
+    ];
     let risky: Vec<service::Model> = service::Entity::find()
         .filter(service::Column::Internal.eq(false))
+        .filter(service::Column::Status.is_not_in(done))
         .order_by_asc(service::Column::Id)
         .all(&env.db)
         .await?
         .into_iter()
         .filter(|s| is_at_risk(s, Some(days), plan.at_risk_days))
         .collect();
-    let key = |id: Uuid| format!("transition.deadline:{id}:{bucket}");
-    let mut told_before: HashSet<String> = HashSet::new();
+    let ends_on = plan.ends_on.to_string();
+    // The end date is in the key: a postponed end starts the reminders again.
+    let key = |id: Uuid| format!("transition.deadline:{id}:{ends_on}:{bucket}");
+    // Who was already told at this threshold, per person (a holder added since is told).
+    let mut told_before: HashSet<(Uuid, String)> = HashSet::new();
     let mut holders: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
     for chunk in risky.chunks(500) {
-        let keys: Vec<String> = chunk.iter().map(|s| key(s.id)).collect();
-        for n in notification::Entity::find()
-            .filter(notification::Column::EventKey.is_in(keys))
-            .all(&env.db)
-            .await?
-        {
-            told_before.insert(n.event_key);
-        }
+        let mut people: HashSet<Uuid> = HashSet::new();
         for h in holder::Entity::find()
             .filter(holder::Column::ServiceId.is_in(chunk.iter().map(|s| s.id)))
             .all(&env.db)
             .await?
         {
+            people.insert(h.user_id);
             holders.entry(h.service_id).or_default().push(h.user_id);
         }
+        let keys: Vec<String> = chunk.iter().map(|s| key(s.id)).collect();
+        // (user_id, event_key) is the unique index's order: this reads the index.
+        for n in notification::Entity::find()
+            .filter(notification::Column::UserId.is_in(people))
+            .filter(notification::Column::EventKey.is_in(keys))
+            .all(&env.db)
+            .await?
+        {
+            told_before.insert((n.user_id, n.event_key));
+        }
     }
-    let ends_on = plan.ends_on.to_string();
     let mut count = 0;
     for s in risky {
         let event_key = key(s.id);
-        let recipients = holders.remove(&s.id).unwrap_or_default();
-        if recipients.is_empty() || told_before.contains(&event_key) {
+        let recipients: Vec<Uuid> = holders
+            .remove(&s.id)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|u| !told_before.contains(&(*u, event_key.clone())))
+            .collect();
+        if recipients.is_empty() {
             continue;
         }
-        // One transaction per service: a failure leaves the others told.
-        let txn = env.begin_write().await?;
-        let told = notify(
-            &txn,
-            &env.reach,
-            Notice {
-                kind: NotificationKind::TransitionDeadline,
-                event_key,
-                recipients,
-                payload: json!({ "subject": s.name, "days": days.max(0), "when": ends_on }),
-                link: service_link(s.id),
-                ics: None,
-                about: Some(("transition_service".to_owned(), s.id.to_string())),
-            },
-        )
-        .await?;
-        txn.commit().await?;
-        if !told.is_empty() {
-            count += 1;
+        let notice = Notice {
+            kind: NotificationKind::TransitionDeadline,
+            event_key,
+            recipients,
+            payload: json!({ "subject": s.name, "days": days.max(0), "when": ends_on }),
+            link: service_link(s.id),
+            ics: None,
+            about: Some(("transition_service".to_owned(), s.id.to_string())),
+        };
+        // One transaction per service: one that fails is logged and the others are told.
+        match tell(env, notice).await {
+            Ok(told) => {
+                if !told.is_empty() {
+                    count += 1;
+                }
+                announce(env, told);
+            }
+            Err(e) => tracing::warn!(service = %s.id, error = ?e, "deadline notice not written"),
         }
-        announce(env, told);
     }
     Ok(count)
+}
+
+async fn tell(env: &Env, notice: Notice) -> DomainResult<crate::domain::reach::notify::Announced> {
+    let txn = env.begin_write().await?;
+    let told = notify(&txn, &env.reach, notice).await?;
+    txn.commit().await?;
+    Ok(told)
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
-//! Collective groups (the board names them; holders join by choosing the collective path,
-//! and stay recorded as having taken part, like the working group's participation) and the
+//! Collective groups (the board names them; a group's members are the holders of its
+//! services: they join by choosing the collective path and leave when no service of theirs
+//! is in it any more — `progress::{join_group, leave_group}`) and the
 //! working group's shared work: recommended hosts matching the association's values
 //! and guides (markdown). The working group (active members of its Lab, which any member
 //! may join: participation is recorded there) and the board edit hosts and guides; every

@@ -273,6 +273,23 @@ pub async fn update(
         .exec_without_returning(&txn)
         .await?;
     }
+    // A collective service's holders are its group's members: the new ones join, the
+    // removed ones leave (unless another service keeps them in it).
+    if let Some(g) = before.group_id {
+        let added: Vec<Uuid> = s
+            .holders
+            .iter()
+            .filter(|h| !old_holders.contains(h))
+            .copied()
+            .collect();
+        let removed: Vec<Uuid> = old_holders
+            .iter()
+            .filter(|h| !s.holders.contains(h))
+            .copied()
+            .collect();
+        super::progress::join_group(&txn, g, &added).await?;
+        super::progress::leave_group(&txn, g, &removed).await?;
+    }
     let entry = audit::record(
         &txn,
         Some(board.id),

@@ -131,9 +131,37 @@ pub async fn set_path(
     Ok(updated)
 }
 
+/// The holders of a service of `group` are its members (joining twice is joining once).
+pub(super) async fn join_group(
+    txn: &DatabaseTransaction,
+    group: Uuid,
+    holders: &[Uuid],
+) -> DomainResult<()> {
+    let now = chrono::Utc::now();
+    for h in holders {
+        group_member::Entity::insert(group_member::ActiveModel {
+            group_id: Set(group),
+            user_id: Set(*h),
+            joined_at: Set(now),
+        })
+        .on_conflict(
+            OnConflict::columns([group_member::Column::GroupId, group_member::Column::UserId])
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(txn)
+        .await?;
+    }
+    Ok(())
+}
+
 /// A group's members are the holders of its services: after a service leaves `group`, each
 /// of `holders` who holds no other service of it leaves too.
-async fn leave_group(txn: &DatabaseTransaction, group: Uuid, holders: &[Uuid]) -> DomainResult<()> {
+pub(super) async fn leave_group(
+    txn: &DatabaseTransaction,
+    group: Uuid,
+    holders: &[Uuid],
+) -> DomainResult<()> {
     for h in holders {
         let still = service::Entity::find()
             .filter(service::Column::GroupId.eq(group))
@@ -193,21 +221,7 @@ pub async fn choose_path(
         if target.is_empty() {
             target = g.target_host.clone();
         }
-        let now = chrono::Utc::now();
-        for h in holders_of(&txn, s.id).await? {
-            group_member::Entity::insert(group_member::ActiveModel {
-                group_id: Set(g.id),
-                user_id: Set(h),
-                joined_at: Set(now),
-            })
-            .on_conflict(
-                OnConflict::columns([group_member::Column::GroupId, group_member::Column::UserId])
-                    .do_nothing()
-                    .to_owned(),
-            )
-            .exec_without_returning(&txn)
-            .await?;
-        }
+        join_group(&txn, g.id, &holders_of(&txn, s.id).await?).await?;
     }
     let updated = set_path(&txn, me.id, &s, input.path, target, group, (None, None)).await?;
     let entry = audit::record(
