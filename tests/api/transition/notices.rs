@@ -209,7 +209,7 @@ async fn a_support_answer_reaches_the_requester_each_time_the_group_answers() {
     );
     let got = told(&app, &w.holder, "SUPPORT_ANSWERED").await;
     assert_eq!(got.len(), 1, "{got:?}");
-    assert_eq!(got[0]["link"], "/transition/support");
+    assert_eq!(got[0]["link"], "/transition", "asked about no service");
     assert!(
         got[0]["body"]
             .as_str()
@@ -230,6 +230,37 @@ async fn a_support_answer_reaches_the_requester_each_time_the_group_answers() {
     );
     assert_eq!(told(&app, &w.holder, "SUPPORT_ANSWERED").await.len(), 2);
     assert_eq!(mails(&app, "SUPPORT_ANSWERED").await, 2);
+
+    // Asked about a service: the answer links to that service's page, where the request is.
+    let site = app
+        .transition_service(&w.board, "WEBSITE", "aide.be", &[&w.holder], false)
+        .await;
+    let r = app
+        .gql(
+            Some(&w.holder.token),
+            "mutation($s: ID!) { askForSupport(input: { serviceId: $s, subject: \"Base\", body: \"Dump ?\" }) { id } }",
+            json!({ "s": site }),
+        )
+        .await;
+    let about_site = ok(&r, "askForSupport")["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    ok(
+        &app.gql(
+            Some(&w.helper.token),
+            answer,
+            json!({ "r": about_site, "a": "pg_dump." }),
+        )
+        .await,
+        "answerSupportRequest",
+    );
+    let got = told(&app, &w.holder, "SUPPORT_ANSWERED").await;
+    assert!(
+        got.iter()
+            .any(|n| n["link"] == format!("/transition/services/{site}")),
+        "{got:?}"
+    );
 }
 
 #[tokio::test]

@@ -125,7 +125,11 @@ pub async fn support_answered(
             event_key: format!("transition.support.answered:{}:{at}", request.id),
             recipients: vec![request.requester_id],
             payload: json!({ "subject": request.subject, "detail": answer }),
-            link: "/transition/support".to_owned(),
+            // The requester reads the answer where they asked: the service's page (the
+            // queue at `/transition/support` is the working group's, not theirs).
+            link: request
+                .service_id
+                .map_or_else(|| "/transition".to_owned(), service_link),
             ics: None,
             about: Some((
                 "transition_support_request".to_owned(),
