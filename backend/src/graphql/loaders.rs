@@ -14,7 +14,8 @@ use uuid::Uuid;
 
 pub type LoadError = Arc<String>;
 
-fn failed(what: &'static str) -> impl Fn(sea_orm::DbErr) -> LoadError {
+/// A database error, logged, as the loaders' opaque error.
+pub(crate) fn failed(what: &'static str) -> impl Fn(sea_orm::DbErr) -> LoadError {
     move |e| {
         tracing::error!(error = %e, loader = what, "loader failed");
         Arc::new("internal".to_owned())
@@ -22,7 +23,11 @@ fn failed(what: &'static str) -> impl Fn(sea_orm::DbErr) -> LoadError {
 }
 
 /// Groups rows by a key, keeping every requested key (empty lists included).
-fn group<T>(keys: &[Uuid], rows: Vec<T>, key: impl Fn(&T) -> Uuid) -> HashMap<Uuid, Vec<T>> {
+pub(crate) fn group<T>(
+    keys: &[Uuid],
+    rows: Vec<T>,
+    key: impl Fn(&T) -> Uuid,
+) -> HashMap<Uuid, Vec<T>> {
     let mut map: HashMap<Uuid, Vec<T>> = keys.iter().map(|k| (*k, Vec::new())).collect();
     for r in rows {
         map.entry(key(&r)).or_default().push(r);

@@ -8,7 +8,7 @@ use crate::entities::{
     lab_member, transition_group, transition_handover_item, transition_holder, transition_service,
     transition_status_event,
 };
-use crate::graphql::loaders::{Cached, LoadError};
+use crate::graphql::loaders::{failed as db_failed, group, Cached, LoadError};
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use constellation_shared::dto::labs::MemberState;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -21,21 +21,6 @@ fn failed(what: &'static str) -> impl Fn(crate::domain::DomainError) -> LoadErro
         tracing::error!(error = ?e, loader = what, "loader failed");
         Arc::new("internal".to_owned())
     }
-}
-
-fn db_failed(what: &'static str) -> impl Fn(sea_orm::DbErr) -> LoadError {
-    move |e| {
-        tracing::error!(error = %e, loader = what, "loader failed");
-        Arc::new("internal".to_owned())
-    }
-}
-
-fn group<T>(keys: &[Uuid], rows: Vec<T>, key: impl Fn(&T) -> Uuid) -> HashMap<Uuid, Vec<T>> {
-    let mut map: HashMap<Uuid, Vec<T>> = keys.iter().map(|k| (*k, Vec::new())).collect();
-    for r in rows {
-        map.entry(key(&r)).or_default().push(r);
-    }
-    map
 }
 
 pub struct ServiceLoader(pub Env);
