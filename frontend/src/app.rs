@@ -2,43 +2,13 @@
 
 use crate::components::nav::Nav;
 use crate::notices::Notices;
-use crate::pages::assembly::{
-    assemblies_page::AssembliesPage, assembly_page::AssemblyPage, chair_page::ChairPage,
-    proxy_page::ProxyPage, vote_page::VotePage,
-};
-use crate::pages::barcamp::{
-    agenda_page::AgendaPage, edition_page::EditionPage, editions_page::EditionsPage,
-    organise_page::OrganisePage, schedule_page::SchedulePage, screen_page::ScreenPage,
-};
-use crate::pages::labs::{
-    edit_lab_page::EditLabPage, lab_page::LabPage, labs_page::LabsPage, project_page::ProjectPage,
-    propose_lab_page::ProposeLabPage, review_queue_page::ReviewQueuePage,
-};
-use crate::pages::members::{
-    audit_page::AuditPage, invitation_page::InvitationPage, mail_failures_page::MailFailuresPage,
-    members_page::MembersPage,
-};
-use crate::pages::notifications::notifications_page::NotificationsPage;
-use crate::pages::resources::{
-    pools_page::PoolsPage, request_queue_page::RequestQueuePage,
-    transparency_page::TransparencyPage,
-};
-use crate::pages::transition::{
-    inventory_page::InventoryPage, support_queue_page::SupportQueuePage,
-    working_group_page::WorkingGroupPage,
-};
-use crate::pages::transition::{
-    my_services_page::MyServicesPage, overview_page::OverviewPage, service_page::ServicePage,
-};
-use crate::pages::{
-    home_page::HomePage, login_page::LoginPage, not_found_page::NotFoundPage,
-    profile_page::ProfilePage, register_page::RegisterPage, reset_password_page::ResetPasswordPage,
-    rules_page::RulesPage, verify_email_page::VerifyEmailPage,
-};
+use crate::pages::not_found_page::NotFoundPage;
+use crate::routes::*;
 use crate::session::Session;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
+use leptos_router::Lazy;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -60,44 +30,44 @@ pub fn App() -> impl IntoView {
             <Nav />
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=HomePage />
-                    <Route path=path!("/register") view=RegisterPage />
-                    <Route path=path!("/login") view=LoginPage />
-                    <Route path=path!("/profile") view=ProfilePage />
-                    <Route path=path!("/notifications") view=NotificationsPage />
-                    <Route path=path!("/reset-password") view=ResetPasswordPage />
-                    <Route path=path!("/verify-email") view=VerifyEmailPage />
-                    <Route path=path!("/invitation") view=InvitationPage />
-                    <Route path=path!("/members") view=MembersPage />
-                    <Route path=path!("/audit") view=AuditPage />
-                    <Route path=path!("/mail-failures") view=MailFailuresPage />
-                    <Route path=path!("/labs") view=LabsPage />
-                    <Route path=path!("/labs/new") view=ProposeLabPage />
-                    <Route path=path!("/labs/:slug") view=LabPage />
-                    <Route path=path!("/labs/:slug/edit") view=EditLabPage />
-                    <Route path=path!("/review") view=ReviewQueuePage />
-                    <Route path=path!("/projects/:id") view=ProjectPage />
-                    <Route path=path!("/rules") view=RulesPage />
-                    <Route path=path!("/resources") view=PoolsPage />
-                    <Route path=path!("/resources/queue") view=RequestQueuePage />
-                    <Route path=path!("/transparency") view=TransparencyPage />
-                    <Route path=path!("/barcamp") view=EditionsPage />
-                    <Route path=path!("/barcamp/:year") view=EditionPage />
-                    <Route path=path!("/barcamp/:year/schedule") view=SchedulePage />
-                    <Route path=path!("/barcamp/:year/agenda") view=AgendaPage />
-                    <Route path=path!("/barcamp/:year/organise") view=OrganisePage />
-                    <Route path=path!("/barcamp/:year/screen") view=ScreenPage />
-                    <Route path=path!("/assemblies") view=AssembliesPage />
-                    <Route path=path!("/assemblies/:id") view=AssemblyPage />
-                    <Route path=path!("/assemblies/:id/proxy") view=ProxyPage />
-                    <Route path=path!("/assemblies/:id/chair") view=ChairPage />
-                    <Route path=path!("/assemblies/:id/vote") view=VotePage />
-                    <Route path=path!("/transition") view=OverviewPage />
-                    <Route path=path!("/transition/mine") view=MyServicesPage />
-                    <Route path=path!("/transition/services/:id") view=ServicePage />
-                    <Route path=path!("/transition/inventory") view=InventoryPage />
-                    <Route path=path!("/transition/support") view=SupportQueuePage />
-                    <Route path=path!("/transition/group") view=WorkingGroupPage />
+                    <Route path=path!("/") view={Lazy::<HomeRoute>::new()} />
+                    <Route path=path!("/register") view={Lazy::<RegisterRoute>::new()} />
+                    <Route path=path!("/login") view={Lazy::<LoginRoute>::new()} />
+                    <Route path=path!("/profile") view={Lazy::<ProfileRoute>::new()} />
+                    <Route path=path!("/notifications") view={Lazy::<NotificationsRoute>::new()} />
+                    <Route path=path!("/reset-password") view={Lazy::<ResetPasswordRoute>::new()} />
+                    <Route path=path!("/verify-email") view={Lazy::<VerifyEmailRoute>::new()} />
+                    <Route path=path!("/invitation") view={Lazy::<InvitationRoute>::new()} />
+                    <Route path=path!("/members") view={Lazy::<MembersRoute>::new()} />
+                    <Route path=path!("/audit") view={Lazy::<AuditRoute>::new()} />
+                    <Route path=path!("/mail-failures") view={Lazy::<MailFailuresRoute>::new()} />
+                    <Route path=path!("/labs") view={Lazy::<LabsRoute>::new()} />
+                    <Route path=path!("/labs/new") view={Lazy::<ProposeLabRoute>::new()} />
+                    <Route path=path!("/labs/:slug") view={Lazy::<LabRoute>::new()} />
+                    <Route path=path!("/labs/:slug/edit") view={Lazy::<EditLabRoute>::new()} />
+                    <Route path=path!("/review") view={Lazy::<ReviewQueueRoute>::new()} />
+                    <Route path=path!("/projects/:id") view={Lazy::<ProjectRoute>::new()} />
+                    <Route path=path!("/rules") view={Lazy::<RulesRoute>::new()} />
+                    <Route path=path!("/resources") view={Lazy::<PoolsRoute>::new()} />
+                    <Route path=path!("/resources/queue") view={Lazy::<RequestQueueRoute>::new()} />
+                    <Route path=path!("/transparency") view={Lazy::<TransparencyRoute>::new()} />
+                    <Route path=path!("/barcamp") view={Lazy::<EditionsRoute>::new()} />
+                    <Route path=path!("/barcamp/:year") view={Lazy::<EditionRoute>::new()} />
+                    <Route path=path!("/barcamp/:year/schedule") view={Lazy::<ScheduleRoute>::new()} />
+                    <Route path=path!("/barcamp/:year/agenda") view={Lazy::<AgendaRoute>::new()} />
+                    <Route path=path!("/barcamp/:year/organise") view={Lazy::<OrganiseRoute>::new()} />
+                    <Route path=path!("/barcamp/:year/screen") view={Lazy::<ScreenRoute>::new()} />
+                    <Route path=path!("/assemblies") view={Lazy::<AssembliesRoute>::new()} />
+                    <Route path=path!("/assemblies/:id") view={Lazy::<AssemblyRoute>::new()} />
+                    <Route path=path!("/assemblies/:id/proxy") view={Lazy::<ProxyRoute>::new()} />
+                    <Route path=path!("/assemblies/:id/chair") view={Lazy::<ChairRoute>::new()} />
+                    <Route path=path!("/assemblies/:id/vote") view={Lazy::<VoteRoute>::new()} />
+                    <Route path=path!("/transition") view={Lazy::<OverviewRoute>::new()} />
+                    <Route path=path!("/transition/mine") view={Lazy::<MyServicesRoute>::new()} />
+                    <Route path=path!("/transition/services/:id") view={Lazy::<ServiceRoute>::new()} />
+                    <Route path=path!("/transition/inventory") view={Lazy::<InventoryRoute>::new()} />
+                    <Route path=path!("/transition/support") view={Lazy::<SupportQueueRoute>::new()} />
+                    <Route path=path!("/transition/group") view={Lazy::<WorkingGroupRoute>::new()} />
                 </Routes>
             </main>
         </Router>

@@ -6,6 +6,8 @@ pub mod components;
 pub mod i18n;
 pub mod notices;
 pub mod pages;
+pub mod routes;
+
 pub mod session;
 
 use wasm_bindgen::prelude::wasm_bindgen;

@@ -135,7 +135,7 @@ async fn the_built_site_is_fingerprinted_and_precompressed() {
     let site = std::path::PathBuf::from(site);
     let index = std::fs::read_to_string(site.join("index.html")).expect("index.html");
     assert!(!index.contains("<script>"), "no inline script: {index}");
-    let app = spawn_app_with(|c| c.frontend_dir = Some(site)).await;
+    let app = spawn_app_with(|c| c.frontend_dir = Some(site.clone())).await;
     let mut named = 0;
     for part in index.split('"') {
         let Some(path) = part.strip_prefix('/') else {
@@ -160,4 +160,46 @@ async fn the_built_site_is_fingerprinted_and_precompressed() {
         named, 3,
         "index.html names the css, the js and the wasm: {index}"
     );
+
+    // The app is split by page: every module the shell may fetch later lives in the same
+    // fingerprinted folder, precompressed, cached for good, wasm served as wasm.
+    let mut modules = Vec::new();
+    let mut stack = vec![site.join("pkg")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("read pkg") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if !matches!(path.extension().and_then(|e| e.to_str()), Some("br" | "gz")) {
+                modules.push(path);
+            }
+        }
+    }
+    let pages = modules
+        .iter()
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("split_") && n.ends_with(".wasm"))
+        })
+        .count();
+    assert!(pages >= 30, "one module per page, found {pages}");
+    for module in &modules {
+        let rel = module
+            .strip_prefix(&site)
+            .expect("under the site")
+            .to_string_lossy()
+            .replace('\\', "/");
+        let r = get(&app, &rel, &[("accept-encoding", "br")]).await;
+        assert_eq!(r.status(), StatusCode::OK, "{rel}");
+        assert_eq!(
+            header(&r, CACHE_CONTROL),
+            "public, max-age=31536000, immutable",
+            "{rel}"
+        );
+        assert_eq!(header(&r, CONTENT_ENCODING), "br", "{rel}");
+        if rel.ends_with(".wasm") {
+            assert_eq!(header(&r, CONTENT_TYPE), "application/wasm", "{rel}");
+        }
+    }
 }

@@ -18,10 +18,11 @@ fn site_dir() -> PathBuf {
     let dir = std::env::var("CONSTELLATION_SITE_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/site"));
+    // The app's modules sit in one fingerprinted folder, `pkg/<hash>/`.
     let has_wasm = std::fs::read_dir(dir.join("pkg")).is_ok_and(|entries| {
         entries
             .flatten()
-            .any(|e| e.file_name().to_string_lossy().ends_with(".wasm"))
+            .any(|e| e.path().join("constellation_bg.wasm").exists())
     });
     assert!(
         dir.join("index.html").exists() && has_wasm,

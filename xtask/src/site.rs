@@ -1,9 +1,11 @@
-//! Lays out `target/site` from the built wasm: wasm-bindgen (name and producers sections
-//! removed), fingerprinted names (`constellation-<hash>.js|.wasm`, `style-<hash>.css`), an
-//! `index.html` pointing at them with no inline script, and every file precompressed as
-//! `.br` (quality 11) and `.gz` (level 9). The server only picks among these files.
+//! Lays out `target/site` from the built wasm: split at the lazy routes (the shell, one
+//! module per page, shared chunks), wasm-bindgen on the shell, name and producers sections
+//! removed everywhere, the app's modules in one fingerprinted folder (`pkg/<hash>/`) and the
+//! stylesheet fingerprinted by name (`style-<hash>.css`), an `index.html` pointing at them
+//! with no inline script, and every file precompressed as `.br` (quality 11) and `.gz`
+//! (level 9). The server only picks among these files.
 
-use anyhow::{bail, Context, Result};
+use anyhow::{anyhow, bail, Context, Result};
 use sha2::{Digest, Sha256};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -21,42 +23,67 @@ pub fn lay_out(root: &Path, wasm: &Path, site: &Path) -> Result<()> {
     if scratch.exists() {
         std::fs::remove_dir_all(&scratch)?;
     }
-    std::fs::create_dir_all(&scratch)?;
-    eprintln!("xtask> wasm-bindgen {}", wasm.display());
+    let app = scratch.join("app");
+    std::fs::create_dir_all(&app)?;
+
+    // 1. Split the app at its lazy routes: the shell module, one module per page and the
+    //    chunks that several pages share, with `__wasm_split.js` loading them on demand.
+    let input = std::fs::read(wasm).with_context(|| format!("read {}", wasm.display()))?;
+    let split_dir = scratch.join("split");
+    let shell = split_dir.join("shell.wasm");
+    eprintln!("xtask> wasm-split {}", wasm.display());
+    let split = {
+        let mut opts = wasm_split_cli_support::Options::new(&input);
+        opts.output_dir = &split_dir;
+        opts.main_out_path = &shell;
+        opts.link_name = "./__wasm_split.js";
+        opts.main_module = "./constellation.js";
+        wasm_split_cli_support::transform(opts).map_err(|e| anyhow!("wasm-split: {e:#}"))?
+    };
+    for module in &split.split_modules {
+        let name = module.file_name().context("split module name")?;
+        let bytes = std::fs::read(module)?;
+        std::fs::write(app.join(name), strip_custom_sections(&bytes)?)?;
+    }
+    std::fs::copy(
+        split_dir.join("__wasm_split.js"),
+        app.join("__wasm_split.js"),
+    )?;
+
+    // 2. wasm-bindgen on the shell (name and producers sections removed).
+    eprintln!("xtask> wasm-bindgen {}", shell.display());
     wasm_bindgen_cli_support::Bindgen::new()
-        .input_path(wasm)
+        .input_path(&shell)
         .web(true)?
         .out_name("constellation")
         .typescript(false)
         .remove_name_section(true)
         .remove_producers_section(true)
-        .generate(&scratch)?;
+        // The page modules import the shell's table and memory (`__indirect_function_table`).
+        .keep_lld_exports(true)
+        .generate(&app)?;
 
+    // The module starts the app itself, so index.html needs no inline script (a CSP without
+    // 'unsafe-inline'); the wasm is found next to the module.
+    let js_path = app.join("constellation.js");
+    let mut js = std::fs::read_to_string(&js_path)?;
+    if !js.contains("__wbg_init as default") && !js.contains("export default __wbg_init") {
+        bail!("wasm-bindgen's output no longer exports __wbg_init: update xtask/src/site.rs");
+    }
+    js.push_str(
+        "\n__wbg_init({ module_or_path: new URL(\"./constellation_bg.wasm\", import.meta.url) });\n",
+    );
+    std::fs::write(&js_path, &js)?;
+
+    // 3. The modules import each other by relative name, so they are fingerprinted together:
+    //    `pkg/<hash of every file>/…`, each file cached for good.
+    let hash = fingerprint_dir(&app)?;
     if site.exists() {
         std::fs::remove_dir_all(site).with_context(|| format!("clear {}", site.display()))?;
     }
     let pkg = site.join("pkg");
     std::fs::create_dir_all(&pkg)?;
-
-    let wasm_bytes = std::fs::read(scratch.join("constellation_bg.wasm"))?;
-    let wasm_name = format!("constellation-{}.wasm", fingerprint(&wasm_bytes));
-    std::fs::write(pkg.join(&wasm_name), &wasm_bytes)?;
-
-    // The module starts the app itself, so index.html needs no inline script (a CSP without
-    // 'unsafe-inline'); the wasm is found next to the module.
-    let mut js = std::fs::read_to_string(scratch.join("constellation.js"))?;
-    if !js.contains("__wbg_init as default") && !js.contains("export default __wbg_init") {
-        bail!("wasm-bindgen's output no longer exports __wbg_init: update xtask/src/site.rs");
-    }
-    js.push_str(&format!(
-        "\n__wbg_init({{ module_or_path: new URL(\"./{wasm_name}\", import.meta.url) }});\n"
-    ));
-    let js_name = format!("constellation-{}.js", fingerprint(js.as_bytes()));
-    std::fs::write(pkg.join(&js_name), &js)?;
-    let snippets = scratch.join("snippets");
-    if snippets.exists() {
-        copy_dir(&snippets, &pkg.join("snippets"))?;
-    }
+    copy_dir(&app, &pkg.join(&hash))?;
 
     let css = std::fs::read(root.join("frontend/static/style.css"))?;
     let css_name = format!("style-{}.css", fingerprint(&css));
@@ -65,8 +92,14 @@ pub fn lay_out(root: &Path, wasm: &Path, site: &Path) -> Result<()> {
     let mut html = std::fs::read_to_string(root.join("frontend/index.html"))?;
     for (from, to) in [
         ("/style.css", format!("/{css_name}")),
-        ("/pkg/constellation.js", format!("/pkg/{js_name}")),
-        ("/pkg/constellation_bg.wasm", format!("/pkg/{wasm_name}")),
+        (
+            "/pkg/constellation.js",
+            format!("/pkg/{hash}/constellation.js"),
+        ),
+        (
+            "/pkg/constellation_bg.wasm",
+            format!("/pkg/{hash}/constellation_bg.wasm"),
+        ),
     ] {
         if !html.contains(from) {
             bail!("frontend/index.html should reference {from}");
@@ -77,12 +110,81 @@ pub fn lay_out(root: &Path, wasm: &Path, site: &Path) -> Result<()> {
         bail!("frontend/index.html must not hold an inline script (the CSP forbids it)");
     }
     std::fs::write(site.join("index.html"), html)?;
-    std::fs::remove_dir_all(&scratch)?;
+    // XTASK_KEEP_SPLIT=1 keeps the split modules with their names, for size analysis.
+    if std::env::var_os("XTASK_KEEP_SPLIT").is_none() {
+        std::fs::remove_dir_all(&scratch)?;
+    }
 
     for file in files(site)? {
         precompress(&file)?;
     }
     Ok(())
+}
+
+/// One fingerprint for a folder: the SHA-256 of every file's relative name and bytes.
+fn fingerprint_dir(dir: &Path) -> Result<String> {
+    let mut all = Vec::new();
+    for file in files(dir)? {
+        let rel = file
+            .strip_prefix(dir)
+            .unwrap_or(&file)
+            .display()
+            .to_string();
+        all.extend_from_slice(rel.as_bytes());
+        all.push(0);
+        let bytes = std::fs::read(&file)?;
+        all.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+        all.extend_from_slice(&bytes);
+    }
+    Ok(fingerprint(&all))
+}
+
+/// `bytes` without the custom sections no browser needs (`name`, `producers`,
+/// `target_features`): the split modules carry the function names otherwise. A few lines
+/// over the module's section layout (id, LEB128 size, body) rather than another dependency.
+pub fn strip_custom_sections(bytes: &[u8]) -> Result<Vec<u8>> {
+    const HEADER: usize = 8;
+    if bytes.len() < HEADER || &bytes[..4] != b"\0asm" {
+        bail!("not a wasm module");
+    }
+    let mut out = bytes[..HEADER].to_vec();
+    let mut at = HEADER;
+    while at < bytes.len() {
+        let start = at;
+        let id = bytes[at];
+        at += 1;
+        let (size, len) = leb128(&bytes[at..]).context("section size")?;
+        at += len;
+        let end = at
+            .checked_add(size)
+            .filter(|&e| e <= bytes.len())
+            .context("section past the end of the module")?;
+        let dropped = id == 0
+            && leb128(&bytes[at..end]).is_some_and(|(n, l)| {
+                let name = bytes.get(at + l..at + l + n);
+                matches!(
+                    name,
+                    Some(b"name") | Some(b"producers") | Some(b"target_features")
+                )
+            });
+        if !dropped {
+            out.extend_from_slice(&bytes[start..end]);
+        }
+        at = end;
+    }
+    Ok(out)
+}
+
+/// An unsigned LEB128 value and the bytes it took.
+fn leb128(bytes: &[u8]) -> Option<(usize, usize)> {
+    let mut value: usize = 0;
+    for (i, &b) in bytes.iter().enumerate().take(5) {
+        value |= usize::from(b & 0x7f) << (7 * i);
+        if b & 0x80 == 0 {
+            return Some((value, i + 1));
+        }
+    }
+    None
 }
 
 fn copy_dir(from: &Path, to: &Path) -> Result<()> {
@@ -175,4 +277,51 @@ pub fn report(site: &Path) -> Result<()> {
         "budget (issue #16) / Leptos hello (brotli)", "", "300000", "49000"
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn section(id: u8, body: &[u8]) -> Vec<u8> {
+        let mut out = vec![id, u8::try_from(body.len()).expect("small")];
+        out.extend_from_slice(body);
+        out
+    }
+
+    fn custom(name: &str, payload: &[u8]) -> Vec<u8> {
+        let mut body = vec![u8::try_from(name.len()).expect("small")];
+        body.extend_from_slice(name.as_bytes());
+        body.extend_from_slice(payload);
+        section(0, &body)
+    }
+
+    #[test]
+    fn strips_names_and_producers_and_keeps_everything_else() {
+        let header = b"\0asm\x01\0\0\0".to_vec();
+        let types = section(1, &[1, 0x60, 0, 0]);
+        let kept = custom("__wasm_bindgen_unstable", b"keep me");
+        let module = [
+            header.clone(),
+            types.clone(),
+            custom("name", b"function names"),
+            kept.clone(),
+            custom("producers", b"rustc"),
+            custom("target_features", b"+simd"),
+        ]
+        .concat();
+        let stripped = strip_custom_sections(&module).expect("valid");
+        assert_eq!(stripped, [header, types, kept].concat());
+        // Idempotent, and a multi-byte size is read whole.
+        assert_eq!(strip_custom_sections(&stripped).expect("valid"), stripped);
+        assert_eq!(leb128(&[0xe5, 0x8e, 0x26]), Some((624_485, 3)));
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_whole_module() {
+        assert!(strip_custom_sections(b"not wasm").is_err());
+        let mut cut = b"\0asm\x01\0\0\0".to_vec();
+        cut.extend_from_slice(&[1, 10, 0]);
+        assert!(strip_custom_sections(&cut).is_err());
+    }
 }

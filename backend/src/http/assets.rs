@@ -1,7 +1,7 @@
 //! The frontend's files, from `frontend_dir` or embedded in release builds, with a fallback
 //! to `index.html` for client-side routes.
 //!
-//! `cargo xtask build-frontend` fingerprints the app's files (`constellation-<hash>.js`, …)
+//! `cargo xtask build-frontend` fingerprints the app's files (`pkg/<hash>/…`, `style-<hash>.css`)
 //! and precompresses every file as `<file>.br` and `<file>.gz` at the highest level. Here we
 //! only choose: a fingerprinted file is cached for good (`immutable`), anything else
 //! (`index.html`) is `no-cache` with an `ETag`, so a repeat visit costs a `304`. The
@@ -46,12 +46,23 @@ async fn read(state: &AppState, path: &str) -> Option<Cow<'static, [u8]>> {
 const NOT_BUILT: &str = "<!doctype html><meta charset=utf-8><title>Constellation</title>\
 <p>The frontend is not built. Run <code>cargo xtask serve</code>.</p>";
 
-/// The fingerprint in `name-<16 hex digits>.ext`, the form the build gives the app's files.
+/// The fingerprint of a file the build named: `name-<16 hex digits>.ext` (the stylesheet),
+/// or any file under `pkg/<16 hex digits>/` (the app's modules, which import each other by
+/// relative name and so are fingerprinted as one folder).
 pub fn fingerprint(path: &str) -> Option<&str> {
+    let is_hash = |s: &str| s.len() == 16 && s.bytes().all(|b| b.is_ascii_hexdigit());
+    let mut segments = path.split('/');
+    if segments.next() == Some("pkg") {
+        if let Some(dir) = segments.next().filter(|d| is_hash(d)) {
+            if segments.next().is_some() {
+                return Some(dir);
+            }
+        }
+    }
     let file = path.rsplit('/').next()?;
     let stem = file.split('.').next()?;
     let (_, hash) = stem.rsplit_once('-')?;
-    (hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit())).then_some(hash)
+    is_hash(hash).then_some(hash)
 }
 
 /// A stored encoding of a file.
@@ -219,6 +230,17 @@ mod tests {
         assert_eq!(fingerprint("index.html"), None);
         assert_eq!(fingerprint("pkg/constellation_bg.wasm"), None);
         assert_eq!(fingerprint("a-xyz.js"), None);
+        // The app's folder: every file under it, at any depth, but not the folder itself
+        // nor a folder elsewhere.
+        for file in ["constellation.js", "split_x.wasm", "snippets/a/b.js"] {
+            assert_eq!(
+                fingerprint(&format!("pkg/0123456789abcdef/{file}")),
+                Some("0123456789abcdef")
+            );
+        }
+        assert_eq!(fingerprint("pkg/0123456789abcdef"), None);
+        assert_eq!(fingerprint("pkg/0123456789abcdeg/a.js"), None);
+        assert_eq!(fingerprint("other/0123456789abcdef/a.js"), None);
     }
 
     #[test]

@@ -71,28 +71,35 @@ fn ProjectItem(
             ctx.mutate_project(q::SUPPORT_PROJECT, vars, error, busy, || ());
         }
     };
-    let moves = ProjectStatus::ALL
-        .iter()
-        .copied()
-        .filter(|next| status.can_move_to(*next))
-        .map(|next| {
-            let id = id.clone();
-            let title = p.title.clone();
-            let on_click = move |_| {
-                let vars = q::SetProjectStatusVars {
-                    project_id: id.clone(),
-                    status: next,
-                };
-                ctx.mutate_project(q::SET_PROJECT_STATUS, vars, error, busy, || ());
-            };
-            view! {
-                <button type="button" class=move_class(next) data-to=next.as_str() on:click=on_click disabled=move || busy.get()>
-                    {move || t().project_move(next)}
-                    <span class="sr-only">" — " {title}</span>
-                </button>
-            }
-        })
-        .collect_view();
+    // Rebuilt each time the coordinator's controls are shown (a view is not `Clone`).
+    let moves = {
+        let id = id.clone();
+        let title = p.title.clone();
+        move || {
+            ProjectStatus::ALL
+                .iter()
+                .copied()
+                .filter(|next| status.can_move_to(*next))
+                .map(|next| {
+                    let id = id.clone();
+                    let title = title.clone();
+                    let on_click = move |_| {
+                        let vars = q::SetProjectStatusVars {
+                            project_id: id.clone(),
+                            status: next,
+                        };
+                        ctx.mutate_project(q::SET_PROJECT_STATUS, vars, error, busy, || ());
+                    };
+                    view! {
+                        <button type="button" class=move_class(next) data-to=next.as_str() on:click=on_click disabled=move || busy.get()>
+                            {move || t().project_move(next)}
+                            <span class="sr-only">" — " {title}</span>
+                        </button>
+                    }
+                })
+                .collect_view()
+        }
+    };
     let can_support = move || ctx.is_active_member() && !supported && !ctx.read_only();
     let manage = move || ctx.is_coordinator() && !ctx.read_only();
     let proposer = p.proposed_by.as_ref().map(|who| {
