@@ -1,10 +1,15 @@
 //! Loopback load generator for `cargo xtask bench`: starts the release server binary on a
 //! fresh SQLite database, then measures each scenario side by side in one run.
 //!
-//! Usage: constellation-bench <path to constellation binary> [logins|convocation|replicas]
+//! Usage: constellation-bench <path to constellation binary>
+//!        [logins|convocation|replicas|frontend|footprint]
 
 #[path = "bench/convocation.rs"]
 mod convocation;
+#[path = "bench/footprint.rs"]
+mod footprint;
+#[path = "bench/frontend.rs"]
+mod frontend;
 #[path = "bench/logins.rs"]
 mod logins;
 #[path = "bench/replicas.rs"]
@@ -13,7 +18,7 @@ mod replicas;
 use anyhow::{bail, Context, Result};
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -190,13 +195,15 @@ async fn seed_labs(client: &reqwest::Client, url: &str, admin: &str) -> Result<(
 #[tokio::main]
 async fn main() -> Result<()> {
     let bin = std::env::args().nth(1).context(
-        "usage: constellation-bench <constellation binary> [logins|convocation|replicas]",
+        "usage: constellation-bench <constellation binary> [logins|convocation|replicas|frontend|footprint]",
     )?;
     // One part alone, when asked.
     match std::env::args().nth(2).as_deref() {
         Some("logins") => return logins::rows(&bin).await,
         Some("convocation") => return convocation::rows().await,
         Some("replicas") => return replicas::rows(&bin).await,
+        Some("frontend") => return frontend::rows(&bin).await,
+        Some("footprint") => return footprint::rows(&bin).await,
         _ => {}
     }
     let dir = tempfile::tempdir()?;
@@ -289,7 +296,34 @@ async fn main() -> Result<()> {
     replicas::rows(&bin).await?;
     logins::rows(&bin).await?;
     convocation::rows().await?;
+    // Needs the built site and Chromium: a failure there prints n/a, it does not abort.
+    if let Err(e) = frontend::rows(&bin).await {
+        println!("(frontend rows n/a: {e:#})");
+    }
+    footprint::rows(&bin).await?;
     Ok(())
+}
+
+/// Spawns the server `cmd` with its stdout piped, reads the URL from the first line it
+/// prints and keeps draining the rest; returns the process and its base URL.
+fn start(cmd: &mut Command) -> Result<(Child, String)> {
+    let program = cmd.get_program().to_string_lossy().into_owned();
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .spawn()
+        .with_context(|| format!("cannot start {program}"))?;
+    let stdout = child.stdout.take().context("no stdout")?;
+    let mut reader = BufReader::new(stdout);
+    let mut line = String::new();
+    reader.read_line(&mut line)?;
+    // Keep reading what the server prints, so its writes never meet a closed pipe.
+    std::thread::spawn(move || std::io::copy(&mut reader, &mut std::io::sink()));
+    let Some(base) = line.split_whitespace().find(|w| w.starts_with("http://")) else {
+        let _ = child.kill();
+        let _ = child.wait();
+        bail!("{program} did not print its URL: {line:?}");
+    };
+    Ok((child, base.to_owned()))
 }
 
 /// 150 sessions, 8 rooms, 16 slots (two days of 8), 1,500 attendees wanting 10 sessions
@@ -686,4 +720,17 @@ async fn report(
         percentile(&latencies, 0.99)
     );
     Ok(())
+}
+
+/// 1234567 -> "1,234,567".
+fn n(x: u64) -> String {
+    let digits = x.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }

@@ -86,7 +86,7 @@ async fn run(bin: &str, database_url: &str) -> Result<()> {
 }
 
 /// Every voter's vote at once, voter `i` through `urls[i % len]`.
-fn cast_all(
+pub(super) fn cast_all(
     client: &reqwest::Client,
     tokens: &[(String, uuid::Uuid)],
     motion: uuid::Uuid,
