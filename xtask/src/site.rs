@@ -45,10 +45,8 @@ pub fn lay_out(root: &Path, wasm: &Path, site: &Path) -> Result<()> {
         let bytes = std::fs::read(module)?;
         std::fs::write(app.join(name), strip_custom_sections(&bytes)?)?;
     }
-    std::fs::copy(
-        split_dir.join("__wasm_split.js"),
-        app.join("__wasm_split.js"),
-    )?;
+    let link = std::fs::read_to_string(split_dir.join("__wasm_split.js"))?;
+    std::fs::write(app.join("__wasm_split.js"), compact_link_module(&link)?)?;
 
     // 2. wasm-bindgen on the shell (name and producers sections removed).
     eprintln!("xtask> wasm-bindgen {}", shell.display());
@@ -119,6 +117,96 @@ pub fn lay_out(root: &Path, wasm: &Path, site: &Path) -> Result<()> {
         precompress(&file)?;
     }
     Ok(())
+}
+
+/// The loader `wasm_split_cli_support` writes repeats, for each of its hundreds of modules,
+/// a comment naming the pages that use it and the same five-line fetcher, and lists each page's
+/// chunks one by one: here the comments go, each fetcher becomes a call to one function, and
+/// the chunks sit in one array whose consecutive runs are sliced. The
+/// behaviour is the same (the browser tests run on this output); the file is a fraction of
+/// the size. Fails loudly if the tool's output no longer has the expected shape.
+pub fn compact_link_module(js: &str) -> Result<String> {
+    const HEAD: &str = "makeLoad(() => {\n    const src = fetch(new URL(\"./";
+    const TAIL: &str = ".wasm\", import.meta.url));\n    src.catch(() => {});\n    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));\n}\n";
+    let without_comments: String = js
+        .lines()
+        .filter(|l| !(l.starts_with("/* ") && l.ends_with(" */")))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let mut out = String::with_capacity(without_comments.len() / 4);
+    let mut rest = without_comments.as_str();
+    let mut fetchers = 0;
+    while let Some(at) = rest.find(HEAD) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + HEAD.len()..];
+        let end = after
+            .find(TAIL)
+            .context("wasm-split's loader changed shape: update compact_link_module")?;
+        let name = &after[..end];
+        if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+            bail!("wasm-split's loader names an unexpected module {name:?}");
+        }
+        out.push_str(&format!("makeLoad(__fetcher(\"{name}\")"));
+        rest = &after[end + TAIL.len()..];
+        fetchers += 1;
+    }
+    out.push_str(rest);
+    if fetchers == 0 || out.contains("instantiateStreaming") {
+        bail!("wasm-split's loader changed shape: update compact_link_module");
+    }
+    let mut out = chunk_table(
+        &out.replace("const __chunk_", "C[")
+            .replace(" = makeLoad(", "] = makeLoad("),
+    )?;
+    out.insert_str(0, "const C = [];\n");
+    out.push_str(
+        "function __fetcher(name) {\n    return () => {\n        const src = fetch(new URL(\"./\" + name + \".wasm\", import.meta.url));\n        src.catch(() => {});\n        return async (imports) => (WebAssembly.instantiateStreaming(src, imports));\n    };\n}\n",
+    );
+    Ok(out)
+}
+
+/// The chunks live in one array `C`; a list of dependencies `[__chunk_3, __chunk_4,
+/// __chunk_5, __chunk_9]` becomes `[...C.slice(3, 6), C[9]]`.
+fn chunk_table(js: &str) -> Result<String> {
+    const ITEM: &str = "__chunk_";
+    let mut out = String::with_capacity(js.len());
+    let mut rest = js;
+    while let Some(at) = rest.find(&format!("[{ITEM}")) {
+        out.push_str(&rest[..at]);
+        let end = rest[at..].find(']').context("unclosed list of chunks")? + at;
+        let mut ids = Vec::new();
+        for item in rest[at + 1..end].split(',') {
+            let id: usize = item
+                .trim()
+                .strip_prefix(ITEM)
+                .and_then(|n| n.parse().ok())
+                .with_context(|| format!("unexpected dependency {item:?}"))?;
+            ids.push(id);
+        }
+        let mut parts = Vec::new();
+        let mut i = 0;
+        while i < ids.len() {
+            let mut j = i;
+            while j + 1 < ids.len() && ids[j + 1] == ids[j] + 1 {
+                j += 1;
+            }
+            if j - i >= 2 {
+                parts.push(format!("...C.slice({}, {})", ids[i], ids[j] + 1));
+            } else {
+                parts.extend(ids[i..=j].iter().map(|id| format!("C[{id}]")));
+            }
+            i = j + 1;
+        }
+        out.push('[');
+        out.push_str(&parts.join(", "));
+        out.push(']');
+        rest = &rest[end + 1..];
+    }
+    out.push_str(rest);
+    if out.contains(ITEM) {
+        bail!("wasm-split's loader names chunks where compact_link_module does not expect them");
+    }
+    Ok(out)
 }
 
 /// One fingerprint for a folder: the SHA-256 of every file's relative name and bytes.
@@ -323,5 +411,41 @@ mod tests {
         let mut cut = b"\0asm\x01\0\0\0".to_vec();
         cut.extend_from_slice(&[1, 10, 0]);
         assert!(strip_custom_sections(&cut).is_err());
+    }
+    #[test]
+    fn the_loader_is_compacted_without_changing_what_it_fetches() {
+        let fetcher = |name: &str| {
+            format!(
+                "makeLoad(() => {{\n    const src = fetch(new URL(\"./{name}.wasm\", import.meta.url));\n    src.catch(() => {{}});\n    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));\n}}\n"
+            )
+        };
+        let js = format!(
+            "import {{ initSync }} from \"./constellation.js\";\n/* a_view, b_view */\nconst __chunk_3 = {}, []);\nexport const __wasm_split_load_a_view = wrapAsyncCb({}, [__chunk_3]));\n",
+            fetcher("chunk_3"),
+            fetcher("split_a_view")
+        );
+        let out = compact_link_module(&js).expect("compacts");
+        assert!(!out.contains("/* a_view"));
+        assert!(out.starts_with("const C = [];\n"));
+        assert!(out.contains("C[3] = makeLoad(__fetcher(\"chunk_3\"), []);"));
+        assert!(out.contains(
+            "export const __wasm_split_load_a_view = wrapAsyncCb(makeLoad(__fetcher(\"split_a_view\"), [C[3]]));"
+        ));
+        assert_eq!(out.matches("instantiateStreaming").count(), 1);
+        // A loader of another shape is refused rather than half rewritten.
+        assert!(compact_link_module("export const x = 1;\n").is_err());
+        let odd = js.replace("chunk_3.wasm", "chunk 3.wasm");
+        assert!(compact_link_module(&odd).is_err());
+    }
+
+    #[test]
+    fn runs_of_chunks_are_sliced() {
+        let js = "x([__chunk_3, __chunk_4, __chunk_5, __chunk_9, __chunk_11, __chunk_12]);";
+        assert_eq!(
+            chunk_table(js).expect("lists"),
+            "x([...C.slice(3, 6), C[9], C[11], C[12]]);"
+        );
+        assert!(chunk_table("x([__chunk_a]);").is_err());
+        assert!(chunk_table("x(__chunk_3);").is_err());
     }
 }
