@@ -4,7 +4,7 @@
 //! approaching (the job, run twice, tells each holder once per threshold); a preference
 //! "off" is honoured.
 
-use crate::mail::{mail_app, WAIT};
+use crate::reach::mail::{mail_app, WAIT};
 use crate::transition::world;
 use constellation_backend::domain::transition::deadline::tell_at_risk;
 use constellation_tests::smtp::{ReceivedMail, SmtpServer};

@@ -1,18 +1,14 @@
 //! Password reset and e-mail verification, through the mails a real SMTP server received:
 //! the same answer for every address, the link working once and within its hour, old
-//! sessions ending, the verification at registration, bad input, who may do what, and the
-//! frontend's documents against the schema.
+//! sessions ending, the verification at registration, bad input, and who may do what.
+//! The frontend's documents run in `contract.rs`.
 
-use crate::mail::{cast, mail_app, outbox, wait_row, WAIT};
+use crate::reach::mail::{cast, mail_app, outbox, wait_row, WAIT};
 use constellation_backend::entities::{audit_log, mail_token};
-use constellation_shared::graphql::{NoVars, Response};
-use constellation_shared::queries::accounts as q;
 use constellation_tests::smtp::{ReceivedMail, SmtpServer};
 use constellation_tests::{error_code, unique_email, TestApp, PASSWORD};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 use serde_json::{json, Value};
 use std::time::Duration;
 
@@ -21,7 +17,7 @@ const RESET: &str =
     "mutation($t: String!, $p: String!) { resetPassword(token: $t, newPassword: $p) }";
 const VERIFY: &str = "mutation($t: String!) { verifyEmail(token: $t) }";
 const RESEND: &str = "mutation { resendVerification }";
-const NEW_PASSWORD: &str = "a brand new passphrase";
+pub(super) const NEW_PASSWORD: &str = "a brand new passphrase";
 
 async fn request_reset(app: &TestApp, email: &str) -> Value {
     app.gql(None, REQUEST, json!({ "e": email })).await
@@ -33,7 +29,7 @@ async fn reset(app: &TestApp, token: &str, password: &str) -> Value {
 }
 
 /// Registers in `lang` and returns (email, session token, id).
-async fn member(app: &TestApp, name: &str, lang: &str) -> (String, String, String) {
+pub(super) async fn member(app: &TestApp, name: &str, lang: &str) -> (String, String, String) {
     let email = unique_email(&name.to_lowercase());
     let r = app
         .gql(
@@ -55,7 +51,7 @@ async fn member(app: &TestApp, name: &str, lang: &str) -> (String, String, Strin
 }
 
 /// The reset mails `email` received, waiting for the `n`-th.
-async fn reset_mails(smtp: &SmtpServer, email: &str, n: usize) -> Vec<ReceivedMail> {
+pub(super) async fn reset_mails(smtp: &SmtpServer, email: &str, n: usize) -> Vec<ReceivedMail> {
     let deadline = tokio::time::Instant::now() + WAIT;
     loop {
         let got: Vec<ReceivedMail> = smtp
@@ -410,150 +406,4 @@ async fn email_verified_is_shown_to_the_person_and_to_admins_only() {
         )
         .await;
     assert_eq!(me["data"]["me"]["emailVerified"], false);
-}
-
-async fn send<V: Serialize, D: DeserializeOwned>(
-    app: &TestApp,
-    token: Option<&str>,
-    doc: &str,
-    vars: V,
-) -> D {
-    let raw = app
-        .gql(token, doc, serde_json::to_value(vars).expect("vars"))
-        .await;
-    let resp: Response<D> =
-        serde_json::from_value(raw.clone()).unwrap_or_else(|e| panic!("{doc}: {e}: {raw}"));
-    assert!(resp.errors.is_empty(), "{doc}: {raw}");
-    resp.data.unwrap_or_else(|| panic!("{doc}: no data: {raw}"))
-}
-
-/// The documents of this file's mutations and queries, run by the contract test below.
-pub const RECOVERY_DOCS: &[&str] = &[
-    q::REQUEST_PASSWORD_RESET,
-    q::RESET_PASSWORD,
-    q::RESEND_VERIFICATION,
-    q::VERIFY_EMAIL,
-    q::MAIL_FAILURES,
-    q::RETRY_MAIL,
-    q::MAIL_DELIVERIES,
-];
-
-#[tokio::test]
-async fn every_recovery_and_outbox_document_runs_against_the_schema() {
-    let smtp = SmtpServer::start().await;
-    let app = mail_app(&smtp).await;
-    let c = cast(&app).await;
-    let (email, session, _) = member(&app, "Ines", "EN").await;
-    let mut tested = Vec::new();
-
-    let r: q::RequestPasswordResetData = send(
-        &app,
-        None,
-        q::REQUEST_PASSWORD_RESET,
-        q::RequestPasswordResetVars {
-            email: email.clone(),
-        },
-    )
-    .await;
-    assert!(r.request_password_reset);
-    tested.push(q::REQUEST_PASSWORD_RESET);
-    let token = reset_mails(&smtp, &email, 1).await[0]
-        .token("/reset-password")
-        .expect("token");
-    let r: q::ResetPasswordData = send(
-        &app,
-        None,
-        q::RESET_PASSWORD,
-        q::ResetPasswordVars {
-            token,
-            new_password: NEW_PASSWORD.into(),
-        },
-    )
-    .await;
-    assert!(r.reset_password);
-    tested.push(q::RESET_PASSWORD);
-    let _ = session;
-    let l = app.login(&email, NEW_PASSWORD).await;
-    let session = l["data"]["login"]["token"]
-        .as_str()
-        .expect("token")
-        .to_owned();
-
-    // The reset verified the address: a sympathiser's link serves for the rest.
-    let r: q::ResendVerificationData = send(
-        &app,
-        Some(&c.sympathiser.token),
-        q::RESEND_VERIFICATION,
-        NoVars {},
-    )
-    .await;
-    assert!(r.resend_verification);
-    tested.push(q::RESEND_VERIFICATION);
-    let got = smtp.wait_for_to(&c.sympathiser.email, 2, WAIT).await;
-    let token = got
-        .last()
-        .and_then(|m| m.token("/verify-email"))
-        .expect("token");
-    let r: q::VerifyEmailData =
-        send(&app, None, q::VERIFY_EMAIL, q::VerifyEmailVars { token }).await;
-    assert!(r.verify_email);
-    tested.push(q::VERIFY_EMAIL);
-
-    let refused = unique_email("reject-contract");
-    let mut m = crate::mail::mail(&refused, "contract-refused");
-    m.about = Some(("assembly".into(), "a1".into()));
-    constellation_backend::domain::reach::mail::enqueue(&app.db, m)
-        .await
-        .expect("enqueue");
-    app.state.mailer.wake();
-    let row = wait_row(&app, &refused, |r| r.status == "FAILED").await;
-    let f: q::MailFailuresData = send(
-        &app,
-        Some(&c.admin.token),
-        q::MAIL_FAILURES,
-        q::MailFailuresVars {
-            first: Some(10),
-            after: None,
-        },
-    )
-    .await;
-    let node = f
-        .mail_failures
-        .nodes()
-        .find(|n| n.recipient == refused)
-        .expect("the refused mail");
-    assert_eq!(node.status, q::MailStatus::Failed);
-    assert_eq!(node.id, row.id.to_string());
-    tested.push(q::MAIL_FAILURES);
-    let r: q::RetryMailData = send(
-        &app,
-        Some(&c.admin.token),
-        q::RETRY_MAIL,
-        q::RetryMailVars {
-            id: row.id.to_string(),
-        },
-    )
-    .await;
-    assert_eq!(r.retry_mail.status, q::MailStatus::Pending);
-    tested.push(q::RETRY_MAIL);
-    let d: q::MailDeliveriesData = send(
-        &app,
-        Some(&c.board.token),
-        q::MAIL_DELIVERIES,
-        q::MailDeliveriesVars {
-            subject_type: "assembly".into(),
-            subject_id: "a1".into(),
-            first: Some(10),
-            after: None,
-        },
-    )
-    .await;
-    assert_eq!(d.mail_deliveries.nodes().count(), 1);
-    tested.push(q::MAIL_DELIVERIES);
-    let _ = session;
-
-    let mut expected = RECOVERY_DOCS.to_vec();
-    expected.sort();
-    tested.sort();
-    assert_eq!(tested, expected);
 }

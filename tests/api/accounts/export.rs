@@ -1,3 +1,6 @@
+//! "Members own their data": `myData` holds the caller's account and actions and nobody
+//! else's, and `/export/me` downloads it as a zip of JSON and CSV.
+
 use constellation_tests::{error_code, spawn_app};
 use serde_json::json;
 use std::io::Read as _;

@@ -6,7 +6,7 @@ use constellation_tests::{spawn_app, TestApp, TestUser};
 use serde_json::{json, Value};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
-enum Role {
+pub(crate) enum Role {
     Anonymous,
     Sympathiser,
     Adherent,
@@ -28,7 +28,7 @@ const ROLES: [Role; 8] = [
     Role::Admin,
 ];
 
-struct Cast {
+pub(crate) struct Cast {
     admin: TestUser,
     board: TestUser,
     effective: TestUser,
@@ -85,17 +85,17 @@ async fn cast(app: &TestApp) -> Cast {
 
 /// What each attempt runs against.
 #[derive(Default)]
-struct Fixture {
-    lab: String,
+pub(crate) struct Fixture {
+    pub(crate) lab: String,
     project: String,
-    pool: String,
-    period: String,
-    pending: String,
-    approved: String,
+    pub(crate) pool: String,
+    pub(crate) period: String,
+    pub(crate) pending: String,
+    pub(crate) approved: String,
 }
 
 #[derive(Clone, Copy)]
-enum Setup {
+pub(crate) enum Setup {
     /// Active, open, public; the participant joined; a project proposed by the coordinator.
     Active,
     /// As `Active`, with a framing change awaiting the board.
@@ -188,11 +188,11 @@ async fn fixture(app: &TestApp, c: &Cast, setup: Setup, n: usize) -> Fixture {
     fx
 }
 
-type Op = fn(&Fixture, &Cast) -> (&'static str, Value);
+pub(crate) type Op = fn(&Fixture, &Cast) -> (&'static str, Value);
 
 /// Runs `op` once per role, each on a fresh fixture, and compares with `expected`
 /// (`None` = allowed).
-async fn matrix(setup: Setup, op: Op, expected: [(Role, Option<&str>); 8]) {
+pub(crate) async fn matrix(setup: Setup, op: Op, expected: [(Role, Option<&str>); 8]) {
     let app = spawn_app().await;
     let c = cast(&app).await;
     for (n, (role, want)) in expected.iter().enumerate() {
@@ -208,9 +208,9 @@ async fn matrix(setup: Setup, op: Op, expected: [(Role, Option<&str>); 8]) {
 
 use Role::*;
 
-const UNAUTH: Option<&str> = Some("UNAUTHENTICATED");
-const FORBID: Option<&str> = Some("FORBIDDEN");
-const OK: Option<&str> = None;
+pub(crate) const UNAUTH: Option<&str> = Some("UNAUTHENTICATED");
+pub(crate) const FORBID: Option<&str> = Some("FORBIDDEN");
+pub(crate) const OK: Option<&str> = None;
 
 #[tokio::test]
 async fn propose_lab() {
@@ -220,7 +220,7 @@ async fn propose_lab() {
     }, [(Anonymous, UNAUTH), (Sympathiser, FORBID), (Adherent, OK), (Effective, OK), (Participant, OK), (Coordinator, OK), (Board, OK), (Admin, OK)]).await;
 }
 
-fn rand_suffix() -> usize {
+pub(crate) fn rand_suffix() -> usize {
     use std::sync::atomic::{AtomicUsize, Ordering};
     static N: AtomicUsize = AtomicUsize::new(0);
     N.fetch_add(1, Ordering::Relaxed)
@@ -453,91 +453,4 @@ async fn set_project_status() {
 async fn publish_common_rules() {
     matrix(Setup::Active, |f, _| ("mutation($b: String!) { publishCommonRules(body: $b, decisionRef: \"AG\") { version } }", json!({ "b": format!("# Art. 1\nRules {}", f.lab) })),
         [(Anonymous, UNAUTH), (Sympathiser, FORBID), (Adherent, FORBID), (Effective, FORBID), (Participant, FORBID), (Coordinator, FORBID), (Board, OK), (Admin, OK)]).await;
-}
-
-const BOARD_ONLY: [(Role, Option<&str>); 8] = [
-    (Anonymous, UNAUTH),
-    (Sympathiser, FORBID),
-    (Adherent, FORBID),
-    (Effective, FORBID),
-    (Participant, FORBID),
-    (Coordinator, FORBID),
-    (Board, OK),
-    (Admin, OK),
-];
-const COORDINATOR_ONLY: [(Role, Option<&str>); 8] = [
-    (Anonymous, UNAUTH),
-    (Sympathiser, FORBID),
-    (Adherent, FORBID),
-    (Effective, FORBID),
-    (Participant, FORBID),
-    (Coordinator, OK),
-    (Board, FORBID),
-    (Admin, FORBID),
-];
-
-#[tokio::test]
-async fn create_pool() {
-    matrix(Setup::Resources, |_, _| ("mutation($n: String!) { createPool(input: { name: $n, kind: MONEY, unit: \"EUR\", scale: 2, description: \"\", period: { label: \"2027\", startsOn: \"2027-01-01\", endsOn: \"2027-12-31\", capacity: \"10\" } }) { id } }", json!({ "n": format!("New pool {}", rand_suffix()) })), BOARD_ONLY).await;
-}
-
-#[tokio::test]
-async fn update_pool() {
-    matrix(Setup::Resources, |f, _| ("mutation($p: ID!, $n: String!) { updatePool(poolId: $p, name: $n, description: \"d\") { id } }", json!({ "p": f.pool, "n": format!("Renamed {}", rand_suffix()) })), BOARD_ONLY).await;
-}
-
-#[tokio::test]
-async fn add_pool_period() {
-    matrix(Setup::Resources, |f, _| ("mutation($p: ID!) { addPoolPeriod(poolId: $p, input: { label: \"2028\", startsOn: \"2028-01-01\", endsOn: \"2028-12-31\", capacity: \"100\" }) { id } }", json!({ "p": f.pool })), BOARD_ONLY).await;
-}
-
-#[tokio::test]
-async fn set_period_capacity() {
-    matrix(
-        Setup::Resources,
-        |f, _| {
-            (
-                "mutation($p: ID!) { setPeriodCapacity(periodId: $p, capacity: \"200\") { id } }",
-                json!({ "p": f.period }),
-            )
-        },
-        BOARD_ONLY,
-    )
-    .await;
-}
-
-#[tokio::test]
-async fn file_resource_request() {
-    matrix(Setup::Resources, |f, _| ("mutation($l: String!, $p: String!) { fileResourceRequest(input: { labId: $l, periodId: $p, amount: \"3\", justification: \"j\" }) { id } }", json!({ "l": f.lab, "p": f.period })), COORDINATOR_ONLY).await;
-}
-
-#[tokio::test]
-async fn edit_resource_request() {
-    matrix(Setup::Resources, |f, _| ("mutation($r: ID!) { editResourceRequest(requestId: $r, amount: \"4\", justification: \"j\") { id } }", json!({ "r": f.pending })), COORDINATOR_ONLY).await;
-}
-
-#[tokio::test]
-async fn withdraw_resource_request() {
-    matrix(
-        Setup::Resources,
-        |f, _| {
-            (
-                "mutation($r: ID!) { withdrawResourceRequest(requestId: $r) { id } }",
-                json!({ "r": f.pending }),
-            )
-        },
-        COORDINATOR_ONLY,
-    )
-    .await;
-}
-
-#[tokio::test]
-async fn decide_resource_request() {
-    matrix(Setup::Resources, |f, _| ("mutation($r: ID!) { decideResourceRequest(requestId: $r, decision: APPROVE, reason: \"ok\") { id } }", json!({ "r": f.pending })), BOARD_ONLY).await;
-}
-
-#[tokio::test]
-async fn release_resources() {
-    matrix(Setup::Resources, |f, _| ("mutation($r: ID!) { releaseResources(requestId: $r, amount: \"1\", note: \"unused\") { id } }", json!({ "r": f.approved })),
-        [(Anonymous, UNAUTH), (Sympathiser, FORBID), (Adherent, FORBID), (Effective, FORBID), (Participant, FORBID), (Coordinator, OK), (Board, OK), (Admin, OK)]).await;
 }

@@ -2,7 +2,7 @@
 //! member need not be an admin); nobody else, and a refusal writes nothing. The invitation
 //! link is for whoever holds it.
 
-use crate::members::{invitation_token, ok};
+use super::{invitation_token, ok};
 use constellation_tests::{error_code, spawn_app, unique_email, TestApp, TestUser};
 use serde_json::{json, Value};
 

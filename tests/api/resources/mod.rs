@@ -1,6 +1,10 @@
 //! Common resources: pools, requests, decisions, releases, ledger, transparency — and no
 //! over-allocation, ever.
 
+mod authz;
+pub(crate) mod contract;
+mod prop;
+
 use constellation_tests::{error_code, spawn_app, TestApp, TestUser};
 use serde_json::json;
 

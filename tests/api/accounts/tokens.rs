@@ -1,3 +1,7 @@
+//! Session tokens: expired, tampered, foreign and unsigned tokens are refused; a password
+//! change, "sign out everywhere" and a right taken away end the older sessions, live feeds
+//! included; anonymous pages follow only published barcamp editions.
+
 use constellation_tests::{error_code, spawn_app, JWT_SECRET};
 use jsonwebtoken::{encode, Algorithm, EncodingKey, Header};
 use serde_json::json;

@@ -1,3 +1,11 @@
+//! Accounts: registering, signing in (and its rate limits), the profile and the password,
+//! the first admin and the last one, the board's list of accounts, deleting one's account.
+
+pub(crate) mod contract;
+mod export;
+mod recovery;
+mod tokens;
+
 use constellation_tests::{error_code, spawn_app, unique_email, PASSWORD};
 use serde_json::json;
 

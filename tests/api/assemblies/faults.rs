@@ -1,24 +1,9 @@
 //! General assemblies under faults: proxies of people who lost the right to vote, a check-in
 //! racing the holder's proxy vote, and the vote writer dying and coming back.
 
+use super::{cast_of, motion};
 use constellation_tests::{error_code, spawn_app, TestApp, TestUser, PASSWORD};
 use serde_json::{json, Value};
-
-/// The admin (chair) and `n` effective members.
-async fn cast_of(app: &TestApp, n: usize) -> (TestUser, Vec<TestUser>) {
-    let admin = app.signup("Chair").await;
-    app.set_roles(&admin, &admin, json!({ "kind": "EFFECTIVE" }))
-        .await;
-    let members = app.effective_members(n, "Member").await;
-    (admin, members)
-}
-
-fn motion<'a>(a: &'a Value, id: &str) -> &'a Value {
-    a["motions"]
-        .as_array()
-        .and_then(|ms| ms.iter().find(|m| m["id"] == id))
-        .expect("motion")
-}
 
 #[tokio::test]
 async fn a_demoted_principal_s_proxy_carries_no_vote_and_is_not_represented() {
