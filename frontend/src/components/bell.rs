@@ -17,20 +17,20 @@ pub fn Bell() -> impl IntoView {
         notices
             .arrived
             .get()
-            .map(|n| fill(t().reach.bell_new, &[&n.title]))
+            .map(|n| fill(t().bell_new, &[&n.title]))
     };
     view! {
         <A
             href="/notifications"
             attr:id="nav-notifications"
             attr:class="bell"
-            attr:aria-label=move || t().reach.bell(count())
+            attr:aria-label=move || t().bell(count())
             attr:data-unread=move || count().to_string()
         >
             <svg class="bell-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
                 <path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6v-5a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1z" />
             </svg>
-            <span class="bell-text">{move || t().reach.nav_notifications}</span>
+            <span class="bell-text">{move || t().nav_notifications}</span>
             <Show when=move || { count() > 0 }>
                 <span id="bell-count" class="bell-count">{count}</span>
             </Show>

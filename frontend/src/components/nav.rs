@@ -31,7 +31,7 @@ pub fn Nav() -> impl IntoView {
                     <li><A href="/barcamp" attr:id="nav-barcamp">{move || t().nav_barcamp}</A></li>
                     <li><A href="/assemblies" attr:id="nav-assemblies">{move || t().nav_assemblies}</A></li>
                     <Show when=move || session.me.get().is_some()>
-                        <li><A href="/transition" attr:id="nav-transition">{move || t().transition.nav_transition}</A></li>
+                        <li><A href="/transition" attr:id="nav-transition">{move || t().nav_transition}</A></li>
                     </Show>
                     <Show when=move || session.me.get().is_some_and(|m| m.is_board || m.is_admin)>
                         <li><A href="/review" attr:id="nav-review">{move || t().nav_review}</A></li>
@@ -40,11 +40,11 @@ pub fn Nav() -> impl IntoView {
                         <li><A href="/resources/queue" attr:id="nav-requests">{move || t().nav_requests}</A></li>
                     </Show>
                     <Show when=move || session.me.get().is_some_and(|m| m.is_board || m.is_admin)>
-                        <li><A href="/members" attr:id="nav-members">{move || t().members.nav_members}</A></li>
-                        <li><A href="/audit" attr:id="nav-audit">{move || t().members.nav_audit}</A></li>
+                        <li><A href="/members" attr:id="nav-members">{move || t().nav_members}</A></li>
+                        <li><A href="/audit" attr:id="nav-audit">{move || t().nav_audit}</A></li>
                     </Show>
                     <Show when=move || session.me.get().is_some_and(|m| m.is_admin)>
-                        <li><A href="/mail-failures" attr:id="nav-mail">{move || t().members.nav_mail}</A></li>
+                        <li><A href="/mail-failures" attr:id="nav-mail">{move || t().nav_mail}</A></li>
                     </Show>
                     <Show
                         when=move || session.me.get().is_some()

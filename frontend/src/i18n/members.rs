@@ -5,8 +5,6 @@
 use super::fill;
 
 pub struct MembersStrings {
-    pub nav_members: &'static str,
-    pub nav_audit: &'static str,
     pub members_title: &'static str,
     pub members_intro: &'static str,
     pub members_empty: &'static str,
@@ -108,7 +106,6 @@ pub struct MembersStrings {
     pub verify_pending: &'static str,
     pub verify_resend: &'static str,
     pub verify_resent: &'static str,
-    pub nav_mail: &'static str,
     pub failures_title: &'static str,
     pub failures_intro: &'static str,
     pub failures_empty: &'static str,

@@ -1,19 +1,11 @@
-//! The strings of the bell, the notifications page and the member's home, with the labels
-//! of the notification kinds and channels.
+//! The strings of the notifications page and the member's home, with the labels of the
+//! notification kinds and channels (the bell's own strings are in the core `Strings`).
 
-use super::fill;
 use constellation_shared::dto::reach::{
     NotificationChannel, NotificationKind, NotificationSection,
 };
 
 pub struct ReachStrings {
-    pub nav_notifications: &'static str,
-    pub bell_none: &'static str,
-    pub bell_one: &'static str,
-    /// `{}`: how many.
-    pub bell_many: &'static str,
-    /// `{}`: the notification's title.
-    pub bell_new: &'static str,
     pub notifications_title: &'static str,
     pub notifications_intro: &'static str,
     pub notifications_empty: &'static str,
@@ -129,15 +121,6 @@ impl ReachStrings {
             NotificationChannel::Email => self.channel_email,
             NotificationChannel::Digest => self.channel_digest,
             NotificationChannel::Off => self.channel_off,
-        }
-    }
-
-    /// The bell's accessible name: "Notifications, 3 unread".
-    pub fn bell(&self, unread: i32) -> String {
-        match unread {
-            n if n <= 0 => self.bell_none.to_owned(),
-            1 => self.bell_one.to_owned(),
-            n => fill(self.bell_many, &[&n.to_string()]),
         }
     }
 }

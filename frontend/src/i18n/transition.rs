@@ -8,7 +8,6 @@ use constellation_shared::dto::transition::{
 };
 
 pub struct TransitionStrings {
-    pub nav_transition: &'static str,
     pub title: &'static str,
     pub intro: &'static str,
     pub no_plan: &'static str,

@@ -13,16 +13,16 @@ pub fn HomePage() -> impl IntoView {
     let t = move || strings(session.lang.get());
     view! {
         <section>
-            <h1>{move || t().home_title}</h1>
-            <p class="lead">{move || t().home_intro}</p>
+            <h1>{move || t().accounts().home_title}</h1>
+            <p class="lead">{move || t().accounts().home_intro}</p>
             <Show
                 when=move || session.me.get().is_some()
-                fallback=move || view! { <p><A href="/register" attr:class="button">{move || t().home_cta_register}</A></p> }
+                fallback=move || view! { <p><A href="/register" attr:class="button">{move || t().accounts().home_cta_register}</A></p> }
             >
                 <p>
-                    {move || t().home_welcome} " "
+                    {move || t().accounts().home_welcome} " "
                     <strong>{move || session.me.get().map(|m| m.display_name).unwrap_or_default()}</strong>
-                    ". " <A href="/profile">{move || t().home_cta_profile}</A>
+                    ". " <A href="/profile">{move || t().accounts().home_cta_profile}</A>
                 </p>
             </Show>
         </section>

@@ -47,17 +47,17 @@ pub fn LoginPage() -> impl IntoView {
 
     view! {
         <section class="narrow">
-            <h1>{move || t().login_title}</h1>
+            <h1>{move || t().accounts().login_title}</h1>
             <form on:submit=submit novalidate>
-                <Field name="email" label=|s| s.email value=email error=error kind="email" autocomplete="username" />
-                <Field name="password" label=|s| s.password value=password error=error kind="password" autocomplete="current-password" />
+                <Field name="email" label=|s| s.accounts().email value=email error=error kind="email" autocomplete="username" />
+                <Field name="password" label=|s| s.accounts().password value=password error=error kind="password" autocomplete="current-password" />
                 <FormError error=error />
                 <button type="submit" disabled=move || pending.get()>
-                    {move || if pending.get() { t().working } else { t().login_submit }}
+                    {move || if pending.get() { t().working } else { t().accounts().login_submit }}
                 </button>
             </form>
-            <p><A href="/reset-password" attr:id="forgot-password">{move || t().members.forgot_password}</A></p>
-            <p><A href="/register">{move || t().no_account}</A></p>
+            <p><A href="/reset-password" attr:id="forgot-password">{move || t().members().forgot_password}</A></p>
+            <p><A href="/register">{move || t().accounts().no_account}</A></p>
         </section>
     }
 }

@@ -21,7 +21,7 @@ pub fn ProfilePage() -> impl IntoView {
                 <p>{move || if session.ready.get() { t().sign_in_required } else { t().loading }}</p>
             }
         >
-            <h1>{move || t().profile_title}</h1>
+            <h1>{move || t().accounts().profile_title}</h1>
             <Details session=session />
             <Verification session=session />
             <PasswordForm session=session />
@@ -61,7 +61,9 @@ fn Verification(session: Session) -> impl IntoView {
             match result {
                 Ok(_) => {
                     note.try_set(Some(
-                        strings(session.lang.get_untracked()).members.verify_resent,
+                        strings(session.lang.get_untracked())
+                            .members()
+                            .verify_resent,
                     ));
                 }
                 Err(e) => {
@@ -73,10 +75,10 @@ fn Verification(session: Session) -> impl IntoView {
     view! {
         <Show when=pending>
             <section aria-labelledby="verify-h" id="verify-pending">
-                <h2 id="verify-h">{move || t().members.verify_title}</h2>
-                <p>{move || t().members.verify_pending}</p>
+                <h2 id="verify-h">{move || t().members().verify_title}</h2>
+                <p>{move || t().members().verify_pending}</p>
                 <button type="button" id="verify-resend" disabled=move || busy.get() on:click=resend>
-                    {move || if busy.get() { t().working } else { t().members.verify_resend }}
+                    {move || if busy.get() { t().working } else { t().members().verify_resend }}
                 </button>
                 <FormError error=error />
                 <FormNote text=note.into() />
@@ -116,21 +118,21 @@ fn Details(session: Session) -> impl IntoView {
     };
     view! {
         <section aria-labelledby="details-h">
-            <h2 id="details-h">{move || t().profile_section}</h2>
+            <h2 id="details-h">{move || t().accounts().profile_section}</h2>
             <dl class="facts">
-                <dt>{move || t().email}</dt>
+                <dt>{move || t().accounts().email}</dt>
                 <dd id="profile-email">{move || me().map(|m| m.email).unwrap_or_default()}</dd>
-                <dt>{move || t().membership}</dt>
+                <dt>{move || t().accounts().membership}</dt>
                 <dd>{move || me().map(|m| m.membership_kind.label(session.lang.get())).unwrap_or_default()}</dd>
                 <Show when=move || me().is_some_and(|m| m.is_board)>
-                    <dd>{move || t().board_member}</dd>
+                    <dd>{move || t().accounts().board_member}</dd>
                 </Show>
                 <Show when=move || me().is_some_and(|m| m.is_admin)>
-                    <dd>{move || t().admin}</dd>
+                    <dd>{move || t().accounts().admin}</dd>
                 </Show>
             </dl>
             <form on:submit=submit novalidate>
-                <Field name="displayName" label=|s| s.display_name value=name error=error autocomplete="name" />
+                <Field name="displayName" label=|s| s.accounts().display_name value=name error=error autocomplete="name" />
                 <FormError error=error />
                 <FormNote text=note.into() />
                 <button type="submit">{move || t().save}</button>
@@ -185,7 +187,11 @@ fn PasswordForm(session: Session) -> impl IntoView {
                 Ok(()) => {
                     current.set(String::new());
                     new.set(String::new());
-                    note.set(Some(strings(session.lang.get_untracked()).password_changed));
+                    note.set(Some(
+                        strings(session.lang.get_untracked())
+                            .accounts()
+                            .password_changed,
+                    ));
                 }
                 Err(e) => error.set(Some(e)),
             }
@@ -193,13 +199,13 @@ fn PasswordForm(session: Session) -> impl IntoView {
     };
     view! {
         <section aria-labelledby="password-h">
-            <h2 id="password-h">{move || t().password_section}</h2>
+            <h2 id="password-h">{move || t().accounts().password_section}</h2>
             <form on:submit=submit novalidate>
-                <Field name="currentPassword" label=|s| s.current_password value=current error=error kind="password" autocomplete="current-password" />
-                <Field name="newPassword" label=|s| s.new_password value=new error=error kind="password" autocomplete="new-password" hint=|s| s.password_hint />
+                <Field name="currentPassword" label=|s| s.accounts().current_password value=current error=error kind="password" autocomplete="current-password" />
+                <Field name="newPassword" label=|s| s.accounts().new_password value=new error=error kind="password" autocomplete="new-password" hint=|s| s.accounts().password_hint />
                 <FormError error=error />
                 <FormNote text=note.into() />
-                <button type="submit">{move || t().change_password_submit}</button>
+                <button type="submit">{move || t().accounts().change_password_submit}</button>
             </form>
         </section>
     }
@@ -223,9 +229,9 @@ fn MyData(session: Session) -> impl IntoView {
     };
     view! {
         <section aria-labelledby="data-h">
-            <h2 id="data-h">{move || t().data_section}</h2>
-            <p>{move || t().data_intro}</p>
-            <button type="button" id="download-data" on:click=download>{move || t().download_data}</button>
+            <h2 id="data-h">{move || t().accounts().data_section}</h2>
+            <p>{move || t().accounts().data_intro}</p>
+            <button type="button" id="download-data" on:click=download>{move || t().accounts().download_data}</button>
             <FormError error=error />
             <FormNote text=note.into() />
         </section>
@@ -263,12 +269,12 @@ fn DeleteAccount(session: Session) -> impl IntoView {
     };
     view! {
         <section aria-labelledby="delete-h" class="danger">
-            <h2 id="delete-h">{move || t().delete_section}</h2>
-            <p>{move || t().delete_intro}</p>
+            <h2 id="delete-h">{move || t().accounts().delete_section}</h2>
+            <p>{move || t().accounts().delete_intro}</p>
             <form on:submit=submit novalidate>
-                <Field name="password" label=|s| s.password value=password error=error kind="password" autocomplete="current-password" />
+                <Field name="password" label=|s| s.accounts().password value=password error=error kind="password" autocomplete="current-password" />
                 <FormError error=error />
-                <button type="submit" class="danger">{move || t().delete_submit}</button>
+                <button type="submit" class="danger">{move || t().accounts().delete_submit}</button>
             </form>
         </section>
     }

@@ -62,17 +62,17 @@ pub fn RegisterPage() -> impl IntoView {
 
     view! {
         <section class="narrow">
-            <h1>{move || t().register_title}</h1>
+            <h1>{move || t().accounts().register_title}</h1>
             <form on:submit=submit novalidate>
-                <Field name="displayName" label=|s| s.display_name value=name error=error autocomplete="name" />
-                <Field name="email" label=|s| s.email value=email error=error kind="email" autocomplete="email" />
-                <Field name="password" label=|s| s.password value=password error=error kind="password" autocomplete="new-password" hint=|s| s.password_hint />
+                <Field name="displayName" label=|s| s.accounts().display_name value=name error=error autocomplete="name" />
+                <Field name="email" label=|s| s.accounts().email value=email error=error kind="email" autocomplete="email" />
+                <Field name="password" label=|s| s.accounts().password value=password error=error kind="password" autocomplete="new-password" hint=|s| s.accounts().password_hint />
                 <FormError error=error />
                 <button type="submit" disabled=move || pending.get()>
-                    {move || if pending.get() { t().working } else { t().register_submit }}
+                    {move || if pending.get() { t().working } else { t().accounts().register_submit }}
                 </button>
             </form>
-            <p><A href="/login">{move || t().have_account}</A></p>
+            <p><A href="/login">{move || t().accounts().have_account}</A></p>
         </section>
     }
 }

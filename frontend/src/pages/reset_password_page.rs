@@ -20,7 +20,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
     let token = Memo::new(move |_| query.read().get("token").filter(|t| !t.is_empty()));
     view! {
         <section class="narrow" aria-labelledby="reset-h">
-            <h1 id="reset-h">{move || t().members.reset_title}</h1>
+            <h1 id="reset-h">{move || t().members().reset_title}</h1>
             <Show when=move || token.with(Option::is_some) fallback=RequestForm>
                 <NewPasswordForm token=token />
             </Show>
@@ -59,7 +59,7 @@ fn RequestForm() -> impl IntoView {
                 Ok(_) => {
                     note.try_set(Some(
                         strings(session.lang.get_untracked())
-                            .members
+                            .members()
                             .reset_requested,
                     ));
                 }
@@ -70,12 +70,12 @@ fn RequestForm() -> impl IntoView {
         });
     };
     view! {
-        <p>{move || t().members.reset_request_intro}</p>
+        <p>{move || t().members().reset_request_intro}</p>
         <form id="reset-request-form" on:submit=submit novalidate>
-            <Field name="email" label=|s| s.email value=email error=error kind="email" autocomplete="email" />
+            <Field name="email" label=|s| s.accounts().email value=email error=error kind="email" autocomplete="email" />
             <FormError error=error fields=&["email"] />
             <button type="submit" id="reset-request" disabled=move || busy.get()>
-                {move || if busy.get() { t().working } else { t().members.reset_request_submit }}
+                {move || if busy.get() { t().working } else { t().members().reset_request_submit }}
             </button>
             <FormNote text=note.into() />
         </form>
@@ -123,25 +123,25 @@ fn NewPasswordForm(token: Memo<Option<String>>) -> impl IntoView {
     let invalid = move || {
         error
             .with(|e| e.as_ref().is_some_and(|e| e.code == ErrorCode::NotFound))
-            .then(|| t().members.reset_invalid)
+            .then(|| t().members().reset_invalid)
     };
     view! {
         <Show
             when=move || !done.get()
             fallback=move || view! {
-                <p id="reset-done" class="form-note" role="status">{move || t().members.reset_done}</p>
+                <p id="reset-done" class="form-note" role="status">{move || t().members().reset_done}</p>
                 <p><A href="/login">{move || t().nav_login}</A></p>
             }
         >
-            <p>{move || t().members.reset_intro}</p>
+            <p>{move || t().members().reset_intro}</p>
             {move || invalid().map(|m| view! {
-                <p class="notice" role="alert">{m} " " <A href="/reset-password">{move || t().members.reset_request_submit}</A></p>
+                <p class="notice" role="alert">{m} " " <A href="/reset-password">{move || t().members().reset_request_submit}</A></p>
             })}
             <form id="reset-form" on:submit=submit novalidate>
-                <Field name="newPassword" label=|s| s.new_password value=password error=error kind="password" autocomplete="new-password" hint=|s| s.password_hint />
+                <Field name="newPassword" label=|s| s.accounts().new_password value=password error=error kind="password" autocomplete="new-password" hint=|s| s.accounts().password_hint />
                 <FormError error=error fields=&["newPassword", "token"] />
                 <button type="submit" id="reset-submit" disabled=move || busy.get()>
-                    {move || if busy.get() { t().working } else { t().members.reset_submit }}
+                    {move || if busy.get() { t().working } else { t().members().reset_submit }}
                 </button>
             </form>
         </Show>

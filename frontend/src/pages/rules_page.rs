@@ -49,14 +49,14 @@ pub fn RulesPage() -> impl IntoView {
             return view! { <p>{move || t().loading}</p> }.into_any();
         }
         match current.get() {
-            None => view! { <p id="rules-none">{move || t().rules_none}</p> }.into_any(),
+            None => view! { <p id="rules-none">{move || t().labs().rules_none}</p> }.into_any(),
             Some(r) => view! {
                 <dl class="facts" id="rules-current" data-version=r.version>
-                    <dt>{move || t().rules_version}</dt>
+                    <dt>{move || t().labs().rules_version}</dt>
                     <dd id="rules-version">{r.version}</dd>
-                    <dt>{move || t().rules_decision_ref}</dt>
+                    <dt>{move || t().labs().rules_decision_ref}</dt>
                     <dd id="rules-decision">{r.decision_ref.clone()}</dd>
-                    <dt>{move || t().rules_adopted_at}</dt>
+                    <dt>{move || t().labs().rules_adopted_at}</dt>
                     <dd id="rules-adopted"><time datetime=r.adopted_at.clone()>{r.adopted_at.clone()}</time></dd>
                 </dl>
                 <pre id="rules-body" class="rules-body">{r.body.clone()}</pre>
@@ -67,13 +67,13 @@ pub fn RulesPage() -> impl IntoView {
 
     view! {
         <section aria-labelledby="rules-h">
-            <h1 id="rules-h">{move || t().rules_title}</h1>
+            <h1 id="rules-h">{move || t().labs().rules_title}</h1>
             <FormError error=error />
             {current_view}
         </section>
         <Show when=move || !history.with(Vec::is_empty)>
             <section aria-labelledby="rules-history-h">
-                <h2 id="rules-history-h">{move || t().rules_history_title}</h2>
+                <h2 id="rules-history-h">{move || t().labs().rules_history_title}</h2>
                 <RulesHistory history=history />
             </section>
         </Show>
@@ -104,8 +104,8 @@ fn RulesHistory(history: RwSignal<Vec<CommonRules>>) -> impl IntoView {
                             _,
                             fn(&crate::i18n::Strings) -> &'static str,
                         ) = match l.change {
-                            Change::Added => ("added", "+ ", |s| s.diff_added),
-                            Change::Removed => ("removed", "- ", |s| s.diff_removed),
+                            Change::Added => ("added", "+ ", |s| s.labs().diff_added),
+                            Change::Removed => ("removed", "- ", |s| s.labs().diff_removed),
                             Change::Same => ("same", "  ", |_| ""),
                         };
                         view! {
@@ -122,12 +122,12 @@ fn RulesHistory(history: RwSignal<Vec<CommonRules>>) -> impl IntoView {
                 view! {
                     <details class="rules-version" data-version=r.version>
                         <summary>
-                            {move || t().rules_version} " " {r.version} " — "
+                            {move || t().labs().rules_version} " " {r.version} " — "
                             {r.decision_ref.clone()} " — "
                             <time datetime=r.adopted_at.clone()>{r.adopted_at.clone()}</time>
-                            {first.then(|| view! { " (" {move || t().rules_first_version} ")" })}
+                            {first.then(|| view! { " (" {move || t().labs().rules_first_version} ")" })}
                         </summary>
-                        <p class="muted">{move || t().rules_changes}</p>
+                        <p class="muted">{move || t().labs().rules_changes}</p>
                         <pre class="diff">{lines}</pre>
                     </details>
                 }
@@ -173,7 +173,9 @@ fn PublishForm(
                     body.set(d.publish_common_rules.body.clone());
                     current.set(Some(d.publish_common_rules));
                     decision_ref.set(String::new());
-                    note.set(Some(strings(session.lang.get_untracked()).rules_published));
+                    note.set(Some(
+                        strings(session.lang.get_untracked()).labs().rules_published,
+                    ));
                     on_published();
                 }
                 Err(e) => error.set(Some(e)),
@@ -182,14 +184,14 @@ fn PublishForm(
     };
     view! {
         <section aria-labelledby="publish-h" class="board">
-            <h2 id="publish-h">{move || t().rules_publish_title}</h2>
+            <h2 id="publish-h">{move || t().labs().rules_publish_title}</h2>
             <form on:submit=submit novalidate id="publish-rules">
-                <TextArea name="body" label=|s| s.rules_body value=body error=error rows=16 />
-                <Field name="decisionRef" label=|s| s.rules_decision_ref value=decision_ref error=error />
+                <TextArea name="body" label=|s| s.labs().rules_body value=body error=error rows=16 />
+                <Field name="decisionRef" label=|s| s.labs().rules_decision_ref value=decision_ref error=error />
                 <FormError error=error fields=&["body", "decisionRef"] />
                 <FormNote text=note.into() />
                 <button type="submit" id="publish" disabled=move || pending.get()>
-                    {move || if pending.get() { t().working } else { t().rules_publish_submit }}
+                    {move || if pending.get() { t().working } else { t().labs().rules_publish_submit }}
                 </button>
             </form>
         </section>

@@ -32,19 +32,19 @@ pub fn VerifyEmailPage() -> impl IntoView {
     let text = move || {
         let s = t();
         if token.with(Option::is_none) {
-            return Some(s.members.no_token);
+            return Some(s.members().no_token);
         }
         outcome.get().map(|o| match o {
-            Ok(()) => s.members.verify_done,
+            Ok(()) => s.members().verify_done,
             Err(e) if matches!(e.code, ErrorCode::NotFound | ErrorCode::Validation) => {
-                s.members.verify_invalid
+                s.members().verify_invalid
             }
             Err(e) => e.message(session.lang.get()),
         })
     };
     view! {
         <section class="narrow" aria-labelledby="verify-h">
-            <h1 id="verify-h">{move || t().members.verify_title}</h1>
+            <h1 id="verify-h">{move || t().members().verify_title}</h1>
             <p id="verify-outcome" role="status">{move || text().unwrap_or_else(|| t().loading)}</p>
         </section>
     }

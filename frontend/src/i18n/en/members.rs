@@ -2,9 +2,7 @@
 
 use crate::i18n::members::MembersStrings;
 
-pub const MEMBERS: MembersStrings = MembersStrings {
-    nav_members: "Members",
-    nav_audit: "Audit log",
+pub static MEMBERS: MembersStrings = MembersStrings {
     members_title: "Register of members",
     members_intro: "The association's register (CSA art. 9:3): name, address, membership kind, dates of admission and of leaving. Every change is recorded in the audit log.",
     members_empty: "No member matches.",
@@ -102,7 +100,6 @@ pub const MEMBERS: MembersStrings = MembersStrings {
     verify_pending: "Your e-mail address is not confirmed yet.",
     verify_resend: "Send the confirmation link again",
     verify_resent: "A new link is on its way: check your mailbox. Earlier links no longer work.",
-    nav_mail: "Failed mails",
     failures_title: "Mails that could not be sent",
     failures_intro: "The outbox gave up on these mails after its retries, or the mail server refused them. Once the cause is fixed (an address corrected, the server back), send one again.",
     failures_empty: "No failed mail.",

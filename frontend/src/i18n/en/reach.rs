@@ -1,13 +1,8 @@
-//! English: the bell, the notifications page, the member's home.
+//! English: the notifications page, the member's home.
 
 use crate::i18n::reach::ReachStrings;
 
-pub const REACH: ReachStrings = ReachStrings {
-    nav_notifications: "Notifications",
-    bell_none: "Notifications, none unread",
-    bell_one: "Notifications, 1 unread",
-    bell_many: "Notifications, {} unread",
-    bell_new: "New notification: {}",
+pub static REACH: ReachStrings = ReachStrings {
     notifications_title: "Notifications",
     notifications_intro: "What happened that concerns you: decisions, convocations, proxies, barcamp sessions.",
     notifications_empty: "No notifications yet.",

@@ -2,8 +2,7 @@
 
 use crate::i18n::transition::TransitionStrings;
 
-pub const TRANSITION: TransitionStrings = TransitionStrings {
-    nav_transition: "Transition",
+pub static TRANSITION: TransitionStrings = TransitionStrings {
     title: "Transition of hosted services",
     intro: "The association stops hosting its members' services on a fixed date. Nobody is left without the services they need, and everyone gets all of their data back.",
     no_plan: "There is no transition plan yet. The board creates it on the inventory page.",

@@ -2,7 +2,7 @@
 
 use crate::i18n::transition_board::TransitionBoardStrings;
 
-pub const TRANSITION_BOARD: TransitionBoardStrings = TransitionBoardStrings {
+pub static TRANSITION_BOARD: TransitionBoardStrings = TransitionBoardStrings {
     board_only: "This page is for the board.",
     group_only: "This page is for the working group and the board. Join the working group's Lab to take part.",
     no_plan_yet: "The transition has not been set up yet.",

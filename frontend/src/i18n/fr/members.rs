@@ -2,9 +2,7 @@
 
 use crate::i18n::members::MembersStrings;
 
-pub const MEMBERS: MembersStrings = MembersStrings {
-    nav_members: "Membres",
-    nav_audit: "Journal",
+pub static MEMBERS: MembersStrings = MembersStrings {
     members_title: "Registre des membres",
     members_intro: "Le registre de l'association (CSA art. 9:3) : nom, adresse, qualité de membre, dates d'admission et de sortie. Chaque modification est inscrite au journal.",
     members_empty: "Aucun membre ne correspond.",
@@ -102,7 +100,6 @@ pub const MEMBERS: MembersStrings = MembersStrings {
     verify_pending: "Votre adresse e-mail n'est pas encore confirmée.",
     verify_resend: "Renvoyer le lien de confirmation",
     verify_resent: "Un nouveau lien est en route : regardez votre boîte aux lettres. Les liens précédents ne fonctionnent plus.",
-    nav_mail: "Mails en échec",
     failures_title: "Mails qui n'ont pas pu partir",
     failures_intro: "La file d'envoi a abandonné ces mails après ses essais, ou le serveur de mail les a refusés. Une fois la cause corrigée (une adresse rectifiée, le serveur revenu), renvoyez-les.",
     failures_empty: "Aucun mail en échec.",

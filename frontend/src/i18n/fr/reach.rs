@@ -1,13 +1,8 @@
-//! Français : la cloche, la page des notifications, l'accueil du membre.
+//! Français : la page des notifications, l'accueil du membre.
 
 use crate::i18n::reach::ReachStrings;
 
-pub const REACH: ReachStrings = ReachStrings {
-    nav_notifications: "Notifications",
-    bell_none: "Notifications, aucune non lue",
-    bell_one: "Notifications, 1 non lue",
-    bell_many: "Notifications, {} non lues",
-    bell_new: "Nouvelle notification : {}",
+pub static REACH: ReachStrings = ReachStrings {
     notifications_title: "Notifications",
     notifications_intro: "Ce qui s'est passé et vous concerne : décisions, convocations, procurations, sessions du barcamp.",
     notifications_empty: "Aucune notification pour l'instant.",

@@ -2,8 +2,7 @@
 
 use crate::i18n::transition::TransitionStrings;
 
-pub const TRANSITION: TransitionStrings = TransitionStrings {
-    nav_transition: "Transition",
+pub static TRANSITION: TransitionStrings = TransitionStrings {
     title: "Transition des services hébergés",
     intro: "L'association cesse d'héberger les services de ses membres à une date fixée. Personne ne reste sans les services dont il a besoin, et chacun récupère toutes ses données.",
     no_plan: "Il n'y a pas encore de plan de transition. Le conseil d'administration le crée sur la page de l'inventaire.",

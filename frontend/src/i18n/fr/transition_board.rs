@@ -2,7 +2,7 @@
 
 use crate::i18n::transition_board::TransitionBoardStrings;
 
-pub const TRANSITION_BOARD: TransitionBoardStrings = TransitionBoardStrings {
+pub static TRANSITION_BOARD: TransitionBoardStrings = TransitionBoardStrings {
     board_only: "Cette page est réservée au conseil d'administration.",
     group_only: "Cette page est réservée au groupe de travail et au conseil d'administration. Rejoignez le Lab du groupe de travail pour y participer.",
     no_plan_yet: "La transition n'est pas encore mise en place.",

@@ -79,7 +79,7 @@ pub fn AgendaItemForm(ctx: AssemblyCtx) -> impl IntoView {
             }
             statutory.try_set(false);
             docs.try_set(Vec::new());
-            note.try_set(Some(strings(lang.get_untracked()).item_added));
+            note.try_set(Some(strings(lang.get_untracked()).assemblies().item_added));
         });
     };
 
@@ -91,11 +91,11 @@ pub fn AgendaItemForm(ctx: AssemblyCtx) -> impl IntoView {
 
     view! {
         <section aria-labelledby="add-item-h" class="board">
-            <h2 id="add-item-h">{move || t().add_item_title}</h2>
+            <h2 id="add-item-h">{move || t().assemblies().add_item_title}</h2>
             <form id="add-item" on:submit=submit novalidate>
-                <Field name="number" id="item-number" label=|s| s.item_number value=number error=error hint=|s| s.item_number_hint />
-                <Field name="title" id="item-title" label=|s| s.item_title value=title error=error />
-                <TextArea name="body" id="item-body" label=|s| s.item_body value=body error=error required=false rows=6 />
+                <Field name="number" id="item-number" label=|s| s.assemblies().item_number value=number error=error hint=|s| s.assemblies().item_number_hint />
+                <Field name="title" id="item-title" label=|s| s.assemblies().item_title value=title error=error />
+                <TextArea name="body" id="item-body" label=|s| s.assemblies().item_body value=body error=error required=false rows=6 />
                 <div class="field checkbox">
                     <input
                         type="checkbox"
@@ -106,11 +106,11 @@ pub fn AgendaItemForm(ctx: AssemblyCtx) -> impl IntoView {
                         prop:checked=move || statutory.get()
                         on:change=move |ev| statutory.set(event_target_checked(&ev))
                     />
-                    <label for="item-statutory">{move || t().item_statutory}</label>
+                    <label for="item-statutory">{move || t().assemblies().item_statutory}</label>
                 </div>
-                <p id="item-statutory-msg" class="field-msg">{move || t().item_statutory_hint}</p>
+                <p id="item-statutory-msg" class="field-msg">{move || t().assemblies().item_statutory_hint}</p>
                 <fieldset class="documents-editor" aria-describedby="item-documents-msg">
-                    <legend>{move || t().item_documents}</legend>
+                    <legend>{move || t().assemblies().item_documents}</legend>
                     <For
                         each=move || docs.get()
                         key=|d| d.key
@@ -119,7 +119,7 @@ pub fn AgendaItemForm(ctx: AssemblyCtx) -> impl IntoView {
                             view! {
                                 <div class="field-row document-row">
                                     <div class="field">
-                                        <label for=format!("doc-title-{}", d.key)>{move || t().document_title}</label>
+                                        <label for=format!("doc-title-{}", d.key)>{move || t().assemblies().document_title}</label>
                                         <input
                                             id=format!("doc-title-{}", d.key)
                                             type="text"
@@ -128,7 +128,7 @@ pub fn AgendaItemForm(ctx: AssemblyCtx) -> impl IntoView {
                                         />
                                     </div>
                                     <div class="field">
-                                        <label for=format!("doc-url-{}", d.key)>{move || t().document_url}</label>
+                                        <label for=format!("doc-url-{}", d.key)>{move || t().assemblies().document_url}</label>
                                         <input
                                             id=format!("doc-url-{}", d.key)
                                             type="url"
@@ -147,13 +147,13 @@ pub fn AgendaItemForm(ctx: AssemblyCtx) -> impl IntoView {
                     />
                     <p id="item-documents-msg" class="field-msg" aria-live="polite">{documents_msg}</p>
                     <button type="button" id="add-document" class="secondary" on:click=add_doc>
-                        {move || t().add_document}
+                        {move || t().assemblies().add_document}
                     </button>
                 </fieldset>
                 <FormError error=error fields=FIELDS />
                 <FormNote text=note.into() />
                 <button type="submit" id="item-submit" disabled=move || busy.get()>
-                    {move || t().item_submit}
+                    {move || t().assemblies().item_submit}
                 </button>
             </form>
         </section>

@@ -21,9 +21,9 @@ pub fn AgendaView(ctx: AssemblyCtx) -> impl IntoView {
     };
     view! {
         <section aria-labelledby="agenda-h">
-            <h2 id="agenda-h">{move || t().agenda_heading}</h2>
+            <h2 id="agenda-h">{move || t().assemblies().agenda_heading}</h2>
             <Show when=move || ids().is_empty()>
-                <p id="agenda-empty">{move || t().agenda_none}</p>
+                <p id="agenda-empty">{move || t().assemblies().agenda_none}</p>
             </Show>
             <ul id="agenda" class="agenda">
                 <For
@@ -94,17 +94,17 @@ fn AgendaItemView(ctx: AssemblyCtx, id: String) -> impl IntoView {
             {heading_el}
             <p class="item-badges">
                 <Show when=statutory>
-                    <span class="badge statutory">{move || t().statutory}</span> " "
+                    <span class="badge statutory">{move || t().assemblies().statutory}</span> " "
                 </Show>
                 <Show when=frozen>
-                    <span class="badge frozen">{move || t().frozen}</span>
+                    <span class="badge frozen">{move || t().assemblies().frozen}</span>
                 </Show>
             </p>
             <Show when=move || !body().trim().is_empty()>
                 <div class="item-body">{body}</div>
             </Show>
             <Show when=move || !documents().is_empty()>
-                <p class="documents-label">{move || t().documents}</p>
+                <p class="documents-label">{move || t().assemblies().documents}</p>
                 <ul class="documents">
                     {move || documents()
                         .into_iter()

@@ -74,8 +74,8 @@ pub fn AssembliesPage() -> impl IntoView {
 
     view! {
         <section aria-labelledby="assemblies-h">
-            <h1 id="assemblies-h">{move || t().assemblies_title}</h1>
-            <p class="lead">{move || t().assemblies_intro}</p>
+            <h1 id="assemblies-h">{move || t().assemblies().assemblies_title}</h1>
+            <p class="lead">{move || t().assemblies().assemblies_intro}</p>
             <Show when=move || session.ready.get() && session.token.with(Option::is_none)>
                 <p class="notice">
                     {move || t().sign_in_required} " " <A href="/login">{move || t().nav_login}</A>
@@ -86,7 +86,7 @@ pub fn AssembliesPage() -> impl IntoView {
                 <p>{move || t().loading}</p>
             </Show>
             <Show when=move || loaded.get() && session.token.with(Option::is_some) && assemblies.with(Vec::is_empty)>
-                <p id="assemblies-empty">{move || t().assemblies_empty}</p>
+                <p id="assemblies-empty">{move || t().assemblies().assemblies_empty}</p>
             </Show>
             <ul id="assemblies" class="cards">
                 <For
@@ -113,19 +113,19 @@ fn AssemblyCard(assembly: AssemblySummary) -> impl IntoView {
         <li class="assembly" data-assembly-id=a.id.clone() data-status=status.as_str()>
             <h2><A href=format!("/assemblies/{}", a.id)>{a.title.clone()}</A></h2>
             <dl class="facts">
-                <dt>{move || t().assembly_kind}</dt>
-                <dd>{move || t().assembly_kind_label(kind)}</dd>
-                <dt>{move || t().assembly_date}</dt>
+                <dt>{move || t().assemblies().assembly_kind}</dt>
+                <dd>{move || t().assemblies().assembly_kind_label(kind)}</dd>
+                <dt>{move || t().assemblies().assembly_date}</dt>
                 <dd>
                     <time datetime=a.starts_at.clone()>
                         {move || instant_label(&starts_at, session.lang.get())}
                     </time>
                 </dd>
-                <dt>{move || t().assembly_place}</dt>
+                <dt>{move || t().assemblies().assembly_place}</dt>
                 <dd>{a.place.clone()}</dd>
-                <dt>{move || t().assembly_status}</dt>
+                <dt>{move || t().assemblies().assembly_status}</dt>
                 <dd>
-                    <span class="badge" data-status=status.as_str()>{move || t().assembly_status_label(status)}</span>
+                    <span class="badge" data-status=status.as_str()>{move || t().assemblies().assembly_status_label(status)}</span>
                 </dd>
             </dl>
         </li>

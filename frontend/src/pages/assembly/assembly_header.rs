@@ -25,8 +25,8 @@ pub fn assembly_fallback(ctx: AssemblyCtx) -> AnyView {
         view! { <FormError error=ctx.load_error /> }.into_any()
     } else {
         view! {
-            <h1 id="assembly-not-found">{move || t().assembly_not_found}</h1>
-            <p><A href="/assemblies">{move || t().assemblies_title}</A></p>
+            <h1 id="assembly-not-found">{move || t().assemblies().assembly_not_found}</h1>
+            <p><A href="/assemblies">{move || t().assemblies().assemblies_title}</A></p>
         }
         .into_any()
     }
@@ -52,8 +52,10 @@ pub fn AssemblyHeader(
     };
     let status = move || ctx.status().unwrap_or(AssemblyStatus::Draft);
     let kind = move || {
-        ctx.assembly
-            .with(|a| a.as_ref().map(|a| t().assembly_kind_label(a.kind)))
+        ctx.assembly.with(|a| {
+            a.as_ref()
+                .map(|a| t().assemblies().assembly_kind_label(a.kind))
+        })
     };
     let date = move || field(|a| a.starts_at.clone());
     let convened = move || {
@@ -67,27 +69,27 @@ pub fn AssemblyHeader(
     view! {
         <h1>{title}</h1>
         <dl class="facts assembly-facts">
-            <dt>{move || t().assembly_kind}</dt>
+            <dt>{move || t().assemblies().assembly_kind}</dt>
             <dd id="assembly-kind-label">{kind}</dd>
-            <dt>{move || t().assembly_date}</dt>
+            <dt>{move || t().assemblies().assembly_date}</dt>
             <dd id="assembly-date"><time datetime=date>{move || instant_label(&date(), lang.get())}</time></dd>
-            <dt>{move || t().assembly_place}</dt>
+            <dt>{move || t().assemblies().assembly_place}</dt>
             <dd id="assembly-place-label">{move || field(|a| a.place.clone())}</dd>
-            <dt>{move || t().assembly_status}</dt>
+            <dt>{move || t().assemblies().assembly_status}</dt>
             <dd>
                 <span id="assembly-status" class="badge" data-status=move || status().as_str()>
-                    {move || t().assembly_status_label(status())}
+                    {move || t().assemblies().assembly_status_label(status())}
                 </span>
             </dd>
             {move || convened().map(|at| {
                 let datetime = at.clone();
                 view! {
-                    <dt>{move || t().convened_at}</dt>
+                    <dt>{move || t().assemblies().convened_at}</dt>
                     <dd><time datetime=datetime>{move || instant_label(&at, lang.get())}</time></dd>
                 }
             })}
             {move || first().map(|f| view! {
-                <dt>{move || t().second_convocation_of}</dt>
+                <dt>{move || t().assemblies().second_convocation_of}</dt>
                 <dd>
                     <A href=format!("/assemblies/{}", f.id) attr:id="first-convocation-link">
                         {f.title.clone()} " (" {move || instant_label(&f.starts_at, lang.get())} ")"
@@ -111,17 +113,17 @@ pub fn AssemblyLinks(ctx: AssemblyCtx) -> impl IntoView {
         })
     };
     view! {
-        <nav class="edition-links" aria-label=move || t().assembly_pages>
+        <nav class="edition-links" aria-label=move || t().assemblies().assembly_pages>
             <ul>
-                <li><A href=base exact=true>{move || t().assembly_home}</A></li>
+                <li><A href=base exact=true>{move || t().assemblies().assembly_home}</A></li>
                 <Show when=move || ctx.effective()>
-                    <li><A href=move || format!("{}/proxy", base()) attr:id="link-proxy">{move || t().proxy_title}</A></li>
+                    <li><A href=move || format!("{}/proxy", base()) attr:id="link-proxy">{move || t().assemblies().proxy_title}</A></li>
                 </Show>
                 <Show when=votes>
-                    <li><A href=move || format!("{}/vote", base()) attr:id="link-vote">{move || t().vote_title}</A></li>
+                    <li><A href=move || format!("{}/vote", base()) attr:id="link-vote">{move || t().assemblies().vote_title}</A></li>
                 </Show>
                 <Show when=move || ctx.chair()>
-                    <li><A href=move || format!("{}/chair", base()) attr:id="link-chair">{move || t().chair_title}</A></li>
+                    <li><A href=move || format!("{}/chair", base()) attr:id="link-chair">{move || t().assemblies().chair_title}</A></li>
                 </Show>
             </ul>
         </nav>
@@ -136,13 +138,13 @@ pub fn AttendanceCounts(ctx: AssemblyCtx) -> impl IntoView {
         move |f: fn(&Assembly) -> i32| ctx.assembly.with(|a| a.as_ref().map(f).unwrap_or_default());
     view! {
         <section aria-labelledby="attendance-h">
-            <h2 id="attendance-h">{move || t().attendance}</h2>
+            <h2 id="attendance-h">{move || t().assemblies().attendance}</h2>
             <dl class="facts">
-                <dt>{move || t().members_count}</dt>
+                <dt>{move || t().assemblies().members_count}</dt>
                 <dd id="members-count" class="num">{move || count(|a| a.members)}</dd>
-                <dt>{move || t().present_count}</dt>
+                <dt>{move || t().assemblies().present_count}</dt>
                 <dd id="present-count" class="num">{move || count(|a| a.present)}</dd>
-                <dt>{move || t().represented_count}</dt>
+                <dt>{move || t().assemblies().represented_count}</dt>
                 <dd id="represented-count" class="num">{move || count(|a| a.represented)}</dd>
             </dl>
         </section>

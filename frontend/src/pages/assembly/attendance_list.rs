@@ -88,16 +88,16 @@ pub fn AttendanceList(ctx: AssemblyCtx, version: RwSignal<u32>) -> impl IntoView
 
     view! {
         <section aria-labelledby="check-in-h">
-            <h2 id="check-in-h">{move || t().check_in_list}</h2>
+            <h2 id="check-in-h">{move || t().assemblies().check_in_list}</h2>
             <Show when=move || ctx.status() != Some(AssemblyStatus::InSession)>
-                <p class="muted" id="check-in-closed">{move || t().check_in_closed}</p>
+                <p class="muted" id="check-in-closed">{move || t().assemblies().check_in_closed}</p>
             </Show>
             <FormError error=error />
             <Show when=move || !loaded.get()>
                 <p>{move || t().loading}</p>
             </Show>
             <Show when=move || loaded.get() && rows.with(Vec::is_empty)>
-                <p id="check-in-empty">{move || t().check_in_list_none}</p>
+                <p id="check-in-empty">{move || t().assemblies().check_in_list_none}</p>
             </Show>
             <ul id="attendance" class="rows">
                 <For
@@ -168,14 +168,14 @@ fn MemberRow(
         <li id=li_id class="member" data-member-id=id.clone() data-present=move || present().to_string() tabindex="-1">
             <span class="member-name">{name}</span>
             <Show when=present>
-                <span class="present badge">{move || t().present}</span>
+                <span class="present badge">{move || t().assemblies().present}</span>
             </Show>
             {move || represented_by().filter(|_| !present()).map(|holder| view! {
-                <span class="represented">{move || t().represented_by} " " {holder}</span>
+                <span class="represented">{move || t().assemblies().represented_by} " " {holder}</span>
             })}
             <Show when=can_check_in>
                 <button type="button" class="check-in" on:click=check_in.clone() disabled=move || busy.get()>
-                    {move || t().check_in} <span class="sr-only">" — " {name}</span>
+                    {move || t().assemblies().check_in} <span class="sr-only">" — " {name}</span>
                 </button>
             </Show>
             <FormError error=error />

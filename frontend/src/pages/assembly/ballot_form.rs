@@ -31,9 +31,9 @@ pub fn BallotForm(
         let name = name.clone();
         move || {
             if own {
-                t().your_vote.to_owned()
+                t().assemblies().your_vote.to_owned()
             } else {
-                fill(t().vote_for_proxy, &[&name])
+                fill(t().assemblies().vote_for_proxy, &[&name])
             }
         }
     };
@@ -67,10 +67,10 @@ pub fn BallotForm(
                 busy,
                 move |d: q::CastVoteData| {
                     let t = strings(lang.get_untracked());
-                    let mut text = fill(t.vote_recorded, &[&name]);
+                    let mut text = fill(t.assemblies().vote_recorded, &[&name]);
                     if let Some(receipt) = d.cast_vote.receipt.as_deref() {
                         text.push(' ');
-                        text.push_str(&fill(t.vote_receipt, &[receipt]));
+                        text.push_str(&fill(t.assemblies().vote_receipt, &[receipt]));
                     }
                     confirmation.try_set(Some(text));
                     // This form goes: the right is cast.
@@ -109,7 +109,7 @@ pub fn BallotForm(
                         prop:checked=move || choice.get() == Some(c)
                         on:change=move |_| choice.set(Some(c))
                     />
-                    <label for=id>{move || t().choice_label(c)}</label>
+                    <label for=id>{move || t().assemblies().choice_label(c)}</label>
                 </div>
             }
         })
@@ -121,7 +121,7 @@ pub fn BallotForm(
                 <legend>{legend.clone()}</legend>
                 {radios}
                 <button type="submit" class="cast-vote" disabled=move || busy.get()>
-                    {move || t().cast_vote} <span class="sr-only">" — " {legend}</span>
+                    {move || t().assemblies().cast_vote} <span class="sr-only">" — " {legend}</span>
                 </button>
             </fieldset>
         </form>

@@ -27,16 +27,16 @@ pub fn ChairPage() -> impl IntoView {
 
     view! {
         <Show when=move || ctx.assembly.with(Option::is_some) fallback=move || assembly_fallback(ctx)>
-            <AssemblyHeader ctx=ctx page=|s| s.chair_title />
+            <AssemblyHeader ctx=ctx page=|s| s.assemblies().chair_title />
             <Show when=move || ctx.chair() fallback=refused>
                 <LiveAnnouncer said=said />
                 <SessionControls ctx=ctx />
                 <AttendanceCounts ctx=ctx />
                 <AttendanceList ctx=ctx version=version />
                 <section aria-labelledby="chair-motions-h">
-                    <h2 id="chair-motions-h">{move || t().motions}</h2>
+                    <h2 id="chair-motions-h">{move || t().assemblies().motions}</h2>
                     <Show when=move || motion_ids().is_empty()>
-                        <p id="chair-motions-empty">{move || t().motions_none}</p>
+                        <p id="chair-motions-empty">{move || t().assemblies().motions_none}</p>
                     </Show>
                     <For
                         each=motion_ids

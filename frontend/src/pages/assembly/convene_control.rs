@@ -20,8 +20,8 @@ pub fn ConveneControl(ctx: AssemblyCtx) -> impl IntoView {
     view! {
         <Show when=move || ctx.chair() && ctx.status() == Some(AssemblyStatus::Draft)>
             <section aria-labelledby="convene-h" class="board">
-                <h2 id="convene-h">{move || t().convene}</h2>
-                <p id="convene-hint" class="muted">{move || t().convene_hint}</p>
+                <h2 id="convene-h">{move || t().assemblies().convene}</h2>
+                <p id="convene-hint" class="muted">{move || t().assemblies().convene_hint}</p>
                 <button
                     type="button"
                     id="convene"
@@ -29,7 +29,7 @@ pub fn ConveneControl(ctx: AssemblyCtx) -> impl IntoView {
                     on:click=convene
                     disabled=move || busy.get()
                 >
-                    {move || t().convene}
+                    {move || t().assemblies().convene}
                 </button>
                 <FormError error=error />
             </section>

@@ -79,7 +79,7 @@ fn Record(ctx: AssemblyCtx) -> impl IntoView {
     let count = move |s: MailStatus| mails.with(|m| m.iter().filter(|d| d.status == s).count());
     let summary = move || {
         fill(
-            t().members.deliveries_summary,
+            t().members().deliveries_summary,
             &[
                 &count(MailStatus::Sent).to_string(),
                 &count(MailStatus::Pending).to_string(),
@@ -89,24 +89,24 @@ fn Record(ctx: AssemblyCtx) -> impl IntoView {
     };
     view! {
         <section aria-labelledby="deliveries-h" class="board">
-            <h2 id="deliveries-h">{move || t().members.deliveries_title}</h2>
-            <p class="muted">{move || t().members.deliveries_intro}</p>
+            <h2 id="deliveries-h">{move || t().members().deliveries_title}</h2>
+            <p class="muted">{move || t().members().deliveries_intro}</p>
             <FormError error=error />
             <Show when=move || loaded.get() && mails.with(Vec::is_empty)>
-                <p id="deliveries-empty">{move || t().members.deliveries_empty}</p>
+                <p id="deliveries-empty">{move || t().members().deliveries_empty}</p>
             </Show>
             <Show when=move || mails.with(|m| !m.is_empty())>
                 <p id="deliveries-summary">{summary}</p>
                 <div class="table-wrap" role="region" aria-labelledby="deliveries-caption" tabindex="0">
                     <table id="deliveries">
-                        <caption id="deliveries-caption">{move || t().members.deliveries_caption}</caption>
+                        <caption id="deliveries-caption">{move || t().members().deliveries_caption}</caption>
                         <thead>
                             <tr>
-                                <th scope="col">{move || t().members.col_recipient}</th>
-                                <th scope="col">{move || t().members.col_status}</th>
-                                <th scope="col">{move || t().members.col_attempts}</th>
-                                <th scope="col">{move || t().members.col_sent_at}</th>
-                                <th scope="col">{move || t().members.col_error}</th>
+                                <th scope="col">{move || t().members().col_recipient}</th>
+                                <th scope="col">{move || t().members().col_status}</th>
+                                <th scope="col">{move || t().members().col_attempts}</th>
+                                <th scope="col">{move || t().members().col_sent_at}</th>
+                                <th scope="col">{move || t().members().col_error}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -130,9 +130,9 @@ fn DeliveryRow(ctx: AssemblyCtx, mail: MailDelivery) -> impl IntoView {
     let m = mail;
     let status = m.status;
     let (wire, label): (&'static str, fn(&crate::i18n::Strings) -> &'static str) = match status {
-        MailStatus::Sent => ("SENT", |s| s.members.mail_sent),
-        MailStatus::Pending => ("PENDING", |s| s.members.mail_pending),
-        MailStatus::Failed => ("FAILED", |s| s.members.mail_failed),
+        MailStatus::Sent => ("SENT", |s| s.members().mail_sent),
+        MailStatus::Pending => ("PENDING", |s| s.members().mail_pending),
+        MailStatus::Failed => ("FAILED", |s| s.members().mail_failed),
     };
     let who = match &m.user {
         Some(u) if !u.display_name.is_empty() => format!("{} <{}>", u.display_name, m.recipient),

@@ -103,7 +103,9 @@ pub fn CreateAssemblyForm(assemblies: RwSignal<Vec<AssemblySummary>>) -> impl In
                     for s in [title, starts_at, place, first] {
                         s.try_set(String::new());
                     }
-                    note.try_set(Some(strings(lang.get_untracked()).assembly_created));
+                    note.try_set(Some(
+                        strings(lang.get_untracked()).assemblies().assembly_created,
+                    ));
                 }
                 Err(e) => {
                     error.try_set(Some(e));
@@ -113,9 +115,11 @@ pub fn CreateAssemblyForm(assemblies: RwSignal<Vec<AssemblySummary>>) -> impl In
     };
 
     let kinds: [SelectOption; 2] = [
-        (AssemblyKind::Ordinary.as_str(), |s| s.kind_ordinary),
+        (AssemblyKind::Ordinary.as_str(), |s| {
+            s.assemblies().kind_ordinary
+        }),
         (AssemblyKind::Extraordinary.as_str(), |s| {
-            s.kind_extraordinary
+            s.assemblies().kind_extraordinary
         }),
     ];
     let languages: [SelectOption; 2] = [("FR", |_| "Français"), ("EN", |_| "English")];
@@ -137,23 +141,23 @@ pub fn CreateAssemblyForm(assemblies: RwSignal<Vec<AssemblySummary>>) -> impl In
 
     view! {
         <section aria-labelledby="create-assembly-h" class="board">
-            <h2 id="create-assembly-h">{move || t().create_assembly_title}</h2>
+            <h2 id="create-assembly-h">{move || t().assemblies().create_assembly_title}</h2>
             <form id="create-assembly" on:submit=submit novalidate>
-                <Select name="kind" id="assembly-kind" label=|s| s.assembly_kind value=kind error=error options=kinds.to_vec() />
-                <Field name="title" id="assembly-title" label=|s| s.assembly_title value=title error=error />
+                <Select name="kind" id="assembly-kind" label=|s| s.assemblies().assembly_kind value=kind error=error options=kinds.to_vec() />
+                <Field name="title" id="assembly-title" label=|s| s.assemblies().assembly_title value=title error=error />
                 <Field
                     name="startsAt"
                     id="assembly-starts-at"
                     kind="datetime-local"
-                    label=|s| s.assembly_starts_at
+                    label=|s| s.assemblies().assembly_starts_at
                     value=starts_at
                     error=error
-                    hint=|s| s.assembly_starts_at_hint
+                    hint=|s| s.assemblies().assembly_starts_at_hint
                 />
-                <Field name="place" id="assembly-place" label=|s| s.assembly_place value=place error=error />
-                <Select name="language" id="assembly-language" label=|s| s.assembly_language value=language error=error options=languages.to_vec() />
+                <Field name="place" id="assembly-place" label=|s| s.assemblies().assembly_place value=place error=error />
+                <Select name="language" id="assembly-language" label=|s| s.assemblies().assembly_language value=language error=error options=languages.to_vec() />
                 <div class="field">
-                    <label for="assembly-first-convocation">{move || t().first_convocation}</label>
+                    <label for="assembly-first-convocation">{move || t().assemblies().first_convocation}</label>
                     <select
                         id="assembly-first-convocation"
                         name="firstConvocationId"
@@ -162,7 +166,7 @@ pub fn CreateAssemblyForm(assemblies: RwSignal<Vec<AssemblySummary>>) -> impl In
                         on:change=move |ev| first.set(event_target_value(&ev))
                     >
                         <option value="" prop:selected=move || first.with(String::is_empty)>
-                            {move || t().first_convocation_none}
+                            {move || t().assemblies().first_convocation_none}
                         </option>
                         {first_options}
                     </select>
@@ -172,14 +176,14 @@ pub fn CreateAssemblyForm(assemblies: RwSignal<Vec<AssemblySummary>>) -> impl In
                             error
                                 .get()
                                 .and_then(|e| e.for_field("firstConvocationId", l))
-                                .unwrap_or(strings(l).first_convocation_hint)
+                                .unwrap_or(strings(l).assemblies().first_convocation_hint)
                         }}
                     </p>
                 </div>
                 <FormError error=error fields=FIELDS />
                 <FormNote text=note.into() />
                 <button type="submit" id="assembly-submit" disabled=move || busy.get()>
-                    {move || t().create_assembly_submit}
+                    {move || t().assemblies().create_assembly_submit}
                 </button>
             </form>
         </section>

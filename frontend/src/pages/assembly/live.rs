@@ -21,14 +21,17 @@ fn announcement(ctx: AssemblyCtx, event: &AssemblyEvent) -> Option<String> {
             .motion_id
             .as_deref()
             .and_then(|id| ctx.motion_name(id))
-            .unwrap_or_else(|| t.motion.to_owned())
+            .unwrap_or_else(|| t.assemblies().motion.to_owned())
     };
     match event.kind.as_str() {
-        "VOTE" => Some(fill(t.live_turnout, &[&name(), &event.turnout.to_string()])),
-        "VOTING_OPENED" => Some(fill(t.live_voting_opened, &[&name()])),
-        "VOTING_CLOSED" => Some(fill(t.live_voting_closed, &[&name()])),
-        "SESSION" => Some(t.live_session.to_owned()),
-        "CHECK_IN" => Some(t.live_check_in.to_owned()),
+        "VOTE" => Some(fill(
+            t.assemblies().live_turnout,
+            &[&name(), &event.turnout.to_string()],
+        )),
+        "VOTING_OPENED" => Some(fill(t.assemblies().live_voting_opened, &[&name()])),
+        "VOTING_CLOSED" => Some(fill(t.assemblies().live_voting_closed, &[&name()])),
+        "SESSION" => Some(t.assemblies().live_session.to_owned()),
+        "CHECK_IN" => Some(t.assemblies().live_check_in.to_owned()),
         _ => None,
     }
 }

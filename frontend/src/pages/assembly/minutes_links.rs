@@ -41,7 +41,7 @@ pub fn MinutesLinks(ctx: AssemblyCtx) -> impl IntoView {
     view! {
         <Show when=move || ctx.status() == Some(AssemblyStatus::Closed)>
             <section aria-labelledby="minutes-h">
-                <h2 id="minutes-h">{move || t().minutes}</h2>
+                <h2 id="minutes-h">{move || t().assemblies().minutes}</h2>
                 <ul class="minutes-links">
                     <li>
                         <a
@@ -49,7 +49,7 @@ pub fn MinutesLinks(ctx: AssemblyCtx) -> impl IntoView {
                             href=move || minutes_path(&ctx.id(), false)
                             on:click=move |ev| download(ev, false)
                         >
-                            {move || t().minutes_md}
+                            {move || t().assemblies().minutes_md}
                         </a>
                     </li>
                     <li>
@@ -58,7 +58,7 @@ pub fn MinutesLinks(ctx: AssemblyCtx) -> impl IntoView {
                             href=move || minutes_path(&ctx.id(), true)
                             on:click=move |ev| download(ev, true)
                         >
-                            {move || t().minutes_html}
+                            {move || t().assemblies().minutes_html}
                         </a>
                     </li>
                 </ul>

@@ -35,7 +35,7 @@ pub fn MotionCard(
         }
     };
     let heading_id = format!("motion-{id}-h");
-    let title = move || format!("{} {}", t().motion, number());
+    let title = move || format!("{} {}", t().assemblies().motion, number());
     let heading = match level {
         0..=3 => view! { <h3 id=heading_id.clone()>{title}</h3> }.into_any(),
         4 => view! { <h4 id=heading_id.clone()>{title}</h4> }.into_any(),
@@ -61,31 +61,31 @@ pub fn MotionCard(
             {heading}
             <p class="motion-text">{move || get(|m| m.text.clone())}</p>
             <dl class="facts">
-                <dt>{move || t().motion_rule}</dt>
+                <dt>{move || t().assemblies().motion_rule}</dt>
                 <dd class="motion-rule" data-rule=move || get(|m| m.rule.code.as_str().to_owned())>
                     {move || get(|m| m.rule.name.clone())}
                 </dd>
-                <dt>{move || t().motion_ballot}</dt>
+                <dt>{move || t().assemblies().motion_ballot}</dt>
                 <dd class="motion-ballot" data-ballot=move || ballot().as_str()>
-                    {move || t().ballot_label(ballot())}
+                    {move || t().assemblies().ballot_label(ballot())}
                 </dd>
-                <dt>{move || t().motion_state}</dt>
+                <dt>{move || t().assemblies().motion_state}</dt>
                 <dd>
                     <span class="badge" data-status=move || status().as_str()>
-                        {move || t().motion_status_label(status())}
+                        {move || t().assemblies().motion_status_label(status())}
                     </span>
                     " "
                 </dd>
-                <dt>{move || t().turnout}</dt>
+                <dt>{move || t().assemblies().turnout}</dt>
                 <dd><span class="turnout num">{turnout}</span></dd>
             </dl>
             {move || tally().map(|tl| view! {
-                <dl class="facts tally" aria-label=move || t().tally>
-                    <dt>{move || t().choice_yes}</dt>
+                <dl class="facts tally" aria-label=move || t().assemblies().tally>
+                    <dt>{move || t().assemblies().choice_yes}</dt>
                     <dd class="tally-yes num">{tl.yes}</dd>
-                    <dt>{move || t().choice_no}</dt>
+                    <dt>{move || t().assemblies().choice_no}</dt>
                     <dd class="tally-no num">{tl.no}</dd>
-                    <dt>{move || t().choice_abstain}</dt>
+                    <dt>{move || t().assemblies().choice_abstain}</dt>
                     <dd class="tally-abstain num">{tl.abstain}</dd>
                 </dl>
             })}
@@ -94,8 +94,8 @@ pub fn MotionCard(
                 view! {
                     <div class="motion-result" data-passed=passed.to_string() data-verdict=r.verdict.clone()>
                         <p class="verdict">
-                            <span class="sr-only">{move || t().result} " — "</span>
-                            <strong>{move || if passed { t().result_passed } else { t().result_rejected }}</strong>
+                            <span class="sr-only">{move || t().assemblies().result} " — "</span>
+                            <strong>{move || if passed { t().assemblies().result_passed } else { t().assemblies().result_rejected }}</strong>
                         </p>
                         <p class="explanation">{r.explanation.clone()}</p>
                     </div>
@@ -103,7 +103,7 @@ pub fn MotionCard(
             })}
             <Show when=move || !open_votes().is_empty()>
                 <details class="open-votes">
-                    <summary>{move || t().open_votes}</summary>
+                    <summary>{move || t().assemblies().open_votes}</summary>
                     <ul>
                         {move || open_votes()
                             .into_iter()
@@ -111,7 +111,7 @@ pub fn MotionCard(
                                 let choice = v.choice;
                                 view! {
                                     <li data-member-id=v.member.id.to_string() data-choice=choice.as_str()>
-                                        {v.member.display_name.clone()} " — " {move || t().choice_label(choice)}
+                                        {v.member.display_name.clone()} " — " {move || t().assemblies().choice_label(choice)}
                                     </li>
                                 }
                             })
@@ -121,8 +121,8 @@ pub fn MotionCard(
             </Show>
             <Show when=move || !receipts().is_empty()>
                 <details class="receipts" open=true>
-                    <summary>{move || t().receipts}</summary>
-                    <p class="muted">{move || t().receipts_hint}</p>
+                    <summary>{move || t().assemblies().receipts}</summary>
+                    <p class="muted">{move || t().assemblies().receipts_hint}</p>
                     <ul class="receipt-list">
                         {move || receipts()
                             .into_iter()

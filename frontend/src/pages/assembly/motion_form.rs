@@ -38,10 +38,10 @@ fn requirement(rule: &MajorityRule, members: i32, second: bool, lang: Language) 
     };
     let outcome = majority::decide(&arithmetic, Tally::default(), attendance, second);
     let quorum_text = match (quorum, second) {
-        (None, _) => t.rule_no_quorum.to_owned(),
-        (Some(_), true) => t.rule_quorum_waived.to_owned(),
+        (None, _) => t.assemblies().rule_no_quorum.to_owned(),
+        (Some(_), true) => t.assemblies().rule_quorum_waived.to_owned(),
         (Some(_), false) => fill(
-            t.rule_quorum,
+            t.assemblies().rule_quorum,
             &[
                 &fraction(rule.quorum_num, rule.quorum_den, lang),
                 &members.to_string(),
@@ -52,9 +52,9 @@ fn requirement(rule: &MajorityRule, members: i32, second: bool, lang: Language) 
     let share = fraction(rule.majority_num, rule.majority_den, lang);
     let majority_text = fill(
         if rule.strict {
-            t.rule_more_than
+            t.assemblies().rule_more_than
         } else {
-            t.rule_at_least
+            t.assemblies().rule_at_least
         },
         &[&share],
     );
@@ -63,8 +63,10 @@ fn requirement(rule: &MajorityRule, members: i32, second: bool, lang: Language) 
 
 fn ballot_options() -> Vec<SelectOption> {
     let options: [SelectOption; 2] = [
-        (BallotKind::Open.as_str(), |s| s.ballot_open),
-        (BallotKind::Secret.as_str(), |s| s.ballot_secret),
+        (BallotKind::Open.as_str(), |s| s.assemblies().ballot_open),
+        (BallotKind::Secret.as_str(), |s| {
+            s.assemblies().ballot_secret
+        }),
     ];
     options.to_vec()
 }
@@ -162,7 +164,9 @@ pub fn MotionForm(ctx: AssemblyCtx) -> impl IntoView {
         };
         ctx.mutate(q::ADD_MOTION, vars, error, busy, move || {
             text.try_set(String::new());
-            note.try_set(Some(strings(lang.get_untracked()).motion_added));
+            note.try_set(Some(
+                strings(lang.get_untracked()).assemblies().motion_added,
+            ));
         });
     };
 
@@ -171,13 +175,13 @@ pub fn MotionForm(ctx: AssemblyCtx) -> impl IntoView {
 
     view! {
         <section aria-labelledby="add-motion-h" class="board">
-            <h2 id="add-motion-h">{move || t().add_motion_title}</h2>
+            <h2 id="add-motion-h">{move || t().assemblies().add_motion_title}</h2>
             <Show when=move || items.with(Vec::is_empty)>
-                <p id="motion-needs-item" class="notice">{move || t().motion_needs_item}</p>
+                <p id="motion-needs-item" class="notice">{move || t().assemblies().motion_needs_item}</p>
             </Show>
             <form id="add-motion" on:submit=submit novalidate>
                 <div class="field">
-                    <label for="motion-item">{move || t().motion_item}</label>
+                    <label for="motion-item">{move || t().assemblies().motion_item}</label>
                     <select
                         id="motion-item"
                         name="itemId"
@@ -201,9 +205,9 @@ pub fn MotionForm(ctx: AssemblyCtx) -> impl IntoView {
                     </select>
                     <p id="motion-item-msg" class="field-msg" aria-live="polite">{field_msg("itemId")}</p>
                 </div>
-                <TextArea name="text" id="motion-text" label=|s| s.motion_text value=text error=error />
+                <TextArea name="text" id="motion-text" label=|s| s.assemblies().motion_text value=text error=error />
                 <div class="field">
-                    <label for="motion-rule">{move || t().motion_rule}</label>
+                    <label for="motion-rule">{move || t().assemblies().motion_rule}</label>
                     <select
                         id="motion-rule"
                         name="rule"
@@ -224,13 +228,13 @@ pub fn MotionForm(ctx: AssemblyCtx) -> impl IntoView {
                     </select>
                     <p id="motion-rule-msg" class="field-msg" aria-live="polite">{field_msg("rule")}</p>
                     <p id="rule-preview" class="muted" aria-live="polite">
-                        {move || preview().map(|p| format!("{} {p}", t().rule_requires))}
+                        {move || preview().map(|p| format!("{} {p}", t().assemblies().rule_requires))}
                     </p>
                 </div>
                 <Select
                     name="ballot"
                     id="motion-ballot"
-                    label=|s| s.motion_ballot
+                    label=|s| s.assemblies().motion_ballot
                     value=ballot
                     error=error
                     options=ballot_options()
@@ -238,7 +242,7 @@ pub fn MotionForm(ctx: AssemblyCtx) -> impl IntoView {
                 <FormError error=error fields=FIELDS />
                 <FormNote text=note.into() />
                 <button type="submit" id="motion-submit" disabled=move || busy.get()>
-                    {move || t().motion_submit}
+                    {move || t().assemblies().motion_submit}
                 </button>
             </form>
         </section>

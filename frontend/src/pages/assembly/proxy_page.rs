@@ -25,14 +25,14 @@ pub fn ProxyPage() -> impl IntoView {
     follow_assembly(ctx, || ());
     view! {
         <Show when=move || ctx.assembly.with(Option::is_some) fallback=move || assembly_fallback(ctx)>
-            <AssemblyHeader ctx=ctx page=|s| s.proxy_title />
-            <p class="lead">{move || t().proxy_intro}</p>
+            <AssemblyHeader ctx=ctx page=|s| s.assemblies().proxy_title />
+            <p class="lead">{move || t().assemblies().proxy_intro}</p>
             <Show
                 when=move || ctx.effective()
-                fallback=move || view! { <p id="proxy-not-effective" class="notice">{move || t().proxy_not_effective}</p> }
+                fallback=move || view! { <p id="proxy-not-effective" class="notice">{move || t().assemblies().proxy_not_effective}</p> }
             >
                 <Show when=move || !ctx.agenda_editable()>
-                    <p id="proxy-settled" class="notice">{move || t().proxy_settled}</p>
+                    <p id="proxy-settled" class="notice">{move || t().assemblies().proxy_settled}</p>
                 </Show>
                 <MyProxy ctx=ctx />
                 <ProxiesHeld ctx=ctx />
@@ -93,7 +93,7 @@ fn MyProxy(ctx: AssemblyCtx) -> impl IntoView {
         ctx.mutate(q::GIVE_PROXY, vars, error, busy, move || {
             email.try_set(String::new());
             revoked.try_set(None);
-            note.try_set(Some(strings(lang.get_untracked()).proxy_sent));
+            note.try_set(Some(strings(lang.get_untracked()).assemblies().proxy_sent));
         });
     };
     let revoke = move |_| {
@@ -104,22 +104,26 @@ fn MyProxy(ctx: AssemblyCtx) -> impl IntoView {
         let vars = q::IdVars { id: ctx.id() };
         ctx.mutate(q::REVOKE_PROXY, vars, error, busy, move || {
             revoked.try_set(before);
-            note.try_set(Some(strings(lang.get_untracked()).proxy_revoked_note));
+            note.try_set(Some(
+                strings(lang.get_untracked())
+                    .assemblies()
+                    .proxy_revoked_note,
+            ));
         });
     };
 
     view! {
         <section aria-labelledby="my-proxy-h">
-            <h2 id="my-proxy-h">{move || t().my_proxy}</h2>
+            <h2 id="my-proxy-h">{move || t().assemblies().my_proxy}</h2>
             {move || given().map(|p| {
                 let status = p.status;
                 view! {
                     <dl class="facts" id="proxy-given" data-proxy-id=p.id.clone()>
-                        <dt>{move || t().proxy_given_to}</dt>
+                        <dt>{move || t().assemblies().proxy_given_to}</dt>
                         <dd id="proxy-given-holder">{p.holder.display_name.clone()}</dd>
-                        <dt>{move || t().assembly_status}</dt>
+                        <dt>{move || t().assemblies().assembly_status}</dt>
                         <dd>
-                            <span class="badge" data-status=status.as_str()>{move || t().proxy_status_label(status)}</span>
+                            <span class="badge" data-status=status.as_str()>{move || t().assemblies().proxy_status_label(status)}</span>
                             " "
                             <code id="proxy-given-status" aria-hidden="true">{status.as_str()}</code>
                         </dd>
@@ -128,13 +132,13 @@ fn MyProxy(ctx: AssemblyCtx) -> impl IntoView {
             })}
             <Show when=can_revoke>
                 <button type="button" id="revoke-proxy" class="danger" on:click=revoke disabled=move || busy.get()>
-                    {move || t().revoke_proxy}
+                    {move || t().assemblies().revoke_proxy}
                 </button>
             </Show>
             <Show when=can_give>
                 <form id="give-proxy-form" on:submit=give novalidate>
                     <div class="field">
-                        <label for="holder-email">{move || t().holder_email}</label>
+                        <label for="holder-email">{move || t().assemblies().holder_email}</label>
                         <input
                             id="holder-email"
                             name="holderEmail"
@@ -148,7 +152,7 @@ fn MyProxy(ctx: AssemblyCtx) -> impl IntoView {
                         />
                     </div>
                     <button type="submit" id="give-proxy" disabled=move || busy.get()>
-                        {move || t().give_proxy}
+                        {move || t().assemblies().give_proxy}
                     </button>
                 </form>
             </Show>
@@ -174,9 +178,9 @@ fn ProxiesHeld(ctx: AssemblyCtx) -> impl IntoView {
     };
     view! {
         <section aria-labelledby="proxies-held-h">
-            <h2 id="proxies-held-h">{move || t().proxies_held}</h2>
+            <h2 id="proxies-held-h">{move || t().assemblies().proxies_held}</h2>
             <Show when=move || held().is_empty()>
-                <p id="proxies-held-empty">{move || t().proxies_held_none}</p>
+                <p id="proxies-held-empty">{move || t().assemblies().proxies_held_none}</p>
             </Show>
             <ul id="proxies-held" class="rows">
                 <For
@@ -215,14 +219,14 @@ fn HeldProxy(ctx: AssemblyCtx, proxy: Proxy) -> impl IntoView {
     let principal = name.clone();
     view! {
         <li class="proxy" data-proxy-id=proxy.id.clone() data-status=status.as_str()>
-            <span>{move || t().proxy_from} " " <strong>{principal}</strong></span>
-            <span class="badge" data-status=status.as_str()>{move || t().proxy_status_label(status)}</span>
+            <span>{move || t().assemblies().proxy_from} " " <strong>{principal}</strong></span>
+            <span class="badge" data-status=status.as_str()>{move || t().assemblies().proxy_status_label(status)}</span>
             <Show when=move || pending && ctx.agenda_editable()>
                 <button type="button" class="accept-proxy" on:click=accept.clone() disabled=move || busy.get()>
-                    {move || t().accept_proxy} <span class="sr-only">" — " {name.clone()}</span>
+                    {move || t().assemblies().accept_proxy} <span class="sr-only">" — " {name.clone()}</span>
                 </button>
                 <button type="button" class="decline-proxy secondary" on:click=decline.clone() disabled=move || busy.get()>
-                    {move || t().decline_proxy} <span class="sr-only">" — " {name.clone()}</span>
+                    {move || t().assemblies().decline_proxy} <span class="sr-only">" — " {name.clone()}</span>
                 </button>
             </Show>
             <FormError error=error />

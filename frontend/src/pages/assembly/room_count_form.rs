@@ -68,7 +68,7 @@ pub fn RoomCountForm(ctx: AssemblyCtx, id: String) -> impl IntoView {
             move |_: serde_json::Value| {
                 note.set(Some(
                     strings(ctx.session.lang.get_untracked())
-                        .assemblies
+                        .assemblies()
                         .room_count_saved,
                 ));
                 ctx.reload();
@@ -94,14 +94,14 @@ pub fn RoomCountForm(ctx: AssemblyCtx, id: String) -> impl IntoView {
     let labelled_by = h_id.clone();
     view! {
         <form class="room-count-form" data-motion-id=id.clone() on:submit=submit aria-labelledby=labelled_by>
-            <h4 id=h_id>{move || t().assemblies.room_count_title}</h4>
-            <p class="muted">{move || t().assemblies.room_count_hint}</p>
+            <h4 id=h_id>{move || t().assemblies().room_count_title}</h4>
+            <p class="muted">{move || t().assemblies().room_count_hint}</p>
             <div class="room-count-fields">
-                {number(yes_id, |s| s.choice_yes, yes)}
-                {number(no_id, |s| s.choice_no, no)}
-                {number(abstain_id, |s| s.choice_abstain, abstain)}
+                {number(yes_id, |s| s.assemblies().choice_yes, yes)}
+                {number(no_id, |s| s.assemblies().choice_no, no)}
+                {number(abstain_id, |s| s.assemblies().choice_abstain, abstain)}
             </div>
-            <label for=note_id.clone()>{move || t().assemblies.room_count_note}</label>
+            <label for=note_id.clone()>{move || t().assemblies().room_count_note}</label>
             <input
                 id=note_id
                 type="text"
@@ -110,11 +110,11 @@ pub fn RoomCountForm(ctx: AssemblyCtx, id: String) -> impl IntoView {
                 on:input=move |ev| note_text.set(event_target_value(&ev))
             />
             <button type="submit" class="room-count-submit" disabled=move || busy.get()>
-                {move || t().assemblies.room_count_submit}
+                {move || t().assemblies().room_count_submit}
             </button>
             // The server refuses counts beyond the votes not yet cast with the same field.
             <p class="form-error" role="alert">
-                {move || error.get().filter(|e| e.field.as_deref() == Some("counts")).map(|_| t().assemblies.room_count_invalid)}
+                {move || error.get().filter(|e| e.field.as_deref() == Some("counts")).map(|_| t().assemblies().room_count_invalid)}
             </p>
             <FormError error=error fields=&["counts"] />
             <FormNote text=note.into() />

@@ -24,14 +24,14 @@ pub fn SessionControls(ctx: AssemblyCtx) -> impl IntoView {
     };
     view! {
         <section aria-labelledby="session-controls-h">
-            <h2 id="session-controls-h">{move || t().session_controls}</h2>
+            <h2 id="session-controls-h">{move || t().assemblies().session_controls}</h2>
             <Show when=move || ctx.status() == Some(AssemblyStatus::Convened)>
                 <button type="button" id="open-session" on:click=open disabled=move || busy.get()>
-                    {move || t().open_session}
+                    {move || t().assemblies().open_session}
                 </button>
             </Show>
             <Show when=move || ctx.status() == Some(AssemblyStatus::InSession)>
-                <p class="muted" id="close-session-hint">{move || t().close_session_hint}</p>
+                <p class="muted" id="close-session-hint">{move || t().assemblies().close_session_hint}</p>
                 <button
                     type="button"
                     id="close-session"
@@ -40,7 +40,7 @@ pub fn SessionControls(ctx: AssemblyCtx) -> impl IntoView {
                     on:click=close
                     disabled=move || busy.get()
                 >
-                    {move || t().close_session}
+                    {move || t().assemblies().close_session}
                 </button>
             </Show>
             <FormError error=error />
@@ -92,7 +92,7 @@ pub fn VotingControls(ctx: AssemblyCtx, id: String) -> impl IntoView {
                     on:click=open.clone()
                     disabled=move || busy.get()
                 >
-                    {move || t().open_voting} <span class="sr-only">" — " {name.clone()}</span>
+                    {move || t().assemblies().open_voting} <span class="sr-only">" — " {name.clone()}</span>
                 </button>
             </Show>
             <Show when=move || status.get() == Some(MotionStatus::Open)>
@@ -103,7 +103,7 @@ pub fn VotingControls(ctx: AssemblyCtx, id: String) -> impl IntoView {
                     on:click=close.clone()
                     disabled=move || busy.get()
                 >
-                    {move || t().close_voting} <span class="sr-only">" — " {close_name.clone()}</span>
+                    {move || t().assemblies().close_voting} <span class="sr-only">" — " {close_name.clone()}</span>
                 </button>
             </Show>
         </div>

@@ -53,9 +53,9 @@ pub fn VotePage() -> impl IntoView {
 
     view! {
         <Show when=move || ctx.assembly.with(Option::is_some) fallback=move || assembly_fallback(ctx)>
-            <AssemblyHeader ctx=ctx page=|s| s.vote_title />
+            <AssemblyHeader ctx=ctx page=|s| s.assemblies().vote_title />
             <LiveAnnouncer said=said />
-            <p class="lead">{move || t().booth_intro}</p>
+            <p class="lead">{move || t().assemblies().booth_intro}</p>
             <SelfCheckIn ctx=ctx />
             <div id="vote-confirmation" class="vote-confirmation" aria-live="assertive" aria-atomic="true" tabindex="-1">
                 {move || confirmation.get()}
@@ -63,15 +63,15 @@ pub fn VotePage() -> impl IntoView {
             <FormError error=error fields=NO_FIELDS />
             <Show
                 when=in_session
-                fallback=move || view! { <p id="not-in-session" class="notice">{move || t().not_in_session}</p> }
+                fallback=move || view! { <p id="not-in-session" class="notice">{move || t().assemblies().not_in_session}</p> }
             >
                 <Show
                     when=move || !open_ids.with(Vec::is_empty)
-                    fallback=move || view! { <p id="no-open-motion" class="notice">{move || t().no_open_motion}</p> }
+                    fallback=move || view! { <p id="no-open-motion" class="notice">{move || t().assemblies().no_open_motion}</p> }
                 >
                     <Show when=move || open_ids.with(|o| o.len() > 1)>
                         <div class="field">
-                            <label for="motion-pick">{move || t().pick_motion}</label>
+                            <label for="motion-pick">{move || t().assemblies().pick_motion}</label>
                             <select
                                 id="motion-pick"
                                 prop:value=move || current.get().unwrap_or_default()
@@ -131,7 +131,13 @@ fn Booth(
     let facts = move || {
         motion.with(|m| {
             m.as_ref()
-                .map(|m| format!("{} — {}", m.rule.name, t().ballot_label(m.ballot)))
+                .map(|m| {
+                    format!(
+                        "{} — {}",
+                        m.rule.name,
+                        t().assemblies().ballot_label(m.ballot)
+                    )
+                })
                 .unwrap_or_default()
         })
     };
@@ -144,14 +150,14 @@ fn Booth(
             <p class="motion-text">{move || motion.with(|m| m.as_ref().map(|m| m.text.clone()).unwrap_or_default())}</p>
             <p class="muted">{facts}</p>
             <dl class="facts">
-                <dt>{move || t().turnout}</dt>
+                <dt>{move || t().assemblies().turnout}</dt>
                 <dd><span class="turnout num">{turnout}</span></dd>
             </dl>
             <Show when=move || rights().is_empty()>
-                <p id="no-vote-right" class="notice">{move || t().no_vote_right}</p>
+                <p id="no-vote-right" class="notice">{move || t().assemblies().no_vote_right}</p>
             </Show>
             <Show when=move || !rights().is_empty() && pending().is_empty()>
-                <p id="all-votes-cast">{move || t().all_votes_cast}</p>
+                <p id="all-votes-cast">{move || t().assemblies().all_votes_cast}</p>
             </Show>
             <For
                 each=pending
@@ -190,17 +196,17 @@ fn SelfCheckIn(ctx: AssemblyCtx) -> impl IntoView {
             user_id: None,
         };
         ctx.mutate(q::CHECK_IN, vars, error, busy, move || {
-            note.try_set(Some(strings(lang.get_untracked()).checked_in));
+            note.try_set(Some(strings(lang.get_untracked()).assemblies().checked_in));
         });
     };
     view! {
         <Show when=can>
             <button type="button" id="check-in-self" on:click=check_in disabled=move || busy.get()>
-                {move || t().check_in_self}
+                {move || t().assemblies().check_in_self}
             </button>
         </Show>
         <Show when=move || present() && note.with(Option::is_none)>
-            <p id="checked-in" class="registered">{move || t().checked_in}</p>
+            <p id="checked-in" class="registered">{move || t().assemblies().checked_in}</p>
         </Show>
         <FormNote text=note.into() />
         <FormError error=error />

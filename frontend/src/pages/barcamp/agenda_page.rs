@@ -77,7 +77,7 @@ pub fn AgendaPage() -> impl IntoView {
     let title = move || {
         ctx.edition.with(|e| {
             e.as_ref()
-                .map(|e| format!("{} — {} {}", t().agenda_title, e.title, e.year))
+                .map(|e| format!("{} — {} {}", t().barcamp().agenda_title, e.title, e.year))
                 .unwrap_or_default()
         })
     };
@@ -85,8 +85,8 @@ pub fn AgendaPage() -> impl IntoView {
         let year = ctx.year();
         view! {
             <p id="agenda-not-registered" class="notice">
-                {move || if ctx.signed_in() { t().agenda_register_first } else { t().sign_in_required }} " "
-                <A href=format!("/barcamp/{year}")>{move || t().edition_home}</A>
+                {move || if ctx.signed_in() { t().barcamp().agenda_register_first } else { t().sign_in_required }} " "
+                <A href=format!("/barcamp/{year}")>{move || t().barcamp().edition_home}</A>
             </p>
         }
     };
@@ -98,22 +98,22 @@ pub fn AgendaPage() -> impl IntoView {
             <LiveNotice updated=updated />
             <Show when=move || ctx.registered() fallback=not_registered>
                 <section aria-labelledby="agenda-h">
-                    <h2 id="agenda-h">{move || t().agenda_placed}</h2>
+                    <h2 id="agenda-h">{move || t().barcamp().agenda_placed}</h2>
                     <FormError error=error />
                     <Show when=move || !loaded.get()>
                         <p>{move || t().loading}</p>
                     </Show>
                     <Show when=move || loaded.get() && placed().is_empty()>
-                        <p id="agenda-empty">{move || t().agenda_empty}</p>
+                        <p id="agenda-empty">{move || t().barcamp().agenda_empty}</p>
                     </Show>
                     <ul id="agenda" class="cards">
                         {move || placed().into_iter().map(|i| view! { <AgendaEntry item=i /> }).collect_view()}
                     </ul>
                 </section>
                 <section aria-labelledby="agenda-unplaced-h">
-                    <h2 id="agenda-unplaced-h">{move || t().agenda_unplaced}</h2>
+                    <h2 id="agenda-unplaced-h">{move || t().barcamp().agenda_unplaced}</h2>
                     <Show when=move || loaded.get() && unplaced().is_empty()>
-                        <p>{move || t().agenda_unplaced_empty}</p>
+                        <p>{move || t().barcamp().agenda_unplaced_empty}</p>
                     </Show>
                     <ul id="agenda-unplaced" class="rows">
                         {move || unplaced().into_iter().map(|i| view! { <AgendaEntry item=i /> }).collect_view()}
@@ -145,7 +145,7 @@ fn AgendaEntry(item: AgendaItem) -> impl IntoView {
     let status_note = (status != SessionStatus::Proposed).then(|| {
         view! {
             <p class="status-note">
-                <span class="badge session-status" data-status=status.as_str()>{move || t().session_status(status)}</span>
+                <span class="badge session-status" data-status=status.as_str()>{move || t().barcamp().session_status(status)}</span>
                 " " {reason}
             </p>
         }
@@ -157,7 +157,7 @@ fn AgendaEntry(item: AgendaItem) -> impl IntoView {
             .map(|c| c.title.clone())
             .collect::<Vec<_>>()
             .join(", ");
-        view! { <p class="clash">{move || t().clashes_with} " " {with}</p> }
+        view! { <p class="clash">{move || t().barcamp().clashes_with} " " {with}</p> }
     });
     view! {
         <li data-session-id=s.id.clone() data-status=status.as_str() class="agenda-item">

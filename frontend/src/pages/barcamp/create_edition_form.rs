@@ -78,7 +78,11 @@ pub fn CreateEditionForm(editions: RwSignal<Vec<EditionSummary>>) -> impl IntoVi
                         s.set(String::new());
                     }
                     timezone.set(DEFAULT_TIMEZONE.to_owned());
-                    note.set(Some(strings(session.lang.get_untracked()).edition_created));
+                    note.set(Some(
+                        strings(session.lang.get_untracked())
+                            .barcamp()
+                            .edition_created,
+                    ));
                 }
                 Err(e) => error.set(Some(e)),
             }
@@ -87,18 +91,18 @@ pub fn CreateEditionForm(editions: RwSignal<Vec<EditionSummary>>) -> impl IntoVi
 
     view! {
         <section aria-labelledby="create-edition-h" class="board">
-            <h2 id="create-edition-h">{move || t().create_edition_title}</h2>
+            <h2 id="create-edition-h">{move || t().barcamp().create_edition_title}</h2>
             <form id="create-edition" on:submit=submit novalidate>
-                <Field name="year" id="edition-year" label=|s| s.edition_year value=year error=error kind="number" inputmode="numeric" />
-                <Field name="title" id="edition-title" label=|s| s.edition_title value=title error=error />
-                <Field name="startsOn" id="edition-starts" label=|s| s.edition_starts value=starts_on error=error kind="date" />
-                <Field name="endsOn" id="edition-ends" label=|s| s.edition_ends value=ends_on error=error kind="date" />
-                <Field name="venue" id="edition-venue" label=|s| s.edition_venue value=venue error=error />
-                <Field name="timezone" id="edition-timezone" label=|s| s.edition_timezone value=timezone error=error hint=|s| s.edition_timezone_hint />
+                <Field name="year" id="edition-year" label=|s| s.barcamp().edition_year value=year error=error kind="number" inputmode="numeric" />
+                <Field name="title" id="edition-title" label=|s| s.barcamp().edition_title value=title error=error />
+                <Field name="startsOn" id="edition-starts" label=|s| s.barcamp().edition_starts value=starts_on error=error kind="date" />
+                <Field name="endsOn" id="edition-ends" label=|s| s.barcamp().edition_ends value=ends_on error=error kind="date" />
+                <Field name="venue" id="edition-venue" label=|s| s.barcamp().edition_venue value=venue error=error />
+                <Field name="timezone" id="edition-timezone" label=|s| s.barcamp().edition_timezone value=timezone error=error hint=|s| s.barcamp().edition_timezone_hint />
                 <FormError error=error fields=FIELDS />
                 <FormNote text=note.into() />
                 <button type="submit" id="create-edition-submit" disabled=move || busy.get()>
-                    {move || t().create_edition_submit}
+                    {move || t().barcamp().create_edition_submit}
                 </button>
             </form>
         </section>

@@ -62,9 +62,9 @@ pub fn EditionPage() -> impl IntoView {
             <EditionHeader ctx=ctx />
             <Registration ctx=ctx />
             <section aria-labelledby="programme-h">
-                <h2 id="programme-h">{move || t().programme_title}</h2>
+                <h2 id="programme-h">{move || t().barcamp().programme_title}</h2>
                 <Show when=move || ctx.talks.with(Vec::is_empty)>
-                    <p id="programme-empty">{move || t().programme_empty}</p>
+                    <p id="programme-empty">{move || t().barcamp().programme_empty}</p>
                 </Show>
                 <ul id="programme" class="cards">
                     <For
@@ -76,7 +76,7 @@ pub fn EditionPage() -> impl IntoView {
             </section>
             <Show when=can_propose>
                 <section aria-labelledby="propose-session-h">
-                    <h2 id="propose-session-h">{move || t().propose_session_title}</h2>
+                    <h2 id="propose-session-h">{move || t().barcamp().propose_session_title}</h2>
                     <SessionForm ctx=ctx prefix="session".to_owned() labs=labs />
                 </section>
             </Show>
@@ -93,8 +93,8 @@ pub fn edition_fallback(ctx: BarcampCtx) -> AnyView {
         view! { <FormError error=ctx.load_error /> }.into_any()
     } else {
         view! {
-            <h1 id="edition-not-found">{move || t().edition_not_found}</h1>
-            <p><A href="/barcamp">{move || t().barcamp_title}</A></p>
+            <h1 id="edition-not-found">{move || t().barcamp().edition_not_found}</h1>
+            <p><A href="/barcamp">{move || t().barcamp().barcamp_title}</A></p>
         }
         .into_any()
     }
@@ -114,14 +114,14 @@ pub fn EditionHeader(ctx: BarcampCtx) -> impl IntoView {
     view! {
         <h1>{move || field(|e| format!("{} — {}", e.year, e.title))}</h1>
         <dl class="facts">
-            <dt>{move || t().edition_dates}</dt>
+            <dt>{move || t().barcamp().edition_dates}</dt>
             <dd id="edition-dates">{move || field(|e| format!("{} → {}", e.starts_on, e.ends_on))}</dd>
-            <dt>{move || t().edition_venue}</dt>
+            <dt>{move || t().barcamp().edition_venue}</dt>
             <dd id="edition-venue">{move || field(|e| e.venue.clone())}</dd>
-            <dt>{move || t().edition_phase}</dt>
+            <dt>{move || t().barcamp().edition_phase}</dt>
             <dd>
                 <span id="edition-phase" class="badge phase" data-phase=move || phase().as_str()>
-                    {move || t().barcamp_phase(phase())}
+                    {move || t().barcamp().barcamp_phase(phase())}
                 </span>
             </dd>
         </dl>
@@ -135,17 +135,17 @@ pub fn EditionLinks(ctx: BarcampCtx) -> impl IntoView {
     let t = move || strings(ctx.session.lang.get());
     let base = move || format!("/barcamp/{}", ctx.year());
     view! {
-        <nav class="edition-links" aria-label=move || t().edition_pages>
+        <nav class="edition-links" aria-label=move || t().barcamp().edition_pages>
             <ul>
-                <li><A href=base exact=true>{move || t().edition_home}</A></li>
-                <li><A href=move || format!("{}/schedule", base()) attr:id="link-schedule">{move || t().schedule_title}</A></li>
+                <li><A href=base exact=true>{move || t().barcamp().edition_home}</A></li>
+                <li><A href=move || format!("{}/schedule", base()) attr:id="link-schedule">{move || t().barcamp().schedule_title}</A></li>
                 <Show when=move || ctx.registered()>
-                    <li><A href=move || format!("{}/agenda", base()) attr:id="link-agenda">{move || t().agenda_title}</A></li>
+                    <li><A href=move || format!("{}/agenda", base()) attr:id="link-agenda">{move || t().barcamp().agenda_title}</A></li>
                 </Show>
                 <Show when=move || ctx.organiser()>
-                    <li><A href=move || format!("{}/organise", base()) attr:id="link-organise">{move || t().organise_title}</A></li>
+                    <li><A href=move || format!("{}/organise", base()) attr:id="link-organise">{move || t().barcamp().organise_title}</A></li>
                 </Show>
-                <li><A href=move || format!("{}/screen", base()) attr:id="link-screen">{move || t().screen_title}</A></li>
+                <li><A href=move || format!("{}/screen", base()) attr:id="link-screen">{move || t().barcamp().screen_title}</A></li>
             </ul>
         </nav>
     }
@@ -173,12 +173,12 @@ fn Registration(ctx: BarcampCtx) -> impl IntoView {
     };
     view! {
         <section aria-labelledby="registration-h" class="registration">
-            <h2 id="registration-h">{move || t().registration_title}</h2>
+            <h2 id="registration-h">{move || t().barcamp().registration_title}</h2>
             <Show
                 when=move || ctx.signed_in()
                 fallback=move || view! {
                     <p>
-                        {move || t().register_sign_in} " "
+                        {move || t().barcamp().register_sign_in} " "
                         <A href="/login">{move || t().nav_login}</A>
                     </p>
                 }
@@ -187,13 +187,13 @@ fn Registration(ctx: BarcampCtx) -> impl IntoView {
                     when=move || ctx.registered()
                     fallback=move || view! {
                         <button type="button" id="barcamp-register" on:click=register disabled=move || busy.get()>
-                            {move || t().barcamp_register}
+                            {move || t().barcamp().barcamp_register}
                         </button>
                     }
                 >
-                    <p id="barcamp-registered" class="registered">{move || t().barcamp_registered}</p>
+                    <p id="barcamp-registered" class="registered">{move || t().barcamp().barcamp_registered}</p>
                     <button type="button" id="barcamp-unregister" class="secondary" on:click=unregister disabled=move || busy.get()>
-                        {move || t().barcamp_unregister}
+                        {move || t().barcamp().barcamp_unregister}
                     </button>
                 </Show>
             </Show>

@@ -71,14 +71,14 @@ pub fn EditionsPage() -> impl IntoView {
 
     view! {
         <section aria-labelledby="editions-h">
-            <h1 id="editions-h">{move || t().barcamp_title}</h1>
-            <p class="lead">{move || t().barcamp_intro}</p>
+            <h1 id="editions-h">{move || t().barcamp().barcamp_title}</h1>
+            <p class="lead">{move || t().barcamp().barcamp_intro}</p>
             <FormError error=error />
             <Show when=move || !loaded.get()>
                 <p>{move || t().loading}</p>
             </Show>
             <Show when=move || loaded.get() && editions.with(Vec::is_empty)>
-                <p id="editions-empty">{move || t().editions_empty}</p>
+                <p id="editions-empty">{move || t().barcamp().editions_empty}</p>
             </Show>
             <ul id="editions" class="cards">
                 <For
@@ -104,12 +104,12 @@ fn EditionCard(edition: EditionSummary) -> impl IntoView {
         <li class="edition" data-year=e.year data-phase=phase.as_str()>
             <h2><A href=format!("/barcamp/{}", e.year)>{e.year} " — " {e.title.clone()}</A></h2>
             <dl class="facts">
-                <dt>{move || t().edition_dates}</dt>
+                <dt>{move || t().barcamp().edition_dates}</dt>
                 <dd>{format!("{} → {}", e.starts_on, e.ends_on)}</dd>
-                <dt>{move || t().edition_venue}</dt>
+                <dt>{move || t().barcamp().edition_venue}</dt>
                 <dd>{e.venue.clone()}</dd>
-                <dt>{move || t().edition_phase}</dt>
-                <dd><span class="badge phase" data-phase=phase.as_str()>{move || t().barcamp_phase(phase)}</span></dd>
+                <dt>{move || t().barcamp().edition_phase}</dt>
+                <dd><span class="badge phase" data-phase=phase.as_str()>{move || t().barcamp().barcamp_phase(phase)}</span></dd>
             </dl>
         </li>
     }

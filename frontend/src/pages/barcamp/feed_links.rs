@@ -45,7 +45,9 @@ pub fn FeedLinks(ctx: BarcampCtx) -> impl IntoView {
             edition_id: ctx.id(),
         };
         ctx.mutate_edition(q::RESET_FEED, vars, error, busy, move || {
-            note.set(Some(strings(lang.get_untracked()).feed_reset_done));
+            note.set(Some(
+                strings(lang.get_untracked()).barcamp().feed_reset_done,
+            ));
         });
     };
     let select_all = |ev: leptos::ev::FocusEvent| {
@@ -59,17 +61,17 @@ pub fn FeedLinks(ctx: BarcampCtx) -> impl IntoView {
 
     view! {
         <section aria-labelledby="feeds-h">
-            <h2 id="feeds-h">{move || t().feeds_title}</h2>
+            <h2 id="feeds-h">{move || t().barcamp().feeds_title}</h2>
             <Show when=move || private_url().is_some()>
-                <h3>{move || t().feed_private}</h3>
-                <p class="muted">{move || t().feed_private_intro}</p>
+                <h3>{move || t().barcamp().feed_private}</h3>
+                <p class="muted">{move || t().barcamp().feed_private_intro}</p>
                 <p>
                     <a id="feed-link" href=move || private_url().unwrap_or_default()>
-                        {move || t().feed_private_link}
+                        {move || t().barcamp().feed_private_link}
                     </a>
                 </p>
                 <div class="field">
-                    <label for="feed-url">{move || t().feed_address}</label>
+                    <label for="feed-url">{move || t().barcamp().feed_address}</label>
                     <input
                         id="feed-url"
                         type="text"
@@ -80,17 +82,17 @@ pub fn FeedLinks(ctx: BarcampCtx) -> impl IntoView {
                 </div>
                 <div class="actions">
                     <button type="button" id="feed-copy" class="secondary" on:click=on_copy>
-                        {move || t().feed_copy}
+                        {move || t().barcamp().feed_copy}
                     </button>
                     <button type="button" id="feed-reset" class="secondary" on:click=reset disabled=move || busy.get()>
-                        {move || t().feed_reset}
+                        {move || t().barcamp().feed_reset}
                     </button>
                 </div>
-                <p class="muted">{move || t().feed_reset_hint}</p>
+                <p class="muted">{move || t().barcamp().feed_reset_hint}</p>
                 <FormError error=error />
                 <FormNote text=note.into() />
             </Show>
-            <h3>{move || t().feed_public}</h3>
+            <h3>{move || t().barcamp().feed_public}</h3>
             <p>
                 <a id="public-feed-link" href=public_url>{public_url}</a>
             </p>

@@ -94,9 +94,12 @@ pub fn follow_changes(
 pub fn LiveNotice(updated: RwSignal<Option<String>>) -> impl IntoView {
     let session = use_session();
     let text = move || {
-        updated
-            .get()
-            .map(|at| format!("{} ({at})", strings(session.lang.get()).schedule_updated))
+        updated.get().map(|at| {
+            format!(
+                "{} ({at})",
+                strings(session.lang.get()).barcamp().schedule_updated
+            )
+        })
     };
     view! { <p id="live-note" class="live-note" role="status" aria-live="polite">{text}</p> }
 }

@@ -70,7 +70,7 @@ pub fn MoveControl(ctx: BarcampCtx, talk: Talk) -> impl IntoView {
             };
             ctx.mutate_talk(q::MOVE_SESSION, vars, error, busy, move |_| {
                 issues.set(None);
-                note.set(Some(strings(lang.get_untracked()).move_saved));
+                note.set(Some(strings(lang.get_untracked()).barcamp().move_saved));
             });
         }
     };
@@ -115,7 +115,7 @@ pub fn MoveControl(ctx: BarcampCtx, talk: Talk) -> impl IntoView {
             .into_iter()
             .map(|i| {
                 let class = if i.hard { "issue hard" } else { "issue warning" };
-                let kind = move || if i.hard { t().move_blocking } else { t().move_warning };
+                let kind = move || if i.hard { t().barcamp().move_blocking } else { t().barcamp().move_warning };
                 view! { <li class=class data-kind=i.kind.clone()><strong>{kind}</strong> " " {i.message.clone()}</li> }
             })
             .collect_view()
@@ -127,25 +127,25 @@ pub fn MoveControl(ctx: BarcampCtx, talk: Talk) -> impl IntoView {
     view! {
         <div class="move-control inline-form">
             <div class="field">
-                <label for=room_id.clone()>{move || t().move_room}</label>
+                <label for=room_id.clone()>{move || t().barcamp().move_room}</label>
                 <select id=room_id on:change=move |ev| { room.set(event_target_value(&ev)); check(); }>
-                    <option value="" prop:selected=move || room.with(String::is_empty)>{move || t().choose}</option>
+                    <option value="" prop:selected=move || room.with(String::is_empty)>{move || t().barcamp().choose}</option>
                     {rooms}
                 </select>
             </div>
             <div class="field">
-                <label for=slot_id.clone()>{move || t().move_slot}</label>
+                <label for=slot_id.clone()>{move || t().barcamp().move_slot}</label>
                 <select id=slot_id on:change=move |ev| { slot.set(event_target_value(&ev)); check2(); }>
-                    <option value="" prop:selected=move || slot.with(String::is_empty)>{move || t().choose}</option>
+                    <option value="" prop:selected=move || slot.with(String::is_empty)>{move || t().barcamp().choose}</option>
                     {slots}
                 </select>
             </div>
             <button type="button" class="move-save" on:click=save disabled=move || busy.get() || blocked()>
-                {move || t().move_save}
+                {move || t().barcamp().move_save}
             </button>
             <div class="move-issues" aria-live="polite">
                 <Show when=no_issue>
-                    <p class="move-ok">{move || t().move_no_issue}</p>
+                    <p class="move-ok">{move || t().barcamp().move_no_issue}</p>
                 </Show>
                 <ul>{issue_list}</ul>
             </div>

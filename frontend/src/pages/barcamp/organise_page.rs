@@ -21,7 +21,7 @@ pub fn OrganisePage() -> impl IntoView {
     let title = move || {
         ctx.edition.with(|e| {
             e.as_ref()
-                .map(|e| format!("{} — {} {}", t().organise_title, e.title, e.year))
+                .map(|e| format!("{} — {} {}", t().barcamp().organise_title, e.title, e.year))
                 .unwrap_or_default()
         })
     };
@@ -32,7 +32,7 @@ pub fn OrganisePage() -> impl IntoView {
     let refused = move || {
         view! {
             <p id="organise-refused" class="notice">
-                {move || if ctx.signed_in() { t().organisers_only } else { t().sign_in_required }}
+                {move || if ctx.signed_in() { t().barcamp().organisers_only } else { t().sign_in_required }}
             </p>
         }
     };
@@ -48,9 +48,9 @@ pub fn OrganisePage() -> impl IntoView {
                 <SlotsEditor ctx=ctx />
                 <SchedulerPanel ctx=ctx />
                 <section aria-labelledby="organise-programme-h">
-                    <h2 id="organise-programme-h">{move || t().programme_title}</h2>
+                    <h2 id="organise-programme-h">{move || t().barcamp().programme_title}</h2>
                     <Show when=move || ctx.talks.with(Vec::is_empty)>
-                        <p>{move || t().programme_empty}</p>
+                        <p>{move || t().barcamp().programme_empty}</p>
                     </Show>
                     <ul id="organise-programme" class="cards">
                         <For

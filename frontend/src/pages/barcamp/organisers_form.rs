@@ -28,9 +28,9 @@ pub fn OrganisersForm(ctx: BarcampCtx) -> impl IntoView {
             email.set(String::new());
             let s = strings(lang.get_untracked());
             note.set(Some(if organiser {
-                s.organiser_added
+                s.barcamp().organiser_added
             } else {
-                s.organiser_removed
+                s.barcamp().organiser_removed
             }));
         });
     };
@@ -45,21 +45,21 @@ pub fn OrganisersForm(ctx: BarcampCtx) -> impl IntoView {
     };
     view! {
         <section aria-labelledby="organisers-h">
-            <h2 id="organisers-h">{move || t().organisers_title}</h2>
+            <h2 id="organisers-h">{move || t().barcamp().organisers_title}</h2>
             <p>
-                {move || t().registration_count} " "
+                {move || t().barcamp().registration_count} " "
                 <strong id="registration-count">{move || count().unwrap_or_default()}</strong>
             </p>
             <p id="organisers">
-                {move || list().unwrap_or_else(|| t().organisers_none.to_owned())}
+                {move || list().unwrap_or_else(|| t().barcamp().organisers_none.to_owned())}
             </p>
-            <p class="muted">{move || t().organisers_board_note}</p>
+            <p class="muted">{move || t().barcamp().organisers_board_note}</p>
             <Show when=move || ctx.is_board()>
                 <form class="inline-form" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); set(true); } novalidate>
-                    <Field name="email" id="organiser-email" label=|s| s.organiser_email value=email error=error kind="email" autocomplete="off" />
-                    <button type="submit" id="organiser-add" disabled=move || busy.get()>{move || t().organiser_add}</button>
+                    <Field name="email" id="organiser-email" label=|s| s.barcamp().organiser_email value=email error=error kind="email" autocomplete="off" />
+                    <button type="submit" id="organiser-add" disabled=move || busy.get()>{move || t().barcamp().organiser_add}</button>
                     <button type="button" id="organiser-remove" class="secondary" on:click=move |_| set(false) disabled=move || busy.get()>
-                        {move || t().organiser_remove}
+                        {move || t().barcamp().organiser_remove}
                     </button>
                     <FormError error=error fields=&["email"] />
                     <FormNote text=note.into() />

@@ -37,31 +37,39 @@ pub fn PhaseControl(ctx: BarcampCtx) -> impl IntoView {
             .map(|p| {
                 let p = *p;
                 let current = move || (phase() == p).then_some("step");
-                view! { <li aria-current=current data-phase=p.as_str()>{move || t().barcamp_phase(p)}</li> }
+                view! { <li aria-current=current data-phase=p.as_str()>{move || t().barcamp().barcamp_phase(p)}</li> }
             })
             .collect_view()
     };
     let next_label = move || match next() {
-        Some(BarcampPhase::Published) => t().publish_schedule.to_owned(),
-        Some(p) => format!("{} {}", t().phase_next, t().barcamp_phase(p)),
-        None => t().phase_last.to_owned(),
+        Some(BarcampPhase::Published) => t().barcamp().publish_schedule.to_owned(),
+        Some(p) => format!(
+            "{} {}",
+            t().barcamp().phase_next,
+            t().barcamp().barcamp_phase(p)
+        ),
+        None => t().barcamp().phase_last.to_owned(),
     };
     let previous_label = move || match previous() {
-        Some(p) => format!("{} {}", t().phase_back, t().barcamp_phase(p)),
-        None => t().phase_first.to_owned(),
+        Some(p) => format!(
+            "{} {}",
+            t().barcamp().phase_back,
+            t().barcamp().barcamp_phase(p)
+        ),
+        None => t().barcamp().phase_first.to_owned(),
     };
 
     view! {
         <section aria-labelledby="phase-h">
-            <h2 id="phase-h">{move || t().edition_phase}</h2>
+            <h2 id="phase-h">{move || t().barcamp().edition_phase}</h2>
             <p>
-                {move || t().phase_current} " "
+                {move || t().barcamp().phase_current} " "
                 <strong id="phase-current" class="badge phase" data-phase=move || phase().as_str()>
-                    {move || t().barcamp_phase(phase())}
+                    {move || t().barcamp().barcamp_phase(phase())}
                 </strong>
             </p>
             <ol class="phases">{steps}</ol>
-            <p class="muted">{move || t().phase_help}</p>
+            <p class="muted">{move || t().barcamp().phase_help}</p>
             <div class="actions">
                 <button
                     type="button"

@@ -33,9 +33,9 @@ pub fn RoomsEditor(ctx: BarcampCtx) -> impl IntoView {
     };
     view! {
         <section aria-labelledby="rooms-h">
-            <h2 id="rooms-h">{move || t().rooms_title}</h2>
+            <h2 id="rooms-h">{move || t().barcamp().rooms_title}</h2>
             <Show when=move || rooms().is_empty()>
-                <p id="rooms-empty">{move || t().rooms_empty}</p>
+                <p id="rooms-empty">{move || t().barcamp().rooms_empty}</p>
             </Show>
             <ul id="rooms" class="rows">
                 <For
@@ -44,7 +44,7 @@ pub fn RoomsEditor(ctx: BarcampCtx) -> impl IntoView {
                     children=move |r| view! { <RoomRow ctx=ctx room=r /> }
                 />
             </ul>
-            <h3>{move || t().room_add_title}</h3>
+            <h3>{move || t().barcamp().room_add_title}</h3>
             <RoomForm ctx=ctx prefix="room".to_owned() />
         </section>
     }
@@ -73,10 +73,10 @@ fn RoomRow(ctx: BarcampCtx, room: Room) -> impl IntoView {
     view! {
         <li class="room" data-room-id=id.clone()>
             <span class="room-name">{room.name.clone()}</span>
-            <span>{move || t().room_capacity} " " {room.capacity}</span>
+            <span>{move || t().barcamp().room_capacity} " " {room.capacity}</span>
             <span class="muted">{equipment}</span>
             <button type="button" class="secondary" aria-expanded=move || editing.get().to_string() on:click=move |_| editing.update(|e| *e = !*e)>
-                {move || t().edit} <span class="sr-only">" — " {name.clone()}</span>
+                {move || t().barcamp().edit} <span class="sr-only">" — " {name.clone()}</span>
             </button>
             <button type="button" class="danger" on:click=remove disabled=move || busy.get()>
                 {move || t().remove} <span class="sr-only">" — " {name2.clone()}</span>
@@ -158,11 +158,11 @@ fn RoomForm(
     };
     view! {
         <form class="inline-form room-form" on:submit=submit novalidate>
-            <Field name="name" id=format!("{prefix}-name") label=|s| s.room_name value=name error=error />
-            <Field name="capacity" id=format!("{prefix}-capacity") label=|s| s.room_capacity value=capacity_raw error=error kind="number" inputmode="numeric" />
-            <Field name="equipment" id=format!("{prefix}-equipment") label=|s| s.room_equipment value=equipment error=error required=false hint=|s| s.comma_separated_hint />
+            <Field name="name" id=format!("{prefix}-name") label=|s| s.barcamp().room_name value=name error=error />
+            <Field name="capacity" id=format!("{prefix}-capacity") label=|s| s.barcamp().room_capacity value=capacity_raw error=error kind="number" inputmode="numeric" />
+            <Field name="equipment" id=format!("{prefix}-equipment") label=|s| s.barcamp().room_equipment value=equipment error=error required=false hint=|s| s.barcamp().comma_separated_hint />
             <button type="submit" id=submit_id disabled=move || busy.get()>
-                {move || if is_edit { t().save } else { t().room_add } }
+                {move || if is_edit { t().save } else { t().barcamp().room_add } }
             </button>
             <FormError error=error fields=FIELDS />
         </form>

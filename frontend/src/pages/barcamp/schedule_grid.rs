@@ -195,9 +195,9 @@ pub fn ScheduleGrid(ctx: BarcampCtx) -> impl IntoView {
     view! {
         <div id="schedule-grid">
             <Show when=move || days.with(Vec::is_empty)>
-                <p id="schedule-empty">{move || t().schedule_no_slots}</p>
+                <p id="schedule-empty">{move || t().barcamp().schedule_no_slots}</p>
             </Show>
-            <div role="tablist" class="day-tabs" aria-label=move || t().schedule_days on:keydown=on_key>
+            <div role="tablist" class="day-tabs" aria-label=move || t().barcamp().schedule_days on:keydown=on_key>
                 {tabs}
             </div>
             {panels}
@@ -255,7 +255,7 @@ fn day_table(ctx: BarcampCtx, day: &str) -> impl IntoView {
         <table class="schedule">
             <caption>{day_label(day, lang)}</caption>
             <thead>
-                <tr><th scope="col">{t.schedule_time}</th>{head}</tr>
+                <tr><th scope="col">{t.barcamp().schedule_time}</th>{head}</tr>
             </thead>
             <tbody>{body}</tbody>
         </table>
@@ -276,9 +276,10 @@ fn talk_cell(
     };
     let cancel_note = cancelled.then(|| {
         let reason = talk.status_reason.clone().unwrap_or_default();
-        view! { <span class="cancel-note">{t.session_cancelled} " " {reason}</span> }
+        view! { <span class="cancel-note">{t.barcamp().session_cancelled} " " {reason}</span> }
     });
-    let pinned = (organiser && talk.pinned).then(|| view! { <span class="pin">{t.pinned}</span> });
+    let pinned =
+        (organiser && talk.pinned).then(|| view! { <span class="pin">{t.barcamp().pinned}</span> });
     view! {
         <td
             data-session-id=talk.id.clone()
@@ -288,7 +289,7 @@ fn talk_cell(
         >
             {title}
             <span class="cell-hosts">{names(&talk.hosts)}</span>
-            <span class="cell-format">{t.session_format_label(talk.format)}</span>
+            <span class="cell-format">{t.barcamp().session_format_label(talk.format)}</span>
             {cancel_note}
             {pinned}
         </td>

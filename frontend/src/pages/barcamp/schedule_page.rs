@@ -22,9 +22,9 @@ pub fn SchedulePage() -> impl IntoView {
                     // An edition's title often carries its year already ("Barcamp 2027").
                     let year = e.year.to_string();
                     if e.title.contains(&year) {
-                        format!("{} — {}", t().schedule_title, e.title)
+                        format!("{} — {}", t().barcamp().schedule_title, e.title)
                     } else {
-                        format!("{} — {} {}", t().schedule_title, e.title, year)
+                        format!("{} — {} {}", t().barcamp().schedule_title, e.title, year)
                     }
                 })
                 .unwrap_or_default()
@@ -39,10 +39,10 @@ pub fn SchedulePage() -> impl IntoView {
             <LiveNotice updated=updated />
             <Show
                 when=move || ctx.schedule_visible()
-                fallback=move || view! { <p id="schedule-unpublished" class="notice">{move || t().schedule_unpublished}</p> }
+                fallback=move || view! { <p id="schedule-unpublished" class="notice">{move || t().barcamp().schedule_unpublished}</p> }
             >
                 <Show when=draft>
-                    <p id="schedule-draft" class="notice">{move || t().schedule_draft}</p>
+                    <p id="schedule-draft" class="notice">{move || t().barcamp().schedule_draft}</p>
                 </Show>
                 <ScheduleGrid ctx=ctx />
             </Show>

@@ -34,8 +34,8 @@ pub fn SchedulerPanel(ctx: BarcampCtx) -> impl IntoView {
     };
     view! {
         <section aria-labelledby="scheduler-h">
-            <h2 id="scheduler-h">{move || t().scheduler_title}</h2>
-            <p id="scheduler-help" class="muted">{move || t().scheduler_help}</p>
+            <h2 id="scheduler-h">{move || t().barcamp().scheduler_title}</h2>
+            <p id="scheduler-help" class="muted">{move || t().barcamp().scheduler_help}</p>
             <button
                 type="button"
                 id="run-scheduler"
@@ -43,7 +43,7 @@ pub fn SchedulerPanel(ctx: BarcampCtx) -> impl IntoView {
                 on:click=run
                 disabled=move || busy.get() || !can_run()
             >
-                {move || if busy.get() { t().working } else { t().run_scheduler }}
+                {move || if busy.get() { t().working } else { t().barcamp().run_scheduler }}
             </button>
             <FormError error=error />
             <div aria-live="polite">
@@ -72,22 +72,22 @@ fn RunResult(run: SchedulerRun) -> impl IntoView {
     view! {
         <div id="scheduler-result" class="notice" data-objective=run.objective data-placed=run.placed>
             <dl class="facts">
-                <dt>{move || t().run_placed}</dt>
+                <dt>{move || t().barcamp().run_placed}</dt>
                 <dd class="run-placed">{run.placed}</dd>
-                <dt>{move || t().run_pinned}</dt>
+                <dt>{move || t().barcamp().run_pinned}</dt>
                 <dd class="run-pinned">{run.pinned}</dd>
-                <dt>{move || t().run_objective}</dt>
+                <dt>{move || t().barcamp().run_objective}</dt>
                 <dd class="run-objective">{run.objective}</dd>
-                <dt>{move || t().run_greedy}</dt>
+                <dt>{move || t().barcamp().run_greedy}</dt>
                 <dd class="run-greedy">{run.greedy_objective}</dd>
-                <dt>{move || t().run_time}</dt>
+                <dt>{move || t().barcamp().run_time}</dt>
                 <dd class="run-time">{format!("{} ms", run.milliseconds)}</dd>
             </dl>
-            <p class="muted">{move || t().run_objective_help}</p>
+            <p class="muted">{move || t().barcamp().run_objective_help}</p>
             {if all_placed {
-                view! { <p class="run-all-placed">{move || t().run_all_placed}</p> }.into_any()
+                view! { <p class="run-all-placed">{move || t().barcamp().run_all_placed}</p> }.into_any()
             } else {
-                view! { <h3>{move || t().run_unplaced}</h3> }.into_any()
+                view! { <h3>{move || t().barcamp().run_unplaced}</h3> }.into_any()
             }}
             <ul class="run-unplaced">{unplaced}</ul>
         </div>

@@ -88,12 +88,12 @@ pub fn ScreenPage() -> impl IntoView {
         <div class="screen">
             <header class="screen-head">
                 <h1>{title}</h1>
-                <p class="clock" aria-label=move || t().screen_clock>{move || now.get()}</p>
+                <p class="clock" aria-label=move || t().barcamp().screen_clock>{move || now.get()}</p>
             </header>
             <LiveNotice updated=updated />
             <FormError error=error />
             <Show when=move || ctx.loaded.get() && ctx.edition.with(Option::is_none)>
-                <p>{move || t().edition_not_found}</p>
+                <p>{move || t().barcamp().edition_not_found}</p>
             </Show>
             <ul id="now-next" class="screen-rooms">
                 {move || rooms.get().into_iter().map(|r| view! { <RoomCard entry=r /> }).collect_view()}
@@ -112,12 +112,12 @@ fn RoomCard(entry: RoomNowNext) -> impl IntoView {
         <li class="room-card" data-room-id=entry.room.id.clone()>
             <h2 class="room-name">{entry.room.name.clone()}</h2>
             <div class="now">
-                <p class="label">{move || t().screen_now}</p>
-                {now.unwrap_or_else(|| view! { <p class="free">{move || t().screen_free}</p> }.into_any())}
+                <p class="label">{move || t().barcamp().screen_now}</p>
+                {now.unwrap_or_else(|| view! { <p class="free">{move || t().barcamp().screen_free}</p> }.into_any())}
             </div>
             <div class="next">
-                <p class="label">{move || t().screen_next}</p>
-                {next.unwrap_or_else(|| view! { <p class="free">{move || t().screen_nothing_next}</p> }.into_any())}
+                <p class="label">{move || t().barcamp().screen_next}</p>
+                {next.unwrap_or_else(|| view! { <p class="free">{move || t().barcamp().screen_nothing_next}</p> }.into_any())}
             </div>
         </li>
     }
@@ -146,14 +146,14 @@ fn talk_block(talk: Talk, running: bool) -> AnyView {
                 format!("{}, ", day_label(&day, lang))
             };
             if until {
-                format!("{} {at}", s.screen_until)
+                format!("{} {at}", s.barcamp().screen_until)
             } else {
                 format!("{day}{at}")
             }
         })
     };
     let title = if cancelled {
-        view! { <s>{talk.title.clone()}</s> " " <span class="cancel-note">{move || t().session_status_cancelled}</span> }
+        view! { <s>{talk.title.clone()}</s> " " <span class="cancel-note">{move || t().barcamp().session_status_cancelled}</span> }
             .into_any()
     } else {
         view! { <span>{talk.title.clone()}</span> }.into_any()

@@ -73,7 +73,7 @@ pub fn OrganiserSessionItem(ctx: BarcampCtx, id: String) -> impl IntoView {
             vars,
             error,
             busy,
-            done(|s| s.session_declined),
+            done(|s| s.barcamp().session_declined),
         );
     };
     let cancel = move |_| {
@@ -87,7 +87,7 @@ pub fn OrganiserSessionItem(ctx: BarcampCtx, id: String) -> impl IntoView {
             vars,
             error,
             busy,
-            done(|s| s.session_cancelled_note),
+            done(|s| s.barcamp().session_cancelled_note),
         );
     };
     let merge = move |_| {
@@ -105,7 +105,7 @@ pub fn OrganiserSessionItem(ctx: BarcampCtx, id: String) -> impl IntoView {
             into_id,
             reason: why,
         };
-        let done = done(|s| s.session_merged);
+        let done = done(|s| s.barcamp().session_merged);
         ctx.mutate_talk(q::MERGE_SESSION, vars, error, busy, move |x| {
             done(x);
             ctx.refresh_talks();
@@ -135,19 +135,19 @@ pub fn OrganiserSessionItem(ctx: BarcampCtx, id: String) -> impl IntoView {
         talk.get().map(|x| {
             let lang = lang.get();
             let s = strings(lang);
-            let where_ = placement(&x, lang).unwrap_or_else(|| s.not_placed.to_owned());
+            let where_ = placement(&x, lang).unwrap_or_else(|| s.barcamp().not_placed.to_owned());
             view! {
                 <p class="facts-line">
-                    <span class="badge session-status" data-status=x.status.as_str()>{s.session_status(x.status)}</span>
-                    " " {s.session_format_label(x.format)} " · " {s.slots_count(x.length)}
-                    " · " {s.interest_label} " " <span class="interest-count">{x.interest_count}</span>
+                    <span class="badge session-status" data-status=x.status.as_str()>{s.barcamp().session_status(x.status)}</span>
+                    " " {s.barcamp().session_format_label(x.format)} " · " {s.barcamp().slots_count(x.length)}
+                    " · " {s.barcamp().interest_label} " " <span class="interest-count">{x.interest_count}</span>
                 </p>
-                <p class="session-hosts">{s.session_hosts} " " {names(&x.hosts)}</p>
-                <p class="placement">{where_} {x.pinned.then_some(" · ")} {x.pinned.then_some(s.pinned)}</p>
-                {(!x.equipment.is_empty()).then(|| view! { <p class="muted">{s.session_equipment} " " {x.equipment.join(", ")}</p> })}
-                {x.unplaced_reason.clone().map(|r| view! { <p class="unplaced-reason">{s.unplaced_because} " " {r}</p> })}
-                {x.status_reason.clone().map(|r| view! { <p class="status-reason">{s.status_reason} " " {r}</p> })}
-                {x.merged_into.clone().map(|m| view! { <p class="merged-into">{s.merged_into} " " {m.title}</p> })}
+                <p class="session-hosts">{s.barcamp().session_hosts} " " {names(&x.hosts)}</p>
+                <p class="placement">{where_} {x.pinned.then_some(" · ")} {x.pinned.then_some(s.barcamp().pinned)}</p>
+                {(!x.equipment.is_empty()).then(|| view! { <p class="muted">{s.barcamp().session_equipment} " " {x.equipment.join(", ")}</p> })}
+                {x.unplaced_reason.clone().map(|r| view! { <p class="unplaced-reason">{s.barcamp().unplaced_because} " " {r}</p> })}
+                {x.status_reason.clone().map(|r| view! { <p class="status-reason">{s.barcamp().status_reason} " " {r}</p> })}
+                {x.merged_into.clone().map(|m| view! { <p class="merged-into">{s.barcamp().merged_into} " " {m.title}</p> })}
             }
         })
     };
@@ -166,35 +166,35 @@ pub fn OrganiserSessionItem(ctx: BarcampCtx, id: String) -> impl IntoView {
                 <div class="actions">
                     <Show when=placed>
                         <button type="button" class="secondary pin-toggle" aria-pressed=move || pinned().to_string() on:click=pin disabled=move || busy.get()>
-                            {move || t().pin} <span class="sr-only">" — " {title}</span>
+                            {move || t().barcamp().pin} <span class="sr-only">" — " {title}</span>
                         </button>
                     </Show>
                 </div>
                 <details class="move">
-                    <summary>{move || t().move_title} <span class="sr-only">" — " {title}</span></summary>
+                    <summary>{move || t().barcamp().move_title} <span class="sr-only">" — " {title}</span></summary>
                     {move_form}
                 </details>
             </Show>
             <Show when=in_programme>
                 <details class="decide">
-                    <summary>{move || t().decide_title} <span class="sr-only">" — " {title}</span></summary>
+                    <summary>{move || t().barcamp().decide_title} <span class="sr-only">" — " {title}</span></summary>
                     <Field name="reason" id=reason_id.clone() label=|s| s.decision_reason value=reason error=error />
                     <div class="actions">
                         <Show when=move || ctx.phase() != Some(BarcampPhase::Published)>
-                            <button type="button" class="danger decline" on:click=decline disabled=move || busy.get()>{move || t().decline}</button>
+                            <button type="button" class="danger decline" on:click=decline disabled=move || busy.get()>{move || t().barcamp().decline}</button>
                         </Show>
                         <Show when=placed>
-                            <button type="button" class="danger cancel" on:click=cancel disabled=move || busy.get()>{move || t().cancel_session}</button>
+                            <button type="button" class="danger cancel" on:click=cancel disabled=move || busy.get()>{move || t().barcamp().cancel_session}</button>
                         </Show>
                     </div>
                     <div class="field">
-                        <label for=merge_id.clone()>{move || t().merge_into}</label>
+                        <label for=merge_id.clone()>{move || t().barcamp().merge_into}</label>
                         <select id=merge_id.clone() on:change=move |ev| merge_into.set(event_target_value(&ev))>
-                            <option value="" prop:selected=move || merge_into.with(String::is_empty)>{move || t().choose}</option>
+                            <option value="" prop:selected=move || merge_into.with(String::is_empty)>{move || t().barcamp().choose}</option>
                             {others}
                         </select>
                     </div>
-                    <button type="button" class="secondary merge" on:click=merge disabled=move || busy.get()>{move || t().merge}</button>
+                    <button type="button" class="secondary merge" on:click=merge disabled=move || busy.get()>{move || t().barcamp().merge}</button>
                 </details>
             </Show>
             <FormError error=error fields=&["reason"] />

@@ -121,7 +121,9 @@ pub fn SessionForm(
                     }
                     format.set(SessionFormat::Talk.as_str().to_owned());
                     length_raw.set("1".to_owned());
-                    note.set(Some(strings(lang.get_untracked()).session_proposed));
+                    note.set(Some(
+                        strings(lang.get_untracked()).barcamp().session_proposed,
+                    ));
                 });
             }
         }
@@ -148,20 +150,20 @@ pub fn SessionForm(
     };
     // A blank field keeps the current co-hosts; a list replaces them.
     let hosts_note = current_hosts.map(|h| {
-        view! { <p class="muted">{move || t().current_hosts} " " {h}</p> }
+        view! { <p class="muted">{move || t().barcamp().current_hosts} " " {h}</p> }
     });
     let cohosts_hint: fn(&crate::i18n::Strings) -> &'static str = if is_edit {
-        |s| s.session_cohosts_edit_hint
+        |s| s.barcamp().session_cohosts_edit_hint
     } else {
-        |s| s.session_cohosts_hint
+        |s| s.barcamp().session_cohosts_hint
     };
 
     view! {
         <form class="session-form" id=id("form") on:submit=submit novalidate>
-            <Field name="title" id=id("title") label=|s| s.session_title value=title error=error />
-            <TextArea name="description" id=id("description") label=|s| s.session_description value=description error=error />
+            <Field name="title" id=id("title") label=|s| s.barcamp().session_title value=title error=error />
+            <TextArea name="description" id=id("description") label=|s| s.barcamp().session_description value=description error=error />
             <div class="field">
-                <label for=format_id.clone()>{move || t().session_format}</label>
+                <label for=format_id.clone()>{move || t().barcamp().session_format}</label>
                 <select
                     id=format_id
                     name="format"
@@ -174,33 +176,33 @@ pub fn SessionForm(
                             let f = *f;
                             view! {
                                 <option value=f.as_str() prop:selected=move || format.get() == f.as_str()>
-                                    {move || t().session_format_label(f)}
+                                    {move || t().barcamp().session_format_label(f)}
                                 </option>
                             }
                         })
                         .collect_view()}
                 </select>
             </div>
-            <Field name="length" id=id("length") label=|s| s.session_length value=length_raw error=error kind="number" inputmode="numeric" hint=|s| s.session_length_hint />
-            <Field name="equipment" id=id("equipment") label=|s| s.session_equipment value=equipment error=error required=false hint=|s| s.comma_separated_hint />
+            <Field name="length" id=id("length") label=|s| s.barcamp().session_length value=length_raw error=error kind="number" inputmode="numeric" hint=|s| s.barcamp().session_length_hint />
+            <Field name="equipment" id=id("equipment") label=|s| s.barcamp().session_equipment value=equipment error=error required=false hint=|s| s.barcamp().comma_separated_hint />
             <div class="field">
-                <label for=lab_id.clone()>{move || t().session_lab}</label>
+                <label for=lab_id.clone()>{move || t().barcamp().session_lab}</label>
                 <select
                     id=lab_id
                     name="labId"
                     on:change=move |ev| lab.set(event_target_value(&ev))
                     prop:value=move || lab.get()
                 >
-                    <option value="" prop:selected=move || lab.with(String::is_empty)>{move || t().session_no_lab}</option>
+                    <option value="" prop:selected=move || lab.with(String::is_empty)>{move || t().barcamp().session_no_lab}</option>
                     {lab_options}
                 </select>
             </div>
-            <Field name="coHostEmails" id=id("cohosts") label=|s| s.session_cohosts value=cohosts error=error required=false kind="text" autocomplete="off" hint=cohosts_hint />
+            <Field name="coHostEmails" id=id("cohosts") label=|s| s.barcamp().session_cohosts value=cohosts error=error required=false kind="text" autocomplete="off" hint=cohosts_hint />
             {hosts_note}
             <FormError error=error fields=FIELDS />
             <FormNote text=note.into() />
             <button type="submit" id=id("submit") disabled=move || busy.get()>
-                {move || if is_edit { t().save } else { t().propose_session_submit }}
+                {move || if is_edit { t().save } else { t().barcamp().propose_session_submit }}
             </button>
         </form>
     }

@@ -49,18 +49,18 @@ pub fn SessionItem(
         talk.with(|x| x.as_ref().and_then(|x| x.lab.clone()))
             .map(|l| {
                 view! {
-                    <dt>{move || t().session_lab}</dt>
+                    <dt>{move || t().barcamp().session_lab}</dt>
                     <dd><A href=format!("/labs/{}", l.slug)>{l.name}</A></dd>
                 }
             })
     };
     let reason = move || {
         talk.with(|x| x.as_ref().and_then(|x| x.status_reason.clone()))
-            .map(|r| view! { <p class="status-reason">{move || t().status_reason} " " {r}</p> })
+            .map(|r| view! { <p class="status-reason">{move || t().barcamp().status_reason} " " {r}</p> })
     };
     let merged = move || {
         talk.with(|x| x.as_ref().and_then(|x| x.merged_into.clone()))
-            .map(|m| view! { <p class="merged-into">{move || t().merged_into} " " {m.title}</p> })
+            .map(|m| view! { <p class="merged-into">{move || t().barcamp().merged_into} " " {m.title}</p> })
     };
     let when = move || {
         talk.with(|x| {
@@ -81,16 +81,16 @@ pub fn SessionItem(
             <h3 class="session-title">{move || get(|x| x.title.clone())}</h3>
             <p class="description text">{move || get(|x| x.description.clone())}</p>
             <dl class="facts">
-                <dt>{move || t().session_format}</dt>
-                <dd class="session-format">{move || talk.with(|x| x.as_ref().map(|x| t().session_format_label(x.format)))}</dd>
-                <dt>{move || t().session_length}</dt>
-                <dd class="session-length">{move || talk.with(|x| x.as_ref().map(|x| t().slots_count(x.length)))}</dd>
-                <dt>{move || t().session_hosts}</dt>
+                <dt>{move || t().barcamp().session_format}</dt>
+                <dd class="session-format">{move || talk.with(|x| x.as_ref().map(|x| t().barcamp().session_format_label(x.format)))}</dd>
+                <dt>{move || t().barcamp().session_length}</dt>
+                <dd class="session-length">{move || talk.with(|x| x.as_ref().map(|x| t().barcamp().slots_count(x.length)))}</dd>
+                <dt>{move || t().barcamp().session_hosts}</dt>
                 <dd class="session-hosts">{move || talk.with(|x| x.as_ref().map(|x| names(&x.hosts)))}</dd>
                 {lab}
                 <dt>{move || t().status_label}</dt>
-                <dd><span class="badge session-status" data-status=move || status().as_str()>{move || t().session_status(status())}</span></dd>
-                <dt>{move || t().interest_label}</dt>
+                <dd><span class="badge session-status" data-status=move || status().as_str()>{move || t().barcamp().session_status(status())}</span></dd>
+                <dt>{move || t().barcamp().interest_label}</dt>
                 <dd><span class="interest-count">{move || talk.with(|x| x.as_ref().map_or(0, |x| x.interest_count))}</span></dd>
             </dl>
             {when}
@@ -104,14 +104,14 @@ pub fn SessionItem(
                     on:click=toggle.clone()
                     disabled=move || busy.get()
                 >
-                    {move || t().interest_toggle}
+                    {move || t().barcamp().interest_toggle}
                     <span class="sr-only">" — " {move || get(|x| x.title.clone())}</span>
                 </button>
             </Show>
             <FormError error=error />
             <Show when=can_edit>
                 <details class="edit-session">
-                    <summary>{move || t().edit_session} <span class="sr-only">" — " {move || get(|x| x.title.clone())}</span></summary>
+                    <summary>{move || t().barcamp().edit_session} <span class="sr-only">" — " {move || get(|x| x.title.clone())}</span></summary>
                     {edit_form}
                 </details>
             </Show>

@@ -43,10 +43,10 @@ pub fn SlotsEditor(ctx: BarcampCtx) -> impl IntoView {
     };
     view! {
         <section aria-labelledby="slots-h">
-            <h2 id="slots-h">{move || t().slots_title}</h2>
-            <p class="muted">{move || t().slots_intro}</p>
+            <h2 id="slots-h">{move || t().barcamp().slots_title}</h2>
+            <p class="muted">{move || t().barcamp().slots_intro}</p>
             <Show when=move || slots().is_empty()>
-                <p id="slots-empty">{move || t().slots_empty}</p>
+                <p id="slots-empty">{move || t().barcamp().slots_empty}</p>
             </Show>
             <ul id="slots" class="rows">
                 <For
@@ -55,12 +55,12 @@ pub fn SlotsEditor(ctx: BarcampCtx) -> impl IntoView {
                     children=move |s| view! { <SlotRow ctx=ctx entry=s /> }
                 />
             </ul>
-            <h3>{move || t().slot_add_title}</h3>
+            <h3>{move || t().barcamp().slot_add_title}</h3>
             <form class="inline-form" on:submit=submit novalidate>
-                <Field name="day" id="slot-day" kind="date" label=|s| s.slot_day value=day error=error hint=|s| s.slot_day_hint />
-                <Field name="start" id="slot-start" label=|s| s.slot_start value=start error=error hint=|s| s.slot_time_hint />
-                <Field name="end" id="slot-end" label=|s| s.slot_end value=end error=error hint=|s| s.slot_time_hint />
-                <button type="submit" id="slot-add" disabled=move || busy.get()>{move || t().slot_add}</button>
+                <Field name="day" id="slot-day" kind="date" label=|s| s.barcamp().slot_day value=day error=error hint=|s| s.barcamp().slot_day_hint />
+                <Field name="start" id="slot-start" label=|s| s.barcamp().slot_start value=start error=error hint=|s| s.barcamp().slot_time_hint />
+                <Field name="end" id="slot-end" label=|s| s.barcamp().slot_end value=end error=error hint=|s| s.barcamp().slot_time_hint />
+                <button type="submit" id="slot-add" disabled=move || busy.get()>{move || t().barcamp().slot_add}</button>
                 <FormError error=error fields=FIELDS />
             </form>
         </section>

@@ -18,9 +18,9 @@ pub fn ComingList(home: RwSignal<Option<Home>>) -> impl IntoView {
     let barcamp = move || home.with(|h| h.as_ref().and_then(|h| h.barcamp.clone()));
     view! {
         <section id="home-coming" aria-labelledby="home-coming-h">
-            <h2 id="home-coming-h">{move || t().reach.home_coming}</h2>
+            <h2 id="home-coming-h">{move || t().reach().home_coming}</h2>
             <Show when=move || assembly().is_none() && barcamp().is_none()>
-                <p id="home-coming-empty">{move || t().reach.home_coming_empty}</p>
+                <p id="home-coming-empty">{move || t().reach().home_coming_empty}</p>
             </Show>
             <ul class="cards coming">
                 {move || assembly().map(|a| view! { <NextAssembly assembly=a /> })}
@@ -40,21 +40,21 @@ fn NextAssembly(assembly: AssemblySummary) -> impl IntoView {
     view! {
         <li class="coming-item" data-kind="assembly" data-assembly-id=a.id.clone() data-status=status.as_str()>
             <h3>
-                <span class="muted">{move || t().reach.home_next_assembly} " — "</span>
+                <span class="muted">{move || t().reach().home_next_assembly} " — "</span>
                 <A href=format!("/assemblies/{}", a.id)>{a.title.clone()}</A>
             </h3>
             <dl class="facts">
-                <dt>{move || t().assembly_date}</dt>
+                <dt>{move || t().assemblies().assembly_date}</dt>
                 <dd>
                     <time datetime=a.starts_at.clone()>
                         {move || instant_label(&starts_at, session.lang.get())}
                     </time>
                 </dd>
-                <dt>{move || t().assembly_place}</dt>
+                <dt>{move || t().assemblies().assembly_place}</dt>
                 <dd>{a.place.clone()}</dd>
-                <dt>{move || t().assembly_status}</dt>
+                <dt>{move || t().assemblies().assembly_status}</dt>
                 <dd>
-                    <span class="badge" data-status=status.as_str()>{move || t().assembly_status_label(status)}</span>
+                    <span class="badge" data-status=status.as_str()>{move || t().assemblies().assembly_status_label(status)}</span>
                 </dd>
             </dl>
         </li>
@@ -71,21 +71,21 @@ fn Barcamp(edition: EditionSummary) -> impl IntoView {
     view! {
         <li class="coming-item" data-kind="barcamp" data-year=e.year data-phase=phase.as_str()>
             <h3>
-                <span class="muted">{move || t().reach.home_barcamp} " — "</span>
+                <span class="muted">{move || t().reach().home_barcamp} " — "</span>
                 <A href=format!("/barcamp/{}", e.year)>{e.year} " — " {e.title.clone()}</A>
             </h3>
             <dl class="facts">
-                <dt>{move || t().edition_dates}</dt>
+                <dt>{move || t().barcamp().edition_dates}</dt>
                 <dd>
                     {move || {
                         let lang = session.lang.get();
                         format!("{} → {}", day_label(&starts, lang), day_label(&ends, lang))
                     }}
                 </dd>
-                <dt>{move || t().edition_venue}</dt>
+                <dt>{move || t().barcamp().edition_venue}</dt>
                 <dd>{e.venue.clone()}</dd>
-                <dt>{move || t().edition_phase}</dt>
-                <dd><span class="badge phase" data-phase=phase.as_str()>{move || t().barcamp_phase(phase)}</span></dd>
+                <dt>{move || t().barcamp().edition_phase}</dt>
+                <dd><span class="badge phase" data-phase=phase.as_str()>{move || t().barcamp().barcamp_phase(phase)}</span></dd>
             </dl>
         </li>
     }

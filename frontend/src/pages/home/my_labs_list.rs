@@ -13,13 +13,13 @@ pub fn MyLabsList(home: RwSignal<Option<Home>>) -> impl IntoView {
     let labs = move || home.with(|h| h.as_ref().map(|h| h.my_labs.clone()).unwrap_or_default());
     view! {
         <section id="home-labs" aria-labelledby="home-labs-h">
-            <h2 id="home-labs-h">{move || t().reach.home_my_labs}</h2>
+            <h2 id="home-labs-h">{move || t().reach().home_my_labs}</h2>
             <Show
                 when=move || !labs().is_empty()
                 fallback=move || view! {
                     <p id="home-labs-empty">
-                        {move || t().reach.home_my_labs_empty} " "
-                        <A href="/labs">{move || t().reach.home_browse_labs}</A>
+                        {move || t().reach().home_my_labs_empty} " "
+                        <A href="/labs">{move || t().reach().home_browse_labs}</A>
                     </p>
                 }
             >

@@ -19,7 +19,7 @@ struct Task {
 /// The list, in the reader's language. A proxy links to its assembly's proxy page, a vote to
 /// its assembly's voting page.
 fn tasks(h: &Home, t: &crate::i18n::Strings) -> Vec<Task> {
-    let r = &t.reach;
+    let r = &t.reach();
     let mut out = Vec::new();
     for p in &h.proxies_to_answer {
         let who = p
@@ -110,10 +110,10 @@ pub fn WaitingList(home: RwSignal<Option<Home>>) -> impl IntoView {
     };
     view! {
         <section id="home-waiting" aria-labelledby="home-waiting-h">
-            <h2 id="home-waiting-h">{move || t().reach.home_waiting}</h2>
+            <h2 id="home-waiting-h">{move || t().reach().home_waiting}</h2>
             <Show
                 when=move || !list().is_empty()
-                fallback=move || view! { <p id="home-waiting-empty">{move || t().reach.home_waiting_empty}</p> }
+                fallback=move || view! { <p id="home-waiting-empty">{move || t().reach().home_waiting_empty}</p> }
             >
                 <ul class="rows waiting">
                     <For

@@ -27,12 +27,12 @@ pub fn ArchiveForm(ctx: LabCtx) -> impl IntoView {
     view! {
         <Show when=move || ctx.is_board() && ctx.is_active()>
             <section aria-labelledby="archive-h" class="danger board">
-                <h2 id="archive-h">{move || t().archive_title}</h2>
+                <h2 id="archive-h">{move || t().labs().archive_title}</h2>
                 <form on:submit=submit novalidate>
-                    <Field name="reason" id="archive-reason" label=|s| s.archive_reason value=reason error=error />
+                    <Field name="reason" id="archive-reason" label=|s| s.labs().archive_reason value=reason error=error />
                     <FormError error=error fields=&["reason"] />
                     <button type="submit" id="archive" class="danger" disabled=move || busy.get()>
-                        {move || t().archive_submit}
+                        {move || t().labs().archive_submit}
                     </button>
                 </form>
             </section>

@@ -30,17 +30,17 @@ pub fn BoardReview(ctx: LabCtx) -> impl IntoView {
     view! {
         <Show when=shown>
             <section aria-labelledby="review-h" id="board-review" class="board">
-                <h2 id="review-h">{move || t().board_review_title}</h2>
-                <TextArea name="comment" id="reviewComment" label=|s| s.review_comment_label value=comment error=error required=false />
+                <h2 id="review-h">{move || t().labs().board_review_title}</h2>
+                <TextArea name="comment" id="reviewComment" label=|s| s.labs().review_comment_label value=comment error=error required=false />
                 <div class="actions" role="group" aria-labelledby="review-h">
                     <button type="button" id="approve" on:click=move |_| review(ReviewDecision::Approve) disabled=move || busy.get()>
-                        {move || t().approve}
+                        {move || t().labs().approve}
                     </button>
                     <button type="button" id="request-changes" class="secondary" on:click=move |_| review(ReviewDecision::RequestChanges) disabled=move || busy.get()>
-                        {move || t().request_changes}
+                        {move || t().labs().request_changes}
                     </button>
                     <button type="button" id="reject" class="danger" on:click=move |_| review(ReviewDecision::Reject) disabled=move || busy.get()>
-                        {move || t().reject}
+                        {move || t().labs().reject}
                     </button>
                 </div>
                 <FormError error=error fields=&["comment"] />

@@ -83,9 +83,9 @@ pub fn EditLabPage() -> impl IntoView {
 
     let title = move || {
         if resubmit() {
-            t().edit_framing_title
+            t().labs().edit_framing_title
         } else {
-            t().propose_change_title
+            t().labs().propose_change_title
         }
     };
     let fallback = move || {
@@ -93,14 +93,14 @@ pub fn EditLabPage() -> impl IntoView {
             view! { <p>{move || t().loading}</p> }.into_any()
         } else if ctx.lab.with(Option::is_none) {
             view! {
-                <h1>{move || t().lab_not_found}</h1>
+                <h1>{move || t().labs().lab_not_found}</h1>
                 <FormError error=error />
             }
             .into_any()
         } else {
             view! {
-                <p id="edit-not-allowed">{move || t().edit_not_allowed}</p>
-                <p><A href=move || format!("/labs/{}", ctx.slug())>{move || t().back_to_lab}</A></p>
+                <p id="edit-not-allowed">{move || t().labs().edit_not_allowed}</p>
+                <p><A href=move || format!("/labs/{}", ctx.slug())>{move || t().labs().back_to_lab}</A></p>
             }
             .into_any()
         }
@@ -109,14 +109,14 @@ pub fn EditLabPage() -> impl IntoView {
     view! {
         <Show when=move || loaded.get() && allowed() fallback=fallback>
             <section class="wide-form">
-                <p><A href=move || format!("/labs/{}", ctx.slug())>{move || t().back_to_lab}</A></p>
+                <p><A href=move || format!("/labs/{}", ctx.slug())>{move || t().labs().back_to_lab}</A></p>
                 <h1>{title}</h1>
                 <p class="lead">{move || ctx.lab.with(|l| l.as_ref().map(|l| l.name.clone()))}</p>
                 <form on:submit=submit.clone() novalidate>
                     <FramingForm fields=framing error=error />
                     <FormError error=error fields=FRAMING_FIELDS />
                     <button type="submit" id="submit-framing" disabled=move || pending.get()>
-                        {move || if pending.get() { t().working } else if resubmit() { t().resubmit_submit } else { t().propose_change_submit }}
+                        {move || if pending.get() { t().working } else if resubmit() { t().labs().resubmit_submit } else { t().labs().propose_change_submit }}
                     </button>
                 </form>
             </section>

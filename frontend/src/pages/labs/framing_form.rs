@@ -109,21 +109,23 @@ pub fn split_themes(s: &str) -> Vec<String> {
 
 fn policy_options() -> Vec<SelectOption> {
     vec![
-        (MembershipPolicy::Open.as_str(), |s| s.policy_open),
+        (MembershipPolicy::Open.as_str(), |s| s.labs().policy_open),
         (MembershipPolicy::OnApproval.as_str(), |s| {
-            s.policy_on_approval
+            s.labs().policy_on_approval
         }),
         (MembershipPolicy::Invitation.as_str(), |s| {
-            s.policy_invitation
+            s.labs().policy_invitation
         }),
     ]
 }
 
 fn visibility_options() -> Vec<SelectOption> {
     vec![
-        (LabVisibility::Public.as_str(), |s| s.visibility_public),
+        (LabVisibility::Public.as_str(), |s| {
+            s.labs().visibility_public
+        }),
         (LabVisibility::MembersOnly.as_str(), |s| {
-            s.visibility_members_only
+            s.labs().visibility_members_only
         }),
     ]
 }
@@ -133,16 +135,16 @@ fn visibility_options() -> Vec<SelectOption> {
 pub fn FramingForm(fields: FramingFields, error: RwSignal<Option<ApiError>>) -> impl IntoView {
     let f = fields;
     view! {
-        <Field name="themes" label=|s| s.themes_label value=f.themes error=error hint=|s| s.themes_hint />
+        <Field name="themes" label=|s| s.labs().themes_label value=f.themes error=error hint=|s| s.labs().themes_hint />
         <TextArea name="description" label=|s| s.description value=f.description error=error />
-        <TextArea name="objectives" label=|s| s.objectives value=f.objectives error=error />
-        <TextArea name="scopeIn" label=|s| s.scope_in value=f.scope_in error=error />
-        <TextArea name="scopeOut" label=|s| s.scope_out value=f.scope_out error=error />
-        <TextArea name="expectedOutputs" label=|s| s.expected_outputs value=f.expected_outputs error=error />
-        <Field name="startDate" label=|s| s.start_date value=f.start_date error=error kind="date" />
-        <Field name="endDate" label=|s| s.end_date value=f.end_date error=error kind="date" />
-        <Select name="membershipPolicy" label=|s| s.membership_policy value=f.membership_policy error=error options=policy_options() />
-        <TextArea name="participation" label=|s| s.participation value=f.participation error=error />
-        <Select name="visibility" label=|s| s.visibility value=f.visibility error=error options=visibility_options() />
+        <TextArea name="objectives" label=|s| s.labs().objectives value=f.objectives error=error />
+        <TextArea name="scopeIn" label=|s| s.labs().scope_in value=f.scope_in error=error />
+        <TextArea name="scopeOut" label=|s| s.labs().scope_out value=f.scope_out error=error />
+        <TextArea name="expectedOutputs" label=|s| s.labs().expected_outputs value=f.expected_outputs error=error />
+        <Field name="startDate" label=|s| s.labs().start_date value=f.start_date error=error kind="date" />
+        <Field name="endDate" label=|s| s.labs().end_date value=f.end_date error=error kind="date" />
+        <Select name="membershipPolicy" label=|s| s.labs().membership_policy value=f.membership_policy error=error options=policy_options() />
+        <TextArea name="participation" label=|s| s.labs().participation value=f.participation error=error />
+        <Select name="visibility" label=|s| s.labs().visibility value=f.visibility error=error options=visibility_options() />
     }
 }

@@ -21,10 +21,10 @@ pub fn LabHistory(ctx: LabCtx) -> impl IntoView {
             .map(|e| {
                 let kind = e.kind.clone();
                 let actor = e.actor.map(|a| {
-                    view! { " " {move || t().by} " " <span class="event-actor">{a.display_name}</span> }
+                    view! { " " {move || t().labs().by} " " <span class="event-actor">{a.display_name}</span> }
                 });
                 let version = e.framing_version.map(|v| {
-                    view! { " (" {move || t().framing_version} " " {v} ")" }
+                    view! { " (" {move || t().labs().framing_version} " " {v} ")" }
                 });
                 let comment = e
                     .comment
@@ -34,7 +34,7 @@ pub fn LabHistory(ctx: LabCtx) -> impl IntoView {
                     <li class="event" data-kind=e.kind.clone()>
                         <time datetime=e.at.clone()>{e.at.clone()}</time>
                         " — "
-                        <span class="event-kind">{move || t().lab_event(&kind).to_owned()}</span>
+                        <span class="event-kind">{move || t().labs().lab_event(&kind).to_owned()}</span>
                         {actor}
                         {version}
                         {comment}
@@ -45,9 +45,9 @@ pub fn LabHistory(ctx: LabCtx) -> impl IntoView {
     };
     view! {
         <section aria-labelledby="history-h">
-            <h2 id="history-h">{move || t().history_title}</h2>
+            <h2 id="history-h">{move || t().labs().history_title}</h2>
             <Show when=move || events().is_empty()>
-                <p>{move || t().history_empty}</p>
+                <p>{move || t().labs().history_empty}</p>
             </Show>
             <ol id="history" class="rows">{items}</ol>
         </section>

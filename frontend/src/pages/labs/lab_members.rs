@@ -24,9 +24,9 @@ pub fn LabMembers(ctx: LabCtx) -> impl IntoView {
     let manage = move || ctx.is_coordinator() && !ctx.read_only();
     view! {
         <section aria-labelledby="members-h">
-            <h2 id="members-h">{move || t().members_title}</h2>
+            <h2 id="members-h">{move || t().labs().members_title}</h2>
             <Show when=move || members().is_empty()>
-                <p>{move || t().members_empty}</p>
+                <p>{move || t().labs().members_empty}</p>
             </Show>
             <ul id="members" class="rows">
                 <For
@@ -83,28 +83,28 @@ fn MemberRow(
         <li class="member" data-user-id=member.user.id.to_string() data-name=name.clone() data-role=role.as_str() data-state=state.as_str()>
             <span class="member-name">{name.clone()}</span>
             " "
-            <span class="member-role badge">{move || t().lab_role(role)}</span>
+            <span class="member-role badge">{move || t().labs().lab_role(role)}</span>
             " "
-            <span class="member-state" data-state=state.as_str()>{move || t().member_state(state)}</span>
+            <span class="member-state" data-state=state.as_str()>{move || t().labs().member_state(state)}</span>
             <Show when=move || manage.get() && state == MemberState::Requested>
                 <button type="button" class="accept-request" on:click={
                     let decide = decide.clone();
                     move |_| decide(true)
                 } disabled=move || busy.get()>
-                    {move || t().accept_request}
+                    {move || t().labs().accept_request}
                     <span class="sr-only">" — " {who.clone()}</span>
                 </button>
                 <button type="button" class="decline-request secondary" on:click={
                     let decide = decide_no.clone();
                     move |_| decide(false)
                 } disabled=move || busy.get()>
-                    {move || t().decline_request}
+                    {move || t().labs().decline_request}
                     <span class="sr-only">" — " {who2.clone()}</span>
                 </button>
             </Show>
             <Show when=move || manage.get() && state == MemberState::Active && role == LabRole::Participant>
                 <button type="button" class="promote secondary" on:click=promote.clone() disabled=move || busy.get()>
-                    {move || t().promote}
+                    {move || t().labs().promote}
                     <span class="sr-only">" — " {who3.clone()}</span>
                 </button>
             </Show>
@@ -128,16 +128,18 @@ fn InviteForm(ctx: LabCtx) -> impl IntoView {
         };
         ctx.mutate(q::INVITE_TO_LAB, vars, error, busy, move || {
             email.set(String::new());
-            note.set(Some(strings(ctx.session.lang.get_untracked()).invite_sent));
+            note.set(Some(
+                strings(ctx.session.lang.get_untracked()).labs().invite_sent,
+            ));
         });
     };
     view! {
         <form class="invite" on:submit=submit novalidate aria-labelledby="invite-h">
-            <h3 id="invite-h">{move || t().invite_title}</h3>
-            <Field name="email" id="invite-email" label=|s| s.invite_email value=email error=error kind="email" autocomplete="off" />
+            <h3 id="invite-h">{move || t().labs().invite_title}</h3>
+            <Field name="email" id="invite-email" label=|s| s.labs().invite_email value=email error=error kind="email" autocomplete="off" />
             <FormError error=error fields=&["email"] />
             <FormNote text=note.into() />
-            <button type="submit" id="invite" disabled=move || busy.get()>{move || t().invite_submit}</button>
+            <button type="submit" id="invite" disabled=move || busy.get()>{move || t().labs().invite_submit}</button>
         </form>
     }
 }

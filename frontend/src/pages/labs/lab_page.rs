@@ -46,7 +46,7 @@ pub fn LabPage() -> impl IntoView {
         } else if load_error.with(Option::is_some) {
             view! { <FormError error=load_error /> }.into_any()
         } else {
-            view! { <h1 id="lab-not-found">{move || t().lab_not_found}</h1> }.into_any()
+            view! { <h1 id="lab-not-found">{move || t().labs().lab_not_found}</h1> }.into_any()
         }
     };
 
@@ -54,7 +54,7 @@ pub fn LabPage() -> impl IntoView {
         <Show when=move || ctx.lab.with(Option::is_some) fallback=fallback>
             <LabHeader ctx=ctx />
             <section aria-labelledby="framing-h">
-                <h2 id="framing-h">{move || t().framing_title}</h2>
+                <h2 id="framing-h">{move || t().labs().framing_title}</h2>
                 <div id="framing">
                     {move || ctx.lab.with(|l| l.as_ref().map(|l| view! { <FramingView framing=l.framing.clone() /> }))}
                 </div>
@@ -62,7 +62,7 @@ pub fn LabPage() -> impl IntoView {
             </section>
             <Show when=move || ctx.has_pending_change()>
                 <section aria-labelledby="pending-framing-h" class="pending">
-                    <h2 id="pending-framing-h">{move || t().pending_framing_title}</h2>
+                    <h2 id="pending-framing-h">{move || t().labs().pending_framing_title}</h2>
                     <div id="pending-framing">
                         {move || ctx.lab.with(|l| {
                             l.as_ref()
@@ -106,21 +106,21 @@ fn LabHeader(ctx: LabCtx) -> impl IntoView {
         <p>
             <span class="muted">{move || t().status_label}</span> " "
             <span id="lab-status" class="badge" data-status=move || status().as_str()>
-                {move || t().lab_status(status())}
+                {move || t().labs().lab_status(status())}
             </span>
         </p>
         <Show when=move || ctx.status() == Some(LabStatus::Archived)>
-            <p class="notice" id="lab-archived">{move || t().lab_archived_note}</p>
+            <p class="notice" id="lab-archived">{move || t().labs().lab_archived_note}</p>
         </Show>
         <Show when=move || ctx.status() == Some(LabStatus::Rejected)>
-            <p class="notice" id="lab-rejected">{move || t().lab_rejected_note}</p>
+            <p class="notice" id="lab-rejected">{move || t().labs().lab_rejected_note}</p>
         </Show>
         <Show when=ack_due>
             <div class="notice" id="rules-ack">
-                <p>{move || t().rules_ack_due} " " <A href="/rules">{move || t().rules_title}</A></p>
+                <p>{move || t().labs().rules_ack_due} " " <A href="/rules">{move || t().labs().rules_title}</A></p>
                 <Show when=move || ctx.is_coordinator()>
                     <button type="button" id="acknowledge-rules" on:click=acknowledge disabled=move || busy.get()>
-                        {move || t().acknowledge_rules}
+                        {move || t().labs().acknowledge_rules}
                     </button>
                 </Show>
                 <FormError error=error />
@@ -134,8 +134,10 @@ fn LabHeader(ctx: LabCtx) -> impl IntoView {
 fn EditFramingLink(ctx: LabCtx) -> impl IntoView {
     let t = move || strings(ctx.session.lang.get());
     let label = move || match ctx.status() {
-        Some(LabStatus::Active) => Some(t().propose_change_link),
-        Some(LabStatus::Proposed | LabStatus::ChangesRequested) => Some(t().edit_framing_link),
+        Some(LabStatus::Active) => Some(t().labs().propose_change_link),
+        Some(LabStatus::Proposed | LabStatus::ChangesRequested) => {
+            Some(t().labs().edit_framing_link)
+        }
         _ => None,
     };
     view! {

@@ -34,9 +34,9 @@ pub fn LabProjects(ctx: LabCtx) -> impl IntoView {
     };
     view! {
         <section aria-labelledby="projects-h">
-            <h2 id="projects-h">{move || t().projects_title}</h2>
+            <h2 id="projects-h">{move || t().labs().projects_title}</h2>
             <Show when=move || projects().is_empty()>
-                <p>{move || t().projects_empty}</p>
+                <p>{move || t().labs().projects_empty}</p>
             </Show>
             <ul id="projects" class="cards">
                 <For
@@ -92,7 +92,7 @@ fn ProjectItem(
                     };
                     view! {
                         <button type="button" class=move_class(next) data-to=next.as_str() on:click=on_click disabled=move || busy.get()>
-                            {move || t().project_move(next)}
+                            {move || t().labs().project_move(next)}
                             <span class="sr-only">" — " {title}</span>
                         </button>
                     }
@@ -105,7 +105,7 @@ fn ProjectItem(
     let proposer = p.proposed_by.as_ref().map(|who| {
         let name = who.display_name.clone();
         view! {
-            <dt>{move || t().proposed_by}</dt>
+            <dt>{move || t().labs().proposed_by}</dt>
             <dd class="proposed-by">{name}</dd>
         }
     });
@@ -117,23 +117,23 @@ fn ProjectItem(
             <h3><A href=href>{link_text}</A></h3>
             <p class="description text">{p.description.clone()}</p>
             <dl class="facts">
-                <dt>{move || t().goals}</dt>
+                <dt>{move || t().labs().goals}</dt>
                 <dd class="goals text">{p.goals.clone()}</dd>
-                <dt>{move || t().resources_needed}</dt>
+                <dt>{move || t().labs().resources_needed}</dt>
                 <dd class="resources text">{p.resources_needed.clone()}</dd>
                 <dt>{move || t().status_label}</dt>
-                <dd><span class="badge project-status" data-status=status.as_str()>{move || t().project_status(status)}</span></dd>
-                <dt>{move || t().support_count}</dt>
+                <dd><span class="badge project-status" data-status=status.as_str()>{move || t().labs().project_status(status)}</span></dd>
+                <dt>{move || t().labs().support_count}</dt>
                 <dd class="support-count">{p.support_count}</dd>
                 {proposer}
             </dl>
             <Show when=move || supported>
-                <p class="supported">{move || t().supported}</p>
+                <p class="supported">{move || t().labs().supported}</p>
             </Show>
             <div class="actions">
                 <Show when=can_support>
                     <button type="button" class="support" on:click=support.clone() disabled=move || busy.get()>
-                        {move || t().support}
+                        {move || t().labs().support}
                         <span class="sr-only">" — " {title.clone()}</span>
                     </button>
                 </Show>

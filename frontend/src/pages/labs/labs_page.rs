@@ -99,7 +99,7 @@ pub fn LabsPage() -> impl IntoView {
                 let v = s.as_str();
                 view! {
                     <option value=v prop:selected=move || status.get() == v>
-                        {move || t().lab_status(*s)}
+                        {move || t().labs().lab_status(*s)}
                     </option>
                 }
             })
@@ -108,14 +108,14 @@ pub fn LabsPage() -> impl IntoView {
 
     view! {
         <section>
-            <h1>{move || t().labs_title}</h1>
-            <p class="lead">{move || t().labs_intro}</p>
+            <h1>{move || t().labs().labs_title}</h1>
+            <p class="lead">{move || t().labs().labs_intro}</p>
             <Show when=move || session.me.get().is_some()>
-                <p><A href="/labs/new" attr:class="button" attr:id="propose-lab">{move || t().propose_lab_link}</A></p>
+                <p><A href="/labs/new" attr:class="button" attr:id="propose-lab">{move || t().labs().propose_lab_link}</A></p>
             </Show>
-            <form class="filters" role="search" aria-label=move || t().filters_label on:submit=|ev: leptos::ev::SubmitEvent| ev.prevent_default()>
+            <form class="filters" role="search" aria-label=move || t().labs().filters_label on:submit=|ev: leptos::ev::SubmitEvent| ev.prevent_default()>
                 <div class="field">
-                    <label for="filter-search">{move || t().filter_search}</label>
+                    <label for="filter-search">{move || t().labs().filter_search}</label>
                     <input
                         id="filter-search"
                         type="search"
@@ -124,18 +124,18 @@ pub fn LabsPage() -> impl IntoView {
                     />
                 </div>
                 <div class="field">
-                    <label for="filter-status">{move || t().filter_status}</label>
+                    <label for="filter-status">{move || t().labs().filter_status}</label>
                     <select
                         id="filter-status"
                         prop:value=move || status.get()
                         on:change=move |ev| status.set(event_target_value(&ev))
                     >
-                        <option value="" prop:selected=move || status.get().is_empty()>{move || t().filter_all}</option>
+                        <option value="" prop:selected=move || status.get().is_empty()>{move || t().labs().filter_all}</option>
                         {status_options}
                     </select>
                 </div>
                 <div class="field">
-                    <label for="filter-theme">{move || t().filter_theme}</label>
+                    <label for="filter-theme">{move || t().labs().filter_theme}</label>
                     <input
                         id="filter-theme"
                         type="text"
@@ -151,13 +151,13 @@ pub fn LabsPage() -> impl IntoView {
                             prop:checked=move || mine.get()
                             on:change=move |ev| mine.set(event_target_checked(&ev))
                         />
-                        <label for="filter-mine">{move || t().filter_mine}</label>
+                        <label for="filter-mine">{move || t().labs().filter_mine}</label>
                     </div>
                 </Show>
             </form>
             <FormError error=error />
             <p class="muted" role="status">
-                {move || if loading.get() { t().loading } else if loaded.get() && labs.with(Vec::is_empty) { t().labs_empty } else { "" }}
+                {move || if loading.get() { t().loading } else if loaded.get() && labs.with(Vec::is_empty) { t().labs().labs_empty } else { "" }}
             </p>
             <ul id="labs" class="cards">
                 <For each=move || labs.get() key=|l| l.id.clone() let:lab>
@@ -190,14 +190,14 @@ fn LabCard(lab: LabSummary) -> impl IntoView {
             <h2><A href=format!("/labs/{}", lab.slug)>{lab.name.clone()}</A></h2>
             <dl class="facts">
                 <dt>{move || t().status_label}</dt>
-                <dd><span class="badge" data-status=status.as_str()>{move || t().lab_status(status)}</span></dd>
-                <dt>{move || t().themes_label}</dt>
+                <dd><span class="badge" data-status=status.as_str()>{move || t().labs().lab_status(status)}</span></dd>
+                <dt>{move || t().labs().themes_label}</dt>
                 <dd class="themes">{themes}</dd>
-                <dt>{move || t().coordinators_label}</dt>
+                <dt>{move || t().labs().coordinators_label}</dt>
                 <dd class="coordinators">{coordinators}</dd>
-                <dt>{move || t().member_count_label}</dt>
+                <dt>{move || t().labs().member_count_label}</dt>
                 <dd class="member-count">{lab.member_count}</dd>
-                <dt>{move || t().project_count_label}</dt>
+                <dt>{move || t().labs().project_count_label}</dt>
                 <dd class="project-count">{lab.project_count}</dd>
             </dl>
         </li>

@@ -26,11 +26,11 @@ pub fn MembershipActions(ctx: LabCtx) -> impl IntoView {
     let join_label = move || {
         let t = t();
         match ctx.my_membership() {
-            Some(m) if m.state == MemberState::Invited => Some(t.accept_invitation),
+            Some(m) if m.state == MemberState::Invited => Some(t.labs().accept_invitation),
             Some(_) => None,
             None if ctx.is_active() => match ctx.policy() {
-                Some(MembershipPolicy::Open) => Some(t.join_open),
-                Some(MembershipPolicy::OnApproval) => Some(t.join_request),
+                Some(MembershipPolicy::Open) => Some(t.labs().join_open),
+                Some(MembershipPolicy::OnApproval) => Some(t.labs().join_request),
                 _ => None,
             },
             None => None,
@@ -40,7 +40,7 @@ pub fn MembershipActions(ctx: LabCtx) -> impl IntoView {
     let role_line = move || {
         ctx.my_membership()
             .filter(|m| m.state == MemberState::Active)
-            .map(|m| t().lab_role(m.role))
+            .map(|m| t().labs().lab_role(m.role))
     };
     view! {
         <Show when=move || {
@@ -49,12 +49,12 @@ pub fn MembershipActions(ctx: LabCtx) -> impl IntoView {
                 && (ctx.my_membership().is_some() || join_label().is_some())
         }>
             <section aria-labelledby="standing-h" id="my-membership">
-                <h2 id="standing-h">{move || t().my_standing}</h2>
+                <h2 id="standing-h">{move || t().labs().my_standing}</h2>
                 <Show when=move || role_line().is_some()>
                     <p id="my-role">{role_line}</p>
                 </Show>
                 <Show when=move || state() == Some(MemberState::Requested)>
-                    <p id="request-pending" role="status">{move || t().request_pending}</p>
+                    <p id="request-pending" role="status">{move || t().labs().request_pending}</p>
                 </Show>
                 <Show when=move || join_label().is_some()>
                     <button type="button" id="join" on:click=join disabled=move || busy.get()>
@@ -64,9 +64,9 @@ pub fn MembershipActions(ctx: LabCtx) -> impl IntoView {
                 {move || {
                     // Leaving also withdraws a request to join or declines an invitation.
                     let (id, label) = match state()? {
-                        MemberState::Active => ("leave", t().leave),
-                        MemberState::Requested => ("withdraw-request", t().withdraw_join_request),
-                        MemberState::Invited => ("decline-invitation", t().decline_invitation),
+                        MemberState::Active => ("leave", t().labs().leave),
+                        MemberState::Requested => ("withdraw-request", t().labs().withdraw_join_request),
+                        MemberState::Invited => ("decline-invitation", t().labs().decline_invitation),
                     };
                     Some(view! {
                         <button type="button" id=id class="secondary" on:click=leave disabled=move || busy.get()>

@@ -45,7 +45,7 @@ pub fn ProjectPage() -> impl IntoView {
         }
         let Some(pp) = page.get() else {
             return view! {
-                <h1 id="project-not-found">{move || t().project_not_found}</h1>
+                <h1 id="project-not-found">{move || t().labs().project_not_found}</h1>
                 <FormError error=error />
             }
             .into_any();
@@ -54,31 +54,31 @@ pub fn ProjectPage() -> impl IntoView {
         let status = p.status;
         let proposer = p.proposed_by.map(|who| {
             view! {
-                <dt>{move || t().proposed_by}</dt>
+                <dt>{move || t().labs().proposed_by}</dt>
                 <dd class="proposed-by">{who.display_name}</dd>
             }
         });
         view! {
             <article class="project-page" data-status=status.as_str()>
                 <p>
-                    <span class="muted">{move || t().project_lab}</span> " "
+                    <span class="muted">{move || t().labs().project_lab}</span> " "
                     <A href=format!("/labs/{}", pp.lab.slug) attr:id="project-lab">{pp.lab.name.clone()}</A>
                 </p>
                 <h1>{p.title.clone()}</h1>
                 <p class="description text">{p.description.clone()}</p>
                 <dl class="facts">
                     <dt>{move || t().status_label}</dt>
-                    <dd><span id="project-status" class="badge" data-status=status.as_str()>{move || t().project_status(status)}</span></dd>
-                    <dt>{move || t().goals}</dt>
+                    <dd><span id="project-status" class="badge" data-status=status.as_str()>{move || t().labs().project_status(status)}</span></dd>
+                    <dt>{move || t().labs().goals}</dt>
                     <dd class="goals text">{p.goals.clone()}</dd>
-                    <dt>{move || t().resources_needed}</dt>
+                    <dt>{move || t().labs().resources_needed}</dt>
                     <dd class="resources text">{p.resources_needed.clone()}</dd>
-                    <dt>{move || t().support_count}</dt>
+                    <dt>{move || t().labs().support_count}</dt>
                     <dd class="support-count">{p.support_count}</dd>
                     {proposer}
                 </dl>
                 <Show when=move || p.supported_by_me>
-                    <p class="supported">{move || t().supported}</p>
+                    <p class="supported">{move || t().labs().supported}</p>
                 </Show>
             </article>
         }

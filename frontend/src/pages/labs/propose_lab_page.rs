@@ -100,18 +100,18 @@ pub fn ProposeLabPage() -> impl IntoView {
             }
         >
             <section class="wide-form">
-                <h1>{move || t().propose_lab_title}</h1>
-                <p class="lead">{move || t().propose_lab_intro}</p>
+                <h1>{move || t().labs().propose_lab_title}</h1>
+                <p class="lead">{move || t().labs().propose_lab_intro}</p>
                 <form on:submit=submit.clone() novalidate>
-                    <Field name="name" label=|s| s.lab_name value=name error=error />
-                    <Field name="slug" label=|s| s.lab_slug value=slug error=error hint=|s| s.slug_hint />
+                    <Field name="name" label=|s| s.labs().lab_name value=name error=error />
+                    <Field name="slug" label=|s| s.labs().lab_slug value=slug error=error hint=|s| s.labs().slug_hint />
                     <fieldset>
-                        <legend>{move || t().framing_title}</legend>
+                        <legend>{move || t().labs().framing_title}</legend>
                         <FramingForm fields=framing error=error />
                     </fieldset>
                     <FormError error=error fields=FIELDS />
                     <button type="submit" disabled=move || pending.get()>
-                        {move || if pending.get() { t().working } else { t().propose_lab_submit }}
+                        {move || if pending.get() { t().working } else { t().labs().propose_lab_submit }}
                     </button>
                 </form>
             </section>

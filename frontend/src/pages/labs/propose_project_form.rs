@@ -40,23 +40,25 @@ pub fn ProposeProjectForm(ctx: LabCtx) -> impl IntoView {
             goals.set(String::new());
             resources.set(String::new());
             note.set(Some(
-                strings(ctx.session.lang.get_untracked()).project_proposed_note,
+                strings(ctx.session.lang.get_untracked())
+                    .labs()
+                    .project_proposed_note,
             ));
         });
     };
     view! {
         <Show when=move || ctx.is_active() && ctx.is_active_member()>
             <section aria-labelledby="propose-project-h">
-                <h2 id="propose-project-h">{move || t().propose_project_title}</h2>
+                <h2 id="propose-project-h">{move || t().labs().propose_project_title}</h2>
                 <form on:submit=submit novalidate>
-                    <Field name="title" label=|s| s.project_title value=title error=error />
+                    <Field name="title" label=|s| s.labs().project_title value=title error=error />
                     <TextArea name="description" label=|s| s.description value=description error=error />
-                    <TextArea name="goals" label=|s| s.goals value=goals error=error />
-                    <TextArea name="resourcesNeeded" label=|s| s.resources_needed value=resources error=error />
+                    <TextArea name="goals" label=|s| s.labs().goals value=goals error=error />
+                    <TextArea name="resourcesNeeded" label=|s| s.labs().resources_needed value=resources error=error />
                     <FormError error=error fields=FIELDS />
                     <FormNote text=note.into() />
                     <button type="submit" id="propose-project" disabled=move || busy.get()>
-                        {move || t().propose_project_submit}
+                        {move || t().labs().propose_project_submit}
                     </button>
                 </form>
             </section>

@@ -80,9 +80,9 @@ pub fn ReviewQueuePage() -> impl IntoView {
                 let what = match (status, item.pending_framing.as_ref()) {
                     (LabStatus::Active, Some(f)) => {
                         let v = f.version;
-                        view! { <span class="pending-what" data-pending="FRAMING_CHANGE">{move || t().review_framing_change} " " {v}</span> }.into_any()
+                        view! { <span class="pending-what" data-pending="FRAMING_CHANGE">{move || t().labs().review_framing_change} " " {v}</span> }.into_any()
                     }
-                    _ => view! { <span class="pending-what" data-pending="NEW_PROPOSAL">{move || t().review_new_proposal}</span> }.into_any(),
+                    _ => view! { <span class="pending-what" data-pending="NEW_PROPOSAL">{move || t().labs().review_new_proposal}</span> }.into_any(),
                 };
                 let coordinators = lab
                     .coordinators
@@ -94,11 +94,11 @@ pub fn ReviewQueuePage() -> impl IntoView {
                 view! {
                     <li class="review-item" data-slug=lab.slug.clone() data-status=status.as_str()>
                         <h2><A href=format!("/labs/{}", lab.slug)>{lab.name.clone()}</A></h2>
-                        <p>{what} " · " <span class="badge" data-status=status.as_str()>{move || t().lab_status(status)}</span></p>
+                        <p>{what} " · " <span class="badge" data-status=status.as_str()>{move || t().labs().lab_status(status)}</span></p>
                         <dl class="facts">
-                            <dt>{move || t().coordinators_label}</dt>
+                            <dt>{move || t().labs().coordinators_label}</dt>
                             <dd class="coordinators">{coordinators}</dd>
-                            <dt>{move || t().themes_label}</dt>
+                            <dt>{move || t().labs().themes_label}</dt>
                             <dd class="themes">{themes}</dd>
                         </dl>
                     </li>
@@ -115,10 +115,10 @@ pub fn ReviewQueuePage() -> impl IntoView {
             }
         >
             <section>
-                <h1>{move || t().review_title}</h1>
+                <h1>{move || t().labs().review_title}</h1>
                 <FormError error=error />
                 <Show when=move || loaded.get() && items.with(Vec::is_empty)>
-                    <p id="review-empty">{move || t().review_empty}</p>
+                    <p id="review-empty">{move || t().labs().review_empty}</p>
                 </Show>
                 <Show when=move || !loaded.get()>
                     <p>{move || t().loading}</p>

@@ -29,8 +29,8 @@ pub fn AuditPage() -> impl IntoView {
     let t = move || strings(session.lang.get());
     view! {
         <section aria-labelledby="audit-h">
-            <h1 id="audit-h">{move || t().members.audit_title}</h1>
-            <p class="lead">{move || t().members.audit_intro}</p>
+            <h1 id="audit-h">{move || t().members().audit_title}</h1>
+            <p class="lead">{move || t().members().audit_intro}</p>
             <Show
                 when=move || keeps_register(session)
                 fallback=move || view! {
@@ -140,26 +140,26 @@ fn AuditLog() -> impl IntoView {
     };
 
     view! {
-        <form class="filters" role="search" aria-label=move || t().members.audit_filters on:submit=|ev: leptos::ev::SubmitEvent| ev.prevent_default()>
-            {input("audit-action", "search", action, |s| s.members.audit_action, Some(|s| s.members.audit_action_hint))}
-            {input("audit-target", "search", target, |s| s.members.audit_target, Some(|s| s.members.audit_target_hint))}
-            {input("audit-from", "date", from, |s| s.members.audit_from, None)}
-            {input("audit-to", "date", to, |s| s.members.audit_to, None)}
+        <form class="filters" role="search" aria-label=move || t().members().audit_filters on:submit=|ev: leptos::ev::SubmitEvent| ev.prevent_default()>
+            {input("audit-action", "search", action, |s| s.members().audit_action, Some(|s| s.members().audit_action_hint))}
+            {input("audit-target", "search", target, |s| s.members().audit_target, Some(|s| s.members().audit_target_hint))}
+            {input("audit-from", "date", from, |s| s.members().audit_from, None)}
+            {input("audit-to", "date", to, |s| s.members().audit_to, None)}
         </form>
         <FormError error=error />
         <Show when=move || loaded.get() && entries.with(Vec::is_empty)>
-            <p id="audit-empty">{move || t().members.audit_empty}</p>
+            <p id="audit-empty">{move || t().members().audit_empty}</p>
         </Show>
         <div class="table-wrap" role="region" aria-labelledby="audit-caption" tabindex="0">
             <table id="audit">
-                <caption id="audit-caption">{move || t().members.audit_caption}</caption>
+                <caption id="audit-caption">{move || t().members().audit_caption}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{move || t().members.col_when}</th>
-                        <th scope="col">{move || t().members.col_who}</th>
-                        <th scope="col">{move || t().members.col_action}</th>
-                        <th scope="col">{move || t().members.col_target}</th>
-                        <th scope="col">{move || t().members.col_change}</th>
+                        <th scope="col">{move || t().members().col_when}</th>
+                        <th scope="col">{move || t().members().col_who}</th>
+                        <th scope="col">{move || t().members().col_action}</th>
+                        <th scope="col">{move || t().members().col_target}</th>
+                        <th scope="col">{move || t().members().col_change}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -190,12 +190,12 @@ fn AuditRow(entry: AuditEntry) -> impl IntoView {
     view! {
         <tr class="audit-entry" data-action=e.action.clone() data-target-type=e.target_type.clone()>
             <td><time datetime=e.at.clone()>{move || instant_label(&at, session.lang.get())}</time></td>
-            <td>{move || who.clone().unwrap_or_else(|| t().members.audit_system.to_owned())}</td>
+            <td>{move || who.clone().unwrap_or_else(|| t().members().audit_system.to_owned())}</td>
             <td><code>{e.action.clone()}</code></td>
             <td><code>{e.target_type.clone()}</code> " " <span class="muted">{e.target_id.clone()}</span></td>
             <td>
                 <details>
-                    <summary>{move || t().members.audit_show_change}</summary>
+                    <summary>{move || t().members().audit_show_change}</summary>
                     <pre class="diff">{diff}</pre>
                 </details>
             </td>

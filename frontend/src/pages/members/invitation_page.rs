@@ -50,16 +50,16 @@ pub fn InvitationPage() -> impl IntoView {
     let problem = move || {
         let s = t();
         if token.get().is_none() {
-            return Some(s.members.no_token);
+            return Some(s.members().no_token);
         }
         load_error.get().map(|e| match e.code {
-            ErrorCode::NotFound => s.members.invitation_invalid,
+            ErrorCode::NotFound => s.members().invitation_invalid,
             _ => e.message(session.lang.get()),
         })
     };
     view! {
         <section class="narrow" aria-labelledby="invitation-h">
-            <h1 id="invitation-h">{move || t().members.invitation_title}</h1>
+            <h1 id="invitation-h">{move || t().members().invitation_title}</h1>
             <Show when=move || !loaded.get()>
                 <p>{move || t().loading}</p>
             </Show>
@@ -119,19 +119,19 @@ fn AcceptForm(
     };
     view! {
         <p id="invitation-for" class="lead">
-            {move || fill(t().members.invitation_for, &[&email, kind.label(session.lang.get())])}
+            {move || fill(t().members().invitation_for, &[&email, kind.label(session.lang.get())])}
         </p>
         <p class="muted">
-            {move || t().members.expires} " "
+            {move || t().members().expires} " "
             {move || instant_label(&expires, session.lang.get())}
         </p>
-        <p>{move || t().members.invitation_intro}</p>
+        <p>{move || t().members().invitation_intro}</p>
         <form id="invitation-form" on:submit=submit novalidate>
-            <Field name="displayName" label=|s| s.display_name value=name error=error autocomplete="name" />
-            <Field name="password" label=|s| s.password value=password error=error kind="password" autocomplete="new-password" hint=|s| s.password_hint />
+            <Field name="displayName" label=|s| s.accounts().display_name value=name error=error autocomplete="name" />
+            <Field name="password" label=|s| s.accounts().password value=password error=error kind="password" autocomplete="new-password" hint=|s| s.accounts().password_hint />
             <FormError error=error fields=&["displayName", "password"] />
             <button type="submit" id="accept-invitation" disabled=move || busy.get()>
-                {move || if busy.get() { t().working } else { t().members.invitation_accept }}
+                {move || if busy.get() { t().working } else { t().members().invitation_accept }}
             </button>
         </form>
     }

@@ -58,7 +58,7 @@ pub fn InvitationsList(sent: RwSignal<u64>) -> impl IntoView {
         fetch(None);
     });
     let status = move |s: InvitationStatus| {
-        let m = &t().members;
+        let m = t().members();
         match s {
             InvitationStatus::Pending => m.invitation_pending,
             InvitationStatus::Used => m.invitation_used,
@@ -67,10 +67,10 @@ pub fn InvitationsList(sent: RwSignal<u64>) -> impl IntoView {
     };
     view! {
         <section aria-labelledby="invitations-h">
-            <h2 id="invitations-h">{move || t().members.invitations_title}</h2>
+            <h2 id="invitations-h">{move || t().members().invitations_title}</h2>
             <FormError error=error />
             <Show when=move || loaded.get() && list.with(Vec::is_empty)>
-                <p id="invitations-empty">{move || t().members.invitations_empty}</p>
+                <p id="invitations-empty">{move || t().members().invitations_empty}</p>
             </Show>
             <ul id="invitations" class="rows">
                 <For
@@ -89,7 +89,7 @@ pub fn InvitationsList(sent: RwSignal<u64>) -> impl IntoView {
                                 <span class="badge" data-status=s.as_str()>{move || status(s)}</span>
                                 <Show when=move || s == InvitationStatus::Pending>
                                     <span class="muted">
-                                        {move || t().members.expires} " "
+                                        {move || t().members().expires} " "
                                         {
                                             let expires = expires.clone();
                                             move || instant_label(&expires, session.lang.get())

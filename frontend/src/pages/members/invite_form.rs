@@ -158,7 +158,7 @@ pub fn InviteForm(sent: RwSignal<u64>) -> impl IntoView {
                 outcome.set(Some(Outcome::Refused(vec![Problem {
                     line,
                     email,
-                    message: s.members.invite_bad_kind.to_owned(),
+                    message: s.members().invite_bad_kind.to_owned(),
                 }])));
                 return;
             }
@@ -245,25 +245,25 @@ pub fn InviteForm(sent: RwSignal<u64>) -> impl IntoView {
         let s = strings(session.lang.get());
         outcome.get().map(|o| match o {
             Outcome::Empty => view! {
-                <p class="form-error">{s.members.invite_nothing}</p>
+                <p class="form-error">{s.members().invite_nothing}</p>
             }
             .into_any(),
             Outcome::NoFile => view! {
-                <p class="form-error">{s.members.import_no_file}</p>
+                <p class="form-error">{s.members().import_no_file}</p>
             }
             .into_any(),
             Outcome::Sent(n) => view! {
-                <p class="form-note" id="invite-sent">{s.members.invited(n)}</p>
+                <p class="form-note" id="invite-sent">{s.members().invited(n)}</p>
             }
             .into_any(),
             Outcome::Refused(problems) => view! {
-                <p class="form-error">{s.members.invite_refused}</p>
+                <p class="form-error">{s.members().invite_refused}</p>
                 <ul id="invite-problems" class="problems">
                     {problems
                         .into_iter()
                         .map(|p| view! {
                             <li data-line=p.line>
-                                {fill(s.members.invite_problem, &[&p.line.to_string(), &p.email, &p.message])}
+                                {fill(s.members().invite_problem, &[&p.line.to_string(), &p.email, &p.message])}
                             </li>
                         })
                         .collect_view()}
@@ -275,11 +275,11 @@ pub fn InviteForm(sent: RwSignal<u64>) -> impl IntoView {
 
     view! {
         <section aria-labelledby="invite-h" class="board">
-            <h2 id="invite-h">{move || t().members.invite_title}</h2>
-            <p class="muted">{move || t().members.invite_intro}</p>
+            <h2 id="invite-h">{move || t().members().invite_title}</h2>
+            <p class="muted">{move || t().members().invite_intro}</p>
             <form id="invite-form" on:submit=submit novalidate>
                 <div class="field">
-                    <label for="invite-list">{move || t().members.invite_list}</label>
+                    <label for="invite-list">{move || t().members().invite_list}</label>
                     <textarea
                         id="invite-list"
                         name="invitations"
@@ -288,23 +288,23 @@ pub fn InviteForm(sent: RwSignal<u64>) -> impl IntoView {
                         prop:value=move || text.get()
                         on:input=move |ev| text.set(event_target_value(&ev))
                     ></textarea>
-                    <p id="invite-list-hint" class="field-msg">{move || t().members.invite_list_hint}</p>
+                    <p id="invite-list-hint" class="field-msg">{move || t().members().invite_list_hint}</p>
                 </div>
                 <div class="field">
-                    <label for="invite-kind">{move || t().members.invite_default_kind}</label>
+                    <label for="invite-kind">{move || t().members().invite_default_kind}</label>
                     <select id="invite-kind" prop:value=move || default_kind.get() on:change=move |ev| default_kind.set(event_target_value(&ev))>
                         {super::kind_options(session, default_kind)}
                     </select>
                 </div>
                 <FormError error=error fields=&[] />
                 <button type="submit" id="invite-submit" disabled=move || busy.get()>
-                    {move || if busy.get() { t().working } else { t().members.invite_submit }}
+                    {move || if busy.get() { t().working } else { t().members().invite_submit }}
                 </button>
             </form>
             <form id="import-form" on:submit=import novalidate>
-                <h3>{move || t().members.import_title}</h3>
+                <h3>{move || t().members().import_title}</h3>
                 <div class="field">
-                    <label for="import-file">{move || t().members.import_file}</label>
+                    <label for="import-file">{move || t().members().import_file}</label>
                     <input
                         type="file"
                         id="import-file"
@@ -313,10 +313,10 @@ pub fn InviteForm(sent: RwSignal<u64>) -> impl IntoView {
                         aria-describedby="import-file-hint"
                         node_ref=file
                     />
-                    <p id="import-file-hint" class="field-msg">{move || t().members.import_hint}</p>
+                    <p id="import-file-hint" class="field-msg">{move || t().members().import_hint}</p>
                 </div>
                 <button type="submit" id="import-submit" disabled=move || busy.get()>
-                    {move || if busy.get() { t().working } else { t().members.import_submit }}
+                    {move || if busy.get() { t().working } else { t().members().import_submit }}
                 </button>
             </form>
             <div id="invite-report" role="status" aria-live="polite">{report}</div>

@@ -19,13 +19,13 @@ pub fn MailFailuresPage() -> impl IntoView {
     let t = move || strings(session.lang.get());
     view! {
         <section aria-labelledby="failures-h">
-            <h1 id="failures-h">{move || t().members.failures_title}</h1>
-            <p class="lead">{move || t().members.failures_intro}</p>
+            <h1 id="failures-h">{move || t().members().failures_title}</h1>
+            <p class="lead">{move || t().members().failures_intro}</p>
             <Show
                 when=move || is_admin(session)
                 fallback=move || view! {
                     <p class="notice">
-                        {move || if !session.ready.get() { t().loading } else if session.me.with(Option::is_none) { t().sign_in_required } else { t().members.admins_only }}
+                        {move || if !session.ready.get() { t().loading } else if session.me.with(Option::is_none) { t().sign_in_required } else { t().members().admins_only }}
                     </p>
                 }
             >
@@ -97,7 +97,9 @@ fn Failures() -> impl IntoView {
                     // Queued again: it leaves the list of failures.
                     let back = d.retry_mail;
                     mails.try_update(|m| m.retain(|x| x.id != back.id));
-                    note.try_set(Some(strings(session.lang.get_untracked()).members.retried));
+                    note.try_set(Some(
+                        strings(session.lang.get_untracked()).members().retried,
+                    ));
                 }
                 Err(e) => {
                     error.try_set(Some(e));
@@ -110,20 +112,20 @@ fn Failures() -> impl IntoView {
         <FormError error=error />
         <FormNote text=note.into() />
         <Show when=move || loaded.get() && mails.with(Vec::is_empty)>
-            <p id="failures-empty">{move || t().members.failures_empty}</p>
+            <p id="failures-empty">{move || t().members().failures_empty}</p>
         </Show>
         <Show when=move || mails.with(|m| !m.is_empty())>
             <div class="table-wrap" role="region" aria-labelledby="failures-caption" tabindex="0">
                 <table id="mail-failures">
-                    <caption id="failures-caption">{move || t().members.failures_caption}</caption>
+                    <caption id="failures-caption">{move || t().members().failures_caption}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{move || t().members.col_recipient}</th>
-                            <th scope="col">{move || t().members.col_subject}</th>
-                            <th scope="col">{move || t().members.col_attempts}</th>
-                            <th scope="col">{move || t().members.col_when}</th>
-                            <th scope="col">{move || t().members.col_error}</th>
-                            <th scope="col"><span class="sr-only">{move || t().members.retry}</span></th>
+                            <th scope="col">{move || t().members().col_recipient}</th>
+                            <th scope="col">{move || t().members().col_subject}</th>
+                            <th scope="col">{move || t().members().col_attempts}</th>
+                            <th scope="col">{move || t().members().col_when}</th>
+                            <th scope="col">{move || t().members().col_error}</th>
+                            <th scope="col"><span class="sr-only">{move || t().members().retry}</span></th>
                         </tr>
                     </thead>
                     <tbody>
@@ -148,7 +150,7 @@ fn Failures() -> impl IntoView {
                                         <td class="text">{m.last_error.clone().unwrap_or_default()}</td>
                                         <td>
                                             <button type="button" class="retry" disabled=!failed on:click=move |_| retry(id.clone())>
-                                                {move || t().members.retry}
+                                                {move || t().members().retry}
                                             </button>
                                         </td>
                                     </tr>

@@ -25,7 +25,7 @@ pub fn MemberRow(member: Member) -> impl IntoView {
     let name = move || {
         current.with(|m| {
             if m.user.is_deleted || m.user.display_name.is_empty() {
-                t().members.deleted_account.to_owned()
+                t().members().deleted_account.to_owned()
             } else {
                 m.user.display_name.clone()
             }
@@ -33,7 +33,7 @@ pub fn MemberRow(member: Member) -> impl IntoView {
     };
     let or_none = move |v: Option<String>| {
         v.filter(|v| !v.trim().is_empty())
-            .unwrap_or_else(|| t().members.not_recorded.to_owned())
+            .unwrap_or_else(|| t().members().not_recorded.to_owned())
     };
     view! {
         <li
@@ -45,23 +45,23 @@ pub fn MemberRow(member: Member) -> impl IntoView {
             <h2>{name}</h2>
             <p class="muted member-email">{move || m().user.email.unwrap_or_default()}</p>
             <dl class="facts">
-                <dt>{move || t().members.membership_kind}</dt>
+                <dt>{move || t().members().membership_kind}</dt>
                 <dd class="member-kind">
                     {move || m().user.membership_kind.label(session.lang.get())}
                     <Show when=move || m().user.is_board>
-                        " " <span class="badge">{move || t().board_member}</span>
+                        " " <span class="badge">{move || t().accounts().board_member}</span>
                     </Show>
                     <Show when=move || m().user.is_admin>
-                        " " <span class="badge">{move || t().admin}</span>
+                        " " <span class="badge">{move || t().accounts().admin}</span>
                     </Show>
                 </dd>
-                <dt>{move || t().members.address}</dt>
+                <dt>{move || t().members().address}</dt>
                 <dd class="text">{move || or_none(Some(m().address))}</dd>
-                <dt>{move || t().members.admitted_on}</dt>
+                <dt>{move || t().members().admitted_on}</dt>
                 <dd>{move || or_none(m().admitted_on)}</dd>
-                <dt>{move || t().members.left_on}</dt>
+                <dt>{move || t().members().left_on}</dt>
                 <dd>{move || or_none(m().left_on)}</dd>
-                <dt>{move || t().members.note}</dt>
+                <dt>{move || t().members().note}</dt>
                 <dd class="text">{move || or_none(Some(m().note))}</dd>
             </dl>
             <EntryForm current=current uid=uid.clone() />
@@ -115,7 +115,7 @@ fn EntryForm(current: RwSignal<Member>, uid: String) -> impl IntoView {
                     Ok(d) => {
                         current.try_set(d.update_register_entry);
                         note.try_set(Some(
-                            strings(session.lang.get_untracked()).members.entry_saved,
+                            strings(session.lang.get_untracked()).members().entry_saved,
                         ));
                     }
                     Err(e) => {
@@ -127,16 +127,16 @@ fn EntryForm(current: RwSignal<Member>, uid: String) -> impl IntoView {
     };
     view! {
         <details class="edit-entry">
-            <summary>{move || t().members.edit_entry} <span class="sr-only">" — " {who.clone()}</span></summary>
+            <summary>{move || t().members().edit_entry} <span class="sr-only">" — " {who.clone()}</span></summary>
             <form class="entry-form" on:submit=submit novalidate>
-                <TextArea name="address" id=format!("address-{uid}") label=|s| s.members.address value=address error=error required=false rows=2 />
+                <TextArea name="address" id=format!("address-{uid}") label=|s| s.members().address value=address error=error required=false rows=2 />
                 <div class="field-row">
-                    <Field name="admittedOn" id=format!("admitted-{uid}") label=|s| s.members.admitted_on value=admitted error=error kind="date" required=false />
-                    <Field name="leftOn" id=format!("left-{uid}") label=|s| s.members.left_on value=left error=error kind="date" required=false />
+                    <Field name="admittedOn" id=format!("admitted-{uid}") label=|s| s.members().admitted_on value=admitted error=error kind="date" required=false />
+                    <Field name="leftOn" id=format!("left-{uid}") label=|s| s.members().left_on value=left error=error kind="date" required=false />
                 </div>
-                <TextArea name="note" id=format!("note-{uid}") label=|s| s.members.note value=note_text error=error required=false rows=2 />
+                <TextArea name="note" id=format!("note-{uid}") label=|s| s.members().note value=note_text error=error required=false rows=2 />
                 <FormError error=error fields=&["address", "admittedOn", "leftOn", "note"] />
-                <button type="submit" class="save-entry" disabled=move || busy.get()>{move || t().members.save_entry}</button>
+                <button type="submit" class="save-entry" disabled=move || busy.get()>{move || t().members().save_entry}</button>
                 <FormNote text=note.into() />
             </form>
         </details>
@@ -189,7 +189,7 @@ fn RolesForm(current: RwSignal<Member>, uid: String) -> impl IntoView {
                         admin.try_set(d.set_roles.is_admin);
                         current.try_update(|m| m.user = d.set_roles);
                         note.try_set(Some(
-                            strings(session.lang.get_untracked()).members.roles_saved,
+                            strings(session.lang.get_untracked()).members().roles_saved,
                         ));
                     }
                     Err(e) => {
@@ -202,10 +202,10 @@ fn RolesForm(current: RwSignal<Member>, uid: String) -> impl IntoView {
     view! {
         <form class="roles-form inline-form" on:submit=submit>
             <fieldset>
-                <legend>{move || t().members.roles_title} <span class="sr-only">" — " {m.user.display_name.clone()}</span></legend>
+                <legend>{move || t().members().roles_title} <span class="sr-only">" — " {m.user.display_name.clone()}</span></legend>
                 <div class="inline-form">
                     <div class="field">
-                        <label for=kind_id.clone()>{move || t().members.membership_kind}</label>
+                        <label for=kind_id.clone()>{move || t().members().membership_kind}</label>
                         <select id=kind_id class="member-kind-select" prop:value=move || kind.get() on:change=move |ev| kind.set(event_target_value(&ev))>
                             {kind_options(session, kind)}
                         </select>
@@ -213,14 +213,14 @@ fn RolesForm(current: RwSignal<Member>, uid: String) -> impl IntoView {
                     <Show when=admin_view>
                         <div class="field checkbox">
                             <input id=board_id.clone() class="member-board" type="checkbox" prop:checked=move || board.get() on:change=move |ev| board.set(event_target_checked(&ev)) />
-                            <label for=board_id.clone()>{move || t().board_member}</label>
+                            <label for=board_id.clone()>{move || t().accounts().board_member}</label>
                         </div>
                         <div class="field checkbox">
                             <input id=admin_id.clone() class="member-admin" type="checkbox" prop:checked=move || admin.get() on:change=move |ev| admin.set(event_target_checked(&ev)) />
-                            <label for=admin_id.clone()>{move || t().admin}</label>
+                            <label for=admin_id.clone()>{move || t().accounts().admin}</label>
                         </div>
                     </Show>
-                    <button type="submit" class="save-roles" disabled=move || busy.get()>{move || t().members.save_roles}</button>
+                    <button type="submit" class="save-roles" disabled=move || busy.get()>{move || t().members().save_roles}</button>
                 </div>
                 <FormError error=error />
                 <FormNote text=note.into() />

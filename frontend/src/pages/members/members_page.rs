@@ -26,8 +26,8 @@ pub fn MembersPage() -> impl IntoView {
     let sent = RwSignal::new(0u64);
     view! {
         <section aria-labelledby="members-h">
-            <h1 id="members-h">{move || t().members.members_title}</h1>
-            <p class="lead">{move || t().members.members_intro}</p>
+            <h1 id="members-h">{move || t().members().members_title}</h1>
+            <p class="lead">{move || t().members().members_intro}</p>
             <Show
                 when=allowed
                 fallback=move || view! {
@@ -135,9 +135,9 @@ fn Register() -> impl IntoView {
     };
 
     view! {
-        <form class="filters" role="search" aria-label=move || t().members.members_filters on:submit=|ev: leptos::ev::SubmitEvent| ev.prevent_default()>
+        <form class="filters" role="search" aria-label=move || t().members().members_filters on:submit=|ev: leptos::ev::SubmitEvent| ev.prevent_default()>
             <div class="field">
-                <label for="member-search">{move || t().members.search}</label>
+                <label for="member-search">{move || t().members().search}</label>
                 <input
                     id="member-search"
                     type="search"
@@ -145,28 +145,28 @@ fn Register() -> impl IntoView {
                     prop:value=move || search.get()
                     on:input=move |ev| search.set(event_target_value(&ev))
                 />
-                <p id="member-search-hint" class="field-msg">{move || t().members.search_hint}</p>
+                <p id="member-search-hint" class="field-msg">{move || t().members().search_hint}</p>
             </div>
             <div class="field">
-                <label for="member-kind">{move || t().members.kind_filter}</label>
+                <label for="member-kind">{move || t().members().kind_filter}</label>
                 <select id="member-kind" prop:value=move || kind.get() on:change=move |ev| kind.set(event_target_value(&ev))>
-                    <option value="" prop:selected=move || kind.get().is_empty()>{move || t().members.any_kind}</option>
+                    <option value="" prop:selected=move || kind.get().is_empty()>{move || t().members().any_kind}</option>
                     {kind_options(session, kind)}
                 </select>
             </div>
-            {checkbox("member-board", board, |s| s.members.board_only)}
-            {checkbox("member-admin", admin, |s| s.members.admins_only)}
-            {checkbox("member-left", include_left, |s| s.members.include_left)}
+            {checkbox("member-board", board, |s| s.members().board_only)}
+            {checkbox("member-admin", admin, |s| s.members().admins_only)}
+            {checkbox("member-left", include_left, |s| s.members().include_left)}
         </form>
         <Show when=move || !is_admin(session)>
-            <p class="muted" id="roles-admin-only">{move || t().members.roles_admin_only}</p>
+            <p class="muted" id="roles-admin-only">{move || t().members().roles_admin_only}</p>
         </Show>
         <FormError error=error />
         <Show when=move || !loaded.get()>
             <p>{move || t().loading}</p>
         </Show>
         <Show when=move || loaded.get() && members.with(Vec::is_empty)>
-            <p id="members-empty">{move || t().members.members_empty}</p>
+            <p id="members-empty">{move || t().members().members_empty}</p>
         </Show>
         <ul id="members" class="cards members">
             <For

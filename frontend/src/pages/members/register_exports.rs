@@ -37,16 +37,16 @@ pub fn RegisterExports() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="exports-h">
-            <h2 id="exports-h">{move || t().members.export_title}</h2>
+            <h2 id="exports-h">{move || t().members().export_title}</h2>
             <ul class="minutes-links">
                 <li>
                     <a id="members-csv" href=CSV_PATH rel="external" on:click=move |ev| download(ev, CSV_PATH, "constellation-members.csv")>
-                        {move || t().members.export_csv}
+                        {move || t().members().export_csv}
                     </a>
                 </li>
                 <li>
                     <a id="members-html" href=HTML_PATH rel="external" on:click=move |ev| download(ev, HTML_PATH, "constellation-members.html")>
-                        {move || t().members.export_print}
+                        {move || t().members().export_print}
                     </a>
                 </li>
             </ul>

@@ -20,12 +20,12 @@ pub fn CalendarLink(settings: Settings) -> impl IntoView {
     });
     view! {
         <section aria-labelledby="calendar-h">
-            <h2 id="calendar-h">{move || t().reach.calendar_title}</h2>
-            <p class="muted">{move || t().reach.calendar_intro}</p>
+            <h2 id="calendar-h">{move || t().reach().calendar_title}</h2>
+            <p class="muted">{move || t().reach().calendar_intro}</p>
             <Show when=move || !url.get().is_empty()>
                 <p>// A file for calendar apps, not a page of the app: the router leaves it alone.
-                <a id="calendar-link" rel="external" href=move || url.get()>{move || t().reach.calendar_link}</a></p>
-                <CopyField id="calendar-url" label=|s| s.reach.calendar_address button=|s| s.reach.calendar_copy value=url />
+                <a id="calendar-link" rel="external" href=move || url.get()>{move || t().reach().calendar_link}</a></p>
+                <CopyField id="calendar-url" label=|s| s.reach().calendar_address button=|s| s.reach().calendar_copy value=url />
             </Show>
         </section>
     }

@@ -41,7 +41,7 @@ pub fn NotificationItem(
         >
             <p class="notification-title">
                 <Show when=move || unread>
-                    <span class="badge unread-badge">{move || t().reach.unread}</span>
+                    <span class="badge unread-badge">{move || t().reach().unread}</span>
                     " "
                 </Show>
                 // Runs before the router (listening on the window) navigates away.
@@ -56,11 +56,11 @@ pub fn NotificationItem(
             <p class="notification-meta muted">
                 <time datetime=n.created_at.clone()>{move || instant_label(&created, session.lang.get())}</time>
                 " · "
-                {move || t().reach.kind(n.kind)}
+                {move || t().reach().kind(n.kind)}
             </p>
             <Show when=move || unread>
                 <button type="button" class="secondary mark-read" on:click=mark.clone()>
-                    {move || t().reach.mark_read}
+                    {move || t().reach().mark_read}
                     <span class="sr-only">" — " {title.clone()}</span>
                 </button>
             </Show>

@@ -142,7 +142,9 @@ pub fn NotificationList() -> impl IntoView {
                     });
                     if all {
                         note.try_set(Some(
-                            strings(session.lang.get_untracked()).reach.all_marked_read,
+                            strings(session.lang.get_untracked())
+                                .reach()
+                                .all_marked_read,
                         ));
                     }
                 }
@@ -164,7 +166,7 @@ pub fn NotificationList() -> impl IntoView {
                     prop:checked=move || unread_only.get()
                     on:change=move |ev| unread_only.set(event_target_checked(&ev))
                 />
-                <label for="unread-only">{move || t().reach.unread_only}</label>
+                <label for="unread-only">{move || t().reach().unread_only}</label>
             </div>
             <button
                 type="button"
@@ -173,7 +175,7 @@ pub fn NotificationList() -> impl IntoView {
                 on:click=move |_| mark_read(None)
                 disabled=move || busy.get() || !any_unread()
             >
-                {move || t().reach.mark_all_read}
+                {move || t().reach().mark_all_read}
             </button>
         </div>
         <FormError error=error />
@@ -184,9 +186,9 @@ pub fn NotificationList() -> impl IntoView {
         <Show when=move || loaded.get() && items.with(Vec::is_empty)>
             <p id="notifications-empty">
                 {move || if unread_only.get() {
-                    t().reach.notifications_unread_empty
+                    t().reach().notifications_unread_empty
                 } else {
-                    t().reach.notifications_empty
+                    t().reach().notifications_empty
                 }}
             </p>
         </Show>

@@ -19,8 +19,8 @@ pub fn NotificationsPage() -> impl IntoView {
     let settings = load_settings(settings_error);
     view! {
         <section aria-labelledby="notifications-h">
-            <h1 id="notifications-h">{move || t().reach.notifications_title}</h1>
-            <p class="lead">{move || t().reach.notifications_intro}</p>
+            <h1 id="notifications-h">{move || t().reach().notifications_title}</h1>
+            <p class="lead">{move || t().reach().notifications_intro}</p>
             <Show when=move || session.ready.get() && !signed_in()>
                 <p class="notice">
                     {move || t().sign_in_required} " " <A href="/login">{move || t().nav_login}</A>

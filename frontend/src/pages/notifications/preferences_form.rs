@@ -73,8 +73,8 @@ pub fn PreferencesForm(settings: Settings, error: RwSignal<Option<ApiError>>) ->
     };
     view! {
         <section aria-labelledby="preferences-h">
-            <h2 id="preferences-h">{move || t().reach.preferences_title}</h2>
-            <p class="muted">{move || t().reach.preferences_intro}</p>
+            <h2 id="preferences-h">{move || t().reach().preferences_title}</h2>
+            <p class="muted">{move || t().reach().preferences_intro}</p>
             <FormError error=error />
             <form id="preferences" class="preferences" on:submit=|ev| ev.prevent_default()>
                 <For
@@ -86,7 +86,7 @@ pub fn PreferencesForm(settings: Settings, error: RwSignal<Option<ApiError>>) ->
                                 class="preference-group"
                                 id=format!("prefs-{}", s.as_str().to_lowercase())
                             >
-                                <legend>{move || t().reach.section(s)}</legend>
+                                <legend>{move || t().reach().section(s)}</legend>
                                 {rows
                                     .into_iter()
                                     .map(|p| view! { <PreferenceRow preference=p /> })
@@ -132,7 +132,9 @@ fn PreferenceRow(preference: NotificationPreference) -> impl IntoView {
                 Ok(d) => {
                     value.try_set(d.set_notification_preference.channel);
                     note.try_set(Some(
-                        strings(session.lang.get_untracked()).reach.preference_saved,
+                        strings(session.lang.get_untracked())
+                            .reach()
+                            .preference_saved,
                     ));
                 }
                 Err(e) => {
@@ -153,14 +155,14 @@ fn PreferenceRow(preference: NotificationPreference) -> impl IntoView {
             let c = *c;
             view! {
                 <option value=c.as_str() prop:selected=move || value.get() == c>
-                    {move || t().reach.channel(c)}
+                    {move || t().reach().channel(c)}
                 </option>
             }
         })
         .collect_view();
     view! {
         <div class="field preference" data-kind=kind.as_str()>
-            <label for=id.clone()>{move || t().reach.kind(kind)}</label>
+            <label for=id.clone()>{move || t().reach().kind(kind)}</label>
             <select
                 id=id
                 name=kind.as_str()
@@ -172,7 +174,7 @@ fn PreferenceRow(preference: NotificationPreference) -> impl IntoView {
                 {options}
             </select>
             <Show when=move || mandatory>
-                <p id=note_id.clone() class="field-msg">{move || t().reach.mandatory_note}</p>
+                <p id=note_id.clone() class="field-msg">{move || t().reach().mandatory_note}</p>
             </Show>
             <FormError error=error />
             <FormNote text=note.into() />

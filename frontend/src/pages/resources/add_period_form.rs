@@ -66,7 +66,11 @@ pub fn AddPeriodForm(
                 starts_on.set(String::new());
                 ends_on.set(String::new());
                 capacity.set(String::new());
-                note.set(Some(strings(session.lang.get_untracked()).period_added));
+                note.set(Some(
+                    strings(session.lang.get_untracked())
+                        .resources()
+                        .period_added,
+                ));
                 if let Some(p) = r.into_inner() {
                     replace_pool(pools, p);
                 }
@@ -76,18 +80,18 @@ pub fn AddPeriodForm(
     view! {
         <form class="add-period" aria-labelledby=labelled_by on:submit=submit novalidate>
             <h3 id=heading_id>
-                {move || t().add_period_title}
+                {move || t().resources().add_period_title}
                 <span class="sr-only">" — " {pool_name}</span>
             </h3>
             <div class="field-row">
-                <Field name="label" id=format!("label-{pool_id}") label=|s| s.period_label value=label error=error hint=|s| s.period_label_hint />
-                <Field name="startsOn" id=format!("startsOn-{pool_id}") label=|s| s.period_starts value=starts_on error=error kind="date" />
-                <Field name="endsOn" id=format!("endsOn-{pool_id}") label=|s| s.period_ends value=ends_on error=error kind="date" />
-                <Field name="capacity" id=format!("capacity-new-{pool_id}") label=|s| s.capacity value=capacity error=error inputmode="decimal" />
+                <Field name="label" id=format!("label-{pool_id}") label=|s| s.resources().period_label value=label error=error hint=|s| s.resources().period_label_hint />
+                <Field name="startsOn" id=format!("startsOn-{pool_id}") label=|s| s.resources().period_starts value=starts_on error=error kind="date" />
+                <Field name="endsOn" id=format!("endsOn-{pool_id}") label=|s| s.resources().period_ends value=ends_on error=error kind="date" />
+                <Field name="capacity" id=format!("capacity-new-{pool_id}") label=|s| s.resources().capacity value=capacity error=error inputmode="decimal" />
             </div>
             <FormError error=error fields=FIELDS />
             <button type="submit" class="add-period-submit" disabled=move || busy.get()>
-                {move || t().add_period_submit}
+                {move || t().resources().add_period_submit}
             </button>
         </form>
     }

@@ -74,13 +74,13 @@ pub fn AllocationChart(allocations: Signal<Vec<AllocationTotal>>) -> impl IntoVi
     view! {
         <Show
             when=move || allocations.with(|a| !a.is_empty())
-            fallback=move || view! { <p id="allocations-empty">{move || t().allocations_empty}</p> }
+            fallback=move || view! { <p id="allocations-empty">{move || t().resources().allocations_empty}</p> }
         >
             <svg
                 id="allocation-chart"
                 class="chart"
                 role="img"
-                aria-label=move || t().allocation_chart_label
+                aria-label=move || t().resources().allocation_chart_label
                 viewBox=move || format!("0 0 {WIDTH} {}", height())
                 width="100%"
                 preserveAspectRatio="xMinYMin meet"
@@ -89,14 +89,14 @@ pub fn AllocationChart(allocations: Signal<Vec<AllocationTotal>>) -> impl IntoVi
             </svg>
             <div class="table-wrap">
                 <table id="allocation-table">
-                    <caption>{move || t().allocation_table_caption}</caption>
+                    <caption>{move || t().resources().allocation_table_caption}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{move || t().col_lab}</th>
-                            <th scope="col">{move || t().col_pool}</th>
-                            <th scope="col">{move || t().col_period}</th>
-                            <th scope="col">{move || t().col_held}</th>
-                            <th scope="col">{move || t().col_capacity}</th>
+                            <th scope="col">{move || t().resources().col_lab}</th>
+                            <th scope="col">{move || t().resources().col_pool}</th>
+                            <th scope="col">{move || t().resources().col_period}</th>
+                            <th scope="col">{move || t().resources().col_held}</th>
+                            <th scope="col">{move || t().resources().col_capacity}</th>
                         </tr>
                     </thead>
                     <tbody>{table_rows}</tbody>

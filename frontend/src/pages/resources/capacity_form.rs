@@ -76,7 +76,11 @@ pub fn CapacityForm(
                     }
                     replace_pool(pools, p);
                 }
-                note.set(Some(strings(session.lang.get_untracked()).capacity_saved));
+                note.set(Some(
+                    strings(session.lang.get_untracked())
+                        .resources()
+                        .capacity_saved,
+                ));
             },
         );
     };
@@ -85,7 +89,7 @@ pub fn CapacityForm(
         <form class="capacity-form inline-form" on:submit=submit novalidate>
             <div class="field">
                 <label for=input_id.clone()>
-                    {move || t().new_capacity}
+                    {move || t().resources().new_capacity}
                     <span class="sr-only">" — " {context}</span>
                 </label>
                 <input
@@ -102,7 +106,7 @@ pub fn CapacityForm(
                 />
             </div>
             <button type="submit" class="set-capacity" disabled=move || busy.get()>
-                {move || t().set_capacity}
+                {move || t().resources().set_capacity}
             </button>
             <p id=msg_id class="form-error" role="alert">{message}</p>
         </form>

@@ -28,14 +28,24 @@ const FIELDS: &[&str] = &[
 
 fn kind_options() -> Vec<SelectOption> {
     let options: [SelectOption; 6] = [
-        (PoolKind::Money.as_str(), |s: &Strings| s.kind_money),
-        (PoolKind::Server.as_str(), |s: &Strings| s.kind_server),
-        (PoolKind::Room.as_str(), |s: &Strings| s.kind_room),
-        (PoolKind::Equipment.as_str(), |s: &Strings| s.kind_equipment),
-        (PoolKind::ServiceHours.as_str(), |s: &Strings| {
-            s.kind_service_hours
+        (PoolKind::Money.as_str(), |s: &Strings| {
+            s.resources().kind_money
         }),
-        (PoolKind::Other.as_str(), |s: &Strings| s.kind_other),
+        (PoolKind::Server.as_str(), |s: &Strings| {
+            s.resources().kind_server
+        }),
+        (PoolKind::Room.as_str(), |s: &Strings| {
+            s.resources().kind_room
+        }),
+        (PoolKind::Equipment.as_str(), |s: &Strings| {
+            s.resources().kind_equipment
+        }),
+        (PoolKind::ServiceHours.as_str(), |s: &Strings| {
+            s.resources().kind_service_hours
+        }),
+        (PoolKind::Other.as_str(), |s: &Strings| {
+            s.resources().kind_other
+        }),
     ];
     options.to_vec()
 }
@@ -107,7 +117,11 @@ pub fn CreatePoolForm(pools: RwSignal<Vec<Pool>>) -> impl IntoView {
                 for s in [name, unit, description, label, starts_on, ends_on, capacity] {
                     s.set(String::new());
                 }
-                note.set(Some(strings(session.lang.get_untracked()).pool_created));
+                note.set(Some(
+                    strings(session.lang.get_untracked())
+                        .resources()
+                        .pool_created,
+                ));
                 if let Some(p) = r.into_inner() {
                     replace_pool(pools, p);
                 }
@@ -116,24 +130,24 @@ pub fn CreatePoolForm(pools: RwSignal<Vec<Pool>>) -> impl IntoView {
     };
     view! {
         <section aria-labelledby="create-pool-h" class="board">
-            <h2 id="create-pool-h">{move || t().create_pool_title}</h2>
+            <h2 id="create-pool-h">{move || t().resources().create_pool_title}</h2>
             <form id="create-pool" on:submit=submit novalidate>
-                <Field name="name" label=|s| s.pool_name value=name error=error />
-                <Select name="kind" label=|s| s.pool_kind value=kind error=error options=kind_options() />
-                <Field name="unit" label=|s| s.pool_unit value=unit error=error hint=|s| s.pool_unit_hint />
-                <Field name="scale" label=|s| s.pool_scale value=scale_raw error=error kind="number" hint=|s| s.pool_scale_hint />
+                <Field name="name" label=|s| s.resources().pool_name value=name error=error />
+                <Select name="kind" label=|s| s.resources().pool_kind value=kind error=error options=kind_options() />
+                <Field name="unit" label=|s| s.resources().pool_unit value=unit error=error hint=|s| s.resources().pool_unit_hint />
+                <Field name="scale" label=|s| s.resources().pool_scale value=scale_raw error=error kind="number" hint=|s| s.resources().pool_scale_hint />
                 <TextArea name="description" label=|s| s.description value=description error=error required=false />
                 <fieldset>
-                    <legend>{move || t().first_period}</legend>
-                    <Field name="label" label=|s| s.period_label value=label error=error hint=|s| s.period_label_hint />
-                    <Field name="startsOn" label=|s| s.period_starts value=starts_on error=error kind="date" />
-                    <Field name="endsOn" label=|s| s.period_ends value=ends_on error=error kind="date" />
-                    <Field name="capacity" label=|s| s.capacity value=capacity error=error inputmode="decimal" />
+                    <legend>{move || t().resources().first_period}</legend>
+                    <Field name="label" label=|s| s.resources().period_label value=label error=error hint=|s| s.resources().period_label_hint />
+                    <Field name="startsOn" label=|s| s.resources().period_starts value=starts_on error=error kind="date" />
+                    <Field name="endsOn" label=|s| s.resources().period_ends value=ends_on error=error kind="date" />
+                    <Field name="capacity" label=|s| s.resources().capacity value=capacity error=error inputmode="decimal" />
                 </fieldset>
                 <FormError error=error fields=FIELDS />
                 <FormNote text=note.into() />
                 <button type="submit" id="create-pool-submit" disabled=move || busy.get()>
-                    {move || t().create_pool_submit}
+                    {move || t().resources().create_pool_submit}
                 </button>
             </form>
         </section>

@@ -98,20 +98,20 @@ pub fn LabResources(ctx: LabCtx) -> impl IntoView {
     view! {
         <Show when=move || signed_in.get()>
             <section id="lab-resources" aria-labelledby="lab-resources-h">
-                <h2 id="lab-resources-h">{move || t().lab_resources_title}</h2>
+                <h2 id="lab-resources-h">{move || t().resources().lab_resources_title}</h2>
                 <p>
-                    <A href="/resources">{move || t().see_pools}</A>
+                    <A href="/resources">{move || t().resources().see_pools}</A>
                     " · "
-                    <A href="/transparency">{move || t().transparency_title}</A>
+                    <A href="/transparency">{move || t().resources().transparency_title}</A>
                 </p>
                 <FormError error=res.error />
                 <FormNote text=res.note.into() />
-                <h3 id="lab-requests-h">{move || t().requests_title}</h3>
+                <h3 id="lab-requests-h">{move || t().resources().requests_title}</h3>
                 <Show when=move || !res.loaded.get()>
                     <p>{move || t().loading}</p>
                 </Show>
                 <Show when=move || res.loaded.get() && res.requests.with(Vec::is_empty)>
-                    <p id="lab-requests-empty">{move || t().lab_requests_empty}</p>
+                    <p id="lab-requests-empty">{move || t().resources().lab_requests_empty}</p>
                 </Show>
                 <ul id="lab-requests" class="cards" aria-labelledby="lab-requests-h">
                     <For

@@ -88,7 +88,7 @@ pub fn LedgerTable() -> impl IntoView {
                         <td class="ledger-lab">{e.lab.name.clone()}</td>
                         <td class="ledger-pool">{e.pool.name.clone()}</td>
                         <td class="ledger-period">{e.period.label.clone()}</td>
-                        <td class="ledger-kind">{move || t().ledger_kind(kind)}</td>
+                        <td class="ledger-kind">{move || t().resources().ledger_kind(kind)}</td>
                         <td class="ledger-amount num">{e.amount.clone()} " " {e.pool.unit.clone()}</td>
                         <td class="ledger-reason text">{e.reason.clone()}</td>
                         <td class="ledger-actor">{actor}</td>
@@ -100,29 +100,29 @@ pub fn LedgerTable() -> impl IntoView {
 
     view! {
         <section aria-labelledby="ledger-h">
-            <h2 id="ledger-h">{move || t().ledger_title}</h2>
+            <h2 id="ledger-h">{move || t().resources().ledger_title}</h2>
             <p>
                 <a id="ledger-csv" href=CSV_PATH download="constellation-ledger.csv" on:click=download>
-                    {move || t().ledger_csv}
+                    {move || t().resources().ledger_csv}
                 </a>
             </p>
             <FormError error=csv_error />
             <FormError error=error />
             <Show when=move || loaded.get() && entries.with(Vec::is_empty)>
-                <p id="ledger-empty">{move || t().ledger_empty}</p>
+                <p id="ledger-empty">{move || t().resources().ledger_empty}</p>
             </Show>
             <div class="table-wrap" role="region" aria-labelledby="ledger-h" tabindex="0">
                 <table id="ledger">
                     <thead>
                         <tr>
-                            <th scope="col">{move || t().col_date}</th>
-                            <th scope="col">{move || t().col_lab}</th>
-                            <th scope="col">{move || t().col_pool}</th>
-                            <th scope="col">{move || t().col_period}</th>
-                            <th scope="col">{move || t().col_kind}</th>
-                            <th scope="col">{move || t().col_amount}</th>
-                            <th scope="col">{move || t().col_reason}</th>
-                            <th scope="col">{move || t().col_actor}</th>
+                            <th scope="col">{move || t().resources().col_date}</th>
+                            <th scope="col">{move || t().resources().col_lab}</th>
+                            <th scope="col">{move || t().resources().col_pool}</th>
+                            <th scope="col">{move || t().resources().col_period}</th>
+                            <th scope="col">{move || t().resources().col_kind}</th>
+                            <th scope="col">{move || t().resources().col_amount}</th>
+                            <th scope="col">{move || t().resources().col_reason}</th>
+                            <th scope="col">{move || t().resources().col_actor}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>

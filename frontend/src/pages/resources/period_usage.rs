@@ -44,15 +44,15 @@ pub fn PeriodUsage(
     let width = move || format!("{:.2}%", percent(&granted(), &capacity(), scale()));
     let aria_label = move || {
         let name = pool.with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default());
-        format!("{} — {} {}", t().usage_of, name, label())
+        format!("{} — {} {}", t().resources().usage_of, name, label())
     };
     let value_text = move || {
         format!(
             "{} / {} {u} {} — {} {} {u}",
             granted(),
             capacity(),
-            t().usage_granted,
-            t().usage_remaining,
+            t().resources().usage_granted,
+            t().resources().usage_remaining,
             remaining(),
             u = unit(),
         )
@@ -79,8 +79,8 @@ pub fn PeriodUsage(
                 <span class="granted">{granted}</span>
                 " / "
                 <span class="capacity">{capacity}</span>
-                " " {unit} " " {move || t().usage_granted}
-                " — " {move || t().usage_remaining} " "
+                " " {unit} " " {move || t().resources().usage_granted}
+                " — " {move || t().resources().usage_remaining} " "
                 <span class="remaining">{remaining}</span>
                 " " {unit}
             </p>

@@ -53,15 +53,15 @@ pub fn PoolCard(
                 view! { <h2 class="pool-name">{name}</h2> }.into_any()
             }}
             <p class="muted">
-                <span class="pool-kind">{move || kind().map(|k| t().pool_kind(k))}</span>
-                " · " {move || t().pool_unit} " "
+                <span class="pool-kind">{move || kind().map(|k| t().resources().pool_kind(k))}</span>
+                " · " {move || t().resources().pool_unit} " "
                 <span class="pool-unit">{unit}</span>
             </p>
             <Show when=move || !description().trim().is_empty()>
                 <p class="pool-description text">{description}</p>
             </Show>
             <Show when=move || period_ids().is_empty()>
-                <p class="muted">{move || t().no_periods}</p>
+                <p class="muted">{move || t().resources().no_periods}</p>
             </Show>
             <For
                 each=period_ids

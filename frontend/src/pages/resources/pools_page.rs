@@ -45,12 +45,12 @@ pub fn PoolsPage() -> impl IntoView {
             }
         >
             <section aria-labelledby="pools-h">
-                <h1 id="pools-h">{move || t().pools_title}</h1>
-                <p class="lead">{move || t().pools_intro}</p>
+                <h1 id="pools-h">{move || t().resources().pools_title}</h1>
+                <p class="lead">{move || t().resources().pools_intro}</p>
                 <p>
-                    <A href="/transparency">{move || t().transparency_title}</A>
+                    <A href="/transparency">{move || t().resources().transparency_title}</A>
                     <Show when=move || is_board(session)>
-                        " · " <A href="/resources/queue">{move || t().queue_title}</A>
+                        " · " <A href="/resources/queue">{move || t().resources().queue_title}</A>
                     </Show>
                 </p>
                 <FormError error=error />
@@ -59,7 +59,7 @@ pub fn PoolsPage() -> impl IntoView {
                     <p>{move || t().loading}</p>
                 </Show>
                 <Show when=move || loaded.get() && pools.with(Vec::is_empty)>
-                    <p id="pools-empty">{move || t().pools_empty}</p>
+                    <p id="pools-empty">{move || t().resources().pools_empty}</p>
                 </Show>
                 <ul id="pools" class="cards">
                     <For

@@ -77,14 +77,14 @@ pub fn QueueItem(
     let requested_by = r.requested_by.as_ref().map(|p| {
         let name = p.display_name.clone();
         view! {
-            <dt>{move || t().requested_by}</dt>
+            <dt>{move || t().resources().requested_by}</dt>
             <dd class="queue-by">{name}</dd>
         }
     });
     let age = days_since(&r.created_at);
     let filed = date_of(&r.created_at);
     let age_text = move || match age {
-        Some(d) => t().age(d),
+        Some(d) => t().resources().age(d),
         None => filed.clone(),
     };
     let what_reason = what.clone();
@@ -105,20 +105,20 @@ pub fn QueueItem(
                 <strong><span class="queue-amount">{amount_shown}</span> " " {unit.clone()}</strong>
                 " · "
                 <span class="queue-remaining">
-                    {move || t().remaining_label} " "
+                    {move || t().resources().remaining_label} " "
                     <span class="remaining">{remaining}</span> " " {unit.clone()}
                     " / " <span class="period-capacity">{capacity}</span> " " {unit.clone()}
                 </span>
             </p>
             <dl class="facts">
-                <dt>{move || t().request_project}</dt>
+                <dt>{move || t().resources().request_project}</dt>
                 <dd class="queue-project">
-                    {move || project.clone().unwrap_or_else(|| t().request_for_lab.to_owned())}
+                    {move || project.clone().unwrap_or_else(|| t().resources().request_for_lab.to_owned())}
                 </dd>
-                <dt>{move || t().request_justification}</dt>
+                <dt>{move || t().resources().request_justification}</dt>
                 <dd class="queue-justification text">{justification}</dd>
                 {requested_by}
-                <dt>{move || t().waiting}</dt>
+                <dt>{move || t().resources().waiting}</dt>
                 <dd class="queue-age">
                     <time datetime=r.created_at.clone() title=date_of(&r.created_at)>
                         {age_text}
@@ -140,7 +140,7 @@ pub fn QueueItem(
                     name="amount"
                     id=format!("amount-{id}")
                     class="decision-amount"
-                    label=|s| s.decision_amount
+                    label=|s| s.resources().decision_amount
                     context=what_amount
                     value=amount
                     error=error
@@ -149,15 +149,15 @@ pub fn QueueItem(
                 />
                 <div class="actions">
                     <button type="button" class="approve" disabled=move || busy.get() on:click=move |_| approve(ResourceDecision::Approve)>
-                        {move || t().approve_full}
+                        {move || t().resources().approve_full}
                         <span class="sr-only">" — " {what_approve.clone()}</span>
                     </button>
                     <button type="button" class="approve-partial secondary" disabled=move || busy.get() on:click=move |_| partial(ResourceDecision::ApprovePartial)>
-                        {move || t().approve_partial}
+                        {move || t().resources().approve_partial}
                         <span class="sr-only">" — " {what_partial.clone()}</span>
                     </button>
                     <button type="button" class="reject danger" disabled=move || busy.get() on:click=move |_| reject(ResourceDecision::Reject)>
-                        {move || t().reject_request}
+                        {move || t().resources().reject_request}
                         <span class="sr-only">" — " {what_reject.clone()}</span>
                     </button>
                 </div>

@@ -135,7 +135,7 @@ pub fn RequestForm(res: LabResourcesCtx) -> impl IntoView {
             move |_: q::RequestResult| {
                 amount.set(String::new());
                 justification.set(String::new());
-                res.say(|s| s.request_filed);
+                res.say(|s| s.resources().request_filed);
                 res.reload();
             },
         );
@@ -159,10 +159,10 @@ pub fn RequestForm(res: LabResourcesCtx) -> impl IntoView {
 
     view! {
         <section aria-labelledby="request-form-h" class="request-form">
-            <h3 id="request-form-h">{move || t().request_form_title}</h3>
+            <h3 id="request-form-h">{move || t().resources().request_form_title}</h3>
             <form id="request-form" on:submit=submit novalidate>
                 <div class="field">
-                    <label for="request-pool">{move || t().request_pool}</label>
+                    <label for="request-pool">{move || t().resources().request_pool}</label>
                     <select
                         id="request-pool"
                         name="poolId"
@@ -171,7 +171,7 @@ pub fn RequestForm(res: LabResourcesCtx) -> impl IntoView {
                         on:change=move |ev| choose_pool(event_target_value(&ev))
                     >
                         <option value="" prop:selected=move || pool_id.get().is_empty()>
-                            {move || t().choose_pool}
+                            {move || t().resources().choose_pool}
                         </option>
                         <For
                             each=pool_options
@@ -186,7 +186,7 @@ pub fn RequestForm(res: LabResourcesCtx) -> impl IntoView {
                     </select>
                 </div>
                 <div class="field">
-                    <label for="request-period">{move || t().request_period}</label>
+                    <label for="request-period">{move || t().resources().request_period}</label>
                     <select
                         id="request-period"
                         name="periodId"
@@ -198,7 +198,7 @@ pub fn RequestForm(res: LabResourcesCtx) -> impl IntoView {
                         on:change=move |ev| period_id.set(event_target_value(&ev))
                     >
                         <Show when=move || pool.with(Option::is_none)>
-                            <option value="">{move || t().choose_period}</option>
+                            <option value="">{move || t().resources().choose_period}</option>
                         </Show>
                         <For
                             each=period_options
@@ -213,14 +213,14 @@ pub fn RequestForm(res: LabResourcesCtx) -> impl IntoView {
                     </select>
                     <p id="request-remaining" class="remaining-note" aria-live="polite">
                         {move || remaining().map(|(r, unit)| view! {
-                            {move || t().remaining_label} " "
+                            {move || t().resources().remaining_label} " "
                             <span class="remaining">{r}</span> " " {unit}
                         })}
                     </p>
                     <p id="request-period-msg" class="field-msg" aria-live="polite">{field_message("periodId")}</p>
                 </div>
                 <div class="field">
-                    <label for="request-project">{move || t().request_project}</label>
+                    <label for="request-project">{move || t().resources().request_project}</label>
                     <select
                         id="request-project"
                         name="projectId"
@@ -230,7 +230,7 @@ pub fn RequestForm(res: LabResourcesCtx) -> impl IntoView {
                         on:change=move |ev| project_id.set(event_target_value(&ev))
                     >
                         <option value="" prop:selected=move || project_id.get().is_empty()>
-                            {move || t().request_for_lab}
+                            {move || t().resources().request_for_lab}
                         </option>
                         <For
                             each=projects
@@ -248,7 +248,7 @@ pub fn RequestForm(res: LabResourcesCtx) -> impl IntoView {
                 <Field
                     name="amount"
                     id="request-amount"
-                    label=|s| s.request_amount
+                    label=|s| s.resources().request_amount
                     value=amount
                     error=error
                     inputmode="decimal"
@@ -257,13 +257,13 @@ pub fn RequestForm(res: LabResourcesCtx) -> impl IntoView {
                 <TextArea
                     name="justification"
                     id="request-justification"
-                    label=|s| s.request_justification
+                    label=|s| s.resources().request_justification
                     value=justification
                     error=error
                 />
                 <FormError error=error fields=FIELDS />
                 <button type="submit" id="request-submit" disabled=move || busy.get()>
-                    {move || t().request_submit}
+                    {move || t().resources().request_submit}
                 </button>
             </form>
         </section>

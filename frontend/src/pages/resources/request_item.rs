@@ -35,14 +35,14 @@ pub fn RequestItem(res: LabResourcesCtx, request: ResourceRequest) -> impl IntoV
     .then(|| {
         let unit = unit.clone();
         view! {
-            <dt>{move || t().granted_label}</dt>
+            <dt>{move || t().resources().granted_label}</dt>
             <dd><span class="request-granted">{r.granted_amount.clone()}</span> " " {unit}</dd>
         }
     });
     let released = (minor(&r.released_amount, scale) > 0).then(|| {
         let unit = unit.clone();
         view! {
-            <dt>{move || t().released_label}</dt>
+            <dt>{move || t().resources().released_label}</dt>
             <dd><span class="request-released">{r.released_amount.clone()}</span> " " {unit}</dd>
         }
     });
@@ -52,21 +52,21 @@ pub fn RequestItem(res: LabResourcesCtx, request: ResourceRequest) -> impl IntoV
         .filter(|s| !s.trim().is_empty())
         .map(|s| {
             view! {
-                <dt>{move || t().board_reason}</dt>
+                <dt>{move || t().resources().board_reason}</dt>
                 <dd class="request-reason text">{s}</dd>
             }
         });
     let requested_by = r.requested_by.as_ref().map(|p| {
         let name = p.display_name.clone();
         view! {
-            <dt>{move || t().requested_by}</dt>
+            <dt>{move || t().resources().requested_by}</dt>
             <dd class="request-by">{name}</dd>
         }
     });
     let decided_by = r.decided_by.as_ref().map(|p| {
         let name = p.display_name.clone();
         view! {
-            <dt>{move || t().decided_by}</dt>
+            <dt>{move || t().resources().decided_by}</dt>
             <dd class="request-decided-by">{name}</dd>
         }
     });
@@ -123,23 +123,23 @@ pub fn RequestItem(res: LabResourcesCtx, request: ResourceRequest) -> impl IntoV
             </h4>
             <p>
                 <span class="badge request-status" data-status=status.as_str()>
-                    {move || t().request_status(status)}
+                    {move || t().resources().request_status(status)}
                 </span>
             </p>
             <dl class="facts">
-                <dt>{move || t().request_project}</dt>
+                <dt>{move || t().resources().request_project}</dt>
                 <dd class="request-project">
-                    {move || project.clone().unwrap_or_else(|| t().request_for_lab.to_owned())}
+                    {move || project.clone().unwrap_or_else(|| t().resources().request_for_lab.to_owned())}
                 </dd>
-                <dt>{move || t().request_amount}</dt>
+                <dt>{move || t().resources().request_amount}</dt>
                 <dd><span class="request-amount">{r.amount.clone()}</span> " " {unit.clone()}</dd>
                 {granted}
                 {released}
-                <dt>{move || t().request_justification}</dt>
+                <dt>{move || t().resources().request_justification}</dt>
                 <dd class="request-justification text">{r.justification.clone()}</dd>
                 {reason}
                 {requested_by}
-                <dt>{move || t().filed_on}</dt>
+                <dt>{move || t().resources().filed_on}</dt>
                 <dd><time datetime=r.created_at.clone()>{date_of(&r.created_at)}</time></dd>
                 {decided_by}
             </dl>
@@ -180,7 +180,7 @@ fn PendingActions(
                 error,
                 busy,
                 move |_: q::RequestResult| {
-                    res.say(|s| s.request_withdrawn_note);
+                    res.say(|s| s.resources().request_withdrawn_note);
                     res.reload();
                 },
             );
@@ -211,7 +211,7 @@ fn PendingActions(
                 busy,
                 move |_: q::RequestResult| {
                     editing.set(false);
-                    res.say(|s| s.request_saved);
+                    res.say(|s| s.resources().request_saved);
                     res.reload();
                 },
             );
@@ -226,7 +226,7 @@ fn PendingActions(
                         name="amount"
                         id=format!("edit-amount-{id}")
                         class="edit-amount"
-                        label=|s| s.request_amount
+                        label=|s| s.resources().request_amount
                         context=what.clone()
                         value=edit_amount
                         error=error
@@ -236,17 +236,17 @@ fn PendingActions(
                         name="justification"
                         id=format!("edit-justification-{id}")
                         class="edit-justification"
-                        label=|s| s.request_justification
+                        label=|s| s.resources().request_justification
                         context=what.clone()
                         value=edit_justification
                         error=error
                     />
                     <div class="actions">
                         <button type="submit" class="save-request" disabled=move || busy.get()>
-                            {move || t().save_request}
+                            {move || t().resources().save_request}
                         </button>
                         <button type="button" class="cancel-edit secondary" on:click=move |_| editing.set(false)>
-                            {move || t().cancel}
+                            {move || t().resources().cancel}
                         </button>
                     </div>
                 </form>
@@ -262,11 +262,11 @@ fn PendingActions(
                 aria-expanded=move || editing.get().to_string()
                 on:click=move |_| editing.update(|e| *e = !*e)
             >
-                {move || t().edit_request}
+                {move || t().resources().edit_request}
                 <span class="sr-only">" — " {what}</span>
             </button>
             <button type="button" class="withdraw danger" on:click=withdraw disabled=move || busy.get()>
-                {move || t().withdraw}
+                {move || t().resources().withdraw}
                 <span class="sr-only">" — " {what_withdraw}</span>
             </button>
         </div>
@@ -311,7 +311,7 @@ fn ReleaseForm(
             error,
             busy,
             move |_: q::RequestResult| {
-                res.say(|s| s.released);
+                res.say(|s| s.resources().released);
                 res.reload();
             },
         );
@@ -324,7 +324,7 @@ fn ReleaseForm(
                 name="amount"
                 id=amount_id
                 class="release-amount"
-                label=|s| s.release_amount
+                label=|s| s.resources().release_amount
                 context=what_amount
                 value=amount
                 error=error
@@ -334,13 +334,13 @@ fn ReleaseForm(
                 name="note"
                 id=note_id
                 class="release-note"
-                label=|s| s.release_note
+                label=|s| s.resources().release_note
                 context=what_note
                 value=note
                 error=error
             />
             <button type="submit" class="release" disabled=move || busy.get()>
-                {move || t().release}
+                {move || t().resources().release}
                 <span class="sr-only">" — " {what}</span>
             </button>
         </form>

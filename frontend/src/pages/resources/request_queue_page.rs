@@ -43,7 +43,9 @@ pub fn RequestQueuePage() -> impl IntoView {
 
     let decided = Callback::new(move |()| {
         note.set(Some(
-            strings(session.lang.get_untracked()).decision_recorded,
+            strings(session.lang.get_untracked())
+                .resources()
+                .decision_recorded,
         ));
         reload();
     });
@@ -56,16 +58,16 @@ pub fn RequestQueuePage() -> impl IntoView {
             }
         >
             <section aria-labelledby="queue-h">
-                <h1 id="queue-h">{move || t().queue_title}</h1>
-                <p class="lead">{move || t().queue_intro}</p>
-                <p><A href="/resources">{move || t().see_pools}</A></p>
+                <h1 id="queue-h">{move || t().resources().queue_title}</h1>
+                <p class="lead">{move || t().resources().queue_intro}</p>
+                <p><A href="/resources">{move || t().resources().see_pools}</A></p>
                 <FormError error=error />
                 <FormNote text=note.into() />
                 <Show when=move || !loaded.get()>
                     <p>{move || t().loading}</p>
                 </Show>
                 <Show when=move || loaded.get() && items.with(Vec::is_empty)>
-                    <p id="queue-empty">{move || t().queue_empty}</p>
+                    <p id="queue-empty">{move || t().resources().queue_empty}</p>
                 </Show>
                 <ul id="request-queue" class="cards">
                     <For

@@ -54,16 +54,16 @@ pub fn TransparencyPage() -> impl IntoView {
                 <p>{move || if session.ready.get() { t().sign_in_required } else { t().loading }}</p>
             }
         >
-            <h1>{move || t().transparency_title}</h1>
-            <p class="lead">{move || t().transparency_intro}</p>
+            <h1>{move || t().resources().transparency_title}</h1>
+            <p class="lead">{move || t().resources().transparency_intro}</p>
             <FormError error=error />
             <Show when=move || !loaded.get()>
                 <p>{move || t().loading}</p>
             </Show>
             <section aria-labelledby="usage-h">
-                <h2 id="usage-h">{move || t().pools_usage_title}</h2>
+                <h2 id="usage-h">{move || t().resources().pools_usage_title}</h2>
                 <Show when=move || loaded.get() && pools.with(Vec::is_empty)>
-                    <p>{move || t().pools_empty}</p>
+                    <p>{move || t().resources().pools_empty}</p>
                 </Show>
                 <ul id="transparency-pools" class="cards">
                     <For
@@ -74,7 +74,7 @@ pub fn TransparencyPage() -> impl IntoView {
                 </ul>
             </section>
             <section aria-labelledby="allocations-h">
-                <h2 id="allocations-h">{move || t().allocations_title}</h2>
+                <h2 id="allocations-h">{move || t().resources().allocations_title}</h2>
                 <Show when=move || loaded.get()>
                     <AllocationChart allocations=allocations.into() />
                 </Show>

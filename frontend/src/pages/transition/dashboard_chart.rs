@@ -84,7 +84,7 @@ pub fn DashboardChart(
                 <thead>
                     <tr>
                         <th scope="col">{move || column(t())}</th>
-                        <th scope="col">{move || t().transition.col_count}</th>
+                        <th scope="col">{move || t().transition().col_count}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

@@ -11,7 +11,7 @@ use leptos_router::components::A;
 #[component]
 pub fn DashboardView(dashboard: Signal<Dashboard>) -> impl IntoView {
     let session = use_session();
-    let t = move || &strings(session.lang.get()).transition;
+    let t = move || strings(session.lang.get()).transition();
     let by_status = Signal::derive(move || {
         let tr = t();
         dashboard.with(|d| {
@@ -90,17 +90,17 @@ pub fn DashboardView(dashboard: Signal<Dashboard>) -> impl IntoView {
             <h3>{move || t().by_status_title}</h3>
             <DashboardChart
                 id="transition-by-status"
-                caption=|s| s.transition.by_status_caption
-                chart_label=|s| s.transition.chart_status_label
-                column=|s| s.transition.col_status
+                caption=|s| s.transition().by_status_caption
+                chart_label=|s| s.transition().chart_status_label
+                column=|s| s.transition().col_status
                 bars=by_status
             />
             <h3>{move || t().by_path_title}</h3>
             <DashboardChart
                 id="transition-by-path"
-                caption=|s| s.transition.by_path_caption
-                chart_label=|s| s.transition.chart_path_label
-                column=|s| s.transition.col_path
+                caption=|s| s.transition().by_path_caption
+                chart_label=|s| s.transition().chart_path_label
+                column=|s| s.transition().col_path
                 bars=by_path
             />
             <h3>{move || t().at_risk_title}</h3>

@@ -16,7 +16,7 @@ const FIELDS: &[&str] = &["name", "targetHost"];
 #[component]
 pub fn GroupsForm() -> impl IntoView {
     let session = use_session();
-    let t = move || &strings(session.lang.get()).transition_board;
+    let t = move || strings(session.lang.get()).transition_board();
     let board = Memo::new(move |_| is_board(session));
     let groups = RwSignal::new(Vec::<GroupRef>::new());
     let after = RwSignal::new(None::<String>);
@@ -77,7 +77,7 @@ pub fn GroupsForm() -> impl IntoView {
                 target.try_set(String::new());
                 note.try_set(Some(
                     strings(session.lang.get_untracked())
-                        .transition_board
+                        .transition_board()
                         .group_created,
                 ));
             },
@@ -112,8 +112,8 @@ pub fn GroupsForm() -> impl IntoView {
             </Show>
             <Show when=move || board.get()>
                 <form id="group-form" on:submit=submit novalidate>
-                    <Field name="name" id="group-name" label=|s| s.transition_board.group_name value=name error=error />
-                    <Field name="targetHost" id="group-target" label=|s| s.transition_board.group_target value=target error=error />
+                    <Field name="name" id="group-name" label=|s| s.transition_board().group_name value=name error=error />
+                    <Field name="targetHost" id="group-target" label=|s| s.transition_board().group_target value=target error=error />
                     <FormError error=error fields=FIELDS />
                     <FormNote text=note.into() />
                     <button type="submit" id="group-submit" disabled=move || busy.get()>

@@ -18,7 +18,7 @@ const FIELDS: &[&str] = &["title", "body"];
 #[component]
 pub fn GuidesEditor() -> impl IntoView {
     let session = use_session();
-    let t = move || &strings(session.lang.get()).transition_board;
+    let t = move || strings(session.lang.get()).transition_board();
     let guides = RwSignal::new(Vec::<Guide>::new());
     let after = RwSignal::new(None::<String>);
     let editing = RwSignal::new(None::<String>);
@@ -85,7 +85,7 @@ pub fn GuidesEditor() -> impl IntoView {
                 clear();
                 note.try_set(Some(
                     strings(session.lang.get_untracked())
-                        .transition_board
+                        .transition_board()
                         .guide_saved,
                 ));
             },
@@ -135,8 +135,8 @@ pub fn GuidesEditor() -> impl IntoView {
                 </button>
             </Show>
             <form id="guide-form" on:submit=submit novalidate>
-                <Field name="title" id="guide-title" label=|s| s.transition_board.guide_title value=title error=error />
-                <TextArea name="body" id="guide-body" rows=10 label=|s| s.transition_board.guide_body hint=|s| s.transition_board.guide_body_hint value=body error=error />
+                <Field name="title" id="guide-title" label=|s| s.transition_board().guide_title value=title error=error />
+                <TextArea name="body" id="guide-body" rows=10 label=|s| s.transition_board().guide_body hint=|s| s.transition_board().guide_body_hint value=body error=error />
                 <FormError error=error fields=FIELDS />
                 <FormNote text=note.into() />
                 <button type="submit" id="guide-submit" disabled=move || busy.get()>

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 #[component]
 pub fn GuidesList() -> impl IntoView {
     let session = use_session();
-    let t = move || &strings(session.lang.get()).transition;
+    let t = move || strings(session.lang.get()).transition();
     let guides = RwSignal::new(Vec::<Guide>::new());
     let loaded = RwSignal::new(false);
     let error = RwSignal::new(None::<ApiError>);

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 #[component]
 pub fn HandoverList(ctx: ServiceCtx) -> impl IntoView {
     let session = ctx.session;
-    let t = move || &strings(session.lang.get()).transition;
+    let t = move || strings(session.lang.get()).transition();
     let error = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
     let note = RwSignal::new(None::<&'static str>);
@@ -86,7 +86,7 @@ pub fn HandoverList(ctx: ServiceCtx) -> impl IntoView {
                                 disabled=move || busy.get()
                                 on:click={
                                     let id = mark_id.clone();
-                                    move |_| act(tq::MARK_HANDED_OVER, id.clone(), |s| s.transition.handover_marked_note)
+                                    move |_| act(tq::MARK_HANDED_OVER, id.clone(), |s| s.transition().handover_marked_note)
                                 }
                             >
                                 {move || t().handover_mark}
@@ -100,7 +100,7 @@ pub fn HandoverList(ctx: ServiceCtx) -> impl IntoView {
                                 disabled=move || busy.get()
                                 on:click={
                                     let id = confirm_id.clone();
-                                    move |_| act(tq::CONFIRM_HANDOVER, id.clone(), |s| s.transition.handover_confirmed_note)
+                                    move |_| act(tq::CONFIRM_HANDOVER, id.clone(), |s| s.transition().handover_confirmed_note)
                                 }
                             >
                                 {move || t().handover_confirm}

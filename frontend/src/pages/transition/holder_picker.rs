@@ -16,7 +16,7 @@ const MATCHES: i32 = 20;
 #[component]
 pub fn HolderPicker(chosen: RwSignal<Vec<PersonRef>>) -> impl IntoView {
     let session = use_session();
-    let t = move || &strings(session.lang.get()).transition_board;
+    let t = move || strings(session.lang.get()).transition_board();
     let search = RwSignal::new(String::new());
     let found = RwSignal::new(None::<Vec<PersonRef>>);
     let error = RwSignal::new(None::<ApiError>);

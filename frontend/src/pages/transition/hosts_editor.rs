@@ -18,8 +18,8 @@ const FIELDS: &[&str] = &["name", "url", "kinds", "note"];
 #[component]
 pub fn HostsEditor() -> impl IntoView {
     let session = use_session();
-    let t = move || &strings(session.lang.get()).transition_board;
-    let tr = move || &strings(session.lang.get()).transition;
+    let t = move || strings(session.lang.get()).transition_board();
+    let tr = move || strings(session.lang.get()).transition();
     let hosts = RwSignal::new(Vec::<RecommendedHost>::new());
     let after = RwSignal::new(None::<String>);
     let editing = RwSignal::new(None::<String>);
@@ -104,7 +104,7 @@ pub fn HostsEditor() -> impl IntoView {
                 clear();
                 note.try_set(Some(
                     strings(session.lang.get_untracked())
-                        .transition_board
+                        .transition_board()
                         .host_saved,
                 ));
             },
@@ -126,7 +126,7 @@ pub fn HostsEditor() -> impl IntoView {
                 }
                 note.try_set(Some(
                     strings(session.lang.get_untracked())
-                        .transition_board
+                        .transition_board()
                         .host_removed,
                 ));
             },
@@ -180,8 +180,8 @@ pub fn HostsEditor() -> impl IntoView {
                 </button>
             </Show>
             <form id="host-form" on:submit=submit novalidate>
-                <Field name="name" id="host-name" label=|s| s.transition_board.host_name value=name error=error />
-                <Field name="url" id="host-url" kind="url" label=|s| s.transition_board.host_url value=url error=error />
+                <Field name="name" id="host-name" label=|s| s.transition_board().host_name value=name error=error />
+                <Field name="url" id="host-url" kind="url" label=|s| s.transition_board().host_url value=url error=error />
                 <fieldset id="host-kinds">
                     <legend>{move || t().host_kinds}</legend>
                     {ServiceKind::ALL.iter().map(|k| {
@@ -205,7 +205,7 @@ pub fn HostsEditor() -> impl IntoView {
                         {move || error.get().and_then(|e| e.for_field("kinds", session.lang.get()))}
                     </p>
                 </fieldset>
-                <TextArea name="note" id="host-note" required=false rows=3 label=|s| s.transition_board.host_note value=host_note error=error />
+                <TextArea name="note" id="host-note" required=false rows=3 label=|s| s.transition_board().host_note value=host_note error=error />
                 <FormError error=error fields=FIELDS />
                 <FormNote text=note.into() />
                 <button type="submit" id="host-submit" disabled=move || busy.get()>

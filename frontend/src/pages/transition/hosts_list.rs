@@ -12,7 +12,7 @@ use leptos::prelude::*;
 #[component]
 pub fn HostsList() -> impl IntoView {
     let session = use_session();
-    let t = move || &strings(session.lang.get()).transition;
+    let t = move || strings(session.lang.get()).transition();
     let hosts = RwSignal::new(Vec::<RecommendedHost>::new());
     let loaded = RwSignal::new(false);
     let error = RwSignal::new(None::<ApiError>);

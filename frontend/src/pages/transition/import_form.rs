@@ -39,7 +39,7 @@ fn why(code: &str, reason: Option<&str>, lang: constellation_shared::Language) -
 #[component]
 pub fn ImportForm(imported: Callback<()>) -> impl IntoView {
     let session = use_session();
-    let t = move || &strings(session.lang.get()).transition_board;
+    let t = move || strings(session.lang.get()).transition_board();
     let csv = RwSignal::new(String::new());
     let report = RwSignal::new(None::<ImportReport>);
     let empty = RwSignal::new(false);
@@ -95,7 +95,7 @@ pub fn ImportForm(imported: Callback<()>) -> impl IntoView {
 
     let shown = move || {
         let lang = session.lang.get();
-        let s = &strings(lang).transition_board;
+        let s = strings(lang).transition_board();
         if empty.get() {
             return Some(view! { <p class="form-error">{s.import_empty}</p> }.into_any());
         }

@@ -19,8 +19,8 @@ fn options<T: Copy + Send + Sync + 'static>(
     value: RwSignal<String>,
 ) -> impl IntoView {
     let session = use_session();
-    let t = move || &strings(session.lang.get()).transition_board;
-    let tr = move || &strings(session.lang.get()).transition;
+    let t = move || strings(session.lang.get()).transition_board();
+    let tr = move || strings(session.lang.get()).transition();
     view! {
         <option value="" prop:selected=move || value.get().is_empty()>{move || t().any}</option>
         {all.iter().map(|v| {
@@ -35,7 +35,7 @@ fn options<T: Copy + Send + Sync + 'static>(
 #[component]
 pub fn InventoryList(version: RwSignal<u64>, edit: Callback<Service>) -> impl IntoView {
     let session = use_session();
-    let t = move || &strings(session.lang.get()).transition_board;
+    let t = move || strings(session.lang.get()).transition_board();
     let status = RwSignal::new(String::new());
     let kind = RwSignal::new(String::new());
     let path = RwSignal::new(String::new());

@@ -18,7 +18,7 @@ use leptos_router::components::A;
 #[component]
 pub fn InventoryPage() -> impl IntoView {
     let session = use_session();
-    let t = move || &strings(session.lang.get()).transition_board;
+    let t = move || strings(session.lang.get()).transition_board();
     let board = Memo::new(move |_| is_board(session));
     let plan = RwSignal::new(None::<PlanDetail>);
     let loaded = RwSignal::new(false);

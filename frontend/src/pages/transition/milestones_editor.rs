@@ -15,7 +15,7 @@ const FIELDS: &[&str] = &["label", "dueOn"];
 #[component]
 pub fn MilestonesEditor(plan: RwSignal<Option<PlanDetail>>) -> impl IntoView {
     let session = use_session();
-    let t = move || &strings(session.lang.get()).transition_board;
+    let t = move || strings(session.lang.get()).transition_board();
     let label = RwSignal::new(String::new());
     let due_on = RwSignal::new(String::new());
     let error = RwSignal::new(None::<ApiError>);
@@ -48,7 +48,7 @@ pub fn MilestonesEditor(plan: RwSignal<Option<PlanDetail>>) -> impl IntoView {
                 due_on.try_set(String::new());
                 note.try_set(Some(
                     strings(session.lang.get_untracked())
-                        .transition_board
+                        .transition_board()
                         .milestone_added,
                 ));
             },
@@ -72,7 +72,7 @@ pub fn MilestonesEditor(plan: RwSignal<Option<PlanDetail>>) -> impl IntoView {
                 });
                 note.try_set(Some(
                     strings(session.lang.get_untracked())
-                        .transition_board
+                        .transition_board()
                         .milestone_removed,
                 ));
             },
@@ -110,8 +110,8 @@ pub fn MilestonesEditor(plan: RwSignal<Option<PlanDetail>>) -> impl IntoView {
                 />
             </ul>
             <form id="milestone-form" on:submit=add novalidate>
-                <Field name="label" id="milestone-label" label=|s| s.transition_board.milestone_label value=label error=error />
-                <Field name="dueOn" id="milestone-due" kind="date" label=|s| s.transition_board.milestone_due value=due_on error=error />
+                <Field name="label" id="milestone-label" label=|s| s.transition_board().milestone_label value=label error=error />
+                <Field name="dueOn" id="milestone-due" kind="date" label=|s| s.transition_board().milestone_due value=due_on error=error />
                 <FormError error=error fields=FIELDS />
                 <FormNote text=note.into() />
                 <button type="submit" id="milestone-submit" disabled=move || busy.get()>

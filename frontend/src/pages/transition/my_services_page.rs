@@ -16,7 +16,7 @@ use leptos_router::components::A;
 pub fn MyServicesPage() -> impl IntoView {
     let session = use_session();
     let t = move || strings(session.lang.get());
-    let tr = move || &t().transition;
+    let tr = move || t().transition();
     let services = RwSignal::new(Vec::<Service>::new());
     let days_left = RwSignal::new(None::<i64>);
     let loaded = RwSignal::new(false);

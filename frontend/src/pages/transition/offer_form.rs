@@ -20,7 +20,7 @@ const FIELDS: &[&str] = &["kind", "note"];
 #[component]
 pub fn OfferForm(#[prop(optional, into)] service_id: Option<String>) -> impl IntoView {
     let session = use_session();
-    let t = move || &strings(session.lang.get()).transition;
+    let t = move || strings(session.lang.get()).transition();
     let on_service = service_id.is_some();
     let kind = RwSignal::new(
         if on_service {
@@ -93,7 +93,9 @@ pub fn OfferForm(#[prop(optional, into)] service_id: Option<String>) -> impl Int
                 }
                 note_text.set(String::new());
                 note.set(Some(
-                    strings(session.lang.get_untracked()).transition.offer_sent,
+                    strings(session.lang.get_untracked())
+                        .transition()
+                        .offer_sent,
                 ));
             },
         );
@@ -113,7 +115,7 @@ pub fn OfferForm(#[prop(optional, into)] service_id: Option<String>) -> impl Int
                 }
                 note.set(Some(
                     strings(session.lang.get_untracked())
-                        .transition
+                        .transition()
                         .offer_withdrawn,
                 ));
             },
@@ -154,12 +156,12 @@ pub fn OfferForm(#[prop(optional, into)] service_id: Option<String>) -> impl Int
     let kinds = vec![
         (
             OfferKind::TakeOverFull.as_str(),
-            (|s| s.transition.offer_take_over_full) as fn(&crate::i18n::Strings) -> &'static str,
+            (|s| s.transition().offer_take_over_full) as fn(&crate::i18n::Strings) -> &'static str,
         ),
         (OfferKind::TakeOverPart.as_str(), |s| {
-            s.transition.offer_take_over_part
+            s.transition().offer_take_over_part
         }),
-        (OfferKind::Help.as_str(), |s| s.transition.offer_help),
+        (OfferKind::Help.as_str(), |s| s.transition().offer_help),
     ];
     view! {
         <Show when=move || is_association_member(session)>
@@ -170,9 +172,9 @@ pub fn OfferForm(#[prop(optional, into)] service_id: Option<String>) -> impl Int
                 <p>{move || if on_service { t().offer_service_intro } else { t().offer_help_intro }}</p>
                 <form id="offer-form" on:submit=submit novalidate>
                     {on_service.then(|| view! {
-                        <Select name="kind" id="offer-kind" label=|s| s.transition.offer_kind_label value=kind error=error options=kinds.clone() />
+                        <Select name="kind" id="offer-kind" label=|s| s.transition().offer_kind_label value=kind error=error options=kinds.clone() />
                     })}
-                    <TextArea name="note" id="offer-note" label=|s| s.transition.offer_note_label value=note_text error=error rows=3 />
+                    <TextArea name="note" id="offer-note" label=|s| s.transition().offer_note_label value=note_text error=error rows=3 />
                     <FormError error=error fields=FIELDS />
                     <FormNote text=note.into() />
                     <button type="submit" id="offer-submit" disabled=move || busy.get()>

@@ -14,8 +14,8 @@ use leptos::prelude::*;
 #[component]
 pub fn OffersReview() -> impl IntoView {
     let session = use_session();
-    let t = move || &strings(session.lang.get()).transition_board;
-    let tr = move || &strings(session.lang.get()).transition;
+    let t = move || strings(session.lang.get()).transition_board();
+    let tr = move || strings(session.lang.get()).transition();
     let status = RwSignal::new(OfferStatus::Pending.as_str().to_owned());
     let offers = RwSignal::new(Vec::<Offer>::new());
     let after = RwSignal::new(None::<String>);
@@ -59,7 +59,7 @@ pub fn OffersReview() -> impl IntoView {
         });
         note.set(Some(
             strings(session.lang.get_untracked())
-                .transition_board
+                .transition_board()
                 .offer_decided,
         ));
     });

@@ -68,9 +68,9 @@ pub fn OverviewPage() -> impl IntoView {
         }
         if plan.with(Option::is_none) {
             return view! {
-                <p id="transition-no-plan" class="notice">{move || t().transition.no_plan}</p>
+                <p id="transition-no-plan" class="notice">{move || t().transition().no_plan}</p>
                 <Show when=move || is_board(session)>
-                    <p><A href="/transition/inventory" attr:id="transition-inventory-link">{move || t().transition.inventory_link}</A></p>
+                    <p><A href="/transition/inventory" attr:id="transition-inventory-link">{move || t().transition().inventory_link}</A></p>
                 </Show>
             }
             .into_any();
@@ -79,15 +79,15 @@ pub fn OverviewPage() -> impl IntoView {
         view! {
             <PlanSummary plan=plan.into() milestones=milestones.into() />
             <nav aria-labelledby="transition-links-h">
-                <h2 id="transition-links-h">{move || t().transition.links_title}</h2>
+                <h2 id="transition-links-h">{move || t().transition().links_title}</h2>
                 <ul id="transition-links">
-                    <li><A href="/transition/mine" attr:id="transition-mine-link">{move || t().transition.my_services_link}</A></li>
+                    <li><A href="/transition/mine" attr:id="transition-mine-link">{move || t().transition().my_services_link}</A></li>
                     <Show when=move || is_board(session)>
-                        <li><A href="/transition/inventory" attr:id="transition-inventory-link">{move || t().transition.inventory_link}</A></li>
+                        <li><A href="/transition/inventory" attr:id="transition-inventory-link">{move || t().transition().inventory_link}</A></li>
                     </Show>
                     <Show when=staff>
-                        <li><A href="/transition/support" attr:id="transition-support-link">{move || t().transition.support_queue_link}</A></li>
-                        <li><A href="/transition/group" attr:id="transition-group-tools-link">{move || t().transition.group_tools_link}</A></li>
+                        <li><A href="/transition/support" attr:id="transition-support-link">{move || t().transition().support_queue_link}</A></li>
+                        <li><A href="/transition/group" attr:id="transition-group-tools-link">{move || t().transition().group_tools_link}</A></li>
                     </Show>
                 </ul>
             </nav>
@@ -110,9 +110,9 @@ pub fn OverviewPage() -> impl IntoView {
             <section aria-labelledby="transition-h" id="transition">
                 <h1 id="transition-h">
                     {move || plan.with(|p| p.as_ref().map(|p| p.title.clone()))
-                        .unwrap_or_else(|| t().transition.title.to_owned())}
+                        .unwrap_or_else(|| t().transition().title.to_owned())}
                 </h1>
-                <p class="lead">{move || t().transition.intro}</p>
+                <p class="lead">{move || t().transition().intro}</p>
                 <FormError error=error />
                 {body}
             </section>

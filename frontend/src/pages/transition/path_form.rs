@@ -28,7 +28,7 @@ const PATHS: &[MigrationPath] = &[
 #[component]
 pub fn PathForm(ctx: ServiceCtx) -> impl IntoView {
     let session = ctx.session;
-    let t = move || &strings(session.lang.get()).transition;
+    let t = move || strings(session.lang.get()).transition();
     let current = ctx.service.get_untracked();
     let path = RwSignal::new(
         current
@@ -100,7 +100,9 @@ pub fn PathForm(ctx: ServiceCtx) -> impl IntoView {
                 ctx.replace(d.choose_service_path);
                 ctx.reload();
                 note.set(Some(
-                    strings(session.lang.get_untracked()).transition.path_saved,
+                    strings(session.lang.get_untracked())
+                        .transition()
+                        .path_saved,
                 ));
             },
         );
@@ -121,7 +123,7 @@ pub fn PathForm(ctx: ServiceCtx) -> impl IntoView {
                 ctx.reload();
                 note.set(Some(
                     strings(session.lang.get_untracked())
-                        .transition
+                        .transition()
                         .migration_started,
                 ));
             },
@@ -131,11 +133,11 @@ pub fn PathForm(ctx: ServiceCtx) -> impl IntoView {
         .iter()
         .map(|p| {
             let label: fn(&crate::i18n::Strings) -> &'static str = match p {
-                MigrationPath::Individual => |s| s.transition.path_individual,
-                MigrationPath::Collective => |s| s.transition.path_collective,
-                MigrationPath::SocialEconomy => |s| s.transition.path_social_economy,
-                MigrationPath::TakenOver => |s| s.transition.path_taken_over,
-                MigrationPath::Closed => |s| s.transition.path_closed,
+                MigrationPath::Individual => |s| s.transition().path_individual,
+                MigrationPath::Collective => |s| s.transition().path_collective,
+                MigrationPath::SocialEconomy => |s| s.transition().path_social_economy,
+                MigrationPath::TakenOver => |s| s.transition().path_taken_over,
+                MigrationPath::Closed => |s| s.transition().path_closed,
             };
             (p.as_str(), label)
         })
@@ -172,7 +174,7 @@ pub fn PathForm(ctx: ServiceCtx) -> impl IntoView {
             >
                 <p>{move || t().path_intro}</p>
                 <form id="path-form" on:submit=submit novalidate>
-                    <Select name="path" id="path-select" label=|s| s.transition.path_select_label value=path error=error options=options.clone() />
+                    <Select name="path" id="path-select" label=|s| s.transition().path_select_label value=path error=error options=options.clone() />
                     <Show when=collective>
                         <div class="field">
                             <label for="path-group">{move || t().path_group_label}</label>
@@ -192,7 +194,7 @@ pub fn PathForm(ctx: ServiceCtx) -> impl IntoView {
                             </p>
                         </div>
                     </Show>
-                    <Field name="targetHost" id="path-target" label=|s| s.transition.path_target_label value=target error=error required=false hint=|s| s.transition.path_target_hint />
+                    <Field name="targetHost" id="path-target" label=|s| s.transition().path_target_label value=target error=error required=false hint=|s| s.transition().path_target_hint />
                     <p class="muted">{move || t().path_taken_over_hint}</p>
                     <FormError error=error fields=FIELDS />
                     <FormNote text=note.into() />

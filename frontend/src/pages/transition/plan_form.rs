@@ -24,7 +24,7 @@ const FIELDS: &[&str] = &[
 #[component]
 pub fn PlanForm(plan: RwSignal<Option<PlanDetail>>) -> impl IntoView {
     let session = use_session();
-    let t = move || &strings(session.lang.get()).transition_board;
+    let t = move || strings(session.lang.get()).transition_board();
     let title = RwSignal::new(String::new());
     let ends_on = RwSignal::new(String::new());
     let motion = RwSignal::new(String::new());
@@ -90,7 +90,7 @@ pub fn PlanForm(plan: RwSignal<Option<PlanDetail>>) -> impl IntoView {
             error,
             busy,
             move |r: b::PlanResult| {
-                let s = &strings(session.lang.get_untracked()).transition_board;
+                let s = strings(session.lang.get_untracked()).transition_board();
                 note.try_set(Some(if creating {
                     s.plan_created
                 } else {
@@ -109,11 +109,11 @@ pub fn PlanForm(plan: RwSignal<Option<PlanDetail>>) -> impl IntoView {
                 <p id="plan-days-left" class="lead">{t().days_left(p.days_left)}</p>
             })}
             <form id="plan-form" on:submit=submit novalidate>
-                <Field name="title" id="plan-title" label=|s| s.transition_board.plan_name value=title error=error />
-                <Field name="endsOn" id="plan-ends-on" kind="date" label=|s| s.transition_board.plan_ends_on value=ends_on error=error />
-                <Field name="atRiskDays" id="plan-at-risk" kind="number" inputmode="numeric" label=|s| s.transition_board.plan_at_risk hint=|s| s.transition_board.plan_at_risk_hint value=at_risk error=error />
-                <Field name="decisionMotionId" id="plan-motion" required=false label=|s| s.transition_board.plan_motion hint=|s| s.transition_board.plan_motion_hint value=motion error=error />
-                <TextArea name="decisionNote" id="plan-note" required=false rows=3 label=|s| s.transition_board.plan_note value=decision error=error />
+                <Field name="title" id="plan-title" label=|s| s.transition_board().plan_name value=title error=error />
+                <Field name="endsOn" id="plan-ends-on" kind="date" label=|s| s.transition_board().plan_ends_on value=ends_on error=error />
+                <Field name="atRiskDays" id="plan-at-risk" kind="number" inputmode="numeric" label=|s| s.transition_board().plan_at_risk hint=|s| s.transition_board().plan_at_risk_hint value=at_risk error=error />
+                <Field name="decisionMotionId" id="plan-motion" required=false label=|s| s.transition_board().plan_motion hint=|s| s.transition_board().plan_motion_hint value=motion error=error />
+                <TextArea name="decisionNote" id="plan-note" required=false rows=3 label=|s| s.transition_board().plan_note value=decision error=error />
                 <FormError error=error fields=FIELDS />
                 <FormNote text=note.into() />
                 <button type="submit" id="plan-submit" disabled=move || busy.get()>

@@ -13,7 +13,7 @@ pub fn PlanSummary(
     milestones: Signal<Vec<Milestone>>,
 ) -> impl IntoView {
     let session = use_session();
-    let t = move || &strings(session.lang.get()).transition;
+    let t = move || strings(session.lang.get()).transition();
     let field =
         move |f: fn(&Plan) -> String| move || plan.with(|p| p.as_ref().map(f).unwrap_or_default());
     let motion = move || plan.with(|p| p.as_ref().and_then(|p| p.decision_motion_id.clone()));

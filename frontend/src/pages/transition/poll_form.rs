@@ -18,7 +18,7 @@ const FIELDS: &[&str] = &["comment"];
 #[component]
 pub fn PollForm() -> impl IntoView {
     let session = use_session();
-    let t = move || &strings(session.lang.get()).transition;
+    let t = move || strings(session.lang.get()).transition();
     let mine = RwSignal::new(None::<PollAnswer>);
     let client = RwSignal::new(false);
     let stakeholder = RwSignal::new(false);
@@ -70,7 +70,9 @@ pub fn PollForm() -> impl IntoView {
             move |d: q::AnswerPollData| {
                 show(Some(d.answer_chatons_poll));
                 note.set(Some(
-                    strings(session.lang.get_untracked()).transition.poll_saved,
+                    strings(session.lang.get_untracked())
+                        .transition()
+                        .poll_saved,
                 ));
             },
         );
@@ -127,7 +129,7 @@ pub fn PollForm() -> impl IntoView {
                     <TextArea
                         name="comment"
                         id="poll-comment"
-                        label=|s| s.transition.poll_comment
+                        label=|s| s.transition().poll_comment
                         value=comment
                         error=error
                         required=false

@@ -13,8 +13,8 @@ use leptos::prelude::*;
 #[component]
 pub fn PollResults() -> impl IntoView {
     let session = use_session();
-    let t = move || &strings(session.lang.get()).transition_board;
-    let tr = move || &strings(session.lang.get()).transition;
+    let t = move || strings(session.lang.get()).transition_board();
+    let tr = move || strings(session.lang.get()).transition();
     let counts = RwSignal::new(None::<Results>);
     let rows = RwSignal::new(Vec::<PollAnswer>::new());
     let after = RwSignal::new(None::<String>);

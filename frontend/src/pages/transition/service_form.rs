@@ -21,8 +21,8 @@ const FIELDS: &[&str] = &["kind", "name", "description", "address", "holderIds"]
 #[component]
 pub fn ServiceForm(editing: RwSignal<Option<Service>>, saved: Callback<Service>) -> impl IntoView {
     let session = use_session();
-    let t = move || &strings(session.lang.get()).transition_board;
-    let tr = move || &strings(session.lang.get()).transition;
+    let t = move || strings(session.lang.get()).transition_board();
+    let tr = move || strings(session.lang.get()).transition();
     let kind = RwSignal::new(ServiceKind::Website.as_str().to_owned());
     let name = RwSignal::new(String::new());
     let description = RwSignal::new(String::new());
@@ -70,7 +70,7 @@ pub fn ServiceForm(editing: RwSignal<Option<Service>>, saved: Callback<Service>)
             if let Some(s) = r.into_inner() {
                 saved.run(s);
             }
-            let s = &strings(session.lang.get_untracked()).transition_board;
+            let s = strings(session.lang.get_untracked()).transition_board();
             note.try_set(Some(if editing.get_untracked().is_some() {
                 s.service_updated
             } else {
@@ -118,8 +118,8 @@ pub fn ServiceForm(editing: RwSignal<Option<Service>>, saved: Callback<Service>)
                         {kinds}
                     </select>
                 </div>
-                <Field name="name" id="service-name" label=|s| s.transition_board.service_name value=name error=error />
-                <TextArea name="description" id="service-description" required=false rows=3 label=|s| s.transition_board.service_description value=description error=error />
+                <Field name="name" id="service-name" label=|s| s.transition_board().service_name value=name error=error />
+                <TextArea name="description" id="service-description" required=false rows=3 label=|s| s.transition_board().service_description value=description error=error />
                 // The address's label says what it is for the chosen kind.
                 {move || {
                     let k = current_kind();

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn ServiceHistory(ctx: ServiceCtx) -> impl IntoView {
-    let t = move || &strings(ctx.session.lang.get()).transition;
+    let t = move || strings(ctx.session.lang.get()).transition();
     let steps = move || {
         ctx.service.with(|s| {
             s.as_ref()

@@ -21,7 +21,7 @@ use leptos_router::hooks::use_params_map;
 pub fn ServicePage() -> impl IntoView {
     let session = use_session();
     let t = move || strings(session.lang.get());
-    let tr = move || &t().transition;
+    let tr = move || t().transition();
     let params = use_params_map();
     let ctx = ServiceCtx::new(session);
 

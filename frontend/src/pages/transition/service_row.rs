@@ -19,8 +19,8 @@ pub fn ServiceRow(
     edit: Callback<Service>,
 ) -> impl IntoView {
     let session = use_session();
-    let t = move || &strings(session.lang.get()).transition_board;
-    let tr = move || &strings(session.lang.get()).transition;
+    let t = move || strings(session.lang.get()).transition_board();
+    let tr = move || strings(session.lang.get()).transition();
     let s = service;
     let id = s.id.clone();
     let status = RwSignal::new(s.status.as_str().to_owned());
@@ -51,7 +51,7 @@ pub fn ServiceRow(
                         changed.run((
                             s,
                             strings(session.lang.get_untracked())
-                                .transition_board
+                                .transition_board()
                                 .status_set,
                         ));
                     }
@@ -77,7 +77,7 @@ pub fn ServiceRow(
                         changed.run((
                             s,
                             strings(session.lang.get_untracked())
-                                .transition_board
+                                .transition_board()
                                 .waived,
                         ));
                     }

@@ -19,7 +19,7 @@ const FIELDS: &[&str] = &["subject", "body"];
 #[component]
 pub fn SupportForm(ctx: ServiceCtx) -> impl IntoView {
     let session = ctx.session;
-    let t = move || &strings(session.lang.get()).transition;
+    let t = move || strings(session.lang.get()).transition();
     let subject = RwSignal::new(String::new());
     let body = RwSignal::new(String::new());
     let requests = RwSignal::new(Vec::<SupportRequest>::new());
@@ -79,7 +79,7 @@ pub fn SupportForm(ctx: ServiceCtx) -> impl IntoView {
                 body.set(String::new());
                 note.set(Some(
                     strings(session.lang.get_untracked())
-                        .transition
+                        .transition()
                         .support_sent,
                 ));
             },
@@ -124,8 +124,8 @@ pub fn SupportForm(ctx: ServiceCtx) -> impl IntoView {
                 <h2 id="support-h">{move || t().support_title}</h2>
                 <p>{move || t().support_intro}</p>
                 <form id="support-form" on:submit=submit novalidate>
-                    <Field name="subject" id="support-subject" label=|s| s.transition.support_subject value=subject error=error />
-                    <TextArea name="body" id="support-body" label=|s| s.transition.support_body value=body error=error rows=5 />
+                    <Field name="subject" id="support-subject" label=|s| s.transition().support_subject value=subject error=error />
+                    <TextArea name="body" id="support-body" label=|s| s.transition().support_body value=body error=error rows=5 />
                     <FormError error=error fields=FIELDS />
                     <FormNote text=note.into() />
                     <button type="submit" id="support-submit" disabled=move || busy.get()>{move || t().support_submit}</button>

@@ -18,8 +18,8 @@ pub fn SupportItem(
     changed: Callback<(SupportRequestOnService, &'static str)>,
 ) -> impl IntoView {
     let session = use_session();
-    let t = move || &strings(session.lang.get()).transition_board;
-    let tr = move || &strings(session.lang.get()).transition;
+    let t = move || strings(session.lang.get()).transition_board();
+    let tr = move || strings(session.lang.get()).transition();
     let r = request.request;
     let id = r.id.clone();
     let answer = RwSignal::new(String::new());
@@ -34,7 +34,7 @@ pub fn SupportItem(
                 if let Some(x) = res.into_inner() {
                     changed.run((
                         x,
-                        msg(&strings(session.lang.get_untracked()).transition_board),
+                        msg(strings(session.lang.get_untracked()).transition_board()),
                     ));
                 }
             }

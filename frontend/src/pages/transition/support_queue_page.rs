@@ -16,8 +16,8 @@ use leptos_router::components::A;
 #[component]
 pub fn SupportQueuePage() -> impl IntoView {
     let session = use_session();
-    let t = move || &strings(session.lang.get()).transition_board;
-    let tr = move || &strings(session.lang.get()).transition;
+    let t = move || strings(session.lang.get()).transition_board();
+    let tr = move || strings(session.lang.get()).transition();
     // `None` until known: the board, or a member of the working group.
     let allowed = RwSignal::new(None::<bool>);
     let status = RwSignal::new(String::new());

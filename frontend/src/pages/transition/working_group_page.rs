@@ -14,7 +14,7 @@ use leptos_router::components::A;
 #[component]
 pub fn WorkingGroupPage() -> impl IntoView {
     let session = use_session();
-    let t = move || &strings(session.lang.get()).transition_board;
+    let t = move || strings(session.lang.get()).transition_board();
     let board = Memo::new(move |_| is_board(session));
     // `None` until known: the board, or a member of the working group.
     let allowed = RwSignal::new(None::<bool>);

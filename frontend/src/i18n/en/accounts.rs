@@ -1,0 +1,38 @@
+//! English: the home page, registration, login, the profile.
+
+use crate::i18n::accounts::AccountsStrings;
+
+pub static ACCOUNTS: AccountsStrings = AccountsStrings {
+    home_title: "Welcome to Constellation",
+    home_intro: "Propose and join Labs, ask for common resources, vote at the general assembly and prepare the annual barcamp.",
+    home_welcome: "You are signed in as",
+    home_cta_register: "Create an account",
+    home_cta_profile: "See my profile",
+    email: "Email address",
+    password: "Password",
+    password_hint: "At least 10 characters.",
+    display_name: "Display name",
+    register_title: "Create an account",
+    register_submit: "Create my account",
+    register_done: "Account created. You are signed in.",
+    have_account: "Already have an account? Log in",
+    login_title: "Log in",
+    login_submit: "Log in",
+    no_account: "No account yet? Create one",
+    profile_title: "My profile",
+    profile_section: "Details",
+    membership: "Membership",
+    board_member: "Board member",
+    admin: "Administrator",
+    password_section: "Change password",
+    current_password: "Current password",
+    new_password: "New password",
+    change_password_submit: "Change password",
+    password_changed: "Password changed.",
+    data_section: "My data",
+    data_intro: "Download everything the platform holds about you (JSON and CSV in a zip archive).",
+    download_data: "Download my data",
+    delete_section: "Delete my account",
+    delete_intro: "Your personal data will be erased; governance decisions stay, anonymised. Confirm with your password.",
+    delete_submit: "Permanently delete my account",
+};

@@ -1,0 +1,38 @@
+//! Français : la page d'accueil, l'inscription, la connexion, le profil.
+
+use crate::i18n::accounts::AccountsStrings;
+
+pub static ACCOUNTS: AccountsStrings = AccountsStrings {
+    home_title: "Bienvenue sur Constellation",
+    home_intro: "Proposez et rejoignez des Labs, demandez des ressources communes, votez en assemblée générale et préparez le barcamp annuel.",
+    home_welcome: "Vous êtes connecté·e en tant que",
+    home_cta_register: "Créer un compte",
+    home_cta_profile: "Voir mon profil",
+    email: "Adresse e-mail",
+    password: "Mot de passe",
+    password_hint: "Au moins 10 caractères.",
+    display_name: "Nom affiché",
+    register_title: "Créer un compte",
+    register_submit: "Créer mon compte",
+    register_done: "Compte créé. Vous êtes connecté·e.",
+    have_account: "Déjà un compte ? Se connecter",
+    login_title: "Se connecter",
+    login_submit: "Se connecter",
+    no_account: "Pas encore de compte ? En créer un",
+    profile_title: "Mon profil",
+    profile_section: "Informations",
+    membership: "Qualité de membre",
+    board_member: "Membre du conseil d'administration",
+    admin: "Administrateur·ice",
+    password_section: "Changer de mot de passe",
+    current_password: "Mot de passe actuel",
+    new_password: "Nouveau mot de passe",
+    change_password_submit: "Changer le mot de passe",
+    password_changed: "Mot de passe changé.",
+    data_section: "Mes données",
+    data_intro: "Téléchargez tout ce que la plateforme conserve à votre sujet (JSON et CSV dans une archive zip).",
+    download_data: "Télécharger mes données",
+    delete_section: "Supprimer mon compte",
+    delete_intro: "Vos données personnelles seront effacées ; les décisions de gouvernance restent, anonymisées. Confirmez avec votre mot de passe.",
+    delete_submit: "Supprimer définitivement mon compte",
+};
