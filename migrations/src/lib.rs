@@ -15,6 +15,7 @@ mod m20261201_000003_transition;
 mod m20261201_000004_live_events;
 mod m20261201_000005_lab_invitations;
 mod m20261201_000006_room_counts;
+mod m20261202_000001_encrypted_ballots;
 
 pub struct Migrator;
 
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000004_live_events::Migration),
             Box::new(m20261201_000005_lab_invitations::Migration),
             Box::new(m20261201_000006_room_counts::Migration),
+            Box::new(m20261202_000001_encrypted_ballots::Migration),
         ]
     }
 }

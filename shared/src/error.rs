@@ -63,6 +63,11 @@ pub enum ErrorCode {
     NotEligible,
     /// A service cannot close before its data hand-over is confirmed (or waived by the board).
     HandoverPending,
+    /// An encrypted ballot, a trustee's key or a partial decryption fails its proofs or does
+    /// not belong to this vote: nothing was recorded.
+    InvalidBallot,
+    /// An encrypted vote cannot open before every trustee posted its key.
+    TrusteesPending,
     /// The GraphQL request itself is refused: malformed, too deep, too complex, too large.
     BadRequest,
     /// A part of the server is restarting (the vote writer); try again (a vote that did land
@@ -74,7 +79,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 30] = [
+    pub const ALL: [ErrorCode; 32] = [
         Self::Validation,
         Self::Unauthenticated,
         Self::Forbidden,
@@ -102,6 +107,8 @@ impl ErrorCode {
         Self::AlreadyVoted,
         Self::NotEligible,
         Self::HandoverPending,
+        Self::InvalidBallot,
+        Self::TrusteesPending,
         Self::BadRequest,
         Self::Unavailable,
         Self::Internal,
@@ -137,6 +144,8 @@ impl ErrorCode {
             Self::AlreadyVoted => "ALREADY_VOTED",
             Self::NotEligible => "NOT_ELIGIBLE",
             Self::HandoverPending => "HANDOVER_PENDING",
+            Self::InvalidBallot => "INVALID_BALLOT",
+            Self::TrusteesPending => "TRUSTEES_PENDING",
             Self::BadRequest => "BAD_REQUEST",
             Self::Unavailable => "UNAVAILABLE",
             Self::Internal => "INTERNAL",
@@ -230,6 +239,10 @@ impl ErrorCode {
             (Self::NotEligible, En) => "You cannot cast this vote: you must be a present effective member, or hold their proxy.",
             (Self::HandoverPending, Fr) => "Ce service ne peut pas être clôturé : la remise des données n'est pas encore confirmée par le membre (ou levée par le CA avec une raison).",
             (Self::HandoverPending, En) => "This service cannot be closed: the data hand-over is not yet confirmed by the member (or waived by the board with a reason).",
+            (Self::InvalidBallot, Fr) => "Ce bulletin chiffré (ou cette clé, ou ce déchiffrement partiel) ne passe pas ses preuves ou n'appartient pas à ce vote : rien n'a été enregistré.",
+            (Self::InvalidBallot, En) => "This encrypted ballot (or key, or partial decryption) fails its proofs or does not belong to this vote: nothing was recorded.",
+            (Self::TrusteesPending, Fr) => "Le vote chiffré ne peut pas s'ouvrir : tous les gardiens de la clé n'ont pas encore déposé la leur.",
+            (Self::TrusteesPending, En) => "The encrypted vote cannot open: not every trustee has posted their key yet.",
             (Self::BadRequest, Fr) => "La requête est refusée (mal formée ou trop grande).",
             (Self::BadRequest, En) => "The request is refused (malformed or too large).",
             (Self::Unavailable, Fr) => "Le service est momentanément indisponible. Réessayez dans un instant.",

@@ -16,6 +16,8 @@ pub struct Model {
     pub opened_at: Option<DateTimeUtc>,
     pub closed_at: Option<DateTimeUtc>,
     pub result: Option<String>,
+    /// Ballots encrypted in the voter's page (`ballot` is then `SECRET`).
+    pub encrypted: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -33,9 +33,13 @@ wire_enum!(
 );
 
 wire_enum!(
+    /// `SECRET`: the server keeps unlinked plaintext ballots. `ENCRYPTED`: ballots are
+    /// encrypted in the voter's page and only the trustees together decrypt the totals
+    /// (`crate::voting`).
     BallotKind {
         Open => "OPEN",
         Secret => "SECRET",
+        Encrypted => "ENCRYPTED",
     }
 );
 
@@ -222,6 +226,39 @@ pub struct Motion {
     pub receipts: Vec<String>,
     /// The viewer's votes for this motion (own and by proxy).
     pub my_rights: Vec<VoteRight>,
+    /// Encrypted ballots only: the trustees, the parameters, the encrypted tally.
+    #[serde(default)]
+    pub election: Option<Election>,
+}
+
+/// An encrypted vote (`BallotKind::Encrypted`): its trustees and public values.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Election {
+    /// Every trustee posted its key: voting may open.
+    pub ready: bool,
+    /// `crate::voting::ElectionParams` as JSON, once ready.
+    pub params: Option<String>,
+    /// Hex SHA-256 of the parameters, to compare through another channel.
+    pub fingerprint: Option<String>,
+    pub trustees: Vec<ElectionTrustee>,
+    /// The viewer's trustee index, if the viewer is a trustee.
+    pub my_trustee_index: Option<i32>,
+    /// Ballots in the box.
+    pub ballots: i32,
+    /// `crate::voting::EncryptedTally` as JSON, once voting is closed.
+    pub encrypted_tally: Option<String>,
+    /// The totals are decrypted and the record is published.
+    pub decrypted: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ElectionTrustee {
+    pub index: i32,
+    pub person: Option<PersonRef>,
+    pub key_posted: bool,
+    pub decrypted: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -33,7 +33,10 @@ macro_rules! assembly {
             person!(),
             " choice } receipts myRights { member ",
             person!(),
-            " own cast choice } } ",
+            " own cast choice } ",
+            "election { ready params fingerprint trustees { index person ",
+            person!(),
+            " keyPosted decrypted } myTrusteeIndex ballots encryptedTally decrypted } } ",
             "members present represented viewer { effective chair present proxyGiven { ",
             proxy!(),
             " } proxiesHeld { ",
@@ -260,6 +263,82 @@ pub struct CastVoteVars {
 #[serde(rename_all = "camelCase")]
 pub struct CastVoteData {
     pub cast_vote: CastResult,
+}
+
+/// Encrypted ballots: a trustee posts the public part of its key
+/// (`crate::voting::BasicTrustee` as JSON) while the motion is a draft.
+pub const SUBMIT_TRUSTEE_KEY: &str = concat!(
+    "mutation SubmitTrusteeKey($motionId: ID!, $key: String!) { submitTrusteeKey(motionId: $motionId, key: $key) { ",
+    assembly!(),
+    " } }"
+);
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TrusteeKeyVars {
+    pub motion_id: String,
+    pub key: String,
+}
+
+/// Encrypted ballots: casts `memberId`'s ballot (`crate::voting::Ballot` as JSON, made in the
+/// page); the receipt is the ballot's tracker.
+pub const CAST_ENCRYPTED_BALLOT: &str = "mutation CastEncryptedBallot($motionId: ID!, $memberId: ID!, $ballot: String!) { castEncryptedBallot(motionId: $motionId, memberId: $memberId, ballot: $ballot) { motionId memberId receipt } }";
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CastEncryptedVars {
+    pub motion_id: String,
+    pub member_id: String,
+    pub ballot: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CastEncryptedData {
+    pub cast_encrypted_ballot: CastResult,
+}
+
+/// Encrypted ballots: a trustee posts its partial decryption of the closed motion's tally
+/// (`crate::voting::PartialDecryption` as JSON); the last one decrypts the totals.
+pub const SUBMIT_PARTIAL_DECRYPTION: &str = concat!(
+    "mutation SubmitPartialDecryption($motionId: ID!, $decryption: String!) { submitPartialDecryption(motionId: $motionId, decryption: $decryption) { ",
+    assembly!(),
+    " } }"
+);
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PartialDecryptionVars {
+    pub motion_id: String,
+    pub decryption: String,
+}
+
+/// The public board of an encrypted vote: every ballot's tracker, sorted, no voter.
+pub const BALLOT_TRACKERS: &str = "query BallotTrackers($motionId: ID!, $first: Int, $after: String) { ballotTrackers(motionId: $motionId, first: $first, after: $after) { edges { node } pageInfo { hasNextPage endCursor } } }";
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BallotTrackersVars {
+    pub motion_id: String,
+    pub first: Option<i32>,
+    pub after: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BallotTrackersData {
+    pub ballot_trackers: Connection<String>,
+}
+
+/// The election record (`crate::voting::ElectionRecord` as JSON) once the totals are
+/// decrypted; `constellation verify-election FILE` re-checks it.
+pub const ELECTION_RECORD: &str =
+    "query ElectionRecord($motionId: ID!) { electionRecord(motionId: $motionId) }";
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ElectionRecordData {
+    pub election_record: Option<String>,
 }
 
 pub const MAJORITY_RULES: &str = "query MajorityRules { majorityRules { code name quorumNum quorumDen majorityNum majorityDen strict } }";

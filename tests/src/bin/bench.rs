@@ -2,10 +2,12 @@
 //! fresh SQLite database, then measures each scenario side by side in one run.
 //!
 //! Usage: constellation-bench <path to constellation binary>
-//!        [logins|convocation|replicas|frontend|footprint]
+//!        [logins|convocation|replicas|frontend|footprint|encrypted]
 
 #[path = "bench/convocation.rs"]
 mod convocation;
+#[path = "bench/encrypted.rs"]
+mod encrypted;
 #[path = "bench/footprint.rs"]
 mod footprint;
 #[path = "bench/frontend.rs"]
@@ -195,7 +197,7 @@ async fn seed_labs(client: &reqwest::Client, url: &str, admin: &str) -> Result<(
 #[tokio::main]
 async fn main() -> Result<()> {
     let bin = std::env::args().nth(1).context(
-        "usage: constellation-bench <constellation binary> [logins|convocation|replicas|frontend|footprint]",
+        "usage: constellation-bench <constellation binary> [logins|convocation|replicas|frontend|footprint|encrypted]",
     )?;
     // One part alone, when asked.
     match std::env::args().nth(2).as_deref() {
@@ -204,6 +206,7 @@ async fn main() -> Result<()> {
         Some("replicas") => return replicas::rows(&bin).await,
         Some("frontend") => return frontend::rows(&bin).await,
         Some("footprint") => return footprint::rows(&bin).await,
+        Some("encrypted") => return encrypted::rows().await,
         _ => {}
     }
     let dir = tempfile::tempdir()?;
@@ -293,6 +296,7 @@ async fn main() -> Result<()> {
     let _ = child.wait();
     scheduler_rows();
     vote_rows().await?;
+    encrypted::rows().await?;
     replicas::rows(&bin).await?;
     logins::rows(&bin).await?;
     convocation::rows().await?;
@@ -560,6 +564,25 @@ async fn seed_assembly(
     voters: usize,
     ballots: &[constellation_shared::dto::assembly::BallotKind],
 ) -> Result<(Vec<uuid::Uuid>, Vec<uuid::Uuid>)> {
+    let s = seed_assembly_keyed(env, voters, ballots).await?;
+    Ok((s.voters, s.motions))
+}
+
+/// What `seed_assembly_keyed` made: the chair is every encrypted motion's only trustee.
+struct Seeded {
+    chair: constellation_backend::domain::Actor,
+    voters: Vec<uuid::Uuid>,
+    motions: Vec<uuid::Uuid>,
+    /// The chair's trustee secret, per motion (encrypted motions only).
+    secrets: Vec<Option<constellation_shared::voting::TrusteeSecret>>,
+}
+
+/// As `seed_assembly`; the chair posts its trustee key for each encrypted motion.
+async fn seed_assembly_keyed(
+    env: &constellation_backend::domain::Env,
+    voters: usize,
+    ballots: &[constellation_shared::dto::assembly::BallotKind],
+) -> Result<Seeded> {
     use constellation_backend::domain::{self, Actor, CurrentUser};
     use constellation_backend::entities::{attendance, user};
     use constellation_shared::dto::assembly::{
@@ -678,12 +701,38 @@ async fn seed_assembly(
             .exec(db)
             .await?;
     }
+    let mut secrets = Vec::with_capacity(motions.len());
+    for (m, ballot) in motions.iter().zip(ballots) {
+        if *ballot != constellation_shared::dto::assembly::BallotKind::Encrypted {
+            secrets.push(None);
+            continue;
+        }
+        let (secret, key) = constellation_shared::voting::BasicTrustee::generate(
+            &m.to_string(),
+            1,
+            &mut constellation_shared::voting::OsRandom,
+        )?;
+        domain::assemblies::election::submit_trustee_key(
+            env,
+            &actor,
+            *m,
+            &serde_json::to_string(&key)?,
+        )
+        .await
+        .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+        secrets.push(Some(secret));
+    }
     for m in &motions {
         domain::assemblies::votes::open_voting(env, &actor, *m)
             .await
             .map_err(|e| anyhow::anyhow!("{e:?}"))?;
     }
-    Ok((ids, motions))
+    Ok(Seeded {
+        chair: actor,
+        voters: ids,
+        motions,
+        secrets,
+    })
 }
 
 /// Waits for every vote task and prints one row: time until all answered, votes/s, latencies.

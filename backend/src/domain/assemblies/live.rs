@@ -29,6 +29,10 @@ pub async fn tally_if_visible<C: ConnectionTrait>(
     if !visible_tally(&m.ballot, motion_status(m)) {
         return Ok(None);
     }
+    // An encrypted vote's counts exist only once the trustees decrypted them.
+    if m.encrypted {
+        return Ok(votes::stored_result(m).map(|r| r.tally()));
+    }
     votes::tally(conn, m).await.map(Some)
 }
 

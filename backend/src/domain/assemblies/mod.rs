@@ -8,6 +8,7 @@
 
 mod agenda;
 mod convocation;
+pub mod election;
 pub mod live;
 pub mod minutes;
 mod motions;
@@ -25,7 +26,8 @@ use crate::domain::{core::audit, Actor, CurrentUser, DbResultExt, DomainError, D
 use crate::entities::{agenda_item, assembly, majority_rule, motion, user};
 use chrono::{DateTime, Utc};
 use constellation_shared::dto::assembly::{
-    AgendaItemInput, AssemblyInput, AssemblyStatus, MajorityRuleCode, MotionInput, MotionStatus,
+    AgendaItemInput, AssemblyInput, AssemblyStatus, BallotKind, MajorityRuleCode, MotionInput,
+    MotionStatus,
 };
 use constellation_shared::{MembershipKind, ValidationReason};
 use sea_orm::{
@@ -44,6 +46,16 @@ pub fn status_of(a: &assembly::Model) -> AssemblyStatus {
 
 pub fn motion_status(m: &motion::Model) -> MotionStatus {
     MotionStatus::parse(&m.status).unwrap_or(MotionStatus::Closed)
+}
+
+/// The ballot kind as the API names it: an encrypted motion is stored as `SECRET` with
+/// `encrypted` set.
+pub fn ballot_kind(m: &motion::Model) -> BallotKind {
+    if m.encrypted {
+        BallotKind::Encrypted
+    } else {
+        BallotKind::parse(&m.ballot).unwrap_or(BallotKind::Secret)
+    }
 }
 
 /// The association reads its assemblies: effective and adherent members, the board, admins.

@@ -36,7 +36,12 @@ pub async fn add_motion(
         item_id: Set(item_id),
         text: Set(body),
         rule_code: Set(input.rule.as_str().to_owned()),
-        ballot: Set(input.ballot.as_str().to_owned()),
+        // An encrypted motion is a secret one whose ballots the server cannot read.
+        ballot: Set(match input.ballot {
+            BallotKind::Encrypted => BallotKind::Secret.as_str().to_owned(),
+            b => b.as_str().to_owned(),
+        }),
+        encrypted: Set(input.ballot == BallotKind::Encrypted),
         status: Set(MotionStatus::Draft.as_str().to_owned()),
         opened_at: Set(None),
         closed_at: Set(None),
@@ -44,11 +49,21 @@ pub async fn add_motion(
     }
     .insert(&txn)
     .await?;
+    if m.encrypted {
+        election::create_for(&txn, m.id, board).await?;
+    }
     let entry = audit::record(&txn, Some(board), "assembly.motion.add", "motion", &m.id.to_string(), Value::Null,
-        json!({ "assemblyId": a.id, "item": item.number, "text": m.text, "rule": m.rule_code, "ballot": m.ballot })).await?;
+        json!({ "assemblyId": a.id, "item": item.number, "text": m.text, "rule": m.rule_code, "ballot": ballot_kind(&m).as_str() })).await?;
     txn.commit().await?;
     audit::publish(env, [entry]);
     Ok(a)
+}
+
+pub async fn find_motion<C: ConnectionTrait>(conn: &C, id: Uuid) -> DomainResult<motion::Model> {
+    motion::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .ok_or(DomainError::NotFound)
 }
 
 pub async fn motions<C: ConnectionTrait>(

@@ -62,6 +62,10 @@ pub enum DomainError {
     NotEligible,
     /// `HANDOVER_PENDING`
     HandoverPending,
+    /// `INVALID_BALLOT`: with the verifier's reason, for the log.
+    InvalidBallot(String),
+    /// `TRUSTEES_PENDING`
+    TrusteesPending,
     /// `UNAVAILABLE`: the vote writer is restarting or did not answer in time.
     Unavailable,
     /// `INTERNAL`: the message goes to the log only.
@@ -98,6 +102,8 @@ impl DomainError {
             Self::AlreadyVoted => ErrorCode::AlreadyVoted,
             Self::NotEligible => ErrorCode::NotEligible,
             Self::HandoverPending => ErrorCode::HandoverPending,
+            Self::InvalidBallot(_) => ErrorCode::InvalidBallot,
+            Self::TrusteesPending => ErrorCode::TrusteesPending,
             Self::Unavailable => ErrorCode::Unavailable,
             Self::Internal(_) => ErrorCode::Internal,
         }

@@ -140,7 +140,16 @@ impl Motion {
         rule_of(ctx, &self.0.rule_code).await.map(MajorityRule)
     }
     async fn ballot(&self) -> BallotKind {
-        BallotKind::parse(&self.0.ballot).unwrap_or(BallotKind::Secret)
+        assemblies::ballot_kind(&self.0)
+    }
+    /// Encrypted ballots only: the trustees, the parameters, the encrypted tally.
+    async fn election(&self, ctx: &Context<'_>) -> Result<Option<Election>> {
+        Ok(
+            crate::domain::assemblies::election::view(&ctx.env().db, &self.0)
+                .await
+                .gql()?
+                .map(Election),
+        )
     }
     async fn status(&self) -> MotionStatus {
         motion_status(&self.0)

@@ -10,6 +10,16 @@ pub struct CastResult {
     receipt: Option<String>,
 }
 
+impl From<votes::Cast> for CastResult {
+    fn from(c: votes::Cast) -> Self {
+        Self {
+            motion_id: ID(c.motion_id.to_string()),
+            member_id: ID(c.member_id.to_string()),
+            receipt: c.receipt,
+        }
+    }
+}
+
 #[derive(Default)]
 pub struct AssembliesMutation;
 
@@ -153,11 +163,7 @@ impl AssembliesMutation {
             .cast(ctx.actor(), m, who, choice)
             .await
             .gql()?;
-        Ok(CastResult {
-            motion_id: ID(c.motion_id.to_string()),
-            member_id: ID(c.member_id.to_string()),
-            receipt: c.receipt,
-        })
+        Ok(CastResult::from(c))
     }
     /// Admins adjust a preset (statutes may be stricter than the law).
     #[allow(clippy::too_many_arguments)]

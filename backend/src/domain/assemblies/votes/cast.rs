@@ -3,7 +3,7 @@
 
 use crate::domain::assemblies::motion_status;
 use crate::domain::assemblies::votes::ballots::receipt;
-use crate::domain::assemblies::votes::{Cast, Job};
+use crate::domain::assemblies::votes::{Cast, Job, Vote};
 use crate::domain::{core::audit, DbResultExt, DomainError, DomainResult};
 use crate::entities::{audit_log, ballot_participation, motion, open_vote, proxy, secret_ballot};
 use chrono::Utc;
@@ -88,33 +88,47 @@ pub(super) async fn cast_in(
         .insert(txn)
         .await
         .on_unique(&["ballot_participations"], DomainError::AlreadyVoted)?;
-        let code = receipt();
-        secret_ballot::ActiveModel {
-            id: Set(Uuid::new_v4().to_string()),
-            motion_id: Set(m.id),
-            choice: Set(j.choice.as_str().to_owned()),
-            receipt: Set(code.clone()),
+    }
+    match (&j.vote, m.encrypted) {
+        (Vote::Encrypted(b), true) => {
+            crate::domain::assemblies::election::insert_ballot(txn, m.id, b).await?;
+            receipt_code = Some(b.tracker.clone());
         }
-        .insert(txn)
-        .await?;
-        receipt_code = Some(code);
-    } else {
-        open_vote::ActiveModel {
-            motion_id: Set(m.id),
-            member_id: Set(j.member_id),
-            cast_by: Set(j.caster.id),
-            choice: Set(j.choice.as_str().to_owned()),
-            cast_at: Set(Utc::now()),
+        (Vote::Plain(choice), false) if secret => {
+            let code = receipt();
+            secret_ballot::ActiveModel {
+                id: Set(Uuid::new_v4().to_string()),
+                motion_id: Set(m.id),
+                choice: Set(choice.as_str().to_owned()),
+                receipt: Set(code.clone()),
+            }
+            .insert(txn)
+            .await?;
+            receipt_code = Some(code);
         }
-        .insert(txn)
-        .await
-        .on_unique(&["open_votes"], DomainError::AlreadyVoted)?;
+        (Vote::Plain(choice), false) => {
+            open_vote::ActiveModel {
+                motion_id: Set(m.id),
+                member_id: Set(j.member_id),
+                cast_by: Set(j.caster.id),
+                choice: Set(choice.as_str().to_owned()),
+                cast_at: Set(Utc::now()),
+            }
+            .insert(txn)
+            .await
+            .on_unique(&["open_votes"], DomainError::AlreadyVoted)?;
+        }
+        _ => {
+            return Err(DomainError::InvalidBallot(
+                "plain vote on an encrypted motion, or the reverse".into(),
+            ))
+        }
     }
     // The audit says who voted for whom; the choice only for open ballots.
     let after = if secret {
         json!({ "assemblyId": m.assembly_id, "member": j.member_id })
     } else {
-        json!({ "assemblyId": m.assembly_id, "member": j.member_id, "choice": j.choice.as_str() })
+        json!({ "assemblyId": m.assembly_id, "member": j.member_id, "choice": j.choice().map(|c| c.as_str()) })
     };
     let entry = audit::record(
         txn,

@@ -30,7 +30,7 @@ mod writer;
 
 pub use self::ballots::receipts;
 pub use self::cast::rights;
-pub use self::open_close::{close_voting, open_voting};
+pub use self::open_close::{close_voting, decide_stored, open_voting, Closing};
 pub use self::privacy::export;
 pub use self::tally::{online_tally, rule_of, stored_result, tally, turnout, StoredResult};
 
@@ -67,12 +67,28 @@ pub struct Cast {
     pub receipt: Option<String>,
 }
 
+/// What a job carries: a plain choice (open and secret ballots) or an encrypted ballot
+/// already verified (`election::verify_for_cast`).
+enum Vote {
+    Plain(Choice),
+    Encrypted(crate::domain::assemblies::election::VerifiedBallot),
+}
+
 struct Job {
     caster: CurrentUser,
     motion_id: Uuid,
     member_id: Uuid,
-    choice: Choice,
+    vote: Vote,
     reply: oneshot::Sender<DomainResult<Cast>>,
+}
+
+impl Job {
+    fn choice(&self) -> Option<Choice> {
+        match &self.vote {
+            Vote::Plain(c) => Some(*c),
+            Vote::Encrypted(_) => None,
+        }
+    }
 }
 
 /// Most votes one transaction carries.
@@ -200,6 +216,43 @@ impl VoteQueue {
         member_id: Uuid,
         choice: Choice,
     ) -> DomainResult<Cast> {
+        self.enqueue(actor, motion_id, member_id, Vote::Plain(choice))
+            .await
+    }
+
+    /// Casts an encrypted ballot (JSON, made in the voter's page) for `member_id`: every
+    /// proof is checked before it is queued; the receipt is the ballot's tracker.
+    pub async fn cast_encrypted(
+        &self,
+        db: &DatabaseConnection,
+        actor: &Actor,
+        motion_id: Uuid,
+        member_id: Uuid,
+        ballot_json: &str,
+    ) -> DomainResult<Cast> {
+        let caster = actor.user()?;
+        if !is_effective(caster) {
+            return Err(DomainError::Forbidden);
+        }
+        let m = motion::Entity::find_by_id(motion_id)
+            .one(db)
+            .await?
+            .ok_or(DomainError::NotFound)?;
+        if motion_status(&m) != MotionStatus::Open {
+            return Err(DomainError::VotingClosed);
+        }
+        let b = crate::domain::assemblies::election::verify_for_cast(db, &m, ballot_json).await?;
+        self.enqueue(actor, motion_id, member_id, Vote::Encrypted(b))
+            .await
+    }
+
+    async fn enqueue(
+        &self,
+        actor: &Actor,
+        motion_id: Uuid,
+        member_id: Uuid,
+        vote: Vote,
+    ) -> DomainResult<Cast> {
         let caster = actor.user()?.clone();
         if !is_effective(&caster) {
             return Err(DomainError::Forbidden);
@@ -210,7 +263,7 @@ impl VoteQueue {
                 caster,
                 motion_id,
                 member_id,
-                choice,
+                vote,
                 reply,
             })
             .await

@@ -2,17 +2,111 @@
 //! shuffles the secret ballots.
 
 use crate::domain::assemblies::votes::ballots::shuffle_ballots;
-use crate::domain::assemblies::votes::tally::{rule_of, tally, StoredResult};
+use crate::domain::assemblies::votes::tally::{rule_of, StoredResult};
 use crate::domain::assemblies::votes::LiveSignal;
 use crate::domain::assemblies::{self, motion_status, status_of};
 use crate::domain::{core::audit, Actor, DomainError, DomainResult};
-use crate::entities::{majority_rule, motion};
+use crate::entities::{assembly, majority_rule, motion};
 use chrono::Utc;
 use constellation_shared::dto::assembly::{AssemblyStatus, BallotKind, MotionStatus};
-use constellation_shared::rules::majority::{self, Attendance};
+use constellation_shared::rules::majority::{self, Attendance, Tally};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QuerySelect, Set};
 use serde_json::{json, Value};
 use uuid::Uuid;
+
+/// The attendance a result is decided on, taken when voting closes.
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Closing {
+    pub members: u32,
+    pub present_or_represented: u32,
+    pub second_convocation: bool,
+}
+
+impl Closing {
+    pub async fn now<C: ConnectionTrait>(conn: &C, a: &assembly::Model) -> DomainResult<Self> {
+        let members = assemblies::effective_members(conn).await? as u32;
+        let present = crate::domain::assemblies::proxies::present(conn, a.id)
+            .await?
+            .len() as u32;
+        let represented = crate::domain::assemblies::proxies::represented(conn, a.id)
+            .await?
+            .len() as u32;
+        Ok(Self {
+            members,
+            present_or_represented: present + represented,
+            second_convocation: a.first_convocation_id.is_some(),
+        })
+    }
+}
+
+/// Decides a motion from its online and room counts and the attendance at the close.
+pub async fn decide_stored<C: ConnectionTrait>(
+    conn: &C,
+    m: &motion::Model,
+    online: Tally,
+    room: Tally,
+    closing: Closing,
+) -> DomainResult<StoredResult> {
+    let t = crate::domain::assemblies::room_counts::combined(online, Some(room));
+    let rule = majority_rule::Entity::find_by_id(m.rule_code.clone())
+        .one(conn)
+        .await?
+        .ok_or(DomainError::internal("missing majority rule"))?;
+    let attendance = Attendance {
+        members: closing.members,
+        present_or_represented: closing.present_or_represented,
+    };
+    let outcome = majority::decide(&rule_of(&rule), t, attendance, closing.second_convocation);
+    Ok(StoredResult {
+        yes: t.yes,
+        no: t.no,
+        abstain: t.abstain,
+        room_yes: room.yes,
+        room_no: room.no,
+        room_abstain: room.abstain,
+        members: closing.members,
+        present_or_represented: closing.present_or_represented,
+        second_convocation: closing.second_convocation,
+        verdict: format!("{:?}", outcome.verdict),
+        passed: outcome.passed(),
+    })
+}
+
+/// Closing an encrypted vote: the ballots are summed into the encrypted tally; the result
+/// comes when every trustee has decrypted (`election::submit_partial_decryption`).
+async fn close_encrypted(
+    env: &crate::domain::Env,
+    txn: sea_orm::DatabaseTransaction,
+    board: Uuid,
+    m: motion::Model,
+    closing: Closing,
+) -> DomainResult<Uuid> {
+    let ballots = crate::domain::assemblies::election::close_box(&txn, &m, &closing).await?;
+    let (motion_id, assembly_id) = (m.id, m.assembly_id);
+    let mut am = m.into_active_model();
+    am.status = Set(MotionStatus::Closed.as_str().to_owned());
+    am.closed_at = Set(Some(Utc::now()));
+    am.update(&txn).await?;
+    let entry = audit::record(
+        &txn,
+        Some(board),
+        "assembly.voting.close",
+        "motion",
+        &motion_id.to_string(),
+        Value::Null,
+        json!({ "assemblyId": assembly_id, "encrypted": true, "ballots": ballots }),
+    )
+    .await?;
+    txn.commit().await?;
+    audit::publish(env, [entry]);
+    let _ = env.live.send(LiveSignal {
+        assembly_id,
+        motion_id: Some(motion_id),
+        kind: "VOTING_CLOSED",
+    });
+    Ok(assembly_id)
+}
 
 pub async fn open_voting(
     env: &crate::domain::Env,
@@ -30,6 +124,13 @@ pub async fn open_voting(
         return Err(DomainError::InvalidTransition(
             "voting opens on a draft motion in session",
         ));
+    }
+    if m.encrypted
+        && crate::domain::assemblies::election::params(&txn, m.id)
+            .await?
+            .is_none()
+    {
+        return Err(DomainError::TrusteesPending);
     }
     let mut am = m.into_active_model();
     am.status = Set(MotionStatus::Open.as_str().to_owned());
@@ -75,40 +176,16 @@ pub async fn close_voting(
         return Err(DomainError::InvalidTransition("voting is not open"));
     }
     let a = assemblies::find(&txn, m.assembly_id).await?;
-    let t = tally(&txn, &m).await?;
+    let closing = Closing::now(&txn, &a).await?;
+    if m.encrypted {
+        return close_encrypted(env, txn, board.id, m, closing).await;
+    }
+    let online = crate::domain::assemblies::votes::online_tally(&txn, &m).await?;
     let room = crate::domain::assemblies::room_counts::room_tally(&txn, m.id)
         .await?
         .unwrap_or_default();
-    let members = assemblies::effective_members(&txn).await? as u32;
-    let present = crate::domain::assemblies::proxies::present(&txn, a.id)
-        .await?
-        .len() as u32;
-    let represented = crate::domain::assemblies::proxies::represented(&txn, a.id)
-        .await?
-        .len() as u32;
-    let rule = majority_rule::Entity::find_by_id(m.rule_code.clone())
-        .one(&txn)
-        .await?
-        .ok_or(DomainError::internal("missing majority rule"))?;
-    let second = a.first_convocation_id.is_some();
-    let attendance = Attendance {
-        members,
-        present_or_represented: present + represented,
-    };
-    let outcome = majority::decide(&rule_of(&rule), t, attendance, second);
-    let stored = StoredResult {
-        yes: t.yes,
-        no: t.no,
-        abstain: t.abstain,
-        room_yes: room.yes,
-        room_no: room.no,
-        room_abstain: room.abstain,
-        members,
-        present_or_represented: present + represented,
-        second_convocation: second,
-        verdict: format!("{:?}", outcome.verdict),
-        passed: outcome.passed(),
-    };
+    let stored = decide_stored(&txn, &m, online, room, closing).await?;
+    let t = stored.tally();
     if m.ballot == BallotKind::Secret.as_str() {
         shuffle_ballots(&txn, m.id).await?;
     }

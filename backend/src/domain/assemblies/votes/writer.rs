@@ -211,6 +211,7 @@ async fn fast_batch(db: &DatabaseConnection, jobs: &[Job]) -> DomainResult<Outco
 
     let now = Utc::now();
     let (mut opens, mut parts, mut ballots, mut audits) = (vec![], vec![], vec![], vec![]);
+    let mut sealed = vec![];
     let mut out = Vec::with_capacity(jobs.len());
     for j in jobs {
         let Some(m) = motions.get(&j.motion_id) else {
@@ -237,33 +238,56 @@ async fn fast_batch(db: &DatabaseConnection, jobs: &[Job]) -> DomainResult<Outco
         }
         let secret = m.ballot == BallotKind::Secret.as_str();
         let mut code = None;
-        if secret {
-            parts.push(ballot_participation::ActiveModel {
-                motion_id: Set(m.id),
-                member_id: Set(j.member_id),
-                cast_by: Set(j.caster.id),
-            });
-            let r = receipt();
-            ballots.push(secret_ballot::ActiveModel {
-                id: Set(Uuid::new_v4().to_string()),
-                motion_id: Set(m.id),
-                choice: Set(j.choice.as_str().to_owned()),
-                receipt: Set(r.clone()),
-            });
-            code = Some(r);
-        } else {
-            opens.push(open_vote::ActiveModel {
-                motion_id: Set(m.id),
-                member_id: Set(j.member_id),
-                cast_by: Set(j.caster.id),
-                choice: Set(j.choice.as_str().to_owned()),
-                cast_at: Set(now),
-            });
+        match (&j.vote, m.encrypted) {
+            (Vote::Encrypted(b), true) => {
+                parts.push(ballot_participation::ActiveModel {
+                    motion_id: Set(m.id),
+                    member_id: Set(j.member_id),
+                    cast_by: Set(j.caster.id),
+                });
+                sealed.push(crate::entities::encrypted_ballot::ActiveModel {
+                    motion_id: Set(m.id),
+                    tracker: Set(b.tracker.clone()),
+                    credential: Set(b.credential.clone()),
+                    ballot: Set(b.json.clone()),
+                });
+                code = Some(b.tracker.clone());
+            }
+            (Vote::Plain(choice), false) if secret => {
+                parts.push(ballot_participation::ActiveModel {
+                    motion_id: Set(m.id),
+                    member_id: Set(j.member_id),
+                    cast_by: Set(j.caster.id),
+                });
+                let r = receipt();
+                ballots.push(secret_ballot::ActiveModel {
+                    id: Set(Uuid::new_v4().to_string()),
+                    motion_id: Set(m.id),
+                    choice: Set(choice.as_str().to_owned()),
+                    receipt: Set(r.clone()),
+                });
+                code = Some(r);
+            }
+            (Vote::Plain(choice), false) => {
+                opens.push(open_vote::ActiveModel {
+                    motion_id: Set(m.id),
+                    member_id: Set(j.member_id),
+                    cast_by: Set(j.caster.id),
+                    choice: Set(choice.as_str().to_owned()),
+                    cast_at: Set(now),
+                });
+            }
+            _ => {
+                out.push(Err(DomainError::InvalidBallot(
+                    "plain vote on an encrypted motion, or the reverse".into(),
+                )));
+                continue;
+            }
         }
         let after = if secret {
             json!({ "assemblyId": a, "member": j.member_id })
         } else {
-            json!({ "assemblyId": a, "member": j.member_id, "choice": j.choice.as_str() })
+            json!({ "assemblyId": a, "member": j.member_id, "choice": j.choice().map(|c| c.as_str()) })
         };
         audits.push(audit_log::ActiveModel {
             actor_id: Set(Some(j.caster.id)),
@@ -292,6 +316,11 @@ async fn fast_batch(db: &DatabaseConnection, jobs: &[Job]) -> DomainResult<Outco
     }
     for chunk in parts.chunks(400) {
         ballot_participation::Entity::insert_many(chunk.to_vec())
+            .exec(&txn)
+            .await?;
+    }
+    for chunk in sealed.chunks(200) {
+        crate::entities::encrypted_ballot::Entity::insert_many(chunk.to_vec())
             .exec(&txn)
             .await?;
     }
