@@ -3,10 +3,10 @@
 //! as printable HTML.
 
 use crate::domain::assemblies::votes::stored_result;
-use crate::domain::assemblies::{self, reader};
+use crate::domain::assemblies::{self, motion_status, reader};
 use crate::domain::{Actor, DomainError, DomainResult, Env};
 use crate::entities::{majority_rule, user};
-use constellation_shared::dto::assembly::AssemblyStatus;
+use constellation_shared::dto::assembly::{AssemblyStatus, MotionStatus};
 use constellation_shared::Language;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use std::collections::HashMap;
@@ -149,6 +149,8 @@ pub async fn build(env: &Env, actor: &Actor, id: Uuid) -> DomainResult<Minutes> 
                 m.text
             );
             let ballot = match (m.ballot.as_str(), fr) {
+                _ if m.encrypted && fr => "scrutin secret chiffré, vérifiable",
+                _ if m.encrypted => "encrypted, verifiable secret ballot",
                 ("SECRET", true) => "scrutin secret",
                 ("SECRET", false) => "secret ballot",
                 (_, true) => "vote à main levée",
@@ -168,6 +170,17 @@ pub async fn build(env: &Env, actor: &Actor, id: Uuid) -> DomainResult<Minutes> 
                         let online = r.online();
                         let _ = writeln!(md, "{}\n", split_line(online, room, fr));
                     }
+                }
+                _ if m.encrypted && motion_status(m) == MotionStatus::Closed => {
+                    let _ = writeln!(
+                        md,
+                        "{}\n",
+                        if fr {
+                            "Vote clos ; dépouillement en attente du déchiffrement par les gardiens de la clé."
+                        } else {
+                            "Voting closed; the count awaits the trustees' decryption."
+                        }
+                    );
                 }
                 _ => {
                     let _ = writeln!(
