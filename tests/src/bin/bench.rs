@@ -712,7 +712,7 @@ async fn seed_assembly_keyed(
             1,
             &mut constellation_shared::voting::OsRandom,
         )?;
-        domain::assemblies::election::submit_trustee_key(
+        domain::assemblies::encrypted::submit_trustee_key(
             env,
             &actor,
             *m,

@@ -8,7 +8,7 @@
 
 mod agenda;
 mod convocation;
-pub mod election;
+pub mod encrypted;
 pub mod live;
 pub mod minutes;
 mod motions;

@@ -50,7 +50,7 @@ pub async fn add_motion(
     .insert(&txn)
     .await?;
     if m.encrypted {
-        election::create_for(&txn, m.id, board).await?;
+        encrypted::create_for(&txn, m.id, board).await?;
     }
     let entry = audit::record(&txn, Some(board), "assembly.motion.add", "motion", &m.id.to_string(), Value::Null,
         json!({ "assemblyId": a.id, "item": item.number, "text": m.text, "rule": m.rule_code, "ballot": ballot_kind(&m).as_str() })).await?;

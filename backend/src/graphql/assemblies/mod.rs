@@ -25,14 +25,14 @@ use tokio_stream::wrappers::BroadcastStream;
 use uuid::Uuid;
 
 mod assembly_object;
-mod election_object;
+mod encrypted_object;
 mod motion_objects;
 mod mutation;
 mod proxy_object;
 mod query;
 mod subscription;
 pub use assembly_object::*;
-pub use election_object::*;
+pub use encrypted_object::*;
 pub use motion_objects::*;
 pub use mutation::*;
 pub use proxy_object::*;

@@ -145,7 +145,7 @@ impl Motion {
     /// Encrypted ballots only: the trustees, the parameters, the encrypted tally.
     async fn election(&self, ctx: &Context<'_>) -> Result<Option<Election>> {
         Ok(
-            crate::domain::assemblies::election::view(&ctx.env().db, &self.0)
+            crate::domain::assemblies::encrypted::view(&ctx.env().db, &self.0)
                 .await
                 .gql()?
                 .map(Election),

@@ -91,7 +91,7 @@ pub(super) async fn cast_in(
     }
     match (&j.vote, m.encrypted) {
         (Vote::Encrypted(b), true) => {
-            crate::domain::assemblies::election::insert_ballot(txn, m.id, b).await?;
+            crate::domain::assemblies::encrypted::insert_ballot(txn, m.id, b).await?;
             receipt_code = Some(b.tracker.clone());
         }
         (Vote::Plain(choice), false) if secret => {

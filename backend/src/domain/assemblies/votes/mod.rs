@@ -68,10 +68,10 @@ pub struct Cast {
 }
 
 /// What a job carries: a plain choice (open and secret ballots) or an encrypted ballot
-/// already verified (`election::verify_for_cast`).
+/// already verified (`encrypted::verify_for_cast`).
 enum Vote {
     Plain(Choice),
-    Encrypted(crate::domain::assemblies::election::VerifiedBallot),
+    Encrypted(crate::domain::assemblies::encrypted::VerifiedBallot),
 }
 
 struct Job {
@@ -241,7 +241,7 @@ impl VoteQueue {
         if motion_status(&m) != MotionStatus::Open {
             return Err(DomainError::VotingClosed);
         }
-        let b = crate::domain::assemblies::election::verify_for_cast(db, &m, ballot_json).await?;
+        let b = crate::domain::assemblies::encrypted::verify_for_cast(db, &m, ballot_json).await?;
         self.enqueue(actor, motion_id, member_id, Vote::Encrypted(b))
             .await
     }

@@ -74,7 +74,7 @@ pub async fn decide_stored<C: ConnectionTrait>(
 }
 
 /// Closing an encrypted vote: the ballots are summed into the encrypted tally; the result
-/// comes when every trustee has decrypted (`election::submit_partial_decryption`).
+/// comes when every trustee has decrypted (`encrypted::submit_partial_decryption`).
 async fn close_encrypted(
     env: &crate::domain::Env,
     txn: sea_orm::DatabaseTransaction,
@@ -82,7 +82,7 @@ async fn close_encrypted(
     m: motion::Model,
     closing: Closing,
 ) -> DomainResult<Uuid> {
-    let ballots = crate::domain::assemblies::election::close_box(&txn, &m, &closing).await?;
+    let ballots = crate::domain::assemblies::encrypted::close_box(&txn, &m, &closing).await?;
     let (motion_id, assembly_id) = (m.id, m.assembly_id);
     let mut am = m.into_active_model();
     am.status = Set(MotionStatus::Closed.as_str().to_owned());
@@ -126,7 +126,7 @@ pub async fn open_voting(
         ));
     }
     if m.encrypted
-        && crate::domain::assemblies::election::params(&txn, m.id)
+        && crate::domain::assemblies::encrypted::params(&txn, m.id)
             .await?
             .is_none()
     {

@@ -1,0 +1,173 @@
+//! Decrypting the totals: after the close each trustee posts its partial decryption of the
+//! encrypted tally, with proofs, made in its page. The last one in decrypts the totals,
+//! re-verifies the whole election (`ElectionRecord::close`), decides the result as for any
+//! motion (plus the room's counts) and publishes the record.
+
+use super::ballots::all_ballots;
+use super::{election_row, invalid, params, parse_stored, stored_tally, trustees_of};
+use crate::domain::assemblies::votes::{decide_stored, Closing, LiveSignal};
+use crate::domain::assemblies::{motion_status, room_counts};
+use crate::domain::{core::audit, Actor, DomainError, DomainResult, Env};
+use crate::entities::{motion, motion_election, motion_trustee};
+use constellation_shared::dto::assembly::MotionStatus;
+use constellation_shared::rules::majority::Tally;
+use constellation_shared::voting::{
+    verify_partial_decryption, CredentialList, ElectionRecord, PartialDecryption,
+};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
+    QuerySelect, Set,
+};
+use serde_json::{json, Value};
+use uuid::Uuid;
+
+/// Most bytes of a posted partial decryption (about 400 for three options).
+const MAX_PARTIAL: usize = 8_192;
+
+/// A trustee posts its partial decryption (`PartialDecryption` as JSON). Returns the
+/// assembly's id.
+pub async fn submit_partial_decryption(
+    env: &Env,
+    actor: &Actor,
+    motion_id: Uuid,
+    json_in: &str,
+) -> DomainResult<Uuid> {
+    let me = actor.user()?.clone();
+    if json_in.len() > MAX_PARTIAL {
+        return Err(invalid("partial decryption too large"));
+    }
+    let pd: PartialDecryption = serde_json::from_str(json_in).map_err(invalid)?;
+    let txn = env.begin_write().await?;
+    let mut q = motion::Entity::find_by_id(motion_id);
+    if txn.get_database_backend() == sea_orm::DbBackend::Postgres {
+        q = q.lock_exclusive();
+    }
+    let m = q.one(&txn).await?.ok_or(DomainError::NotFound)?;
+    crate::domain::assemblies::reader(actor)?;
+    if !m.encrypted {
+        return Err(DomainError::InvalidTransition(
+            "this motion is not an encrypted vote",
+        ));
+    }
+    let trustees = trustees_of(&txn, m.id).await?;
+    let Some(mine) = trustees.iter().find(|t| t.user_id == Some(me.id)).cloned() else {
+        return Err(DomainError::Forbidden);
+    };
+    let row = election_row(&txn, m.id).await?;
+    let (Some(tally), MotionStatus::Closed) = (stored_tally(&row)?, motion_status(&m)) else {
+        return Err(DomainError::InvalidTransition(
+            "trustees decrypt once voting is closed",
+        ));
+    };
+    if mine.partial_decryption.is_some() || row.record.is_some() {
+        return Err(DomainError::Conflict("this trustee already decrypted"));
+    }
+    if i64::from(pd.trustee) != i64::from(mine.trustee_index) {
+        return Err(invalid("the decryption is another trustee's"));
+    }
+    let p = params(&txn, m.id).await?.ok_or(DomainError::internal(
+        "a closed encrypted motion without parameters",
+    ))?;
+    let fp = p.fingerprint().map_err(invalid)?;
+    verify_partial_decryption(&p, &fp, &tally, &pd).map_err(invalid)?;
+    let stored = serde_json::to_string(&pd).map_err(DomainError::internal)?;
+    let written = motion_trustee::Entity::update_many()
+        .col_expr(motion_trustee::Column::PartialDecryption, stored.into())
+        .filter(motion_trustee::Column::MotionId.eq(m.id))
+        .filter(motion_trustee::Column::TrusteeIndex.eq(mine.trustee_index))
+        .filter(motion_trustee::Column::PartialDecryption.is_null())
+        .exec(&txn)
+        .await?;
+    if written.rows_affected != 1 {
+        return Err(DomainError::Conflict("this trustee already decrypted"));
+    }
+    let partials: Vec<PartialDecryption> = trustees_of(&txn, m.id)
+        .await?
+        .iter()
+        .filter_map(|t| t.partial_decryption.as_deref())
+        .map(parse_stored)
+        .collect::<DomainResult<_>>()?;
+    let complete = partials.len() == trustees.len();
+    let mut after =
+        json!({ "assemblyId": m.assembly_id, "trustee": mine.trustee_index, "complete": complete });
+    if complete {
+        let passed = finish(&txn, &m, row, p, partials).await?;
+        after["passed"] = passed.into();
+    }
+    let entry = audit::record(
+        &txn,
+        Some(me.id),
+        "assembly.trustee.decrypt",
+        "motion",
+        &m.id.to_string(),
+        Value::Null,
+        after,
+    )
+    .await?;
+    txn.commit().await?;
+    audit::publish(env, [entry]);
+    let _ = env.live.send(LiveSignal {
+        assembly_id: m.assembly_id,
+        motion_id: Some(m.id),
+        kind: if complete { "VOTING_CLOSED" } else { "TRUSTEE" },
+    });
+    Ok(m.assembly_id)
+}
+
+/// Every partial decryption is in: decrypts and re-verifies, decides, stores the result and
+/// the record. Returns whether the motion passed.
+async fn finish<C: ConnectionTrait>(
+    txn: &C,
+    m: &motion::Model,
+    row: motion_election::Model,
+    p: constellation_shared::voting::ElectionParams,
+    partials: Vec<PartialDecryption>,
+) -> DomainResult<bool> {
+    let ballots = all_ballots(txn, m.id).await?;
+    let credentials = CredentialList(ballots.iter().map(|b| b.credential).collect());
+    let record = tokio::task::spawn_blocking(move || {
+        ElectionRecord::close(p, Some(credentials), ballots, partials)
+    })
+    .await
+    .map_err(DomainError::internal)?
+    .map_err(|e| DomainError::internal(format!("the election does not verify: {e}")))?;
+    let [yes, no, abstain] = record.result.as_slice() else {
+        return Err(DomainError::internal(
+            "a motion's totals are yes, no, abstain",
+        ));
+    };
+    let online = Tally {
+        yes: *yes as u32,
+        no: *no as u32,
+        abstain: *abstain as u32,
+    };
+    let closing: Closing = parse_stored(row.closing.as_deref().ok_or(DomainError::internal(
+        "a closed election without attendance",
+    ))?)?;
+    let room = room_counts::room_tally(txn, m.id)
+        .await?
+        .unwrap_or_default();
+    let stored = decide_stored(txn, m, online, room, closing).await?;
+    let mut am = m.clone().into_active_model();
+    am.result = Set(Some(
+        serde_json::to_string(&stored).map_err(DomainError::internal)?,
+    ));
+    am.update(txn).await?;
+    let mut er: motion_election::ActiveModel = row.into_active_model();
+    er.record = Set(Some(
+        serde_json::to_string(&record).map_err(DomainError::internal)?,
+    ));
+    er.update(txn).await?;
+    Ok(stored.passed)
+}
+
+/// The election record (JSON) once the totals are decrypted.
+pub async fn record<C: ConnectionTrait>(
+    conn: &C,
+    m: &motion::Model,
+) -> DomainResult<Option<String>> {
+    if !m.encrypted {
+        return Ok(None);
+    }
+    Ok(election_row(conn, m.id).await?.record)
+}

@@ -1,0 +1,176 @@
+//! Encrypted ballots (issue 15), the server's side of `constellation_shared::voting`: the
+//! motion's trustees and their keys (`keys`), the ballot box of ciphertexts (`ballots`), and
+//! the decryption of the totals by the trustees with the published election record
+//! (`decrypt`). The server only ever holds public values: trustees' public keys and partial
+//! decryptions, ciphertexts with their proofs. A choice exists in plaintext in the voter's
+//! page only; the totals, once every trustee decrypted.
+//!
+//! An encrypted motion is a `SECRET` motion with `encrypted` set, so the participation rows
+//! (one per member and motion, a primary key) and the eligibility rules are those of secret
+//! ballots; proxy holders cast one ballot per principal. Trustees are n-of-n (every trustee
+//! decrypts); `voting` also has k-of-n, which is not wired here yet.
+//!
+//! Uses: `assemblies` (motions, status), `votes` (the writer, the result), `core`.
+
+mod ballots;
+mod decrypt;
+mod keys;
+
+pub use ballots::{close_box, insert_ballot, trackers, verify_for_cast, VerifiedBallot};
+pub use decrypt::{record, submit_partial_decryption};
+pub use keys::submit_trustee_key;
+
+use crate::domain::{DomainError, DomainResult};
+use crate::entities::{encrypted_ballot, motion, motion_election, motion_trustee, user};
+use constellation_shared::voting::{ElectionParams, EncryptedTally};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, Set,
+};
+use uuid::Uuid;
+
+/// What the page shows of an encrypted motion.
+pub struct ElectionView {
+    pub params: Option<String>,
+    pub fingerprint: Option<String>,
+    pub trustees: Vec<motion_trustee::Model>,
+    pub ballots: u64,
+    pub encrypted_tally: Option<String>,
+    pub decrypted: bool,
+}
+
+impl ElectionView {
+    pub fn ready(&self) -> bool {
+        self.params.is_some()
+    }
+
+    pub fn trustee_index(&self, user: Uuid) -> Option<i32> {
+        self.trustees
+            .iter()
+            .find(|t| t.user_id == Some(user))
+            .map(|t| t.trustee_index)
+    }
+}
+
+/// Names the trustees of a new encrypted motion: the board members (in the order they joined),
+/// or its author if the association has no board member yet.
+pub async fn create_for<C: ConnectionTrait>(
+    conn: &C,
+    motion_id: Uuid,
+    author: Uuid,
+) -> DomainResult<()> {
+    let mut people: Vec<Uuid> = user::Entity::find()
+        .filter(user::Column::IsBoard.eq(true))
+        .filter(user::Column::DeletedAt.is_null())
+        .order_by_asc(user::Column::CreatedAt)
+        .order_by_asc(user::Column::Id)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|u| u.id)
+        .collect();
+    if people.is_empty() {
+        people.push(author);
+    }
+    motion_election::ActiveModel {
+        motion_id: Set(motion_id),
+        params: Set(None),
+        encrypted_tally: Set(None),
+        closing: Set(None),
+        record: Set(None),
+    }
+    .insert(conn)
+    .await?;
+    motion_trustee::Entity::insert_many(people.into_iter().enumerate().map(|(i, u)| {
+        motion_trustee::ActiveModel {
+            motion_id: Set(motion_id),
+            trustee_index: Set(i as i32 + 1),
+            user_id: Set(Some(u)),
+            public_key: Set(None),
+            partial_decryption: Set(None),
+        }
+    }))
+    .exec(conn)
+    .await?;
+    Ok(())
+}
+
+pub(crate) async fn election_row<C: ConnectionTrait>(
+    conn: &C,
+    motion_id: Uuid,
+) -> DomainResult<motion_election::Model> {
+    motion_election::Entity::find_by_id(motion_id)
+        .one(conn)
+        .await?
+        .ok_or(DomainError::internal(
+            "an encrypted motion without its election",
+        ))
+}
+
+pub(crate) async fn trustees_of<C: ConnectionTrait>(
+    conn: &C,
+    motion_id: Uuid,
+) -> DomainResult<Vec<motion_trustee::Model>> {
+    Ok(motion_trustee::Entity::find()
+        .filter(motion_trustee::Column::MotionId.eq(motion_id))
+        .order_by_asc(motion_trustee::Column::TrusteeIndex)
+        .all(conn)
+        .await?)
+}
+
+/// The parameters of an encrypted motion once every trustee posted its key.
+pub async fn params<C: ConnectionTrait>(
+    conn: &C,
+    motion_id: Uuid,
+) -> DomainResult<Option<ElectionParams>> {
+    election_row(conn, motion_id)
+        .await?
+        .params
+        .map(|p| parse_stored(&p))
+        .transpose()
+}
+
+pub(crate) fn parse_stored<T: serde::de::DeserializeOwned>(json: &str) -> DomainResult<T> {
+    serde_json::from_str(json)
+        .map_err(|e| DomainError::internal(format!("stored election value: {e}")))
+}
+
+pub(crate) fn invalid(e: impl std::fmt::Display) -> DomainError {
+    DomainError::InvalidBallot(e.to_string())
+}
+
+/// The election of an encrypted motion, for the page (`None` for other motions).
+pub async fn view<C: ConnectionTrait>(
+    conn: &C,
+    m: &motion::Model,
+) -> DomainResult<Option<ElectionView>> {
+    if !m.encrypted {
+        return Ok(None);
+    }
+    let row = election_row(conn, m.id).await?;
+    let fingerprint = match &row.params {
+        Some(p) => Some(
+            parse_stored::<ElectionParams>(p)?
+                .fingerprint_hex()
+                .map_err(DomainError::internal)?,
+        ),
+        None => None,
+    };
+    let ballots = encrypted_ballot::Entity::find()
+        .filter(encrypted_ballot::Column::MotionId.eq(m.id))
+        .count(conn)
+        .await?;
+    Ok(Some(ElectionView {
+        params: row.params,
+        fingerprint,
+        trustees: trustees_of(conn, m.id).await?,
+        ballots,
+        encrypted_tally: row.encrypted_tally,
+        decrypted: row.record.is_some(),
+    }))
+}
+
+/// The encrypted tally stored at the close.
+pub(crate) fn stored_tally(row: &motion_election::Model) -> DomainResult<Option<EncryptedTally>> {
+    row.encrypted_tally.as_deref().map(parse_stored).transpose()
+}
