@@ -62,6 +62,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/assemblies/:id/proxy") view={Lazy::<ProxyRoute>::new()} />
                     <Route path=path!("/assemblies/:id/chair") view={Lazy::<ChairRoute>::new()} />
                     <Route path=path!("/assemblies/:id/vote") view={Lazy::<VoteRoute>::new()} />
+                    <Route path=path!("/polls") view={Lazy::<PollsRoute>::new()} />
+                    <Route path=path!("/polls/new") view={Lazy::<NewPollRoute>::new()} />
+                    <Route path=path!("/polls/:id") view={Lazy::<PollRoute>::new()} />
                     <Route path=path!("/transition") view={Lazy::<OverviewRoute>::new()} />
                     <Route path=path!("/transition/mine") view={Lazy::<MyServicesRoute>::new()} />
                     <Route path=path!("/transition/services/:id") view={Lazy::<ServiceRoute>::new()} />

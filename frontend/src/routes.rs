@@ -31,6 +31,7 @@ use crate::pages::members::{
     members_page::MembersPage,
 };
 use crate::pages::notifications::notifications_page::NotificationsPage;
+use crate::pages::polls::{new_poll_page::NewPollPage, poll_page::PollPage, polls_page::PollsPage};
 use crate::pages::resources::{
     pools_page::PoolsPage, request_queue_page::RequestQueuePage,
     transparency_page::TransparencyPage,
@@ -118,6 +119,11 @@ lazy_pages! {
         ProxyRoute proxy_view => ProxyPage,
         ChairRoute chair_view => ChairPage,
         VoteRoute vote_view => VotePage,
+    }
+    polls {
+        PollsRoute polls_view => PollsPage,
+        NewPollRoute new_poll_view => NewPollPage,
+        PollRoute poll_view => PollPage,
     }
     transition {
         OverviewRoute overview_view => OverviewPage,

@@ -16,6 +16,8 @@ mod m20261201_000004_live_events;
 mod m20261201_000005_lab_invitations;
 mod m20261201_000006_room_counts;
 mod m20261202_000001_encrypted_ballots;
+mod m20261202_000002_elections;
+mod m20261203_000001_polls;
 
 pub struct Migrator;
 
@@ -35,6 +37,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000005_lab_invitations::Migration),
             Box::new(m20261201_000006_room_counts::Migration),
             Box::new(m20261202_000001_encrypted_ballots::Migration),
+            Box::new(m20261202_000002_elections::Migration),
+            Box::new(m20261203_000001_polls::Migration),
         ]
     }
 }

@@ -3,8 +3,9 @@
 //! public keys and partial decryptions; its ballot box holds ciphertexts only, one per
 //! tracker and one per credential. No plaintext choice is ever stored for such a motion.
 
-use crate::helpers::{fk, text};
+use crate::helpers::fk;
 use sea_orm_migration::prelude::*;
+use sea_orm_migration::sea_orm::DbBackend;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -46,9 +47,7 @@ enum MotionTrustees {
 enum EncryptedBallots {
     Table,
     MotionId,
-    Tracker,
     Credential,
-    Ballot,
 }
 
 #[async_trait::async_trait]
@@ -132,26 +131,23 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
+        // The ballot box: no voter, no time; on SQLite `WITHOUT ROWID`, so rows sit in
+        // tracker (hash) order, not arrival order. The close rewrites it (PostgreSQL's xmin).
+        let (rowid, uuid) = match m.get_database_backend() {
+            DbBackend::Sqlite => (" WITHOUT ROWID", "uuid_text"),
+            _ => ("", "UUID"),
+        };
+        m.get_connection()
+            .execute_unprepared(&format!(
+                "CREATE TABLE encrypted_ballots (\
+                 motion_id {uuid} NOT NULL REFERENCES motions (id) ON DELETE CASCADE, \
+                 tracker VARCHAR(64) NOT NULL, \
+                 credential VARCHAR(64) NOT NULL, \
+                 ballot TEXT NOT NULL, \
+                 PRIMARY KEY (motion_id, tracker)){rowid}"
+            ))
+            .await?;
         use EncryptedBallots as B;
-        m.create_table(
-            Table::create()
-                .table(B::Table)
-                .col(ColumnDef::new(B::MotionId).uuid().not_null())
-                .col(ColumnDef::new(B::Tracker).string_len(64).not_null())
-                .col(ColumnDef::new(B::Credential).string_len(64).not_null())
-                .col(text(B::Ballot))
-                .primary_key(Index::create().col(B::MotionId).col(B::Tracker))
-                .foreign_key(
-                    fk(
-                        "fk_encrypted_ballots_motion",
-                        (B::Table, B::MotionId),
-                        (Motions::Table, Motions::Id),
-                    )
-                    .on_delete(ForeignKeyAction::Cascade),
-                )
-                .to_owned(),
-        )
-        .await?;
         m.create_index(
             Index::create()
                 .name("ux_encrypted_ballots_credential")

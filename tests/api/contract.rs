@@ -39,7 +39,10 @@ fn the_contract_tests_cover_every_document() {
                 || crate::members::contract::MEMBER_DOCS.contains(doc)
                 || crate::transition::contract::TRANSITION_DOCS.contains(doc)
                 || crate::transition::board_contract::TRANSITION_BOARD_DOCS.contains(doc)
-                || crate::assemblies::room_counts::ROOM_COUNT_DOCS.contains(doc),
+                || crate::assemblies::room_counts::ROOM_COUNT_DOCS.contains(doc)
+                || crate::assemblies::elections::ELECTION_DOCS.contains(doc)
+                || crate::assemblies::elections::BOX_DOCS.contains(doc)
+                || crate::polls::contract::POLL_DOCS.contains(doc),
             "document {name} is not exercised by a contract test"
         );
     }

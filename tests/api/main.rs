@@ -14,6 +14,7 @@ mod barcamp;
 mod contract;
 mod labs;
 mod members;
+mod polls;
 mod reach;
 mod resources;
 mod transition;

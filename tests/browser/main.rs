@@ -3,7 +3,10 @@
 mod accounts;
 mod assemblies;
 mod barcamp;
+mod elections;
+mod encrypted_vote;
 mod labs;
+mod polls;
 mod reach;
 mod reach_admin;
 mod resources;

@@ -1,5 +1,5 @@
 //! The rule between contexts, checked on the source itself: `core → reach → accounts → labs
-//! → resources → {assemblies, barcamp} → transition → flows`. A context imports only contexts below it
+//! → resources → {assemblies, barcamp, polls} → transition → flows`. A context imports only contexts below it
 //! (never a sibling, never one above, never `flows`); only `graphql/`, `http/` and the CLI
 //! import `flows`. The test reads every `crate::domain::…` path under `domain/<context>/`.
 
@@ -12,6 +12,7 @@ pub const LAYERS: &[(&str, u8)] = &[
     ("resources", 4),
     ("assemblies", 5),
     ("barcamp", 5),
+    ("polls", 5),
     ("transition", 6),
     ("flows", 7),
 ];

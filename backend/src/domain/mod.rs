@@ -16,6 +16,7 @@ pub mod core;
 pub mod flows;
 pub mod labs;
 pub mod layers;
+pub mod polls;
 pub mod reach;
 pub mod resources;
 pub mod transition;

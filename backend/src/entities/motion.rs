@@ -18,6 +18,11 @@ pub struct Model {
     pub result: Option<String>,
     /// Ballots encrypted in the voter's page (`ballot` is then `SECRET`).
     pub encrypted: bool,
+    /// `MOTION` or `ELECTION`.
+    pub kind: String,
+    /// Elections: seats to fill and how they are voted.
+    pub seats: Option<i32>,
+    pub mode: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -419,6 +419,7 @@ pub fn attach(env: &Env, data: &mut async_graphql::Data) {
     data.insert(cached::<_, (Uuid, Uuid)>(InterestedLoader(env.clone())));
     data.insert(cached::<_, (Uuid, Uuid)>(RegistrationLoader(env.clone())));
     super::transition::loaders::attach(env, data);
+    super::polls::loaders::attach(env, data);
 }
 
 pub type Cached<L> = DataLoader<L, HashMapCache>;

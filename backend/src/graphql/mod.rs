@@ -15,6 +15,7 @@ pub mod members;
 pub mod notifications;
 pub mod outbox;
 pub mod pagination;
+pub mod polls;
 pub mod projects;
 pub mod recovery;
 pub mod resources;

@@ -26,6 +26,7 @@ pub struct QueryRoot(
     super::members::MembersQuery,
     super::transition::TransitionQuery,
     super::room_counts::RoomCountQuery,
+    super::polls::PollsQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -38,12 +39,14 @@ pub struct MutationRoot(
     barcamp::BarcampMutation,
     assemblies::AssembliesMutation,
     assemblies::ElectionMutation,
+    assemblies::ElectionsMutation,
     notifications::NotificationsMutation,
     super::outbox::OutboxMutation,
     super::recovery::RecoveryMutation,
     super::members::MembersMutation,
     super::transition::TransitionMutation,
     super::room_counts::RoomCountMutation,
+    super::polls::PollsMutation,
 );
 
 #[derive(MergedSubscription, Default)]

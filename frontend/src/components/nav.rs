@@ -32,6 +32,7 @@ pub fn Nav() -> impl IntoView {
                     <li><A href="/assemblies" attr:id="nav-assemblies">{move || t().nav_assemblies}</A></li>
                     <Show when=move || session.me.get().is_some()>
                         <li><A href="/transition" attr:id="nav-transition">{move || t().nav_transition}</A></li>
+                        <li><A href="/polls" attr:id="nav-polls">{move || t().nav_polls}</A></li>
                     </Show>
                     <Show when=move || session.me.get().is_some_and(|m| m.is_board || m.is_admin)>
                         <li><A href="/review" attr:id="nav-review">{move || t().nav_review}</A></li>

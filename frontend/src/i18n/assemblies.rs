@@ -1,6 +1,7 @@
 //! The strings of the general assembly: the list, an assembly's page (agenda, motions,
 //! attendance, minutes), proxies, the chair's page (session, check-in, voting, the room's
-//! count) and the voting booth, with the labels of the assembly enums.
+//! count), the voting booth and encrypted votes (trustees, ballot trackers), with the labels of
+//! the assembly enums.
 
 use constellation_shared::dto::assembly::{
     AssemblyKind, AssemblyStatus, BallotKind, Choice, MotionStatus, ProxyStatus,
@@ -85,7 +86,6 @@ pub struct AssembliesStrings {
     pub add_document: &'static str,
     pub item_submit: &'static str,
     pub item_added: &'static str,
-    pub add_motion_title: &'static str,
     pub motion_item: &'static str,
     pub motion_text: &'static str,
     pub motion_submit: &'static str,
@@ -150,6 +150,8 @@ pub struct AssembliesStrings {
     pub live_voting_closed: &'static str,
     pub live_session: &'static str,
     pub live_check_in: &'static str,
+    /// `{}`: the motion.
+    pub live_trustee: &'static str,
     // The chair's count of the votes cast in the room.
     pub room_count_title: &'static str,
     pub room_count_hint: &'static str,
@@ -157,6 +159,79 @@ pub struct AssembliesStrings {
     pub room_count_submit: &'static str,
     pub room_count_saved: &'static str,
     pub room_count_invalid: &'static str,
+    // Encrypted ballots: the motion form, the election panel, the trustees, the booth.
+    pub ballot_encrypted: &'static str,
+    pub ballot_encrypted_hint: &'static str,
+    pub motion_awaiting_decryption: &'static str,
+    pub election_title: &'static str,
+    pub election_state: &'static str,
+    /// `{}` of `{}` trustees.
+    pub election_waiting_keys: &'static str,
+    pub election_ready: &'static str,
+    pub election_voting: &'static str,
+    /// `{}` of `{}` trustees.
+    pub election_awaiting: &'static str,
+    pub election_decrypted: &'static str,
+    pub election_ballots: &'static str,
+    pub election_fingerprint: &'static str,
+    pub election_fingerprint_hint: &'static str,
+    pub election_params_invalid: &'static str,
+    pub election_fingerprint_mismatch: &'static str,
+    pub election_data_missing: &'static str,
+    pub trustees: &'static str,
+    /// `{}`: the trustee's number.
+    pub trustee_n: &'static str,
+    pub trustee_you: &'static str,
+    pub trustee_key_posted: &'static str,
+    pub trustee_key_awaited: &'static str,
+    pub trustee_decrypted: &'static str,
+    pub trustee_decryption_awaited: &'static str,
+    /// `{}`: the trustee's number.
+    pub trustee_key_intro: &'static str,
+    pub trustee_key_keep: &'static str,
+    pub trustee_generate: &'static str,
+    /// `{}`: the file name.
+    pub trustee_key_file: &'static str,
+    pub trustee_key_stored: &'static str,
+    pub trustee_key_sent: &'static str,
+    pub trustee_key_failed: &'static str,
+    pub trustee_key_in_params: &'static str,
+    pub trustee_key_not_in_params: &'static str,
+    pub trustee_decrypt_intro: &'static str,
+    pub trustee_key_found: &'static str,
+    pub trustee_key_missing: &'static str,
+    pub trustee_key_paste: &'static str,
+    pub trustee_decrypt: &'static str,
+    pub trustee_decrypt_done: &'static str,
+    pub trustee_key_unreadable: &'static str,
+    pub trustee_key_other: &'static str,
+    /// The encrypted tally is not the sum of the published ballots: nothing is decrypted.
+    pub trustee_tally_mismatch: &'static str,
+    pub election_record_link: &'static str,
+    pub election_record_verify: &'static str,
+    pub election_record_missing: &'static str,
+    /// `{}` three times: the totals for yes, no, abstain.
+    pub election_record_checked: &'static str,
+    pub election_record_failed: &'static str,
+    /// `{}`: the tracker.
+    pub election_record_lacks_mine: &'static str,
+    pub tracker_board: &'static str,
+    pub tracker_board_hint: &'static str,
+    pub tracker_board_show: &'static str,
+    pub tracker_board_empty: &'static str,
+    pub tracker_search: &'static str,
+    /// `{}`: how many.
+    pub tracker_found: &'static str,
+    /// `{}`: how many.
+    pub tracker_not_loaded: &'static str,
+    pub tracker_not_found: &'static str,
+    pub tracker_yours: &'static str,
+    pub encrypted_booth_intro: &'static str,
+    /// `{}`: the tracker.
+    pub ballot_tracker: &'static str,
+    pub ballot_encrypt_failed: &'static str,
+    /// `{}`: the tracker computed in the browser.
+    pub tracker_mismatch: &'static str,
 }
 
 /// Human labels for the general-assembly enums (their wire values stay in the `data-*`
@@ -190,6 +265,7 @@ impl AssembliesStrings {
         match b {
             BallotKind::Open => self.ballot_open,
             BallotKind::Secret => self.ballot_secret,
+            BallotKind::Encrypted => self.ballot_encrypted,
         }
     }
 

@@ -4,8 +4,10 @@
 pub(super) mod accounts;
 pub(super) mod assemblies;
 pub(super) mod barcamp;
+pub(super) mod elections;
 pub(super) mod labs;
 pub(super) mod members;
+pub(super) mod polls;
 pub(super) mod reach;
 pub(super) mod resources;
 pub(super) mod transition;
@@ -29,6 +31,7 @@ pub static FR: Strings = Strings {
     nav_barcamp: "Barcamp",
     nav_assemblies: "Assemblées",
     nav_transition: "Transition",
+    nav_polls: "Sondages",
     nav_review: "Revue des Labs",
     nav_requests: "Demandes",
     nav_members: "Membres",

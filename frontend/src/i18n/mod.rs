@@ -8,10 +8,12 @@
 pub mod accounts;
 pub mod assemblies;
 pub mod barcamp;
+pub mod elections;
 mod en;
 mod fr;
 pub mod labs;
 pub mod members;
+pub mod polls;
 pub mod reach;
 pub mod resources;
 pub mod transition;
@@ -21,6 +23,7 @@ use accounts::AccountsStrings;
 use assemblies::AssembliesStrings;
 use barcamp::BarcampStrings;
 use constellation_shared::Language;
+use elections::ElectionsStrings;
 use labs::LabsStrings;
 use members::MembersStrings;
 use reach::ReachStrings;
@@ -45,6 +48,7 @@ pub struct Strings {
     pub nav_barcamp: &'static str,
     pub nav_assemblies: &'static str,
     pub nav_transition: &'static str,
+    pub nav_polls: &'static str,
     pub nav_review: &'static str,
     pub nav_requests: &'static str,
     pub nav_members: &'static str,
@@ -132,6 +136,14 @@ impl Strings {
         match self.lang {
             Language::Fr => &fr::assemblies::ASSEMBLIES,
             Language::En => &en::assemblies::ASSEMBLIES,
+        }
+    }
+
+    /// The elections of people in a general assembly: candidacies, the booth, the result.
+    pub fn elections(&self) -> &'static ElectionsStrings {
+        match self.lang {
+            Language::Fr => &fr::elections::ELECTIONS,
+            Language::En => &en::elections::ELECTIONS,
         }
     }
 

@@ -9,6 +9,7 @@ pub mod login_page;
 pub mod members;
 pub mod not_found_page;
 pub mod notifications;
+pub mod polls;
 pub mod profile_page;
 pub mod register_page;
 pub mod reset_password_page;

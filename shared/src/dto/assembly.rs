@@ -53,6 +53,23 @@ wire_enum!(
 );
 
 wire_enum!(
+    /// `MOTION`: a decision, yes / no / abstain. `ELECTION`: seats filled from candidates.
+    MotionKind {
+        Motion => "MOTION",
+        Election => "ELECTION",
+    }
+);
+
+wire_enum!(
+    /// How an election is voted, as the statutes say: `APPROVAL` (approve up to the number of
+    /// seats) or `PER_CANDIDATE` (yes / no / abstain on each candidate).
+    ElectionMode {
+        Approval => "APPROVAL",
+        PerCandidate => "PER_CANDIDATE",
+    }
+);
+
+wire_enum!(
     Choice {
         Yes => "YES",
         No => "NO",
@@ -115,6 +132,61 @@ pub struct MotionInput {
     pub text: String,
     pub rule: MajorityRuleCode,
     pub ballot: BallotKind,
+}
+
+/// An election of people on an agenda item.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "graphql", derive(async_graphql::InputObject))]
+#[serde(rename_all = "camelCase")]
+pub struct ElectionInput {
+    /// What is filled, e.g. "Four seats on the board".
+    pub text: String,
+    /// The majority each candidate needs.
+    pub rule: MajorityRuleCode,
+    /// `ENCRYPTED` only with `APPROVAL`.
+    pub ballot: BallotKind,
+    pub seats: i32,
+    pub mode: ElectionMode,
+}
+
+/// One mark of an election ballot.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "graphql", derive(async_graphql::InputObject))]
+#[serde(rename_all = "camelCase")]
+pub struct CandidateMarkInput {
+    pub candidate_id: String,
+    pub choice: Choice,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Candidate {
+    pub person: Option<PersonRef>,
+    /// The candidate accepted to stand; only accepted candidates are on the ballot.
+    pub accepted: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CandidateResult {
+    pub person: Option<PersonRef>,
+    pub tally: Tally,
+    /// `PASSED` (had the majority), `REJECTED`, `NO_VOTES_CAST`, `QUORUM_NOT_MET`.
+    pub verdict: String,
+    pub elected: bool,
+    /// Tied for the last seats: the assembly decides (never broken by the count).
+    pub tied: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ElectionResult {
+    pub seats: i32,
+    pub filled: i32,
+    pub ballots: i32,
+    pub candidates: Vec<CandidateResult>,
+    /// In the viewer's language: the rule and who is elected, ties named.
+    pub explanation: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -229,6 +301,23 @@ pub struct Motion {
     /// Encrypted ballots only: the trustees, the parameters, the encrypted tally.
     #[serde(default)]
     pub election: Option<Election>,
+    #[serde(default = "MotionKind::default_kind")]
+    pub kind: MotionKind,
+    /// Elections: seats, mode, candidates and, once counted, the result.
+    #[serde(default)]
+    pub seats: Option<i32>,
+    #[serde(default)]
+    pub mode: Option<ElectionMode>,
+    #[serde(default)]
+    pub candidates: Vec<Candidate>,
+    #[serde(default)]
+    pub election_result: Option<ElectionResult>,
+}
+
+impl MotionKind {
+    fn default_kind() -> Self {
+        Self::Motion
+    }
 }
 
 /// An encrypted vote (`BallotKind::Encrypted`): its trustees and public values.

@@ -25,6 +25,7 @@ pub mod accounts;
 pub mod assembly;
 pub mod barcamp;
 pub mod labs;
+pub mod polls;
 pub mod reach;
 pub mod resources;
 pub mod transition;

@@ -36,7 +36,12 @@ macro_rules! assembly {
             " own cast choice } ",
             "election { ready params fingerprint trustees { index person ",
             person!(),
-            " keyPosted decrypted } myTrusteeIndex ballots encryptedTally decrypted } } ",
+            " keyPosted decrypted } myTrusteeIndex ballots encryptedTally decrypted } ",
+            "kind seats mode candidates { person ",
+            person!(),
+            " accepted } electionResult { seats filled ballots explanation candidates { person ",
+            person!(),
+            " tally { yes no abstain } verdict elected tied } } } ",
             "members present represented viewer { effective chair present proxyGiven { ",
             proxy!(),
             " } proxiesHeld { ",
@@ -265,6 +270,67 @@ pub struct CastVoteData {
     pub cast_vote: CastResult,
 }
 
+/// Elections of people: the board adds one to an agenda item (a draft, like a motion).
+pub const ADD_ELECTION: &str = concat!(
+    "mutation AddElection($itemId: ID!, $input: ElectionInput!) { addElection(itemId: $itemId, input: $input) { ",
+    assembly!(),
+    " } }"
+);
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AddElectionVars {
+    pub item_id: String,
+    pub input: crate::dto::assembly::ElectionInput,
+}
+
+/// The board proposes an effective member as a candidate (they accept), or a member stands
+/// (accepted at once), while the election is a draft.
+pub const PROPOSE_CANDIDATE: &str = concat!(
+    "mutation ProposeCandidate($motionId: ID!, $userId: ID!) { proposeCandidate(motionId: $motionId, userId: $userId) { ",
+    assembly!(),
+    " } }"
+);
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CandidateVars {
+    pub motion_id: String,
+    pub user_id: String,
+}
+
+/// The proposed candidate accepts to stand.
+pub const ACCEPT_CANDIDACY: &str = concat!(
+    "mutation AcceptCandidacy($motionId: ID!) { acceptCandidacy(motionId: $motionId) { ",
+    assembly!(),
+    " } }"
+);
+
+/// A candidate withdraws, or the board removes a candidacy, while the election is a draft.
+pub const WITHDRAW_CANDIDACY: &str = concat!(
+    "mutation WithdrawCandidacy($motionId: ID!, $userId: ID!) { withdrawCandidacy(motionId: $motionId, userId: $userId) { ",
+    assembly!(),
+    " } }"
+);
+
+/// Casts `memberId`'s election ballot (open or secret ballot). `APPROVAL`: a `YES` mark per
+/// approved candidate, at most the seats; `PER_CANDIDATE`: one mark per candidate.
+pub const CAST_ELECTION_BALLOT: &str = "mutation CastElectionBallot($motionId: ID!, $memberId: ID!, $marks: [CandidateMarkInput!]!) { castElectionBallot(motionId: $motionId, memberId: $memberId, marks: $marks) { motionId memberId receipt } }";
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CastElectionVars {
+    pub motion_id: String,
+    pub member_id: String,
+    pub marks: Vec<crate::dto::assembly::CandidateMarkInput>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CastElectionData {
+    pub cast_election_ballot: CastResult,
+}
+
 /// Encrypted ballots: a trustee posts the public part of its key
 /// (`crate::voting::BasicTrustee` as JSON) while the motion is a draft.
 pub const SUBMIT_TRUSTEE_KEY: &str = concat!(
@@ -328,6 +394,16 @@ pub struct BallotTrackersVars {
 #[serde(rename_all = "camelCase")]
 pub struct BallotTrackersData {
     pub ballot_trackers: Connection<String>,
+}
+
+/// The ballot box of an encrypted vote: every ballot (`crate::voting::Ballot` as JSON) in
+/// tracker order; a trustee's page sums it before decrypting.
+pub const BALLOT_BOX: &str = "query BallotBox($motionId: ID!, $first: Int, $after: String) { ballotBox(motionId: $motionId, first: $first, after: $after) { edges { node } pageInfo { hasNextPage endCursor } } }";
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BallotBoxData {
+    pub ballot_box: Connection<String>,
 }
 
 /// The election record (`crate::voting::ElectionRecord` as JSON) once the totals are

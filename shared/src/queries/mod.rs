@@ -6,6 +6,7 @@ pub mod assembly;
 pub mod barcamp;
 pub mod labs;
 pub mod members;
+pub mod polls;
 pub mod reach;
 pub mod resources;
 pub mod transition;
@@ -101,6 +102,26 @@ pub const ALL: &[(&str, &str)] = &[
     ("ASSEMBLY_LIVE", assembly::LIVE),
     ("ASSEMBLY_RECORD_ROOM_COUNT", assembly::RECORD_ROOM_COUNT),
     ("ASSEMBLY_MOTION_ROOM_COUNT", assembly::MOTION_ROOM_COUNT),
+    ("ASSEMBLY_SUBMIT_TRUSTEE_KEY", assembly::SUBMIT_TRUSTEE_KEY),
+    (
+        "ASSEMBLY_CAST_ENCRYPTED_BALLOT",
+        assembly::CAST_ENCRYPTED_BALLOT,
+    ),
+    (
+        "ASSEMBLY_SUBMIT_PARTIAL_DECRYPTION",
+        assembly::SUBMIT_PARTIAL_DECRYPTION,
+    ),
+    ("ASSEMBLY_BALLOT_TRACKERS", assembly::BALLOT_TRACKERS),
+    ("ASSEMBLY_ELECTION_RECORD", assembly::ELECTION_RECORD),
+    ("ASSEMBLY_BALLOT_BOX", assembly::BALLOT_BOX),
+    ("ASSEMBLY_ADD_ELECTION", assembly::ADD_ELECTION),
+    ("ASSEMBLY_PROPOSE_CANDIDATE", assembly::PROPOSE_CANDIDATE),
+    ("ASSEMBLY_ACCEPT_CANDIDACY", assembly::ACCEPT_CANDIDACY),
+    ("ASSEMBLY_WITHDRAW_CANDIDACY", assembly::WITHDRAW_CANDIDACY),
+    (
+        "ASSEMBLY_CAST_ELECTION_BALLOT",
+        assembly::CAST_ELECTION_BALLOT,
+    ),
     ("MEMBERS", members::MEMBERS),
     ("UPDATE_REGISTER_ENTRY", members::UPDATE_REGISTER_ENTRY),
     ("INVITE_MEMBERS", members::INVITE_MEMBERS),
@@ -180,4 +201,11 @@ pub const ALL: &[(&str, &str)] = &[
     ("WITHDRAW_OFFER", transition::member::WITHDRAW_OFFER),
     ("MY_CHATONS_ANSWER", transition::member::MY_POLL_ANSWER),
     ("ANSWER_CHATONS_POLL", transition::member::ANSWER_POLL),
+    ("POLLS", polls::POLLS),
+    ("POLL", polls::POLL),
+    ("POLL_RESPONSES", polls::POLL_RESPONSES),
+    ("POLL_LABS", polls::POLL_LABS),
+    ("CREATE_POLL", polls::CREATE_POLL),
+    ("ANSWER_POLL", polls::ANSWER_POLL),
+    ("CLOSE_POLL", polls::CLOSE_POLL),
 ];

@@ -2,8 +2,10 @@
 
 pub mod amount;
 pub mod diff;
+pub mod election;
 pub mod ical;
 pub mod majority;
+pub mod polls;
 pub mod schedule;
 pub mod slug;
 

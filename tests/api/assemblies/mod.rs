@@ -1,10 +1,12 @@
 //! General assemblies through the real server: convocation, agenda, proxies, check-in, open
 //! and secret ballots, results under the law's majorities, minutes, the export and the demo
 //! seed. Concurrency and the unlinkability of secret ballots, room counts, who may do what,
-//! faults and the documents run in the files beside.
+//! faults and the documents run in the files beside; encrypted ballots in `encrypted/`.
 
 mod authz;
 pub(crate) mod contract;
+pub(crate) mod elections;
+mod encrypted;
 mod faults;
 pub(crate) mod room_counts;
 mod votes;

@@ -29,6 +29,10 @@ pub async fn tally_if_visible<C: ConnectionTrait>(
     if !visible_tally(&m.ballot, motion_status(m)) {
         return Ok(None);
     }
+    // An election's counts are per candidate (`Motion.electionResult`).
+    if crate::domain::assemblies::elections::is_election(m) {
+        return Ok(None);
+    }
     // An encrypted vote's counts exist only once the trustees decrypted them.
     if m.encrypted {
         return Ok(votes::stored_result(m).map(|r| r.tally()));
@@ -41,7 +45,8 @@ pub async fn open_votes<C: ConnectionTrait>(
     conn: &C,
     m: &motion::Model,
 ) -> DomainResult<Vec<open_vote::Model>> {
-    if m.ballot != BallotKind::Open.as_str() {
+    if m.ballot != BallotKind::Open.as_str() || crate::domain::assemblies::elections::is_election(m)
+    {
         return Ok(Vec::new());
     }
     Ok(open_vote::Entity::find()

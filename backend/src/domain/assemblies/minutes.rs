@@ -148,6 +148,10 @@ pub async fn build(env: &Env, actor: &Actor, id: Uuid) -> DomainResult<Minutes> 
                 if fr { "Motion :" } else { "Motion:" },
                 m.text
             );
+            if crate::domain::assemblies::elections::is_election(m) {
+                election_lines(&env.db, &mut md, m, fr, lang).await?;
+                continue;
+            }
             let ballot = match (m.ballot.as_str(), fr) {
                 _ if m.encrypted && fr => "scrutin secret chiffré, vérifiable",
                 _ if m.encrypted => "encrypted, verifiable secret ballot",
@@ -201,6 +205,64 @@ pub async fn build(env: &Env, actor: &Actor, id: Uuid) -> DomainResult<Minutes> 
         title,
         markdown: md,
     })
+}
+
+/// An election in the minutes: seats, who is elected, who is tied, and every candidate's counts.
+async fn election_lines(
+    db: &sea_orm::DatabaseConnection,
+    md: &mut String,
+    m: &crate::entities::motion::Model,
+    fr: bool,
+    lang: Language,
+) -> DomainResult<()> {
+    use crate::domain::assemblies::elections::{explain, StoredElection};
+    let _ = writeln!(
+        md,
+        "**{}** {}\n",
+        if fr { "Élection :" } else { "Election:" },
+        m.text
+    );
+    let Some(r) = StoredElection::read(m) else {
+        let _ = writeln!(md, "{}\n", match (motion_status(m), fr) {
+            (MotionStatus::Closed, true) => "Vote clos ; dépouillement en attente du déchiffrement par les gardiens de la clé.",
+            (MotionStatus::Closed, false) => "Voting closed; the count awaits the trustees' decryption.",
+            (_, true) => "Non mise au vote.",
+            (_, false) => "Not put to the vote.",
+        });
+        return Ok(());
+    };
+    let ids: Vec<Uuid> = r.candidates.iter().map(|c| c.user_id).collect();
+    let names: HashMap<Uuid, String> = user::Entity::find()
+        .filter(user::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.display_name))
+        .collect();
+    let _ = writeln!(md, "{}\n", explain(&r, &names, lang));
+    for c in &r.candidates {
+        let who = names.get(&c.user_id).map_or("—", String::as_str);
+        let status = match (c.elected, c.tied, fr) {
+            (true, _, true) => " — élu·e",
+            (true, _, false) => " — elected",
+            (_, true, true) => " — ex æquo",
+            (_, true, false) => " — tied",
+            _ => "",
+        };
+        let _ = writeln!(
+            md,
+            "- {who}{} {} {}, {} {}, {} {}{status}",
+            if fr { " :" } else { ":" },
+            c.yes,
+            if fr { "pour" } else { "yes" },
+            c.no,
+            if fr { "contre" } else { "no" },
+            c.abstain,
+            if fr { "abstention(s)" } else { "abstain" }
+        );
+    }
+    let _ = writeln!(md);
+    Ok(())
 }
 
 /// How many were cast which way online and in the room (paper, show of hands).

@@ -8,6 +8,7 @@
 
 mod agenda;
 mod convocation;
+pub mod elections;
 pub mod encrypted;
 pub mod live;
 pub mod minutes;
@@ -27,7 +28,7 @@ use crate::entities::{agenda_item, assembly, majority_rule, motion, user};
 use chrono::{DateTime, Utc};
 use constellation_shared::dto::assembly::{
     AgendaItemInput, AssemblyInput, AssemblyStatus, BallotKind, MajorityRuleCode, MotionInput,
-    MotionStatus,
+    MotionKind, MotionStatus,
 };
 use constellation_shared::{MembershipKind, ValidationReason};
 use sea_orm::{

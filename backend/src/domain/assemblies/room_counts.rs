@@ -123,6 +123,11 @@ pub async fn record(
             "room counts are recorded while voting is open",
         ));
     }
+    if crate::domain::assemblies::elections::is_election(&m) {
+        return Err(DomainError::InvalidTransition(
+            "an election's paper ballots are not recorded as room counts",
+        ));
+    }
     let a = assemblies::find(&txn, m.assembly_id).await?;
     let present = proxies::present(&txn, a.id).await?.len() as u64;
     let represented = proxies::represented(&txn, a.id).await?.len() as u64;

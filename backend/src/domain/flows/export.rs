@@ -139,6 +139,7 @@ pub async fn my_data(env: &Env, actor: &Actor) -> DomainResult<Export> {
     let (reach_json, reach_tables) = crate::domain::reach::inbox::export(&env.db, me.id).await?;
     let (transition, transition_tables) =
         crate::domain::transition::privacy::export(&env.db, me.id).await?;
+    let (polls, poll_tables) = crate::domain::polls::export(&env.db, me.id).await?;
     let mut json = json!({
         "format": "constellation-export/1",
         "exportedAt": chrono::Utc::now(),
@@ -158,6 +159,7 @@ pub async fn my_data(env: &Env, actor: &Actor) -> DomainResult<Export> {
     // The register of members' entry (address, dates, the board's note): the member's data.
     json["memberRegister"] = register_entry;
     json["transition"] = transition;
+    json["polls"] = polls;
     let mut tables = vec![
         Table {
             name: "audit_log",
@@ -260,6 +262,7 @@ pub async fn my_data(env: &Env, actor: &Actor) -> DomainResult<Export> {
     tables.push(register_table);
     tables.extend(reach_tables);
     tables.extend(transition_tables);
+    tables.extend(poll_tables);
     if let (Some(obj), Some(extra)) = (json.as_object_mut(), reach_json.as_object()) {
         obj.extend(extra.clone());
     }

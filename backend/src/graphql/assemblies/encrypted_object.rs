@@ -96,6 +96,29 @@ impl ElectionQuery {
             |t| t,
         ))
     }
+    /// The ballot box of an encrypted vote: every ballot (`Ballot` as JSON), in tracker
+    /// order. A trustee's page sums them itself before decrypting.
+    #[graphql(complexity = "crate::graphql::pagination::page_complexity(first, child_complexity)")]
+    async fn ballot_box(
+        &self,
+        ctx: &Context<'_>,
+        motion_id: ID,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> Result<Page<String>> {
+        let m = readable_motion(ctx, &motion_id).await?;
+        let limit = page_size(first)?;
+        let rows = encrypted::ballot_page(&ctx.env().db, m.id, after.as_deref(), limit as u64 + 1)
+            .await
+            .gql()?;
+        Ok(from_rows(
+            rows,
+            limit,
+            after.is_some(),
+            |(t, _)| t.clone(),
+            |(_, b)| b,
+        ))
+    }
     /// The election record (`ElectionRecord` as JSON) once the totals are decrypted;
     /// `constellation verify-election FILE` re-checks it.
     async fn election_record(&self, ctx: &Context<'_>, motion_id: ID) -> Result<Option<String>> {

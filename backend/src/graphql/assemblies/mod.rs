@@ -25,6 +25,7 @@ use tokio_stream::wrappers::BroadcastStream;
 use uuid::Uuid;
 
 mod assembly_object;
+mod elections_object;
 mod encrypted_object;
 mod motion_objects;
 mod mutation;
@@ -32,6 +33,7 @@ mod proxy_object;
 mod query;
 mod subscription;
 pub use assembly_object::*;
+pub use elections_object::*;
 pub use encrypted_object::*;
 pub use motion_objects::*;
 pub use mutation::*;

@@ -142,6 +142,33 @@ impl Motion {
     async fn ballot(&self) -> BallotKind {
         assemblies::ballot_kind(&self.0)
     }
+    /// `MOTION` or `ELECTION`.
+    async fn kind(&self) -> constellation_shared::dto::assembly::MotionKind {
+        if crate::domain::assemblies::elections::is_election(&self.0) {
+            constellation_shared::dto::assembly::MotionKind::Election
+        } else {
+            constellation_shared::dto::assembly::MotionKind::Motion
+        }
+    }
+    /// Elections: the seats to fill.
+    async fn seats(&self) -> Option<i32> {
+        crate::domain::assemblies::elections::is_election(&self.0)
+            .then_some(self.0.seats)
+            .flatten()
+    }
+    /// Elections: approval, or yes / no / abstain per candidate.
+    async fn mode(&self) -> Option<constellation_shared::dto::assembly::ElectionMode> {
+        crate::domain::assemblies::elections::is_election(&self.0)
+            .then(|| crate::domain::assemblies::elections::mode_of(&self.0))
+    }
+    /// Elections: the candidacies, in ballot order.
+    async fn candidates(&self, ctx: &Context<'_>) -> Result<Vec<Candidate>> {
+        candidates(ctx, &self.0).await
+    }
+    /// Elections, once counted: per candidate, who is elected, ties.
+    async fn election_result(&self, ctx: &Context<'_>) -> Result<Option<ElectionResult>> {
+        result(ctx, &self.0).await
+    }
     /// Encrypted ballots only: the trustees, the parameters, the encrypted tally.
     async fn election(&self, ctx: &Context<'_>) -> Result<Option<Election>> {
         Ok(

@@ -15,7 +15,11 @@ const PAGE_SIZE: i32 = 100;
 /// Reading the list stops after this many pages.
 const MAX_PAGES: usize = 100;
 
-async fn load_attendance(session: Session, id: String) -> Result<Vec<AttendanceRow>, ApiError> {
+/// Every effective member with their attendance, page after page (the board only).
+pub(super) async fn load_attendance(
+    session: Session,
+    id: String,
+) -> Result<Vec<AttendanceRow>, ApiError> {
     let mut all = Vec::new();
     let mut after = None;
     for _ in 0..MAX_PAGES {

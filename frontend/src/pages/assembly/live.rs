@@ -32,6 +32,8 @@ fn announcement(ctx: AssemblyCtx, event: &AssemblyEvent) -> Option<String> {
         "VOTING_CLOSED" => Some(fill(t.assemblies().live_voting_closed, &[&name()])),
         "SESSION" => Some(t.assemblies().live_session.to_owned()),
         "CHECK_IN" => Some(t.assemblies().live_check_in.to_owned()),
+        "TRUSTEE" => Some(fill(t.assemblies().live_trustee, &[&name()])),
+        "CANDIDACY" => Some(fill(t.elections().live_candidacy, &[&name()])),
         _ => None,
     }
 }

@@ -1,5 +1,6 @@
 //! General assemblies: the list and the board's creation form, an assembly's agenda and
-//! results, proxies, the chair's console and the voting booth.
+//! results, proxies, the chair's console and the voting booth, and encrypted votes (the
+//! election panel, the trustees' keys and decryptions, the ballots made in the page).
 //! Route views are the `*_page.rs` files; the rest are their parts.
 
 pub mod agenda_item_form;
@@ -9,18 +10,33 @@ pub mod assembly_header;
 pub mod assembly_page;
 pub mod attendance_list;
 pub mod ballot_form;
+pub mod candidacies;
+pub mod candidate_picker;
 pub mod chair_page;
 pub mod convene_control;
 pub mod convocation_record;
 pub mod create_assembly_form;
+pub mod election_ballot_form;
+pub mod election_card;
+pub mod election_fields;
+pub mod election_local;
+pub mod election_marks;
+pub mod election_panel;
+pub mod election_record;
+pub mod election_result;
+pub mod encrypted_ballot_form;
 pub mod live;
 pub mod minutes_links;
 pub mod motion_card;
 pub mod motion_form;
 pub mod proxy_page;
 pub mod room_count_form;
+pub mod rule_requirement;
 pub mod session_controls;
 pub mod state;
+pub mod tracker_board;
+pub mod trustee_decrypt;
+pub mod trustee_key;
 pub mod vote_page;
 
 use constellation_shared::dto::assembly::{AgendaItem, AssemblySummary, Motion};

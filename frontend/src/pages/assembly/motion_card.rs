@@ -1,13 +1,17 @@
 //! One motion: its text, rule, ballot and state, the live turnout, the tally when known, the
-//! result with its explanation, the votes by name (open ballots) or the published receipts
-//! (secret ballots); in the chair's console, the buttons that open and close its voting and,
-//! while it is open, the form for the votes cast in the room.
+//! result with its explanation, the votes by name (open ballots), the published receipts
+//! (secret ballots) or the election panel (encrypted ballots); for an election of people, its
+//! seats, mode, candidates and result per candidate (`election_card`); in the chair's console,
+//! the buttons that open and close its voting and, while a motion is open, the form for the
+//! votes cast in the room (not for elections).
 
+use super::election_card::ElectionDetails;
+use super::election_panel::ElectionPanel;
 use super::room_count_form::RoomCountForm;
 use super::session_controls::VotingControls;
 use super::state::AssemblyCtx;
 use crate::i18n::strings;
-use constellation_shared::dto::assembly::{BallotKind, Motion, MotionStatus};
+use constellation_shared::dto::assembly::{BallotKind, Motion, MotionKind, MotionStatus};
 use leptos::prelude::*;
 
 /// `level` is the heading level of the motion's title (3 to 5).
@@ -34,8 +38,17 @@ pub fn MotionCard(
                 .map_or(0, |p| p + 1)
         }
     };
+    let is_election =
+        move || motion.with(|m| m.as_ref().is_some_and(|m| m.kind == MotionKind::Election));
     let heading_id = format!("motion-{id}-h");
-    let title = move || format!("{} {}", t().assemblies().motion, number());
+    let title = move || {
+        let word = if is_election() {
+            t().elections().election
+        } else {
+            t().assemblies().motion
+        };
+        format!("{word} {}", number())
+    };
     let heading = match level {
         0..=3 => view! { <h3 id=heading_id.clone()>{title}</h3> }.into_any(),
         4 => view! { <h4 id=heading_id.clone()>{title}</h4> }.into_any(),
@@ -44,21 +57,46 @@ pub fn MotionCard(
     let status = move || motion.with(|m| m.as_ref().map_or(MotionStatus::Draft, |m| m.status));
     let ballot = move || motion.with(|m| m.as_ref().map_or(BallotKind::Open, |m| m.ballot));
     let turnout = move || motion.with(|m| m.as_ref().map_or(0, |m| m.turnout));
-    let tally = move || motion.with(|m| m.as_ref().and_then(|m| m.tally.clone()));
+    // An encrypted motion's totals come with its result.
+    let tally = move || {
+        motion.with(|m| {
+            m.as_ref().and_then(|m| {
+                m.tally
+                    .clone()
+                    .or_else(|| m.result.as_ref().map(|r| r.tally.clone()))
+            })
+        })
+    };
     let result = move || motion.with(|m| m.as_ref().and_then(|m| m.result.clone()));
     let open_votes =
         move || motion.with(|m| m.as_ref().map(|m| m.open_votes.clone()).unwrap_or_default());
     let receipts =
         move || motion.with(|m| m.as_ref().map(|m| m.receipts.clone()).unwrap_or_default());
+    let encrypted = move || ballot() == BallotKind::Encrypted;
+    // Closed, but the trustees have not all decrypted yet: no result to show.
+    let awaiting_decryption = move || {
+        encrypted()
+            && status() == MotionStatus::Closed
+            && motion.with(|m| {
+                m.as_ref()
+                    .is_some_and(|m| m.result.is_none() && m.election_result.is_none())
+            })
+    };
 
     view! {
         <section
             class="motion"
             data-motion-id=id.clone()
             data-status=move || status().as_str()
+            data-kind=move || if is_election() { MotionKind::Election.as_str() } else { MotionKind::Motion.as_str() }
             aria-labelledby=heading_id.clone()
         >
             {heading}
+            <Show when=is_election>
+                <p class="item-badges">
+                    <span class="badge election-kind" data-kind="ELECTION">{move || t().elections().badge}</span>
+                </p>
+            </Show>
             <p class="motion-text">{move || get(|m| m.text.clone())}</p>
             <dl class="facts">
                 <dt>{move || t().assemblies().motion_rule}</dt>
@@ -72,7 +110,13 @@ pub fn MotionCard(
                 <dt>{move || t().assemblies().motion_state}</dt>
                 <dd>
                     <span class="badge" data-status=move || status().as_str()>
-                        {move || t().assemblies().motion_status_label(status())}
+                        {move || {
+                            if awaiting_decryption() {
+                                t().assemblies().motion_awaiting_decryption
+                            } else {
+                                t().assemblies().motion_status_label(status())
+                            }
+                        }}
                     </span>
                     " "
                 </dd>
@@ -119,7 +163,8 @@ pub fn MotionCard(
                     </ul>
                 </details>
             </Show>
-            <Show when=move || !receipts().is_empty()>
+            // An encrypted motion has its board of trackers in the election panel instead.
+            <Show when=move || !encrypted() && !receipts().is_empty()>
                 <details class="receipts" open=true>
                     <summary>{move || t().assemblies().receipts}</summary>
                     <p class="muted">{move || t().assemblies().receipts_hint}</p>
@@ -131,11 +176,28 @@ pub fn MotionCard(
                     </ul>
                 </details>
             </Show>
+            {
+                let id = id.clone();
+                view! {
+                    <Show when=is_election>
+                        <ElectionDetails ctx=ctx id=id.clone() level=level />
+                    </Show>
+                }
+            }
+            {
+                let id = id.clone();
+                view! {
+                    <Show when=encrypted>
+                        <ElectionPanel ctx=ctx id=id.clone() level=level />
+                    </Show>
+                }
+            }
             {chair.then(|| view! { <VotingControls ctx=ctx id=id.clone() /> })}
             {chair.then(|| {
                 let id = id.clone();
                 view! {
-                    <Show when=move || status() == MotionStatus::Open>
+                    // The server records no room count for an election.
+                    <Show when=move || status() == MotionStatus::Open && !is_election()>
                         <RoomCountForm ctx=ctx id=id.clone() />
                     </Show>
                 }

@@ -1,71 +1,35 @@
-//! The board adds a motion under an agenda item: its text, the majority rule (with what the
-//! rule requires, worked out in the browser) and the kind of ballot.
+//! The board adds a motion or an election of people under an agenda item: its text, the
+//! majority rule (with what the rule requires, worked out in the browser) and the kind of
+//! ballot (an encrypted one said in a line); for an election, the seats and how a ballot is
+//! marked (`election_fields`).
 
-use super::fraction;
+use super::election_fields::{effective_mode, parse_seats, ElectionFields};
+use super::rule_requirement::requirement;
 use super::state::AssemblyCtx;
 use crate::api::{self, ApiError};
 use crate::components::form_error::{FormError, FormNote};
 use crate::components::select::{Select, SelectOption};
 use crate::components::text_area::TextArea;
-use crate::i18n::{fill, strings};
+use crate::i18n::strings;
 use constellation_shared::dto::assembly::{
-    BallotKind, MajorityRule, MajorityRuleCode, MotionInput,
+    BallotKind, ElectionInput, ElectionMode, MajorityRule, MajorityRuleCode, MotionInput,
+    MotionKind,
 };
 use constellation_shared::graphql::NoVars;
 use constellation_shared::queries::assembly as q;
-use constellation_shared::rules::majority::{self, Attendance, Fraction, Rule, Tally};
-use constellation_shared::Language;
+use constellation_shared::ValidationReason;
 use leptos::prelude::*;
 
-const FIELDS: &[&str] = &["itemId", "text", "rule", "ballot"];
-
-fn to_fraction(num: i32, den: i32) -> Fraction {
-    Fraction::new(num.max(0).unsigned_abs(), den.max(1).unsigned_abs())
-}
-
-/// What a rule requires, in words, for this assembly's electorate.
-fn requirement(rule: &MajorityRule, members: i32, second: bool, lang: Language) -> String {
-    let t = strings(lang);
-    let quorum = (rule.quorum_den > 0).then(|| to_fraction(rule.quorum_num, rule.quorum_den));
-    let arithmetic = Rule {
-        quorum,
-        majority: to_fraction(rule.majority_num, rule.majority_den),
-        strict: rule.strict,
-    };
-    let attendance = Attendance {
-        members: members.max(0).unsigned_abs(),
-        present_or_represented: 0,
-    };
-    let outcome = majority::decide(&arithmetic, Tally::default(), attendance, second);
-    let quorum_text = match (quorum, second) {
-        (None, _) => t.assemblies().rule_no_quorum.to_owned(),
-        (Some(_), true) => t.assemblies().rule_quorum_waived.to_owned(),
-        (Some(_), false) => fill(
-            t.assemblies().rule_quorum,
-            &[
-                &fraction(rule.quorum_num, rule.quorum_den, lang),
-                &members.to_string(),
-                &outcome.quorum_needed.to_string(),
-            ],
-        ),
-    };
-    let share = fraction(rule.majority_num, rule.majority_den, lang);
-    let majority_text = fill(
-        if rule.strict {
-            t.assemblies().rule_more_than
-        } else {
-            t.assemblies().rule_at_least
-        },
-        &[&share],
-    );
-    format!("{majority_text} {quorum_text}")
-}
+const FIELDS: &[&str] = &["itemId", "text", "rule", "ballot", "seats", "mode"];
 
 fn ballot_options() -> Vec<SelectOption> {
-    let options: [SelectOption; 2] = [
+    let options: [SelectOption; 3] = [
         (BallotKind::Open.as_str(), |s| s.assemblies().ballot_open),
         (BallotKind::Secret.as_str(), |s| {
             s.assemblies().ballot_secret
+        }),
+        (BallotKind::Encrypted.as_str(), |s| {
+            s.assemblies().ballot_encrypted
         }),
     ];
     options.to_vec()
@@ -91,6 +55,11 @@ pub fn MotionForm(ctx: AssemblyCtx) -> impl IntoView {
     let text = RwSignal::new(String::new());
     let rule = RwSignal::new(MajorityRuleCode::Simple.as_str().to_owned());
     let ballot = RwSignal::new(BallotKind::Open.as_str().to_owned());
+    let kind = RwSignal::new(MotionKind::Motion);
+    let seats = RwSignal::new(String::from("1"));
+    let mode = RwSignal::new(ElectionMode::Approval);
+    let election = move || kind.get() == MotionKind::Election;
+    let encrypted = Signal::derive(move || ballot.get() == BallotKind::Encrypted.as_str());
     let error = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
     let note = RwSignal::new(None::<&'static str>);
@@ -153,21 +122,47 @@ pub fn MotionForm(ctx: AssemblyCtx) -> impl IntoView {
             )));
             return;
         }
-        let vars = q::AddMotionVars {
+        let text_value = text.get_untracked().trim().to_owned();
+        let rule_code =
+            MajorityRuleCode::parse(&rule.get_untracked()).unwrap_or(MajorityRuleCode::Simple);
+        let ballot_kind = BallotKind::parse(&ballot.get_untracked()).unwrap_or(BallotKind::Open);
+        let done = move || {
+            text.try_set(String::new());
+            let t = strings(lang.get_untracked());
+            note.try_set(Some(if kind.get_untracked() == MotionKind::Election {
+                t.elections().added
+            } else {
+                t.assemblies().motion_added
+            }));
+        };
+        if kind.get_untracked() == MotionKind::Motion {
+            let vars = q::AddMotionVars {
+                item_id,
+                input: MotionInput {
+                    text: text_value,
+                    rule: rule_code,
+                    ballot: ballot_kind,
+                },
+            };
+            ctx.mutate(q::ADD_MOTION, vars, error, busy, done);
+            return;
+        }
+        let Some(seat_count) = parse_seats(&seats.get_untracked()) else {
+            error.set(Some(ApiError::invalid("seats", ValidationReason::Invalid)));
+            super::focus_by_id("election-seats");
+            return;
+        };
+        let vars = q::AddElectionVars {
             item_id,
-            input: MotionInput {
-                text: text.get_untracked().trim().to_owned(),
-                rule: MajorityRuleCode::parse(&rule.get_untracked())
-                    .unwrap_or(MajorityRuleCode::Simple),
-                ballot: BallotKind::parse(&ballot.get_untracked()).unwrap_or(BallotKind::Open),
+            input: ElectionInput {
+                text: text_value,
+                rule: rule_code,
+                ballot: ballot_kind,
+                seats: seat_count,
+                mode: effective_mode(mode.get_untracked(), ballot_kind == BallotKind::Encrypted),
             },
         };
-        ctx.mutate(q::ADD_MOTION, vars, error, busy, move || {
-            text.try_set(String::new());
-            note.try_set(Some(
-                strings(lang.get_untracked()).assemblies().motion_added,
-            ));
-        });
+        ctx.mutate(q::ADD_ELECTION, vars, error, busy, done);
     };
 
     let field_msg =
@@ -175,7 +170,7 @@ pub fn MotionForm(ctx: AssemblyCtx) -> impl IntoView {
 
     view! {
         <section aria-labelledby="add-motion-h" class="board">
-            <h2 id="add-motion-h">{move || t().assemblies().add_motion_title}</h2>
+            <h2 id="add-motion-h">{move || t().elections().add_title}</h2>
             <Show when=move || items.with(Vec::is_empty)>
                 <p id="motion-needs-item" class="notice">{move || t().assemblies().motion_needs_item}</p>
             </Show>
@@ -205,7 +200,37 @@ pub fn MotionForm(ctx: AssemblyCtx) -> impl IntoView {
                     </select>
                     <p id="motion-item-msg" class="field-msg" aria-live="polite">{field_msg("itemId")}</p>
                 </div>
-                <TextArea name="text" id="motion-text" label=|s| s.assemblies().motion_text value=text error=error />
+                <fieldset id="add-kind" class="add-kind">
+                    <legend>{move || t().elections().add_kind}</legend>
+                    {[MotionKind::Motion, MotionKind::Election]
+                        .into_iter()
+                        .map(|k| {
+                            let id = format!("add-kind-{}", k.as_str());
+                            view! {
+                                <div class="field checkbox choice">
+                                    <input
+                                        type="radio"
+                                        id=id.clone()
+                                        name="kind"
+                                        value=k.as_str()
+                                        prop:checked=move || kind.get() == k
+                                        on:change=move |_| {
+                                            kind.set(k);
+                                            error.set(None);
+                                            note.set(None);
+                                        }
+                                    />
+                                    <label for=id>{move || t().elections().kind_label(k)}</label>
+                                </div>
+                            }
+                        })
+                        .collect_view()}
+                </fieldset>
+                {move || if election() {
+                    view! { <TextArea name="text" id="motion-text" label=|s| s.elections().text value=text error=error /> }.into_any()
+                } else {
+                    view! { <TextArea name="text" id="motion-text" label=|s| s.assemblies().motion_text value=text error=error /> }.into_any()
+                }}
                 <div class="field">
                     <label for="motion-rule">{move || t().assemblies().motion_rule}</label>
                     <select
@@ -239,10 +264,16 @@ pub fn MotionForm(ctx: AssemblyCtx) -> impl IntoView {
                     error=error
                     options=ballot_options()
                 />
+                <p id="motion-ballot-hint" class="muted" aria-live="polite">
+                    {move || (ballot.get() == BallotKind::Encrypted.as_str()).then(|| t().assemblies().ballot_encrypted_hint)}
+                </p>
+                <Show when=election>
+                    <ElectionFields seats=seats mode=mode encrypted=encrypted error=error />
+                </Show>
                 <FormError error=error fields=FIELDS />
                 <FormNote text=note.into() />
                 <button type="submit" id="motion-submit" disabled=move || busy.get()>
-                    {move || t().assemblies().motion_submit}
+                    {move || if election() { t().elections().submit } else { t().assemblies().motion_submit }}
                 </button>
             </form>
         </section>

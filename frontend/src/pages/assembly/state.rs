@@ -164,6 +164,31 @@ impl AssemblyCtx {
             .flatten()
     }
 
+    /// The signed-in person's id, as the API writes it.
+    pub fn viewer_id(&self) -> Option<String> {
+        self.session
+            .me
+            .with(|m| m.as_ref().map(|m| m.id.to_string()))
+    }
+
+    /// A vote right is cast: its form goes at once, then the assembly is read again.
+    pub fn mark_cast(&self, motion_id: &str, member_id: &str) {
+        self.assembly.try_update(|a| {
+            let right = a
+                .as_mut()
+                .and_then(|a| a.motions.iter_mut().find(|m| m.id == motion_id))
+                .and_then(|m| {
+                    m.my_rights
+                        .iter_mut()
+                        .find(|r| r.member.id.to_string() == member_id)
+                });
+            if let Some(r) = right {
+                r.cast = true;
+            }
+        });
+        self.reload();
+    }
+
     /// Shows a live event's figures at once, before the assembly is read again.
     pub fn apply_event(&self, event: &AssemblyEvent) {
         let Some(motion_id) = event.motion_id.as_deref() else {

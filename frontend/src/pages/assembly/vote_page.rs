@@ -1,17 +1,23 @@
 //! `/assemblies/:id/vote`: the voting booth. Self check-in while in session; for the motion
 //! open to the vote (or the one picked among several), one form per vote one may still cast;
 //! each vote cast is confirmed at once to screen readers, with the receipt of a secret
-//! ballot.
+//! ballot or the tracker of an encrypted one (made in the page, see `encrypted_ballot_form`).
+//! An election's ballot approves candidates or marks each one (`election_ballot_form`).
 
 use super::assembly_header::{assembly_fallback, AssemblyHeader};
 use super::ballot_form::BallotForm;
+use super::election_ballot_form::ElectionBallotForm;
+use super::election_local::{check_params, ParamsCheck};
+use super::encrypted_ballot_form::EncryptedBallotForm;
 use super::live::{follow_assembly, LiveAnnouncer};
 use super::state::AssemblyCtx;
 use crate::api::ApiError;
 use crate::components::form_error::{FormError, FormNote};
 use crate::i18n::strings;
 use crate::session::use_session;
-use constellation_shared::dto::assembly::{AssemblyStatus, MotionStatus, VoteRight};
+use constellation_shared::dto::assembly::{
+    AssemblyStatus, BallotKind, MotionKind, MotionStatus, VoteRight,
+};
 use constellation_shared::queries::assembly as q;
 use leptos::prelude::*;
 
@@ -132,16 +138,34 @@ fn Booth(
         motion.with(|m| {
             m.as_ref()
                 .map(|m| {
-                    format!(
+                    let mut text = format!(
                         "{} — {}",
                         m.rule.name,
                         t().assemblies().ballot_label(m.ballot)
-                    )
+                    );
+                    if let (MotionKind::Election, Some(mode)) = (m.kind, m.mode) {
+                        let e = t().elections();
+                        let seats = m.seats.unwrap_or(1);
+                        text.push_str(&format!(" — {} {seats} — {}", e.seats, e.mode_label(mode)));
+                    }
+                    text
                 })
                 .unwrap_or_default()
         })
     };
     let turnout = move || motion.with(|m| m.as_ref().map_or(0, |m| m.turnout));
+    let encrypted = move || {
+        motion.with(|m| {
+            m.as_ref()
+                .is_some_and(|m| m.ballot == BallotKind::Encrypted)
+        })
+    };
+    let is_election =
+        move || motion.with(|m| m.as_ref().is_some_and(|m| m.kind == MotionKind::Election));
+    // The fingerprint as this browser computes it from the parameters, to compare with the
+    // one read out in the room.
+    let check =
+        Memo::new(move |_| motion.with(|m| m.as_ref().map_or(ParamsCheck::Missing, check_params)));
     let heading_id = format!("booth-{motion_id}-h");
     let id_for_forms = motion_id.clone();
     view! {
@@ -153,6 +177,29 @@ fn Booth(
                 <dt>{move || t().assemblies().turnout}</dt>
                 <dd><span class="turnout num">{turnout}</span></dd>
             </dl>
+            <Show when=encrypted>
+                <p class="encrypted-booth-intro">{move || t().assemblies().encrypted_booth_intro}</p>
+                {move || match check.get() {
+                    ParamsCheck::Valid { fingerprint, .. } => view! {
+                        <dl class="facts">
+                            <dt>{move || t().assemblies().election_fingerprint}</dt>
+                            <dd>
+                                <code id="booth-fingerprint" class="fingerprint">{fingerprint}</code>
+                                <span class="muted">" " {move || t().assemblies().election_fingerprint_hint}</span>
+                            </dd>
+                        </dl>
+                    }
+                    .into_any(),
+                    ParamsCheck::Mismatch { .. } => view! {
+                        <p class="form-error" role="alert">{move || t().assemblies().election_fingerprint_mismatch}</p>
+                    }
+                    .into_any(),
+                    ParamsCheck::Invalid | ParamsCheck::Missing => view! {
+                        <p class="form-error" role="alert">{move || t().assemblies().election_params_invalid}</p>
+                    }
+                    .into_any(),
+                }}
+            </Show>
             <Show when=move || rights().is_empty()>
                 <p id="no-vote-right" class="notice">{move || t().assemblies().no_vote_right}</p>
             </Show>
@@ -162,14 +209,39 @@ fn Booth(
             <For
                 each=pending
                 key=|r: &VoteRight| r.member.id.to_string()
-                children=move |r: VoteRight| view! {
-                    <BallotForm
-                        ctx=ctx
-                        motion_id=id_for_forms.clone()
-                        right=r
-                        confirmation=confirmation
-                        error=error
-                    />
+                children=move |r: VoteRight| if is_election() {
+                    view! {
+                        <ElectionBallotForm
+                            ctx=ctx
+                            motion_id=id_for_forms.clone()
+                            right=r
+                            confirmation=confirmation
+                            error=error
+                        />
+                    }
+                    .into_any()
+                } else if encrypted() {
+                    view! {
+                        <EncryptedBallotForm
+                            ctx=ctx
+                            motion_id=id_for_forms.clone()
+                            right=r
+                            confirmation=confirmation
+                            error=error
+                        />
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <BallotForm
+                            ctx=ctx
+                            motion_id=id_for_forms.clone()
+                            right=r
+                            confirmation=confirmation
+                            error=error
+                        />
+                    }
+                    .into_any()
                 }
             />
         </section>

@@ -77,6 +77,7 @@ pub fn LabPage() -> impl IntoView {
             <MembershipActions ctx=ctx />
             <LabMembers ctx=ctx />
             <LabProjects ctx=ctx />
+            <Show when=move || ctx.is_active_member()><p><A href=move || format!("/polls?lab={}", ctx.id()) attr:id="lab-polls">{move || t().polls().lab_link}</A></p></Show>
             <ProposeProjectForm ctx=ctx />
             <LabResources ctx=ctx />
             <LabHistory ctx=ctx />

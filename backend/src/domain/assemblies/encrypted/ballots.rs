@@ -96,6 +96,30 @@ pub async fn trackers<C: ConnectionTrait>(
         .await?)
 }
 
+/// The ballot box: (tracker, ballot JSON) in tracker order, after `after`, at most `first`.
+/// Public like the board: a trustee's page recomputes the encrypted tally from it before
+/// decrypting, so the server cannot have a single ballot decrypted.
+pub async fn ballot_page<C: ConnectionTrait>(
+    conn: &C,
+    motion_id: Uuid,
+    after: Option<&str>,
+    first: u64,
+) -> DomainResult<Vec<(String, String)>> {
+    let mut q = encrypted_ballot::Entity::find()
+        .filter(encrypted_ballot::Column::MotionId.eq(motion_id))
+        .order_by_asc(encrypted_ballot::Column::Tracker);
+    if let Some(a) = after {
+        q = q.filter(encrypted_ballot::Column::Tracker.gt(a));
+    }
+    Ok(q.select_only()
+        .column(encrypted_ballot::Column::Tracker)
+        .column(encrypted_ballot::Column::Ballot)
+        .limit(first)
+        .into_tuple()
+        .all(conn)
+        .await?)
+}
+
 /// Every ballot of the motion, in tracker order.
 pub(crate) async fn all_ballots<C: ConnectionTrait>(
     conn: &C,
@@ -127,6 +151,28 @@ pub async fn close_box(
     let ballots = all_ballots(txn, m.id).await?;
     // Point additions only: cheap even for thousands of ballots.
     let tally = EncryptedTally::compute(&p, &ballots);
+    // Rewritten in one transaction, so that on PostgreSQL no ballot row keeps the transaction
+    // id it shared with its voter's participation row (vacuumed after the commit).
+    let rows = encrypted_ballot::Entity::find()
+        .filter(encrypted_ballot::Column::MotionId.eq(m.id))
+        .all(txn)
+        .await?;
+    encrypted_ballot::Entity::delete_many()
+        .filter(encrypted_ballot::Column::MotionId.eq(m.id))
+        .exec(txn)
+        .await?;
+    for chunk in rows.chunks(200) {
+        encrypted_ballot::Entity::insert_many(chunk.iter().map(|b| {
+            encrypted_ballot::ActiveModel {
+                motion_id: Set(b.motion_id),
+                tracker: Set(b.tracker.clone()),
+                credential: Set(b.credential.clone()),
+                ballot: Set(b.ballot.clone()),
+            }
+        }))
+        .exec(txn)
+        .await?;
+    }
     let row = super::election_row(txn, m.id).await?;
     let mut am: motion_election::ActiveModel = row.into_active_model();
     am.encrypted_tally = Set(Some(

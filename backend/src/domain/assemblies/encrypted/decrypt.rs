@@ -131,34 +131,64 @@ async fn finish<C: ConnectionTrait>(
     .await
     .map_err(DomainError::internal)?
     .map_err(|e| DomainError::internal(format!("the election does not verify: {e}")))?;
-    let [yes, no, abstain] = record.result.as_slice() else {
-        return Err(DomainError::internal(
-            "a motion's totals are yes, no, abstain",
-        ));
-    };
-    let online = Tally {
-        yes: *yes as u32,
-        no: *no as u32,
-        abstain: *abstain as u32,
-    };
     let closing: Closing = parse_stored(row.closing.as_deref().ok_or(DomainError::internal(
         "a closed election without attendance",
     ))?)?;
-    let room = room_counts::room_tally(txn, m.id)
-        .await?
-        .unwrap_or_default();
-    let stored = decide_stored(txn, m, online, room, closing).await?;
+    let (result, passed) = if crate::domain::assemblies::elections::is_election(m) {
+        // Per candidate the approvals; the other ballots did not approve them.
+        let ballots = record.encrypted_tally.num_ballots as u32;
+        let mut counts = Vec::with_capacity(record.result.len());
+        for (option, approvals) in record.params.question.options.iter().zip(&record.result) {
+            let id = Uuid::parse_str(option)
+                .map_err(|_| DomainError::internal("an election option is not a candidate"))?;
+            let yes = *approvals as u32;
+            counts.push((
+                id,
+                Tally {
+                    yes,
+                    no: ballots.saturating_sub(yes),
+                    abstain: 0,
+                },
+            ));
+        }
+        let stored = crate::domain::assemblies::elections::decide_election(
+            txn, m, &counts, ballots, closing,
+        )
+        .await?;
+        let filled = stored.filled > 0;
+        (
+            serde_json::to_string(&stored).map_err(DomainError::internal)?,
+            filled,
+        )
+    } else {
+        let [yes, no, abstain] = record.result.as_slice() else {
+            return Err(DomainError::internal(
+                "a motion's totals are yes, no, abstain",
+            ));
+        };
+        let online = Tally {
+            yes: *yes as u32,
+            no: *no as u32,
+            abstain: *abstain as u32,
+        };
+        let room = room_counts::room_tally(txn, m.id)
+            .await?
+            .unwrap_or_default();
+        let stored = decide_stored(txn, m, online, room, closing).await?;
+        (
+            serde_json::to_string(&stored).map_err(DomainError::internal)?,
+            stored.passed,
+        )
+    };
     let mut am = m.clone().into_active_model();
-    am.result = Set(Some(
-        serde_json::to_string(&stored).map_err(DomainError::internal)?,
-    ));
+    am.result = Set(Some(result));
     am.update(txn).await?;
     let mut er: motion_election::ActiveModel = row.into_active_model();
     er.record = Set(Some(
         serde_json::to_string(&record).map_err(DomainError::internal)?,
     ));
     er.update(txn).await?;
-    Ok(stored.passed)
+    Ok(passed)
 }
 
 /// The election record (JSON) once the totals are decrypted.

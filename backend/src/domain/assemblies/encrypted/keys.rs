@@ -75,30 +75,15 @@ pub async fn submit_trustee_key(
             "this trustee's key is already posted",
         ));
     }
-    let mut keys = Vec::with_capacity(trustees.len());
-    for t in trustees_of(&txn, m.id).await? {
-        match t.public_key {
-            Some(k) => keys.push(super::parse_stored::<BasicTrustee>(&k)?),
-            None => break,
-        }
-    }
-    let ready = keys.len() == trustees.len();
-    if ready {
-        let params = ElectionParams::new(
-            m.id.to_string(),
-            Question::yes_no_abstain(),
-            TrusteeSetup::Basic { trustees: keys },
-        )
-        .map_err(invalid)?;
-        let row = election_row(&txn, m.id).await?;
-        if row.params.is_some() {
-            return Err(DomainError::Conflict("the election's key is already set"));
-        }
-        let mut am: motion_election::ActiveModel = row.into_active_model();
-        am.params = Set(Some(
-            serde_json::to_string(&params).map_err(DomainError::internal)?,
-        ));
-        am.update(&txn).await?;
+    let posted = trustees_of(&txn, m.id)
+        .await?
+        .iter()
+        .filter(|t| t.public_key.is_some())
+        .count();
+    let ready = posted == trustees.len();
+    // A motion's question is known now; an election's once voting opens (its candidates).
+    if ready && !crate::domain::assemblies::elections::is_election(&m) {
+        make_params(&txn, &m, Question::yes_no_abstain()).await?;
     }
     let entry = audit::record(
         &txn,
@@ -118,4 +103,36 @@ pub async fn submit_trustee_key(
         kind: "TRUSTEE",
     });
     Ok(m.assembly_id)
+}
+
+/// Makes and stores the election's parameters from the trustees' posted keys and the
+/// question; `TRUSTEES_PENDING` while a key is missing.
+pub async fn make_params<C: ConnectionTrait>(
+    conn: &C,
+    m: &motion::Model,
+    question: Question,
+) -> DomainResult<()> {
+    let mut keys = Vec::new();
+    for t in trustees_of(conn, m.id).await? {
+        match t.public_key {
+            Some(k) => keys.push(super::parse_stored::<BasicTrustee>(&k)?),
+            None => return Err(DomainError::TrusteesPending),
+        }
+    }
+    let params = ElectionParams::new(
+        m.id.to_string(),
+        question,
+        TrusteeSetup::Basic { trustees: keys },
+    )
+    .map_err(invalid)?;
+    let row = election_row(conn, m.id).await?;
+    if row.params.is_some() {
+        return Err(DomainError::Conflict("the election's key is already set"));
+    }
+    let mut am: motion_election::ActiveModel = row.into_active_model();
+    am.params = Set(Some(
+        serde_json::to_string(&params).map_err(DomainError::internal)?,
+    ));
+    am.update(conn).await?;
+    Ok(())
 }

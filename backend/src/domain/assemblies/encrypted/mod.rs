@@ -16,9 +16,11 @@ mod ballots;
 mod decrypt;
 mod keys;
 
-pub use ballots::{close_box, insert_ballot, trackers, verify_for_cast, VerifiedBallot};
+pub use ballots::{
+    ballot_page, close_box, insert_ballot, trackers, verify_for_cast, VerifiedBallot,
+};
 pub use decrypt::{record, submit_partial_decryption};
-pub use keys::submit_trustee_key;
+pub use keys::{make_params, submit_trustee_key};
 
 use crate::domain::{DomainError, DomainResult};
 use crate::entities::{encrypted_ballot, motion, motion_election, motion_trustee, user};
@@ -40,8 +42,10 @@ pub struct ElectionView {
 }
 
 impl ElectionView {
+    /// Every trustee posted its key (a motion's parameters then exist; an election's are
+    /// made when voting opens, from its candidates).
     pub fn ready(&self) -> bool {
-        self.params.is_some()
+        !self.trustees.is_empty() && self.trustees.iter().all(|t| t.public_key.is_some())
     }
 
     pub fn trustee_index(&self, user: Uuid) -> Option<i32> {

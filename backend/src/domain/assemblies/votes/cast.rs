@@ -78,8 +78,10 @@ pub(super) async fn cast_in(
         return Err(DomainError::NotEligible);
     }
     let secret = m.ballot == BallotKind::Secret.as_str();
+    let election = crate::domain::assemblies::elections::is_election(&m);
     let mut receipt_code = None;
-    if secret {
+    // One ballot per member: the participation's primary key (every election keeps one too).
+    if secret || election {
         ballot_participation::ActiveModel {
             motion_id: Set(m.id),
             member_id: Set(j.member_id),
@@ -90,6 +92,24 @@ pub(super) async fn cast_in(
         .on_unique(&["ballot_participations"], DomainError::AlreadyVoted)?;
     }
     match (&j.vote, m.encrypted) {
+        (Vote::Marks(marks), false) if election => {
+            crate::domain::assemblies::elections::insert_marks(
+                txn,
+                &m,
+                j.member_id,
+                j.caster.id,
+                marks,
+            )
+            .await?;
+            if secret {
+                receipt_code = Some(receipt());
+            }
+        }
+        (Vote::Plain(_), _) | (Vote::Marks(_), _) if election => {
+            return Err(DomainError::InvalidBallot(
+                "an election takes marks per candidate".into(),
+            ))
+        }
         (Vote::Encrypted(b), true) => {
             crate::domain::assemblies::encrypted::insert_ballot(txn, m.id, b).await?;
             receipt_code = Some(b.tracker.clone());
@@ -125,7 +145,13 @@ pub(super) async fn cast_in(
         }
     }
     // The audit says who voted for whom; the choice only for open ballots.
-    let after = if secret {
+    let after = if let (Vote::Marks(marks), false) = (&j.vote, secret) {
+        let marks: Vec<Value> = marks
+            .iter()
+            .map(|(c, choice)| json!({ "candidate": c, "choice": choice.as_str() }))
+            .collect();
+        json!({ "assemblyId": m.assembly_id, "member": j.member_id, "marks": marks })
+    } else if secret {
         json!({ "assemblyId": m.assembly_id, "member": j.member_id })
     } else {
         json!({ "assemblyId": m.assembly_id, "member": j.member_id, "choice": j.choice().map(|c| c.as_str()) })
@@ -172,7 +198,9 @@ pub async fn rights<C: ConnectionTrait>(
         if !eligible(conn, m.assembly_id, caster, member).await? {
             continue;
         }
-        let (cast, choice) = if m.ballot == BallotKind::Secret.as_str() {
+        let (cast, choice) = if m.ballot == BallotKind::Secret.as_str()
+            || crate::domain::assemblies::elections::is_election(m)
+        {
             let done = ballot_participation::Entity::find_by_id((m.id, member))
                 .one(conn)
                 .await?

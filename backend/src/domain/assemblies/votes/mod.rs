@@ -71,6 +71,8 @@ pub struct Cast {
 /// already verified (`encrypted::verify_for_cast`).
 enum Vote {
     Plain(Choice),
+    /// An election ballot, checked: one mark per candidate on the ballot.
+    Marks(Vec<(Uuid, Choice)>),
     Encrypted(crate::domain::assemblies::encrypted::VerifiedBallot),
 }
 
@@ -86,7 +88,7 @@ impl Job {
     fn choice(&self) -> Option<Choice> {
         match &self.vote {
             Vote::Plain(c) => Some(*c),
-            Vote::Encrypted(_) => None,
+            Vote::Encrypted(_) | Vote::Marks(_) => None,
         }
     }
 }
@@ -243,6 +245,37 @@ impl VoteQueue {
         }
         let b = crate::domain::assemblies::encrypted::verify_for_cast(db, &m, ballot_json).await?;
         self.enqueue(actor, motion_id, member_id, Vote::Encrypted(b))
+            .await
+    }
+
+    /// Casts an election ballot (open or secret ballot) for `member_id`.
+    pub async fn cast_election(
+        &self,
+        db: &DatabaseConnection,
+        actor: &Actor,
+        motion_id: Uuid,
+        member_id: Uuid,
+        marks: &[(Uuid, Choice)],
+    ) -> DomainResult<Cast> {
+        let caster = actor.user()?;
+        if !is_effective(caster) {
+            return Err(DomainError::Forbidden);
+        }
+        let m = motion::Entity::find_by_id(motion_id)
+            .one(db)
+            .await?
+            .ok_or(DomainError::NotFound)?;
+        if !crate::domain::assemblies::elections::is_election(&m) || m.encrypted {
+            return Err(DomainError::InvalidBallot(
+                "marks are for elections on open or secret ballots".into(),
+            ));
+        }
+        if motion_status(&m) != MotionStatus::Open {
+            return Err(DomainError::VotingClosed);
+        }
+        // The candidates on the ballot are fixed once voting is open.
+        let full = crate::domain::assemblies::elections::check_marks(db, &m, marks).await?;
+        self.enqueue(actor, motion_id, member_id, Vote::Marks(full))
             .await
     }
 

@@ -108,6 +108,57 @@ async fn close_encrypted(
     Ok(assembly_id)
 }
 
+/// Closing an election on open or secret ballots: counts the marks, decides who is elected.
+async fn close_election(
+    env: &crate::domain::Env,
+    txn: sea_orm::DatabaseTransaction,
+    board: Uuid,
+    m: motion::Model,
+    closing: Closing,
+) -> DomainResult<Uuid> {
+    use crate::domain::assemblies::elections;
+    let (counts, ballots) = elections::counts(&txn, &m).await?;
+    let stored = elections::decide_election(&txn, &m, &counts, ballots, closing).await?;
+    let (motion_id, assembly_id) = (m.id, m.assembly_id);
+    let mut am = m.into_active_model();
+    am.status = Set(MotionStatus::Closed.as_str().to_owned());
+    am.closed_at = Set(Some(Utc::now()));
+    am.result = Set(Some(
+        serde_json::to_string(&stored).map_err(DomainError::internal)?,
+    ));
+    am.update(&txn).await?;
+    let elected: Vec<Uuid> = stored
+        .candidates
+        .iter()
+        .filter(|c| c.elected)
+        .map(|c| c.user_id)
+        .collect();
+    let tied: Vec<Uuid> = stored
+        .candidates
+        .iter()
+        .filter(|c| c.tied)
+        .map(|c| c.user_id)
+        .collect();
+    let entry = audit::record(
+        &txn,
+        Some(board),
+        "assembly.voting.close",
+        "motion",
+        &motion_id.to_string(),
+        Value::Null,
+        json!({ "assemblyId": assembly_id, "ballots": ballots, "elected": elected, "tied": tied }),
+    )
+    .await?;
+    txn.commit().await?;
+    audit::publish(env, [entry]);
+    let _ = env.live.send(LiveSignal {
+        assembly_id,
+        motion_id: Some(motion_id),
+        kind: "VOTING_CLOSED",
+    });
+    Ok(assembly_id)
+}
+
 pub async fn open_voting(
     env: &crate::domain::Env,
     actor: &Actor,
@@ -125,7 +176,9 @@ pub async fn open_voting(
             "voting opens on a draft motion in session",
         ));
     }
-    if m.encrypted
+    if crate::domain::assemblies::elections::is_election(&m) {
+        crate::domain::assemblies::elections::before_opening(&txn, &m).await?;
+    } else if m.encrypted
         && crate::domain::assemblies::encrypted::params(&txn, m.id)
             .await?
             .is_none()
@@ -179,6 +232,9 @@ pub async fn close_voting(
     let closing = Closing::now(&txn, &a).await?;
     if m.encrypted {
         return close_encrypted(env, txn, board.id, m, closing).await;
+    }
+    if crate::domain::assemblies::elections::is_election(&m) {
+        return close_election(env, txn, board.id, m, closing).await;
     }
     let online = crate::domain::assemblies::votes::online_tally(&txn, &m).await?;
     let room = crate::domain::assemblies::room_counts::room_tally(&txn, m.id)

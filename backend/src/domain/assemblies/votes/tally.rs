@@ -134,7 +134,9 @@ pub fn stored_result(m: &motion::Model) -> Option<StoredResult> {
 /// How many have voted on a motion.
 pub async fn turnout<C: ConnectionTrait>(conn: &C, m: &motion::Model) -> DomainResult<u32> {
     use sea_orm::PaginatorTrait;
-    Ok(if m.ballot == BallotKind::Secret.as_str() {
+    Ok(if m.ballot == BallotKind::Secret.as_str()
+        || crate::domain::assemblies::elections::is_election(m)
+    {
         ballot_participation::Entity::find()
             .filter(ballot_participation::Column::MotionId.eq(m.id))
             .count(conn)

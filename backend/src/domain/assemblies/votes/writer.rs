@@ -38,7 +38,8 @@ async fn write_batch(
     // The fast path checks the whole batch with a few reads and writes it with a few bulk
     // inserts. If a bulk insert is refused (another server wrote one of these votes in the
     // meantime), everything is rolled back and the votes go one savepoint at a time.
-    if jobs.len() > 1 {
+    // Election ballots (several marks each) take the savepoint path, in the same single commit.
+    if jobs.len() > 1 && !jobs.iter().any(|j| matches!(j.vote, Vote::Marks(_))) {
         match fast_batch(db, &jobs).await {
             Ok(outcomes) => {
                 let mut signalled = std::collections::HashSet::new();
@@ -239,6 +240,12 @@ async fn fast_batch(db: &DatabaseConnection, jobs: &[Job]) -> DomainResult<Outco
         let secret = m.ballot == BallotKind::Secret.as_str();
         let mut code = None;
         match (&j.vote, m.encrypted) {
+            (Vote::Plain(_), _) if crate::domain::assemblies::elections::is_election(m) => {
+                out.push(Err(DomainError::InvalidBallot(
+                    "an election takes marks per candidate".into(),
+                )));
+                continue;
+            }
             (Vote::Encrypted(b), true) => {
                 parts.push(ballot_participation::ActiveModel {
                     motion_id: Set(m.id),
