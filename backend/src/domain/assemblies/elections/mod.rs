@@ -16,7 +16,7 @@ mod marks;
 mod result;
 
 pub use candidacy::{accept_candidacy, propose_candidate, withdraw_candidacy};
-pub use marks::{check_marks, counts, insert_marks};
+pub use marks::{check_marks, counts, insert_marks, shuffle_marks};
 pub use result::{decide_election, explain, StoredElection};
 
 use super::agenda::{editable, frozen};

@@ -101,9 +101,7 @@ pub(super) async fn cast_in(
                 marks,
             )
             .await?;
-            if secret {
-                receipt_code = Some(receipt());
-            }
+            // No receipt: an election's marks are not published per ballot.
         }
         (Vote::Plain(_), _) | (Vote::Marks(_), _) if election => {
             return Err(DomainError::InvalidBallot(

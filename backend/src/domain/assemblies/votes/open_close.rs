@@ -118,6 +118,9 @@ async fn close_election(
 ) -> DomainResult<Uuid> {
     use crate::domain::assemblies::elections;
     let (counts, ballots) = elections::counts(&txn, &m).await?;
+    if m.ballot == BallotKind::Secret.as_str() {
+        elections::shuffle_marks(&txn, m.id).await?;
+    }
     let stored = elections::decide_election(&txn, &m, &counts, ballots, closing).await?;
     let (motion_id, assembly_id) = (m.id, m.assembly_id);
     let mut am = m.into_active_model();
@@ -151,6 +154,12 @@ async fn close_election(
     .await?;
     txn.commit().await?;
     audit::publish(env, [entry]);
+    // PostgreSQL keeps the old row versions (with the voters' xmin) until vacuumed.
+    if env.db.get_database_backend() == sea_orm::DbBackend::Postgres {
+        if let Err(e) = env.db.execute_unprepared("VACUUM candidate_marks").await {
+            tracing::warn!(error = %e, "could not vacuum the election's marks");
+        }
+    }
     let _ = env.live.send(LiveSignal {
         assembly_id,
         motion_id: Some(motion_id),
@@ -166,10 +175,13 @@ pub async fn open_voting(
 ) -> DomainResult<Uuid> {
     let board = actor.board_or_admin()?;
     let txn = env.begin_write().await?;
-    let m = motion::Entity::find_by_id(motion_id)
-        .one(&txn)
-        .await?
-        .ok_or(DomainError::NotFound)?;
+    // PostgreSQL: the motion row is locked as candidacies lock it, so an election opens on
+    // the candidate list it read.
+    let mut q = motion::Entity::find_by_id(motion_id);
+    if txn.get_database_backend() == sea_orm::DbBackend::Postgres {
+        q = q.lock_exclusive();
+    }
+    let m = q.one(&txn).await?.ok_or(DomainError::NotFound)?;
     let a = assemblies::lock(&txn, m.assembly_id).await?;
     if status_of(&a) != AssemblyStatus::InSession || motion_status(&m) != MotionStatus::Draft {
         return Err(DomainError::InvalidTransition(

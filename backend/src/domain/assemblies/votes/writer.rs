@@ -233,6 +233,18 @@ async fn fast_batch(db: &DatabaseConnection, jobs: &[Job]) -> DomainResult<Outco
             out.push(Err(DomainError::NotEligible));
             continue;
         }
+        // A vote of the wrong kind is refused before it counts as this member's vote.
+        let routable = match (&j.vote, m.encrypted) {
+            (Vote::Plain(_), false) => !crate::domain::assemblies::elections::is_election(m),
+            (Vote::Encrypted(_), true) => true,
+            _ => false,
+        };
+        if !routable {
+            out.push(Err(DomainError::InvalidBallot(
+                "this vote's kind does not match the motion".into(),
+            )));
+            continue;
+        }
         if !taken.insert((m.id, j.member_id)) {
             out.push(Err(DomainError::AlreadyVoted));
             continue;
