@@ -14,7 +14,7 @@
 //! app's one `allow(unsafe_code)`, here, on generated code only.
 #![allow(unsafe_code)]
 
-use crate::pages::assembly::{
+use crate::pages::assemblies::{
     assemblies_page::AssembliesPage, assembly_page::AssemblyPage, chair_page::ChairPage,
     proxy_page::ProxyPage, vote_page::VotePage,
 };

@@ -2,7 +2,7 @@
 //! SQLite file, or a uniquely named PostgreSQL database when `CONSTELLATION_TEST_DB=postgres`),
 //! plus typed helpers to talk to it.
 
-pub mod assembly;
+pub mod assemblies;
 pub mod barcamp;
 pub mod labs;
 pub mod smtp;

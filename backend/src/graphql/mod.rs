@@ -19,7 +19,6 @@ pub mod polls;
 pub mod projects;
 pub mod recovery;
 pub mod resources;
-pub mod room_counts;
 pub mod schema;
 pub mod subscriptions;
 pub mod transition;

@@ -25,7 +25,7 @@ pub struct QueryRoot(
     super::outbox::OutboxQuery,
     super::members::MembersQuery,
     super::transition::TransitionQuery,
-    super::room_counts::RoomCountQuery,
+    super::assemblies::room_counts::RoomCountQuery,
     super::polls::PollsQuery,
 );
 
@@ -45,7 +45,7 @@ pub struct MutationRoot(
     super::recovery::RecoveryMutation,
     super::members::MembersMutation,
     super::transition::TransitionMutation,
-    super::room_counts::RoomCountMutation,
+    super::assemblies::room_counts::RoomCountMutation,
     super::polls::PollsMutation,
 );
 

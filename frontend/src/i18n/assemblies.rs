@@ -3,7 +3,7 @@
 //! count), the voting booth and encrypted votes (trustees, ballot trackers), with the labels of
 //! the assembly enums.
 
-use constellation_shared::dto::assembly::{
+use constellation_shared::dto::assemblies::{
     AssemblyKind, AssemblyStatus, BallotKind, Choice, MotionStatus, ProxyStatus,
 };
 

@@ -2,7 +2,7 @@
 //! election's card (seats, mode, candidacies), the booth (approval checkboxes or yes / no /
 //! abstain per candidate) and the result per candidate, with the labels of their enums.
 
-use constellation_shared::dto::assembly::{ElectionMode, MotionKind};
+use constellation_shared::dto::assemblies::{ElectionMode, MotionKind};
 
 pub struct ElectionsStrings {
     // The board's form: a motion or an election.

@@ -1,6 +1,6 @@
 //! Route views, one per file, named `*_page.rs`.
 
-pub mod assembly;
+pub mod assemblies;
 pub mod barcamp;
 pub mod home;
 pub mod home_page;

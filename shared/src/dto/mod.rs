@@ -22,7 +22,7 @@ macro_rules! wire_enum {
 }
 
 pub mod accounts;
-pub mod assembly;
+pub mod assemblies;
 pub mod barcamp;
 pub mod labs;
 pub mod polls;

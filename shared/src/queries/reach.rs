@@ -1,7 +1,7 @@
 //! Reaching the members: the notifications (list, unread count, marking read, preferences,
 //! the live bell), the private calendar feed, and the member's home.
 
-use crate::dto::assembly::{AssemblySummary, ProxyStatus};
+use crate::dto::assemblies::{AssemblySummary, ProxyStatus};
 use crate::dto::barcamp::EditionSummary;
 use crate::dto::labs::PersonRef;
 use crate::dto::reach::{NotificationChannel, NotificationKind};

@@ -1,8 +1,8 @@
-//! The assembly documents (`shared::queries::assembly`) run against the real schema, each
+//! The assembly documents (`shared::queries::assemblies`) run against the real schema, each
 //! answer decoded into its shared response type.
 
 use crate::contract::send;
-use constellation_shared::queries::assembly as g;
+use constellation_shared::queries::assemblies as g;
 use constellation_shared::Language;
 use constellation_tests::spawn_app;
 
@@ -39,7 +39,7 @@ pub(crate) const ENCRYPTED_DOCS: usize = 5;
 
 #[tokio::test]
 async fn every_assembly_document_runs_against_the_schema() {
-    use constellation_shared::dto::assembly::{
+    use constellation_shared::dto::assemblies::{
         AgendaItemInput, AssemblyInput, AssemblyKind, AssemblyStatus, BallotKind, Choice,
         MajorityRuleCode, MotionInput, MotionStatus, ProxyStatus,
     };
@@ -80,7 +80,7 @@ async fn every_assembly_document_runs_against_the_schema() {
         number: n.into(),
         title: format!("Item {n}"),
         body: "Text".into(),
-        documents: vec![constellation_shared::dto::assembly::DocumentInput {
+        documents: vec![constellation_shared::dto::assemblies::DocumentInput {
             title: "Note".into(),
             url: "https://example.org/note.pdf".into(),
         }],

@@ -10,8 +10,8 @@ use serde_json::{json, Value};
 const RECORD: &str = "mutation($m: ID!, $i: RoomCountInput!) { recordRoomCount(motionId: $m, input: $i) { id status tally { yes no abstain } } }";
 /// The shared documents the frontend sends, exercised below against the real schema.
 pub(crate) const ROOM_COUNT_DOCS: &[&str] = &[
-    constellation_shared::queries::assembly::RECORD_ROOM_COUNT,
-    constellation_shared::queries::assembly::MOTION_ROOM_COUNT,
+    constellation_shared::queries::assemblies::RECORD_ROOM_COUNT,
+    constellation_shared::queries::assemblies::MOTION_ROOM_COUNT,
 ];
 
 const READ: &str = "query($m: ID!) { motionRoomCount(motionId: $m) { yes no abstain note recordedAt recordedBy { id displayName } } }";

@@ -5,7 +5,7 @@ use crate::domain::assemblies::motion_status;
 use crate::domain::assemblies::votes;
 use crate::domain::{DomainResult, Env};
 use crate::entities::{motion, open_vote};
-use constellation_shared::dto::assembly::{BallotKind, MotionStatus};
+use constellation_shared::dto::assemblies::{BallotKind, MotionStatus};
 use constellation_shared::rules::majority::Tally;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;

@@ -6,7 +6,7 @@ use crate::domain::assemblies::votes::stored_result;
 use crate::domain::assemblies::{self, motion_status, reader};
 use crate::domain::{Actor, DomainError, DomainResult, Env};
 use crate::entities::{majority_rule, user};
-use constellation_shared::dto::assembly::{AssemblyStatus, MotionStatus};
+use constellation_shared::dto::assemblies::{AssemblyStatus, MotionStatus};
 use constellation_shared::Language;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use std::collections::HashMap;

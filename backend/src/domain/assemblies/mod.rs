@@ -26,7 +26,7 @@ use crate::domain::core::parse::text;
 use crate::domain::{core::audit, Actor, CurrentUser, DbResultExt, DomainError, DomainResult, Env};
 use crate::entities::{agenda_item, assembly, majority_rule, motion, user};
 use chrono::{DateTime, Utc};
-use constellation_shared::dto::assembly::{
+use constellation_shared::dto::assemblies::{
     AgendaItemInput, AssemblyInput, AssemblyStatus, BallotKind, MajorityRuleCode, MotionInput,
     MotionKind, MotionStatus,
 };

@@ -7,7 +7,7 @@ use crate::domain::reach::notify::{announce, Announced};
 use crate::domain::{core::audit, Actor, DomainError, DomainResult, Env};
 use crate::entities::{attendance, proxy, user};
 use chrono::Utc;
-use constellation_shared::dto::assembly::{AssemblyStatus, ProxyStatus};
+use constellation_shared::dto::assemblies::{AssemblyStatus, ProxyStatus};
 use constellation_shared::dto::reach::NotificationKind;
 use constellation_shared::{MembershipKind, ValidationReason};
 use sea_orm::{

@@ -14,7 +14,7 @@ use crate::domain::core::parse::text;
 use crate::domain::{core::audit, Actor, DomainError, DomainResult, Env};
 use crate::entities::{motion, motion_room_count};
 use chrono::Utc;
-use constellation_shared::dto::assembly::MotionStatus;
+use constellation_shared::dto::assemblies::MotionStatus;
 use constellation_shared::rules::majority::Tally;
 use constellation_shared::ValidationReason;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QuerySelect, Set};

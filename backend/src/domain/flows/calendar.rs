@@ -6,7 +6,7 @@
 
 use crate::domain::{barcamp, DomainResult, Env};
 use crate::entities::{agenda_item, assembly, barcamp_edition as edition, user};
-use constellation_shared::dto::assembly::AssemblyStatus;
+use constellation_shared::dto::assemblies::AssemblyStatus;
 use constellation_shared::dto::barcamp::BarcampPhase;
 use constellation_shared::rules::ical::{self, Calendar};
 use constellation_shared::MembershipKind;

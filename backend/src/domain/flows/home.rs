@@ -7,7 +7,7 @@ use crate::entities::{
     assembly, ballot_participation, barcamp_edition as edition, lab, lab_member, motion,
     notification, open_vote, proxy, resource_request,
 };
-use constellation_shared::dto::assembly::{AssemblyStatus, MotionStatus, ProxyStatus};
+use constellation_shared::dto::assemblies::{AssemblyStatus, MotionStatus, ProxyStatus};
 use constellation_shared::dto::labs::{LabRole, LabStatus, MemberState};
 use constellation_shared::MembershipKind;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};

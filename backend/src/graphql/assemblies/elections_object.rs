@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::domain::assemblies::elections;
-use constellation_shared::dto::assembly::{CandidateMarkInput, ElectionInput};
+use constellation_shared::dto::assemblies::{CandidateMarkInput, ElectionInput};
 
 #[derive(SimpleObject)]
 pub struct Candidate {

@@ -14,7 +14,7 @@ use crate::domain::assemblies::{self, depth_of, frozen, motion_status, status_of
 use crate::domain::{accounts, assemblies::proxies, Actor, DomainError};
 use crate::entities::{agenda_item, assembly, majority_rule, motion, proxy};
 use async_graphql::{Context, Object, Result, SimpleObject, Subscription, ID};
-use constellation_shared::dto::assembly::{
+use constellation_shared::dto::assemblies::{
     AgendaItemInput, AssemblyInput, AssemblyKind, AssemblyStatus, BallotKind, Choice,
     MajorityRuleCode, MotionInput, MotionStatus, ProxyStatus,
 };
@@ -31,6 +31,7 @@ mod motion_objects;
 mod mutation;
 mod proxy_object;
 mod query;
+pub mod room_counts;
 mod subscription;
 pub use assembly_object::*;
 pub use elections_object::*;

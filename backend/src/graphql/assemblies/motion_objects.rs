@@ -143,11 +143,11 @@ impl Motion {
         assemblies::ballot_kind(&self.0)
     }
     /// `MOTION` or `ELECTION`.
-    async fn kind(&self) -> constellation_shared::dto::assembly::MotionKind {
+    async fn kind(&self) -> constellation_shared::dto::assemblies::MotionKind {
         if crate::domain::assemblies::elections::is_election(&self.0) {
-            constellation_shared::dto::assembly::MotionKind::Election
+            constellation_shared::dto::assemblies::MotionKind::Election
         } else {
-            constellation_shared::dto::assembly::MotionKind::Motion
+            constellation_shared::dto::assemblies::MotionKind::Motion
         }
     }
     /// Elections: the seats to fill.
@@ -157,7 +157,7 @@ impl Motion {
             .flatten()
     }
     /// Elections: approval, or yes / no / abstain per candidate.
-    async fn mode(&self) -> Option<constellation_shared::dto::assembly::ElectionMode> {
+    async fn mode(&self) -> Option<constellation_shared::dto::assemblies::ElectionMode> {
         crate::domain::assemblies::elections::is_election(&self.0)
             .then(|| crate::domain::assemblies::elections::mode_of(&self.0))
     }

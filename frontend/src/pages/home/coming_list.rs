@@ -1,10 +1,10 @@
 //! "Coming": the next general assembly (date and place) and the barcamp edition under way.
 
 use crate::i18n::strings;
-use crate::pages::assembly::instant_label;
+use crate::pages::assemblies::instant_label;
 use crate::pages::barcamp::day_label;
 use crate::session::use_session;
-use constellation_shared::dto::assembly::AssemblySummary;
+use constellation_shared::dto::assemblies::AssemblySummary;
 use constellation_shared::dto::barcamp::EditionSummary;
 use constellation_shared::queries::reach::Home;
 use leptos::prelude::*;

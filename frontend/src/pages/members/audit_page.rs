@@ -5,7 +5,7 @@ use super::{keeps_register, non_empty};
 use crate::api::{self, ApiError};
 use crate::components::form_error::FormError;
 use crate::i18n::strings;
-use crate::pages::assembly::instant_label;
+use crate::pages::assemblies::instant_label;
 use crate::session::use_session;
 use constellation_shared::dto::reach::AuditEntry;
 use constellation_shared::queries::members as q;

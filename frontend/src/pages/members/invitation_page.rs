@@ -5,7 +5,7 @@ use crate::api::{self, ApiError};
 use crate::components::field::Field;
 use crate::components::form_error::FormError;
 use crate::i18n::{fill, strings};
-use crate::pages::assembly::instant_label;
+use crate::pages::assemblies::instant_label;
 use crate::session::use_session;
 use constellation_shared::dto::reach::InvitationInfo;
 use constellation_shared::queries::members as q;

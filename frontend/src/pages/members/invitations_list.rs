@@ -3,7 +3,7 @@
 use crate::api::{self, ApiError};
 use crate::components::form_error::FormError;
 use crate::i18n::strings;
-use crate::pages::assembly::instant_label;
+use crate::pages::assemblies::instant_label;
 use crate::session::use_session;
 use constellation_shared::dto::reach::{Invitation, InvitationStatus};
 use constellation_shared::queries::members as q;

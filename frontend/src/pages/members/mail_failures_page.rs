@@ -6,7 +6,7 @@ use super::is_admin;
 use crate::api::{self, ApiError};
 use crate::components::form_error::{FormError, FormNote};
 use crate::i18n::strings;
-use crate::pages::assembly::instant_label;
+use crate::pages::assemblies::instant_label;
 use crate::session::use_session;
 use constellation_shared::queries::accounts::{self as q, MailDelivery, MailStatus};
 use leptos::prelude::*;

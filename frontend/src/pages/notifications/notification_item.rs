@@ -2,7 +2,7 @@
 //! its text and time; an unread one says so in words and is marked visually.
 
 use crate::i18n::strings;
-use crate::pages::assembly::instant_label;
+use crate::pages::assemblies::instant_label;
 use crate::session::use_session;
 use constellation_shared::queries::reach::Notification;
 use leptos::prelude::*;

@@ -9,7 +9,7 @@ use crate::components::field::Field;
 use crate::components::select::{Select, SelectOption};
 use crate::components::text_area::TextArea;
 use crate::i18n::{fill, strings};
-use crate::pages::assembly::local_to_utc;
+use crate::pages::assemblies::local_to_utc;
 use crate::pages::resources::mutate;
 use crate::session::use_session;
 use constellation_shared::dto::polls::{CreatePollInput, PollKind, PollVisibility};

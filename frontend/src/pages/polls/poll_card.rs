@@ -3,7 +3,7 @@
 
 use super::audience_words;
 use crate::i18n::{fill, strings};
-use crate::pages::assembly::instant_label;
+use crate::pages::assemblies::instant_label;
 use crate::session::use_session;
 use constellation_shared::dto::polls::Poll;
 use leptos::prelude::*;

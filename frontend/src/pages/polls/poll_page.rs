@@ -8,7 +8,7 @@ use super::{audience_words, PollError};
 use crate::api::{self, ApiError};
 use crate::components::form_error::FormNote;
 use crate::i18n::{fill, strings};
-use crate::pages::assembly::instant_label;
+use crate::pages::assemblies::instant_label;
 use crate::pages::resources::mutate;
 use crate::session::use_session;
 use constellation_shared::dto::polls::Poll;

@@ -4,7 +4,7 @@
 use super::{answer_words, PollError, PAGE_SIZE};
 use crate::api::{self, ApiError};
 use crate::i18n::strings;
-use crate::pages::assembly::instant_label;
+use crate::pages::assemblies::instant_label;
 use crate::session::use_session;
 use constellation_shared::dto::polls::{Poll, PollResponse, PollVisibility};
 use constellation_shared::queries::polls as q;

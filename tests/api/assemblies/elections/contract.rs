@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::contract::send;
-use constellation_shared::dto::assembly::{
+use constellation_shared::dto::assemblies::{
     BallotKind, CandidateMarkInput, Choice, ElectionInput, ElectionMode, MajorityRuleCode,
     MotionKind,
 };

@@ -11,7 +11,7 @@ mod flow;
 pub(crate) use encrypted::BOX_DOCS;
 
 use super::cast_of;
-use constellation_shared::queries::assembly as g;
+use constellation_shared::queries::assemblies as g;
 use constellation_tests::{error_code, TestApp, TestUser};
 use serde_json::{json, Value};
 

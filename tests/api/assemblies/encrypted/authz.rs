@@ -9,7 +9,7 @@ use super::{
     ballot, cast_ballot, changes, dump, encrypted_motion, in_session, motion_of, params_of,
     partial, post_keys, submit_key, submit_partial, tally_of, to_json, Trustee,
 };
-use constellation_shared::queries::assembly as g;
+use constellation_shared::queries::assemblies as g;
 use constellation_shared::voting::{BasicTrustee, ElectionParams, EncryptedTally, OsRandom};
 use constellation_tests::labs::outcome;
 use constellation_tests::{spawn_app, TestApp, TestUser};

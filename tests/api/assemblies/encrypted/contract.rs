@@ -1,11 +1,11 @@
-//! The five encrypted-ballot documents (`shared::queries::assembly`) run against the real
+//! The five encrypted-ballot documents (`shared::queries::assemblies`) run against the real
 //! schema with real keys, ballots and decryptions, each answer decoded into its shared type.
 
 use super::{encrypted_motion, in_session, motion_of, to_json, Trustee};
 use crate::assemblies::contract::{ASSEMBLY_DOCS, ENCRYPTED_DOCS};
 use crate::contract::send;
-use constellation_shared::dto::assembly::{Assembly, Election, MotionStatus};
-use constellation_shared::queries::assembly as g;
+use constellation_shared::dto::assemblies::{Assembly, Election, MotionStatus};
+use constellation_shared::queries::assemblies as g;
 use constellation_shared::voting::{
     partial_decrypt, verify_record, Ballot, BasicTrustee, Credential, ElectionParams,
     ElectionRecord, EncryptedTally, OsRandom,

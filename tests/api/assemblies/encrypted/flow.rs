@@ -7,7 +7,7 @@ use super::{
     to_json, Trustee,
 };
 use super::{cast_ballot, submit_partial};
-use constellation_shared::queries::assembly as g;
+use constellation_shared::queries::assemblies as g;
 use constellation_shared::voting::{
     raw, verify_record, Ballot, BasicTrustee, ElectionParams, ElectionRecord, EncryptedTally,
     Question, TrusteeSetup, VerifyError,

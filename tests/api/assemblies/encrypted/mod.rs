@@ -15,7 +15,7 @@ mod flow;
 mod secrecy;
 mod trustees;
 
-use constellation_shared::queries::assembly as g;
+use constellation_shared::queries::assemblies as g;
 use constellation_shared::voting::{
     partial_decrypt, raw, Ballot, BasicTrustee, Credential, ElectionParams, EncryptedTally,
     OsRandom, PartialDecryption, TrusteeSecret,

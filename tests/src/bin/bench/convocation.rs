@@ -34,7 +34,7 @@ fn person(i: usize, board: bool, kind: &str) -> user::ActiveModel {
 }
 
 async fn assembly(env: &domain::Env, actor: &Actor) -> Result<uuid::Uuid> {
-    use constellation_shared::dto::assembly::{AgendaItemInput, AssemblyInput, AssemblyKind};
+    use constellation_shared::dto::assemblies::{AgendaItemInput, AssemblyInput, AssemblyKind};
     let a = domain::assemblies::create(
         env,
         actor,

@@ -4,7 +4,7 @@
 
 use super::{report, seed_assembly_keyed};
 use anyhow::Result;
-use constellation_shared::dto::assembly::BallotKind;
+use constellation_shared::dto::assemblies::BallotKind;
 use constellation_shared::voting::{
     partial_decrypt, verify_ballot, Ballot, Credential, ElectionParams, EncryptedTally, OsRandom,
 };

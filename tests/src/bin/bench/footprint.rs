@@ -85,7 +85,7 @@ struct Load {
 /// casting their vote at once through `castVote` on its API (the same calls as the replica
 /// rows, one replica).
 async fn load(bin: &str, client: &reqwest::Client) -> Result<Load> {
-    use constellation_shared::dto::assembly::BallotKind;
+    use constellation_shared::dto::assemblies::BallotKind;
     let dir = tempfile::tempdir()?;
     let state = constellation_backend::app::build_state(constellation_backend::Config {
         data_dir: dir.path().to_path_buf(),

@@ -34,7 +34,7 @@ pub async fn rows(bin: &str) -> Result<()> {
 }
 
 async fn run(bin: &str, database_url: &str) -> Result<()> {
-    use constellation_shared::dto::assembly::BallotKind;
+    use constellation_shared::dto::assemblies::BallotKind;
     let dir = tempfile::tempdir()?;
     // Setup in process (migrates, seeds); the votes go to the server processes.
     let state = constellation_backend::app::build_state(constellation_backend::Config {

@@ -49,7 +49,7 @@ pub(super) async fn vote_rows() -> Result<()> {
 
 async fn vote_bench(label: &str, database_url: String, batch: usize) -> Result<()> {
     use constellation_backend::entities::open_vote;
-    use constellation_shared::dto::assembly::BallotKind;
+    use constellation_shared::dto::assemblies::BallotKind;
     use sea_orm::{ActiveModelTrait, Set, TransactionTrait};
     const VOTERS: usize = 2_000;
     let dir = tempfile::tempdir()?;
@@ -157,7 +157,7 @@ async fn vote_bench(label: &str, database_url: String, batch: usize) -> Result<(
 pub(super) async fn seed_assembly(
     env: &constellation_backend::domain::Env,
     voters: usize,
-    ballots: &[constellation_shared::dto::assembly::BallotKind],
+    ballots: &[constellation_shared::dto::assemblies::BallotKind],
 ) -> Result<(Vec<uuid::Uuid>, Vec<uuid::Uuid>)> {
     let s = seed_assembly_keyed(env, voters, ballots).await?;
     Ok((s.voters, s.motions))
@@ -176,11 +176,11 @@ pub(super) struct Seeded {
 pub(super) async fn seed_assembly_keyed(
     env: &constellation_backend::domain::Env,
     voters: usize,
-    ballots: &[constellation_shared::dto::assembly::BallotKind],
+    ballots: &[constellation_shared::dto::assemblies::BallotKind],
 ) -> Result<Seeded> {
     use constellation_backend::domain::{self, Actor, CurrentUser};
     use constellation_backend::entities::{attendance, user};
-    use constellation_shared::dto::assembly::{
+    use constellation_shared::dto::assemblies::{
         AgendaItemInput, AssemblyInput, AssemblyKind, MajorityRuleCode, MotionInput,
     };
     use sea_orm::{ActiveModelTrait, EntityTrait, Set};
@@ -298,7 +298,7 @@ pub(super) async fn seed_assembly_keyed(
     }
     let mut secrets = Vec::with_capacity(motions.len());
     for (m, ballot) in motions.iter().zip(ballots) {
-        if *ballot != constellation_shared::dto::assembly::BallotKind::Encrypted {
+        if *ballot != constellation_shared::dto::assemblies::BallotKind::Encrypted {
             secrets.push(None);
             continue;
         }

@@ -7,7 +7,7 @@ use crate::domain::assemblies::{is_effective, motion_status, status_of, votes::L
 use crate::domain::{core::audit, Actor, DbResultExt, DomainError, DomainResult, Env};
 use crate::entities::{assembly, motion, motion_candidate, user};
 use chrono::Utc;
-use constellation_shared::dto::assembly::{AssemblyStatus, MotionStatus};
+use constellation_shared::dto::assemblies::{AssemblyStatus, MotionStatus};
 use constellation_shared::MembershipKind;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait,

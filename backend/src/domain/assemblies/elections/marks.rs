@@ -4,7 +4,7 @@
 use super::{ballot_candidates, mode_of, seats_of};
 use crate::domain::{DomainError, DomainResult};
 use crate::entities::{ballot_participation, candidate_mark, candidate_vote, motion};
-use constellation_shared::dto::assembly::{BallotKind, Choice, ElectionMode};
+use constellation_shared::dto::assemblies::{BallotKind, Choice, ElectionMode};
 use constellation_shared::rules::majority::Tally;
 use constellation_shared::ValidationReason;
 use sea_orm::{

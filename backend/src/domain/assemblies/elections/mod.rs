@@ -25,7 +25,7 @@ use crate::domain::{core::audit, DomainError, DomainResult};
 use crate::domain::{Actor, Env};
 use crate::entities::agenda_item;
 use crate::entities::{assembly, motion, motion_candidate};
-use constellation_shared::dto::assembly::{
+use constellation_shared::dto::assemblies::{
     BallotKind, ElectionInput, ElectionMode, MotionKind, MotionStatus,
 };
 use constellation_shared::ValidationReason;

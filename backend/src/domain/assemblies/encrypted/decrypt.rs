@@ -9,7 +9,7 @@ use crate::domain::assemblies::votes::{decide_stored, Closing, LiveSignal};
 use crate::domain::assemblies::{motion_status, room_counts};
 use crate::domain::{core::audit, Actor, DomainError, DomainResult, Env};
 use crate::entities::{motion, motion_election, motion_trustee};
-use constellation_shared::dto::assembly::MotionStatus;
+use constellation_shared::dto::assemblies::MotionStatus;
 use constellation_shared::rules::majority::Tally;
 use constellation_shared::voting::{
     verify_partial_decryption, CredentialList, ElectionRecord, PartialDecryption,

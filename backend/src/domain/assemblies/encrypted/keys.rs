@@ -6,7 +6,7 @@ use super::{election_row, invalid, trustees_of};
 use crate::domain::assemblies::{motion_status, votes::LiveSignal};
 use crate::domain::{core::audit, Actor, DomainError, DomainResult, Env};
 use crate::entities::{motion, motion_election, motion_trustee};
-use constellation_shared::dto::assembly::MotionStatus;
+use constellation_shared::dto::assemblies::MotionStatus;
 use constellation_shared::voting::{BasicTrustee, ElectionParams, Question, TrusteeSetup};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,

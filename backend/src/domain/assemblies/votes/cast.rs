@@ -7,7 +7,7 @@ use crate::domain::assemblies::votes::{Cast, Job, Vote};
 use crate::domain::{core::audit, DbResultExt, DomainError, DomainResult};
 use crate::entities::{audit_log, ballot_participation, motion, open_vote, proxy, secret_ballot};
 use chrono::Utc;
-use constellation_shared::dto::assembly::{BallotKind, Choice, MotionStatus, ProxyStatus};
+use constellation_shared::dto::assemblies::{BallotKind, Choice, MotionStatus, ProxyStatus};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
     QuerySelect, Set,

@@ -41,7 +41,7 @@ use crate::domain::assemblies::{is_effective, motion_status};
 use crate::domain::{core::audit, Actor, CurrentUser, DomainError, DomainResult};
 use crate::entities::{audit_log, ballot_participation, motion, open_vote, proxy, secret_ballot};
 use chrono::Utc;
-use constellation_shared::dto::assembly::{BallotKind, Choice, MotionStatus, ProxyStatus};
+use constellation_shared::dto::assemblies::{BallotKind, Choice, MotionStatus, ProxyStatus};
 use rand::seq::SliceRandom;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, Set,

@@ -8,7 +8,7 @@ use crate::domain::assemblies::{self, motion_status, status_of};
 use crate::domain::{core::audit, Actor, DomainError, DomainResult};
 use crate::entities::{assembly, majority_rule, motion};
 use chrono::Utc;
-use constellation_shared::dto::assembly::{AssemblyStatus, BallotKind, MotionStatus};
+use constellation_shared::dto::assemblies::{AssemblyStatus, BallotKind, MotionStatus};
 use constellation_shared::rules::majority::{self, Attendance, Tally};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QuerySelect, Set};
 use serde_json::{json, Value};

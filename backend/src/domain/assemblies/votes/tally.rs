@@ -3,7 +3,7 @@
 
 use crate::domain::DomainResult;
 use crate::entities::{ballot_participation, majority_rule, motion, open_vote, secret_ballot};
-use constellation_shared::dto::assembly::{BallotKind, Choice};
+use constellation_shared::dto::assemblies::{BallotKind, Choice};
 use constellation_shared::rules::majority::{self, Attendance, Fraction, Rule, Tally};
 use constellation_shared::Language;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};

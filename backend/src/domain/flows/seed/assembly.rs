@@ -11,7 +11,7 @@ const AG_TITLE: &str = "Arrêt des services d'hébergement et mutation en incuba
 /// to stop the hosting services; convened when the date still allows it.
 pub(super) async fn seed_assembly(env: &Env) -> DomainResult<()> {
     use crate::entities::assembly;
-    use constellation_shared::dto::assembly::{
+    use constellation_shared::dto::assemblies::{
         AgendaItemInput, AssemblyInput, AssemblyKind, BallotKind, MajorityRuleCode, MotionInput,
     };
     if assembly::Entity::find()
