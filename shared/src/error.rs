@@ -68,6 +68,9 @@ pub enum ErrorCode {
     InvalidBallot,
     /// An encrypted vote cannot open before every trustee posted its key.
     TrusteesPending,
+    /// The account is a trustee of an encrypted vote still waiting for its key or its
+    /// decryption: it cannot be deleted before the board replaces it or the vote is counted.
+    TrusteeDuty,
     /// The GraphQL request itself is refused: malformed, too deep, too complex, too large.
     BadRequest,
     /// A part of the server is restarting (the vote writer); try again (a vote that did land
@@ -79,7 +82,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 32] = [
+    pub const ALL: [ErrorCode; 33] = [
         Self::Validation,
         Self::Unauthenticated,
         Self::Forbidden,
@@ -109,6 +112,7 @@ impl ErrorCode {
         Self::HandoverPending,
         Self::InvalidBallot,
         Self::TrusteesPending,
+        Self::TrusteeDuty,
         Self::BadRequest,
         Self::Unavailable,
         Self::Internal,
@@ -146,6 +150,7 @@ impl ErrorCode {
             Self::HandoverPending => "HANDOVER_PENDING",
             Self::InvalidBallot => "INVALID_BALLOT",
             Self::TrusteesPending => "TRUSTEES_PENDING",
+            Self::TrusteeDuty => "TRUSTEE_DUTY",
             Self::BadRequest => "BAD_REQUEST",
             Self::Unavailable => "UNAVAILABLE",
             Self::Internal => "INTERNAL",
@@ -243,6 +248,8 @@ impl ErrorCode {
             (Self::InvalidBallot, En) => "This encrypted ballot (or key, or partial decryption) fails its proofs or does not belong to this vote: nothing was recorded.",
             (Self::TrusteesPending, Fr) => "Le vote chiffré ne peut pas s'ouvrir : tous les gardiens de la clé n'ont pas encore déposé la leur.",
             (Self::TrusteesPending, En) => "The encrypted vote cannot open: not every trustee has posted their key yet.",
+            (Self::TrusteeDuty, Fr) => "Vous gardez une clé d'un vote chiffré qui attend encore votre clé ou votre déchiffrement : déposez-les, ou demandez au conseil de vous remplacer, avant de supprimer votre compte.",
+            (Self::TrusteeDuty, En) => "You hold a key of an encrypted vote still waiting for your key or your decryption: post it, or ask the board to replace you, before deleting your account.",
             (Self::BadRequest, Fr) => "La requête est refusée (mal formée ou trop grande).",
             (Self::BadRequest, En) => "The request is refused (malformed or too large).",
             (Self::Unavailable, Fr) => "Le service est momentanément indisponible. Réessayez dans un instant.",

@@ -1,5 +1,6 @@
 //! From domain errors to GraphQL errors with `extensions.code` (and `field`, `reason`).
-//! Internal errors are logged here with their context and sent as a bare `INTERNAL`.
+//! Internal errors are logged here with their context and sent as a bare `INTERNAL`; a refused
+//! ballot's reason is logged and not sent.
 
 use crate::domain::{DomainError, DomainResult};
 use async_graphql::{Error, ErrorExtensions};
@@ -7,8 +8,15 @@ use constellation_shared::{ErrorCode, Language};
 
 pub fn to_gql(e: DomainError) -> Error {
     let code = e.code();
-    if let DomainError::Internal(detail) = &e {
-        tracing::error!(error = %detail, "internal error in a GraphQL resolver");
+    match &e {
+        DomainError::Internal(detail) => {
+            tracing::error!(error = %detail, "internal error in a GraphQL resolver");
+        }
+        // Which proof failed: for the operator, not for the client (a forger learns nothing).
+        DomainError::InvalidBallot(reason) => {
+            tracing::info!(%reason, "encrypted ballot, key or decryption refused");
+        }
+        _ => {}
     }
     let err = Error::new(code.message(Language::En));
     err.extend_with(|_, ext| {

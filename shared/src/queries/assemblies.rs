@@ -346,6 +346,22 @@ pub struct TrusteeKeyVars {
     pub key: String,
 }
 
+/// The board names another trustee in place of trustee `trusteeIndex` while the encrypted
+/// motion is a draft; that trustee's key is dropped and the new one posts its own.
+pub const REPLACE_TRUSTEE: &str = concat!(
+    "mutation ReplaceTrustee($motionId: ID!, $trusteeIndex: Int!, $userId: ID!) { replaceTrustee(motionId: $motionId, trusteeIndex: $trusteeIndex, userId: $userId) { ",
+    assembly!(),
+    " } }"
+);
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReplaceTrusteeVars {
+    pub motion_id: String,
+    pub trustee_index: i32,
+    pub user_id: String,
+}
+
 /// Encrypted ballots: casts `memberId`'s ballot (`crate::voting::Ballot` as JSON, made in the
 /// page); the receipt is the ballot's tracker.
 pub const CAST_ENCRYPTED_BALLOT: &str = "mutation CastEncryptedBallot($motionId: ID!, $memberId: ID!, $ballot: String!) { castEncryptedBallot(motionId: $motionId, memberId: $memberId, ballot: $ballot) { motionId memberId receipt } }";

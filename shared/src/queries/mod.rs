@@ -109,6 +109,7 @@ pub const ALL: &[(&str, &str)] = &[
         "ASSEMBLY_SUBMIT_TRUSTEE_KEY",
         assemblies::SUBMIT_TRUSTEE_KEY,
     ),
+    ("ASSEMBLY_REPLACE_TRUSTEE", assemblies::REPLACE_TRUSTEE),
     (
         "ASSEMBLY_CAST_ENCRYPTED_BALLOT",
         assemblies::CAST_ENCRYPTED_BALLOT,

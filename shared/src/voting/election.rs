@@ -33,6 +33,14 @@ impl Question {
         }
     }
 
+    /// The question of an encrypted election, written once for the server and the voter's
+    /// page: approval over the candidates (their ids, in ballot order) of up to the seats,
+    /// or of all of them when fewer stand.
+    pub fn election(candidates: Vec<String>, seats: u32) -> Self {
+        let max = seats.min(u32::try_from(candidates.len()).unwrap_or(u32::MAX));
+        Self::approval(candidates, max)
+    }
+
     /// An election by approval: up to `seats` of the candidates (a blank ballot allowed).
     pub fn approval(candidates: Vec<String>, seats: u32) -> Self {
         Self {

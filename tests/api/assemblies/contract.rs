@@ -27,6 +27,7 @@ pub(crate) const ASSEMBLY_DOCS: &[&str] = &[
     g::CLOSE_SESSION,
     g::ASSEMBLY,
     // Encrypted ballots: run by `encrypted::contract`.
+    g::REPLACE_TRUSTEE,
     g::SUBMIT_TRUSTEE_KEY,
     g::CAST_ENCRYPTED_BALLOT,
     g::BALLOT_TRACKERS,
@@ -35,7 +36,7 @@ pub(crate) const ASSEMBLY_DOCS: &[&str] = &[
 ];
 
 /// How many documents at the end of `ASSEMBLY_DOCS` are the encrypted-ballot ones.
-pub(crate) const ENCRYPTED_DOCS: usize = 5;
+pub(crate) const ENCRYPTED_DOCS: usize = 6;
 
 #[tokio::test]
 async fn every_assembly_document_runs_against_the_schema() {

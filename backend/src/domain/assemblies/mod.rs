@@ -7,6 +7,7 @@
 //! `live`, `minutes` and `notices`.
 
 mod agenda;
+mod attendance;
 mod convocation;
 pub mod elections;
 pub mod encrypted;

@@ -1,11 +1,13 @@
 //! General assemblies, part two: proxies and attendance. An effective member gives a proxy
 //! to another for one assembly; the holder accepts (within the statutes' cap) or declines;
 //! the principal revokes until the session opens, or takes the vote back by checking in.
+//! Attendance (checking in, who is present, the chair's list) is in `attendance`, re-exported
+//! here so its paths stay `proxies::check_in`, `proxies::present`, `proxies::attendance_page`.
 
-use crate::domain::assemblies::{self, is_effective, lock, notices, status_of};
-use crate::domain::reach::notify::{announce, Announced};
+use crate::domain::assemblies::{is_effective, lock, notices, status_of};
+use crate::domain::reach::notify::announce;
 use crate::domain::{core::audit, Actor, DomainError, DomainResult, Env};
-use crate::entities::{attendance, proxy, user};
+use crate::entities::{proxy, user};
 use chrono::Utc;
 use constellation_shared::dto::assemblies::{AssemblyStatus, ProxyStatus};
 use constellation_shared::dto::reach::NotificationKind;
@@ -17,11 +19,13 @@ use sea_orm::{
 use serde_json::{json, Value};
 use uuid::Uuid;
 
+pub use super::attendance::{attendance_page, check_in, present};
+
 pub fn status_of_proxy(p: &proxy::Model) -> ProxyStatus {
     ProxyStatus::parse(&p.status).unwrap_or(ProxyStatus::Revoked)
 }
 
-fn live(p: &proxy::Model) -> bool {
+pub(super) fn live(p: &proxy::Model) -> bool {
     matches!(
         status_of_proxy(p),
         ProxyStatus::Pending | ProxyStatus::Accepted
@@ -263,108 +267,6 @@ pub async fn revoke(env: &Env, actor: &Actor, assembly_id: Uuid) -> DomainResult
     Ok(assembly_id)
 }
 
-/// Self check-in, or by the chair for someone in the room. A principal who checks in takes
-/// their vote back: their proxy becomes `RECLAIMED`.
-pub async fn check_in(
-    env: &Env,
-    actor: &Actor,
-    assembly_id: Uuid,
-    who: Option<Uuid>,
-) -> DomainResult<Uuid> {
-    let me = actor.user()?;
-    let target = match who {
-        Some(id) if id != me.id => {
-            actor.board_or_admin()?;
-            id
-        }
-        _ => me.id,
-    };
-    let person = user::Entity::find_by_id(target)
-        .one(&env.db)
-        .await?
-        .filter(|u| u.deleted_at.is_none())
-        .ok_or(DomainError::NotFound)?;
-    if person.membership_kind != MembershipKind::Effective.as_str() {
-        return Err(if target == me.id {
-            DomainError::Forbidden
-        } else {
-            DomainError::NotEligible
-        });
-    }
-    let txn = env.begin_write().await?;
-    let a = lock(&txn, assembly_id).await?;
-    if status_of(&a) != AssemblyStatus::InSession {
-        return Err(DomainError::InvalidTransition(
-            "check-in happens in session",
-        ));
-    }
-    if attendance::Entity::find_by_id((assembly_id, target))
-        .one(&txn)
-        .await?
-        .is_some()
-    {
-        return Ok(assembly_id);
-    }
-    attendance::ActiveModel {
-        assembly_id: Set(assembly_id),
-        user_id: Set(target),
-        checked_in_at: Set(Utc::now()),
-        checked_in_by: Set(me.id),
-    }
-    .insert(&txn)
-    .await?;
-    let mut told = Announced::default();
-    if let Some(p) = given_by(&txn, assembly_id, target).await?.filter(live) {
-        let holder = p.holder_id;
-        let was_accepted = status_of_proxy(&p) == ProxyStatus::Accepted;
-        let mut am = p.into_active_model();
-        am.status = Set(ProxyStatus::Reclaimed.as_str().to_owned());
-        am.updated_at = Set(Utc::now());
-        let reclaimed = am.update(&txn).await?;
-        if was_accepted {
-            told = notices::proxy(
-                &txn,
-                env,
-                NotificationKind::ProxyReclaimed,
-                assembly_id,
-                holder,
-                "RECLAIMED",
-                format!("assembly.proxy.reclaim:{}", reclaimed.id),
-            )
-            .await?;
-        }
-    }
-    let entry = audit::record(
-        &txn,
-        Some(me.id),
-        "assembly.check_in",
-        "assembly",
-        &assembly_id.to_string(),
-        Value::Null,
-        json!({ "member": target }),
-    )
-    .await?;
-    txn.commit().await?;
-    audit::publish(env, [entry]);
-    announce(env, told);
-    let _ = env.live.send(crate::domain::assemblies::votes::LiveSignal {
-        assembly_id,
-        motion_id: None,
-        kind: "CHECK_IN",
-    });
-    Ok(assembly_id)
-}
-
-pub async fn present<C: ConnectionTrait>(conn: &C, assembly_id: Uuid) -> DomainResult<Vec<Uuid>> {
-    Ok(attendance::Entity::find()
-        .filter(attendance::Column::AssemblyId.eq(assembly_id))
-        .select_only()
-        .column(attendance::Column::UserId)
-        .into_tuple()
-        .all(conn)
-        .await?)
-}
-
 /// Accepted proxies whose principal is absent and whose holder is present. A proxy whose
 /// principal is no longer an effective member (demoted, deleted) carries no vote: it is not
 /// counted as represented.
@@ -452,50 +354,4 @@ pub async fn end_for_deleted<C: ConnectionTrait>(conn: &C, user_id: Uuid) -> Dom
         .exec(conn)
         .await?;
     Ok(res.rows_affected)
-}
-
-/// The chair's check-in list: effective members by name, keyset on (name, id).
-pub async fn attendance_page(
-    env: &Env,
-    actor: &Actor,
-    assembly_id: Uuid,
-    after: Option<(String, Uuid)>,
-    limit: u64,
-) -> DomainResult<Vec<(user::Model, bool, Option<Uuid>)>> {
-    actor.board_or_admin()?;
-    assemblies::find(&env.db, assembly_id).await?;
-    let mut q = user::Entity::find()
-        .filter(user::Column::MembershipKind.eq(MembershipKind::Effective.as_str()))
-        .filter(user::Column::DeletedAt.is_null())
-        .order_by_asc(user::Column::DisplayName)
-        .order_by_asc(user::Column::Id);
-    if let Some((name, id)) = after {
-        q = q.filter(
-            sea_orm::Condition::any()
-                .add(user::Column::DisplayName.gt(name.clone()))
-                .add(
-                    sea_orm::Condition::all()
-                        .add(user::Column::DisplayName.eq(name))
-                        .add(user::Column::Id.gt(id)),
-                ),
-        );
-    }
-    let people = q.limit(limit).all(&env.db).await?;
-    let here = present(&env.db, assembly_id).await?;
-    let proxies = proxy::Entity::find()
-        .filter(proxy::Column::AssemblyId.eq(assembly_id))
-        .filter(proxy::Column::Status.eq(ProxyStatus::Accepted.as_str()))
-        .all(&env.db)
-        .await?;
-    Ok(people
-        .into_iter()
-        .map(|u| {
-            let by = proxies
-                .iter()
-                .find(|p| p.principal_id == u.id)
-                .map(|p| p.holder_id);
-            let is_here = here.contains(&u.id);
-            (u, is_here, by)
-        })
-        .collect())
 }

@@ -66,6 +66,8 @@ pub enum DomainError {
     InvalidBallot(String),
     /// `TRUSTEES_PENDING`
     TrusteesPending,
+    /// The account still has a trustee's duty on an encrypted vote.
+    TrusteeDuty,
     /// `UNAVAILABLE`: the vote writer is restarting or did not answer in time.
     Unavailable,
     /// `INTERNAL`: the message goes to the log only.
@@ -104,6 +106,7 @@ impl DomainError {
             Self::HandoverPending => ErrorCode::HandoverPending,
             Self::InvalidBallot(_) => ErrorCode::InvalidBallot,
             Self::TrusteesPending => ErrorCode::TrusteesPending,
+            Self::TrusteeDuty => ErrorCode::TrusteeDuty,
             Self::Unavailable => ErrorCode::Unavailable,
             Self::Internal(_) => ErrorCode::Internal,
         }

@@ -1,5 +1,6 @@
 //! Deleting one's account, in one transaction: the last-admin rule (accounts), each Lab
-//! keeps a coordinator and the memberships go (labs), barcamp registrations, interest and
+//! keeps a coordinator and the memberships go (labs), no encrypted vote still waits for the
+//! person as a trustee (assemblies), barcamp registrations, interest and
 //! organiser seats go (barcamp), the register of members records the leaving (accounts),
 //! then the account is anonymised (accounts). Governance records stay, pointing at an
 //! anonymous account.
@@ -17,6 +18,8 @@ pub async fn delete_my_account(env: &Env, actor: &Actor, password: &str) -> Doma
     accounts::check_password(&current, password).await?;
     let txn = env.begin_write().await?;
     accounts::ensure_not_last_admin(&txn, &current).await?;
+    // An encrypted vote still waiting for this trustee could never be counted (n-of-n).
+    assemblies::encrypted::ensure_no_trustee_duty(&txn, current.id).await?;
     labs::members::erase_member(&txn, current.id).await?;
     barcamp::sessions::forget(&txn, current.id).await?;
     assemblies::proxies::end_for_deleted(&txn, current.id).await?;

@@ -146,6 +146,22 @@ impl ElectionMutation {
             .gql()?;
         reload(ctx, id).await
     }
+    /// The board names `userId` in place of trustee `trusteeIndex` while the motion is a
+    /// draft; that trustee's key is dropped and the new one posts its own.
+    async fn replace_trustee(
+        &self,
+        ctx: &Context<'_>,
+        motion_id: ID,
+        trustee_index: i32,
+        user_id: ID,
+    ) -> Result<Assembly> {
+        let id = parse_uuid("motionId", &motion_id)?;
+        let user = parse_uuid("userId", &user_id)?;
+        let id = encrypted::replace_trustee(ctx.env(), ctx.actor(), id, trustee_index, user)
+            .await
+            .gql()?;
+        reload(ctx, id).await
+    }
     /// Casts `memberId`'s encrypted ballot (`Ballot` as JSON, made in the page); the receipt
     /// is the ballot's tracker.
     async fn cast_encrypted_ballot(

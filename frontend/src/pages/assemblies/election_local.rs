@@ -162,8 +162,7 @@ pub fn expected_question(motion: &Motion) -> Option<Question> {
         .map(|c| c.person.as_ref().map(|p| p.id.to_string()))
         .collect::<Option<Vec<_>>>()?;
     let seats = u32::try_from(motion.seats.unwrap_or(1).max(1)).ok()?;
-    let max = seats.min(u32::try_from(ids.len()).ok()?);
-    Some(Question::approval(ids, max))
+    Some(Question::election(ids, seats))
 }
 
 /// Reads the motion's parameters and checks them: the motion's own id, the expected question

@@ -54,7 +54,7 @@ async fn an_encrypted_approval_election_is_decrypted_into_seats() {
 
     // Plain marks on an encrypted election are refused.
     let r = cast(&app, &m[0], &e, &m[0], &[(&m[0], "YES")]).await;
-    assert_eq!(code(&r), Some("INVALID_BALLOT"), "{r}");
+    assert_eq!(code(&r), Some("INVALID_TRANSITION"), "{r}");
     let picks = [
         [true, true, false],
         [true, false, false],

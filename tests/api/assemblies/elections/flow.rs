@@ -95,7 +95,7 @@ async fn an_approval_election_elects_the_most_approved_with_a_majority_and_repor
             json!({ "motionId": e, "memberId": m[0].id, "choice": "YES" }),
         )
         .await;
-    assert_eq!(code(&r), Some("INVALID_BALLOT"), "{r}");
+    assert_eq!(code(&r), Some("INVALID_TRANSITION"), "{r}");
     assert_eq!(app.count("ballot_participations").await, 0);
     assert_eq!(app.count("candidate_votes").await, 0);
 

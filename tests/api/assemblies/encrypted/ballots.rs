@@ -333,14 +333,15 @@ async fn forged_and_foreign_ballots_are_refused_and_change_nothing() {
             refused_unchanged(&app, &before, &r, "INVALID_BALLOT", what).await;
         }
     }
-    // A valid encrypted ballot on a plain motion, a plain vote on the encrypted one.
+    // A valid encrypted ballot on a plain motion, a plain vote on the encrypted one: the
+    // wrong kind of vote, not a bad ballot.
     let before = dump(&app).await;
     let r = cast_ballot(&app, Some(&m[0]), &plain, &m[0].id, &to_json(&valid().0)).await;
     refused_unchanged(
         &app,
         &before,
         &r,
-        "INVALID_BALLOT",
+        "INVALID_TRANSITION",
         "an encrypted ballot on a plain motion",
     )
     .await;
@@ -349,7 +350,7 @@ async fn forged_and_foreign_ballots_are_refused_and_change_nothing() {
         &app,
         &before,
         &r,
-        "INVALID_BALLOT",
+        "INVALID_TRANSITION",
         "a plain vote on an encrypted motion",
     )
     .await;

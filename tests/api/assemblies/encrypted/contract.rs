@@ -39,6 +39,37 @@ async fn every_encrypted_ballot_document_runs_against_the_schema() {
     in_session(&app, &chair, &a, &[&m[0], &m[1], &m[2]]).await;
     let mut tested = Vec::new();
 
+    // The board names a stand-in for the second trustee, then names the treasurer back.
+    let spare = app.signup("Spare").await;
+    let second = motion_of(&app, &treasurer, &a, &mo).await["election"]["myTrusteeIndex"]
+        .as_i64()
+        .expect("a trustee") as i32;
+    for (who, name) in [(&spare, "Spare"), (&treasurer, "Treasurer")] {
+        let r: g::AssemblyResult = send(
+            &app,
+            Some(&chair.token),
+            g::REPLACE_TRUSTEE,
+            g::ReplaceTrusteeVars {
+                motion_id: mo.clone(),
+                trustee_index: second,
+                user_id: who.id.clone(),
+            },
+        )
+        .await;
+        let e = election(&r.into_inner().expect("an assembly"), &mo);
+        let t = e
+            .trustees
+            .iter()
+            .find(|t| t.index == second)
+            .expect("the trustee");
+        assert_eq!(
+            t.person.as_ref().map(|p| p.display_name.as_str()),
+            Some(name)
+        );
+        assert!(!t.key_posted && !e.ready);
+    }
+    tested.push(g::REPLACE_TRUSTEE);
+
     let mut trustees = Vec::new();
     let mut last = None;
     for u in [&chair, &treasurer] {

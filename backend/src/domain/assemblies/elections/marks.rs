@@ -143,28 +143,16 @@ pub async fn counts<C: ConnectionTrait>(
 /// in the closing transaction, so that no mark keeps the transaction id (PostgreSQL) it
 /// shared with its voter's participation row.
 pub async fn shuffle_marks(txn: &DatabaseTransaction, motion_id: Uuid) -> DomainResult<()> {
-    use rand::seq::SliceRandom;
-    let mut marks = candidate_mark::Entity::find()
-        .filter(candidate_mark::Column::MotionId.eq(motion_id))
-        .all(txn)
-        .await?;
-    if marks.is_empty() {
-        return Ok(());
-    }
-    marks.shuffle(&mut rand::rng());
-    candidate_mark::Entity::delete_many()
-        .filter(candidate_mark::Column::MotionId.eq(motion_id))
-        .exec(txn)
-        .await?;
-    for chunk in marks.chunks(500) {
-        candidate_mark::Entity::insert_many(chunk.iter().map(|k| candidate_mark::ActiveModel {
+    crate::domain::core::unlink::rewrite_shuffled(
+        txn,
+        candidate_mark::Column::MotionId.eq(motion_id),
+        |k: &candidate_mark::Model| candidate_mark::ActiveModel {
             id: Set(Uuid::new_v4().to_string()),
             motion_id: Set(k.motion_id),
             candidate_id: Set(k.candidate_id),
             choice: Set(k.choice.clone()),
-        }))
-        .exec(txn)
-        .await?;
-    }
+        },
+    )
+    .await?;
     Ok(())
 }

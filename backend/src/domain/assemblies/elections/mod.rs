@@ -154,10 +154,9 @@ pub async fn before_opening<C: ConnectionTrait>(conn: &C, m: &motion::Model) -> 
         ));
     }
     if m.encrypted {
-        let max = seats_of(m).min(on_ballot.len() as u32);
-        let question = constellation_shared::voting::Question::approval(
+        let question = constellation_shared::voting::Question::election(
             on_ballot.iter().map(Uuid::to_string).collect(),
-            max,
+            seats_of(m),
         );
         crate::domain::assemblies::encrypted::make_params(conn, m, question).await?;
     }

@@ -2,13 +2,13 @@
 //! decrypted (encrypted ones), stored as JSON on the motion, explained in the viewer's language.
 
 use super::seats_of;
-use crate::domain::assemblies::votes::{rule_of, Closing};
-use crate::domain::{DomainError, DomainResult};
-use crate::entities::{majority_rule, motion};
+use crate::domain::assemblies::votes::Closing;
+use crate::domain::DomainResult;
+use crate::entities::motion;
 use constellation_shared::rules::election::elect;
 use constellation_shared::rules::majority::{Attendance, Tally};
 use constellation_shared::Language;
-use sea_orm::{ConnectionTrait, EntityTrait};
+use sea_orm::ConnectionTrait;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -56,14 +56,11 @@ pub async fn decide_election<C: ConnectionTrait>(
     ballots: u32,
     closing: Closing,
 ) -> DomainResult<StoredElection> {
-    let rule = majority_rule::Entity::find_by_id(m.rule_code.clone())
-        .one(conn)
-        .await?
-        .ok_or(DomainError::internal("missing majority rule"))?;
+    let rule = closing.rule(conn, m).await?;
     let tallies: Vec<Tally> = counts.iter().map(|(_, t)| *t).collect();
     let seats = seats_of(m);
     let o = elect(
-        &rule_of(&rule),
+        &rule,
         seats,
         &tallies,
         Attendance {

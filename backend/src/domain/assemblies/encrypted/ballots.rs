@@ -13,8 +13,11 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-/// Most bytes of a posted ballot (a yes/no/abstain ballot is about 2.5 KB).
-const MAX_BALLOT: usize = 32_768;
+/// Most bytes of a posted ballot for a question of `options` options: a yes/no/abstain
+/// ballot is about 2.5 KB, each option adding a ciphertext and its 0-or-1 proof.
+pub(crate) fn max_ballot(options: usize) -> usize {
+    4_096 + 1_536 * options
+}
 
 /// A ballot that passed every check, ready for the writer.
 #[derive(Debug, Clone)]
@@ -32,15 +35,17 @@ pub async fn verify_for_cast(
     ballot_json: &str,
 ) -> DomainResult<VerifiedBallot> {
     if !m.encrypted {
-        return Err(invalid("this motion takes plain votes"));
+        return Err(DomainError::InvalidTransition(
+            "this vote takes plain ballots, not encrypted ones",
+        ));
     }
-    if ballot_json.len() > MAX_BALLOT {
-        return Err(invalid("ballot too large"));
-    }
-    let ballot: Ballot = serde_json::from_str(ballot_json).map_err(invalid)?;
     let Some(params) = params(db, m.id).await? else {
         return Err(DomainError::VotingClosed);
     };
+    if ballot_json.len() > max_ballot(params.question.options.len()) {
+        return Err(invalid("ballot too large"));
+    }
+    let ballot: Ballot = serde_json::from_str(ballot_json).map_err(invalid)?;
     tokio::task::spawn_blocking(move || {
         verify_ballot(&params, &ballot).map_err(invalid)?;
         let tracker = ballot.tracker().map_err(invalid)?;
@@ -153,26 +158,17 @@ pub async fn close_box(
     let tally = EncryptedTally::compute(&p, &ballots);
     // Rewritten in one transaction, so that on PostgreSQL no ballot row keeps the transaction
     // id it shared with its voter's participation row (vacuumed after the commit).
-    let rows = encrypted_ballot::Entity::find()
-        .filter(encrypted_ballot::Column::MotionId.eq(m.id))
-        .all(txn)
-        .await?;
-    encrypted_ballot::Entity::delete_many()
-        .filter(encrypted_ballot::Column::MotionId.eq(m.id))
-        .exec(txn)
-        .await?;
-    for chunk in rows.chunks(200) {
-        encrypted_ballot::Entity::insert_many(chunk.iter().map(|b| {
-            encrypted_ballot::ActiveModel {
-                motion_id: Set(b.motion_id),
-                tracker: Set(b.tracker.clone()),
-                credential: Set(b.credential.clone()),
-                ballot: Set(b.ballot.clone()),
-            }
-        }))
-        .exec(txn)
-        .await?;
-    }
+    crate::domain::core::unlink::rewrite_shuffled(
+        txn,
+        encrypted_ballot::Column::MotionId.eq(m.id),
+        |b: &encrypted_ballot::Model| encrypted_ballot::ActiveModel {
+            motion_id: Set(b.motion_id),
+            tracker: Set(b.tracker.clone()),
+            credential: Set(b.credential.clone()),
+            ballot: Set(b.ballot.clone()),
+        },
+    )
+    .await?;
     let row = super::election_row(txn, m.id).await?;
     let mut am: motion_election::ActiveModel = row.into_active_model();
     am.encrypted_tally = Set(Some(

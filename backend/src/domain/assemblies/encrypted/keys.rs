@@ -2,15 +2,14 @@
 //! a proof of knowledge, made in its page, while the motion is a draft. The last key in makes
 //! the election's parameters (the key the voters' pages encrypt to).
 
-use super::{election_row, invalid, trustees_of};
+use super::{election_row, invalid, locked_encrypted, trustees_of};
 use crate::domain::assemblies::{motion_status, votes::LiveSignal};
 use crate::domain::{core::audit, Actor, DomainError, DomainResult, Env};
-use crate::entities::{motion, motion_election, motion_trustee};
-use constellation_shared::dto::assemblies::MotionStatus;
+use crate::entities::{assembly, motion, motion_election, motion_trustee, user};
+use constellation_shared::dto::assemblies::{AssemblyStatus, MotionStatus};
 use constellation_shared::voting::{BasicTrustee, ElectionParams, Question, TrusteeSetup};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
-    QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set,
 };
 use serde_json::{json, Value};
 use uuid::Uuid;
@@ -31,21 +30,7 @@ pub async fn submit_trustee_key(
     }
     let key: BasicTrustee = serde_json::from_str(key_json).map_err(invalid)?;
     let txn = env.begin_write().await?;
-    let mut q = motion::Entity::find_by_id(motion_id);
-    if txn.get_database_backend() == sea_orm::DbBackend::Postgres {
-        q = q.lock_exclusive();
-    }
-    let m = q.one(&txn).await?.ok_or(DomainError::NotFound)?;
-    crate::domain::assemblies::reader(actor)?;
-    if !m.encrypted {
-        return Err(DomainError::InvalidTransition(
-            "this motion is not an encrypted vote",
-        ));
-    }
-    let trustees = trustees_of(&txn, m.id).await?;
-    let Some(mine) = trustees.iter().find(|t| t.user_id == Some(me.id)).cloned() else {
-        return Err(DomainError::Forbidden);
-    };
+    let (m, trustees, mine) = super::as_trustee(&txn, actor, motion_id).await?;
     if motion_status(&m) != MotionStatus::Draft {
         return Err(DomainError::InvalidTransition(
             "trustees post their keys before voting opens",
@@ -134,5 +119,103 @@ pub async fn make_params<C: ConnectionTrait>(
         serde_json::to_string(&params).map_err(DomainError::internal)?,
     ));
     am.update(conn).await?;
+    Ok(())
+}
+
+/// The board names `user_id` in place of trustee `index` while the motion is a draft (a
+/// trustee who left, or lost its key). That trustee's key is dropped and the election's
+/// parameters with it: every voter's page encrypts to the key made once all are in again.
+/// Returns the assembly's id.
+pub async fn replace_trustee(
+    env: &Env,
+    actor: &Actor,
+    motion_id: Uuid,
+    index: i32,
+    user_id: Uuid,
+) -> DomainResult<Uuid> {
+    let board = actor.board_or_admin()?.id;
+    let txn = env.begin_write().await?;
+    let m = locked_encrypted(&txn, motion_id).await?;
+    if motion_status(&m) != MotionStatus::Draft {
+        return Err(DomainError::InvalidTransition(
+            "trustees are replaced before voting opens",
+        ));
+    }
+    let person = user::Entity::find_by_id(user_id)
+        .one(&txn)
+        .await?
+        .filter(|u| u.deleted_at.is_none())
+        .ok_or(DomainError::NotFound)?;
+    let trustees = trustees_of(&txn, m.id).await?;
+    let old = trustees
+        .iter()
+        .find(|t| t.trustee_index == index)
+        .cloned()
+        .ok_or(DomainError::NotFound)?;
+    if trustees.iter().any(|t| t.user_id == Some(person.id)) {
+        return Err(DomainError::Conflict(
+            "this person is already a trustee of the vote",
+        ));
+    }
+    let mut row: motion_trustee::ActiveModel = old.clone().into_active_model();
+    row.user_id = Set(Some(person.id));
+    row.public_key = Set(None);
+    row.partial_decryption = Set(None);
+    row.update(&txn).await?;
+    let mut er: motion_election::ActiveModel = election_row(&txn, m.id).await?.into_active_model();
+    er.params = Set(None);
+    er.update(&txn).await?;
+    let entry = audit::record(
+        &txn,
+        Some(board),
+        "assembly.trustee.replace",
+        "motion",
+        &m.id.to_string(),
+        json!({ "trustee": index, "userId": old.user_id }),
+        json!({ "assemblyId": m.assembly_id, "trustee": index, "userId": person.id }),
+    )
+    .await?;
+    txn.commit().await?;
+    audit::publish(env, [entry]);
+    let _ = env.live.send(LiveSignal {
+        assembly_id: m.assembly_id,
+        motion_id: Some(m.id),
+        kind: "TRUSTEE",
+    });
+    Ok(m.assembly_id)
+}
+
+/// `TRUSTEE_DUTY` while `user_id` is a trustee the count of an encrypted vote still waits
+/// for: a draft of an assembly not closed (its key; the board may replace it), an open vote,
+/// or a closed one it has not decrypted. Account deletion calls it first.
+pub async fn ensure_no_trustee_duty<C: ConnectionTrait>(
+    conn: &C,
+    user_id: Uuid,
+) -> DomainResult<()> {
+    let mine = motion_trustee::Entity::find()
+        .filter(motion_trustee::Column::UserId.eq(user_id))
+        .all(conn)
+        .await?;
+    for t in mine {
+        let Some(m) = motion::Entity::find_by_id(t.motion_id).one(conn).await? else {
+            continue;
+        };
+        if election_row(conn, m.id).await?.record.is_some() {
+            continue;
+        }
+        let waiting = match motion_status(&m) {
+            MotionStatus::Open => true,
+            MotionStatus::Closed => t.partial_decryption.is_none(),
+            MotionStatus::Draft => assembly::Entity::find_by_id(m.assembly_id)
+                .one(conn)
+                .await?
+                .is_some_and(|a| {
+                    crate::domain::assemblies::status_of(&a) != AssemblyStatus::Closed
+                }),
+        };
+        if waiting {
+            return Err(DomainError::TrusteeDuty);
+        }
+    }
     Ok(())
 }

@@ -20,7 +20,7 @@ pub use ballots::{
     ballot_page, close_box, insert_ballot, trackers, verify_for_cast, VerifiedBallot,
 };
 pub use decrypt::{record, submit_partial_decryption};
-pub use keys::{make_params, submit_trustee_key};
+pub use keys::{ensure_no_trustee_duty, make_params, replace_trustee, submit_trustee_key};
 
 use crate::domain::{DomainError, DomainResult};
 use crate::entities::{encrypted_ballot, motion, motion_election, motion_trustee, user};
@@ -97,6 +97,48 @@ pub async fn create_for<C: ConnectionTrait>(
     .exec(conn)
     .await?;
     Ok(())
+}
+
+/// The preamble of a trustee's posting: the encrypted motion, locked (PostgreSQL), the
+/// motion's trustees, and the caller's own row (`FORBIDDEN` if the caller is none of them).
+pub(crate) async fn as_trustee(
+    txn: &sea_orm::DatabaseTransaction,
+    actor: &crate::domain::Actor,
+    motion_id: Uuid,
+) -> DomainResult<(
+    motion::Model,
+    Vec<motion_trustee::Model>,
+    motion_trustee::Model,
+)> {
+    let me = actor.user()?.id;
+    let m = locked_encrypted(txn, motion_id).await?;
+    crate::domain::assemblies::reader(actor)?;
+    let trustees = trustees_of(txn, m.id).await?;
+    let mine = trustees
+        .iter()
+        .find(|t| t.user_id == Some(me))
+        .cloned()
+        .ok_or(DomainError::Forbidden)?;
+    Ok((m, trustees, mine))
+}
+
+/// The motion, locked on PostgreSQL; `INVALID_TRANSITION` unless it is an encrypted vote.
+pub(crate) async fn locked_encrypted(
+    txn: &sea_orm::DatabaseTransaction,
+    motion_id: Uuid,
+) -> DomainResult<motion::Model> {
+    use sea_orm::QuerySelect;
+    let mut q = motion::Entity::find_by_id(motion_id);
+    if txn.get_database_backend() == sea_orm::DbBackend::Postgres {
+        q = q.lock_exclusive();
+    }
+    let m = q.one(txn).await?.ok_or(DomainError::NotFound)?;
+    if !m.encrypted {
+        return Err(DomainError::InvalidTransition(
+            "this motion is not an encrypted vote",
+        ));
+    }
+    Ok(m)
 }
 
 pub(crate) async fn election_row<C: ConnectionTrait>(

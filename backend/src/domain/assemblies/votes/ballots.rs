@@ -1,9 +1,9 @@
 //! The secret ballot box: receipt codes, rewriting a motion's ballots in a random order at
 //! closing, and the published list of receipts.
 
+use crate::domain::core::unlink::rewrite_shuffled;
 use crate::domain::DomainResult;
 use crate::entities::secret_ballot;
-use rand::seq::SliceRandom;
 use rand::RngCore;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QuerySelect, Set,
@@ -16,33 +16,22 @@ pub(super) fn receipt() -> String {
     b.iter().map(|x| format!("{x:02x}")).collect()
 }
 
-/// Rewrites a motion's ballots in a random order with fresh ids, in one transaction.
+/// Rewrites a motion's ballots in a random order with fresh ids, in the closing transaction.
 pub(super) async fn shuffle_ballots(
     txn: &DatabaseTransaction,
     motion_id: Uuid,
 ) -> DomainResult<()> {
-    let mut ballots = secret_ballot::Entity::find()
-        .filter(secret_ballot::Column::MotionId.eq(motion_id))
-        .all(txn)
-        .await?;
-    if ballots.is_empty() {
-        return Ok(());
-    }
-    ballots.shuffle(&mut rand::rng());
-    secret_ballot::Entity::delete_many()
-        .filter(secret_ballot::Column::MotionId.eq(motion_id))
-        .exec(txn)
-        .await?;
-    for chunk in ballots.chunks(500) {
-        secret_ballot::Entity::insert_many(chunk.iter().map(|b| secret_ballot::ActiveModel {
+    rewrite_shuffled(
+        txn,
+        secret_ballot::Column::MotionId.eq(motion_id),
+        |b: &secret_ballot::Model| secret_ballot::ActiveModel {
             id: Set(Uuid::new_v4().to_string()),
             motion_id: Set(b.motion_id),
             choice: Set(b.choice.clone()),
             receipt: Set(b.receipt.clone()),
-        }))
-        .exec(txn)
-        .await?;
-    }
+        },
+    )
+    .await?;
     Ok(())
 }
 

@@ -3,7 +3,8 @@
 
 use crate::domain::assemblies::motion_status;
 use crate::domain::assemblies::votes::ballots::receipt;
-use crate::domain::assemblies::votes::{Cast, Job, Vote};
+use crate::domain::assemblies::votes::route::{route, Route};
+use crate::domain::assemblies::votes::{Cast, Job};
 use crate::domain::{core::audit, DbResultExt, DomainError, DomainResult};
 use crate::entities::{audit_log, ballot_participation, motion, open_vote, proxy, secret_ballot};
 use chrono::Utc;
@@ -12,7 +13,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
     QuerySelect, Set,
 };
-use serde_json::{json, Value};
+use serde_json::Value;
 use uuid::Uuid;
 
 /// May `caster` cast `member`'s vote in this assembly? Their own if present; a principal's
@@ -77,11 +78,10 @@ pub(super) async fn cast_in(
     if !eligible(txn, m.assembly_id, j.caster.id, j.member_id).await? {
         return Err(DomainError::NotEligible);
     }
-    let secret = m.ballot == BallotKind::Secret.as_str();
-    let election = crate::domain::assemblies::elections::is_election(&m);
+    let route = route(&j.vote, &m)?;
     let mut receipt_code = None;
     // One ballot per member: the participation's primary key (every election keeps one too).
-    if secret || election {
+    if route.participation() {
         ballot_participation::ActiveModel {
             motion_id: Set(m.id),
             member_id: Set(j.member_id),
@@ -91,8 +91,8 @@ pub(super) async fn cast_in(
         .await
         .on_unique(&["ballot_participations"], DomainError::AlreadyVoted)?;
     }
-    match (&j.vote, m.encrypted) {
-        (Vote::Marks(marks), false) if election => {
+    match &route {
+        Route::Marks { marks, .. } => {
             crate::domain::assemblies::elections::insert_marks(
                 txn,
                 &m,
@@ -103,16 +103,11 @@ pub(super) async fn cast_in(
             .await?;
             // No receipt: an election's marks are not published per ballot.
         }
-        (Vote::Plain(_), _) | (Vote::Marks(_), _) if election => {
-            return Err(DomainError::InvalidBallot(
-                "an election takes marks per candidate".into(),
-            ))
-        }
-        (Vote::Encrypted(b), true) => {
+        Route::Encrypted(b) => {
             crate::domain::assemblies::encrypted::insert_ballot(txn, m.id, b).await?;
             receipt_code = Some(b.tracker.clone());
         }
-        (Vote::Plain(choice), false) if secret => {
+        Route::Secret(choice) => {
             let code = receipt();
             secret_ballot::ActiveModel {
                 id: Set(Uuid::new_v4().to_string()),
@@ -124,7 +119,7 @@ pub(super) async fn cast_in(
             .await?;
             receipt_code = Some(code);
         }
-        (Vote::Plain(choice), false) => {
+        Route::Open(choice) => {
             open_vote::ActiveModel {
                 motion_id: Set(m.id),
                 member_id: Set(j.member_id),
@@ -136,24 +131,8 @@ pub(super) async fn cast_in(
             .await
             .on_unique(&["open_votes"], DomainError::AlreadyVoted)?;
         }
-        _ => {
-            return Err(DomainError::InvalidBallot(
-                "plain vote on an encrypted motion, or the reverse".into(),
-            ))
-        }
     }
-    // The audit says who voted for whom; the choice only for open ballots.
-    let after = if let (Vote::Marks(marks), false) = (&j.vote, secret) {
-        let marks: Vec<Value> = marks
-            .iter()
-            .map(|(c, choice)| json!({ "candidate": c, "choice": choice.as_str() }))
-            .collect();
-        json!({ "assemblyId": m.assembly_id, "member": j.member_id, "marks": marks })
-    } else if secret {
-        json!({ "assemblyId": m.assembly_id, "member": j.member_id })
-    } else {
-        json!({ "assemblyId": m.assembly_id, "member": j.member_id, "choice": j.choice().map(|c| c.as_str()) })
-    };
+    let after = route.audit(m.assembly_id, j.member_id);
     let entry = audit::record(
         txn,
         Some(j.caster.id),

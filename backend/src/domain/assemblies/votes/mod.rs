@@ -15,6 +15,7 @@
 //!
 //! This file holds the queue (`VoteQueue`, the jobs, the writer's health); beside it:
 //! - `cast`: who may cast whose vote, and one vote in its own savepoint;
+//! - `route`: which box a vote goes to, or why it is of the wrong kind;
 //! - `ballots`: the secret ballot box (receipts, shuffling at closing);
 //! - `tally`: majority rules, tally, turnout, the stored result;
 //! - `writer`: the writer task and the batch commit;
@@ -25,6 +26,7 @@ mod ballots;
 mod cast;
 mod open_close;
 mod privacy;
+mod route;
 mod tally;
 mod writer;
 
@@ -41,7 +43,7 @@ use crate::domain::assemblies::{is_effective, motion_status};
 use crate::domain::{core::audit, Actor, CurrentUser, DomainError, DomainResult};
 use crate::entities::{audit_log, ballot_participation, motion, open_vote, proxy, secret_ballot};
 use chrono::Utc;
-use constellation_shared::dto::assemblies::{BallotKind, Choice, MotionStatus, ProxyStatus};
+use constellation_shared::dto::assemblies::{Choice, MotionStatus, ProxyStatus};
 use rand::seq::SliceRandom;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, Set,
@@ -82,15 +84,6 @@ struct Job {
     member_id: Uuid,
     vote: Vote,
     reply: oneshot::Sender<DomainResult<Cast>>,
-}
-
-impl Job {
-    fn choice(&self) -> Option<Choice> {
-        match &self.vote {
-            Vote::Plain(c) => Some(*c),
-            Vote::Encrypted(_) | Vote::Marks(_) => None,
-        }
-    }
 }
 
 /// Most votes one transaction carries.
@@ -266,8 +259,8 @@ impl VoteQueue {
             .await?
             .ok_or(DomainError::NotFound)?;
         if !crate::domain::assemblies::elections::is_election(&m) || m.encrypted {
-            return Err(DomainError::InvalidBallot(
-                "marks are for elections on open or secret ballots".into(),
+            return Err(DomainError::InvalidTransition(
+                "marks are for elections on open or secret ballots",
             ));
         }
         if motion_status(&m) != MotionStatus::Open {

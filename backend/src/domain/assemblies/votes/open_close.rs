@@ -2,29 +2,85 @@
 //! shuffles the secret ballots.
 
 use crate::domain::assemblies::votes::ballots::shuffle_ballots;
-use crate::domain::assemblies::votes::tally::{rule_of, StoredResult};
+use crate::domain::assemblies::votes::tally::{rule_from, StoredResult};
 use crate::domain::assemblies::votes::LiveSignal;
 use crate::domain::assemblies::{self, motion_status, status_of};
 use crate::domain::{core::audit, Actor, DomainError, DomainResult};
 use crate::entities::{assembly, majority_rule, motion};
 use chrono::Utc;
 use constellation_shared::dto::assemblies::{AssemblyStatus, BallotKind, MotionStatus};
-use constellation_shared::rules::majority::{self, Attendance, Tally};
+use constellation_shared::rules::majority::{self, Attendance, Rule, Tally};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QuerySelect, Set};
 use serde_json::{json, Value};
 use uuid::Uuid;
 
-/// The attendance a result is decided on, taken when voting closes.
+/// The attendance a result is decided on, and the motion's majority rule as it stood, taken
+/// when voting closes (an encrypted vote is decided later, when the trustees decrypt: a rule
+/// changed in between does not change its outcome).
 #[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Closing {
     pub members: u32,
     pub present_or_represented: u32,
     pub second_convocation: bool,
+    /// Absent from closings stored before the rule was kept: the rule is then read again.
+    #[serde(default)]
+    pub rule: Option<RuleAtClose>,
+}
+
+/// A majority rule's figures (`majority_rules`), as kept in a `Closing`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RuleAtClose {
+    pub quorum_num: i32,
+    pub quorum_den: i32,
+    pub majority_num: i32,
+    pub majority_den: i32,
+    pub strict: bool,
+}
+
+impl From<&majority_rule::Model> for RuleAtClose {
+    fn from(r: &majority_rule::Model) -> Self {
+        Self {
+            quorum_num: r.quorum_num,
+            quorum_den: r.quorum_den,
+            majority_num: r.majority_num,
+            majority_den: r.majority_den,
+            strict: r.strict,
+        }
+    }
+}
+
+async fn current_rule<C: ConnectionTrait>(
+    conn: &C,
+    m: &motion::Model,
+) -> DomainResult<RuleAtClose> {
+    let rule = majority_rule::Entity::find_by_id(m.rule_code.clone())
+        .one(conn)
+        .await?
+        .ok_or(DomainError::internal("missing majority rule"))?;
+    Ok(RuleAtClose::from(&rule))
 }
 
 impl Closing {
-    pub async fn now<C: ConnectionTrait>(conn: &C, a: &assembly::Model) -> DomainResult<Self> {
+    /// The rule the motion is decided on: the one kept at the close.
+    pub async fn rule<C: ConnectionTrait>(
+        &self,
+        conn: &C,
+        m: &motion::Model,
+    ) -> DomainResult<Rule> {
+        let r = match self.rule {
+            Some(r) => r,
+            None => current_rule(conn, m).await?,
+        };
+        Ok(rule_from(r))
+    }
+
+    pub async fn now<C: ConnectionTrait>(
+        conn: &C,
+        a: &assembly::Model,
+        m: &motion::Model,
+    ) -> DomainResult<Self> {
         let members = assemblies::effective_members(conn).await? as u32;
         let present = crate::domain::assemblies::proxies::present(conn, a.id)
             .await?
@@ -36,6 +92,7 @@ impl Closing {
             members,
             present_or_represented: present + represented,
             second_convocation: a.first_convocation_id.is_some(),
+            rule: Some(current_rule(conn, m).await?),
         })
     }
 }
@@ -49,15 +106,12 @@ pub async fn decide_stored<C: ConnectionTrait>(
     closing: Closing,
 ) -> DomainResult<StoredResult> {
     let t = crate::domain::assemblies::room_counts::combined(online, Some(room));
-    let rule = majority_rule::Entity::find_by_id(m.rule_code.clone())
-        .one(conn)
-        .await?
-        .ok_or(DomainError::internal("missing majority rule"))?;
+    let rule = closing.rule(conn, m).await?;
     let attendance = Attendance {
         members: closing.members,
         present_or_represented: closing.present_or_represented,
     };
-    let outcome = majority::decide(&rule_of(&rule), t, attendance, closing.second_convocation);
+    let outcome = majority::decide(&rule, t, attendance, closing.second_convocation);
     Ok(StoredResult {
         yes: t.yes,
         no: t.no,
@@ -100,6 +154,7 @@ async fn close_encrypted(
     .await?;
     txn.commit().await?;
     audit::publish(env, [entry]);
+    crate::domain::core::unlink::vacuum(env, "encrypted_ballots").await;
     let _ = env.live.send(LiveSignal {
         assembly_id,
         motion_id: Some(motion_id),
@@ -154,12 +209,7 @@ async fn close_election(
     .await?;
     txn.commit().await?;
     audit::publish(env, [entry]);
-    // PostgreSQL keeps the old row versions (with the voters' xmin) until vacuumed.
-    if env.db.get_database_backend() == sea_orm::DbBackend::Postgres {
-        if let Err(e) = env.db.execute_unprepared("VACUUM candidate_marks").await {
-            tracing::warn!(error = %e, "could not vacuum the election's marks");
-        }
-    }
+    crate::domain::core::unlink::vacuum(env, "candidate_marks").await;
     let _ = env.live.send(LiveSignal {
         assembly_id,
         motion_id: Some(motion_id),
@@ -241,7 +291,7 @@ pub async fn close_voting(
         return Err(DomainError::InvalidTransition("voting is not open"));
     }
     let a = assemblies::find(&txn, m.assembly_id).await?;
-    let closing = Closing::now(&txn, &a).await?;
+    let closing = Closing::now(&txn, &a, &m).await?;
     if m.encrypted {
         return close_encrypted(env, txn, board.id, m, closing).await;
     }
@@ -269,12 +319,7 @@ pub async fn close_voting(
             "room": { "yes": room.yes, "no": room.no, "abstain": room.abstain }, "passed": stored.passed })).await?;
     txn.commit().await?;
     audit::publish(env, [entry]);
-    // PostgreSQL keeps the old row versions (in arrival order) until vacuumed.
-    if env.db.get_database_backend() == sea_orm::DbBackend::Postgres {
-        if let Err(e) = env.db.execute_unprepared("VACUUM secret_ballots").await {
-            tracing::warn!(error = %e, "could not vacuum the ballot box");
-        }
-    }
+    crate::domain::core::unlink::vacuum(env, "secret_ballots").await;
     let _ = env.live.send(LiveSignal {
         assembly_id: a.id,
         motion_id: Some(motion_id),

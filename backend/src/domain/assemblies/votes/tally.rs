@@ -9,6 +9,11 @@ use constellation_shared::Language;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 
 pub fn rule_of(r: &majority_rule::Model) -> Rule {
+    rule_from(super::open_close::RuleAtClose::from(r))
+}
+
+/// A rule from its stored figures (a `majority_rules` row, or the figures kept at a close).
+pub fn rule_from(r: super::open_close::RuleAtClose) -> Rule {
     Rule {
         quorum: (r.quorum_den > 0)
             .then(|| Fraction::new(r.quorum_num.max(0) as u32, r.quorum_den as u32)),

@@ -234,36 +234,27 @@ async fn fast_batch(db: &DatabaseConnection, jobs: &[Job]) -> DomainResult<Outco
             continue;
         }
         // A vote of the wrong kind is refused before it counts as this member's vote.
-        let routable = match (&j.vote, m.encrypted) {
-            (Vote::Plain(_), false) => !crate::domain::assemblies::elections::is_election(m),
-            (Vote::Encrypted(_), true) => true,
-            _ => false,
+        let route = match route::route(&j.vote, m) {
+            Ok(r) => r,
+            Err(e) => {
+                out.push(Err(e));
+                continue;
+            }
         };
-        if !routable {
-            out.push(Err(DomainError::InvalidBallot(
-                "this vote's kind does not match the motion".into(),
-            )));
-            continue;
-        }
         if !taken.insert((m.id, j.member_id)) {
             out.push(Err(DomainError::AlreadyVoted));
             continue;
         }
-        let secret = m.ballot == BallotKind::Secret.as_str();
+        if route.participation() {
+            parts.push(ballot_participation::ActiveModel {
+                motion_id: Set(m.id),
+                member_id: Set(j.member_id),
+                cast_by: Set(j.caster.id),
+            });
+        }
         let mut code = None;
-        match (&j.vote, m.encrypted) {
-            (Vote::Plain(_), _) if crate::domain::assemblies::elections::is_election(m) => {
-                out.push(Err(DomainError::InvalidBallot(
-                    "an election takes marks per candidate".into(),
-                )));
-                continue;
-            }
-            (Vote::Encrypted(b), true) => {
-                parts.push(ballot_participation::ActiveModel {
-                    motion_id: Set(m.id),
-                    member_id: Set(j.member_id),
-                    cast_by: Set(j.caster.id),
-                });
+        match &route {
+            route::Route::Encrypted(b) => {
                 sealed.push(crate::entities::encrypted_ballot::ActiveModel {
                     motion_id: Set(m.id),
                     tracker: Set(b.tracker.clone()),
@@ -272,12 +263,7 @@ async fn fast_batch(db: &DatabaseConnection, jobs: &[Job]) -> DomainResult<Outco
                 });
                 code = Some(b.tracker.clone());
             }
-            (Vote::Plain(choice), false) if secret => {
-                parts.push(ballot_participation::ActiveModel {
-                    motion_id: Set(m.id),
-                    member_id: Set(j.member_id),
-                    cast_by: Set(j.caster.id),
-                });
+            route::Route::Secret(choice) => {
                 let r = receipt();
                 ballots.push(secret_ballot::ActiveModel {
                     id: Set(Uuid::new_v4().to_string()),
@@ -287,7 +273,7 @@ async fn fast_batch(db: &DatabaseConnection, jobs: &[Job]) -> DomainResult<Outco
                 });
                 code = Some(r);
             }
-            (Vote::Plain(choice), false) => {
+            route::Route::Open(choice) => {
                 opens.push(open_vote::ActiveModel {
                     motion_id: Set(m.id),
                     member_id: Set(j.member_id),
@@ -296,18 +282,12 @@ async fn fast_batch(db: &DatabaseConnection, jobs: &[Job]) -> DomainResult<Outco
                     cast_at: Set(now),
                 });
             }
-            _ => {
-                out.push(Err(DomainError::InvalidBallot(
-                    "plain vote on an encrypted motion, or the reverse".into(),
-                )));
-                continue;
+            // Batches with election ballots take the savepoint path (`write_batch`).
+            route::Route::Marks { .. } => {
+                return Err(DomainError::internal("election marks in the fast path"));
             }
         }
-        let after = if secret {
-            json!({ "assemblyId": a, "member": j.member_id })
-        } else {
-            json!({ "assemblyId": a, "member": j.member_id, "choice": j.choice().map(|c| c.as_str()) })
-        };
+        let after = route.audit(a, j.member_id);
         audits.push(audit_log::ActiveModel {
             actor_id: Set(Some(j.caster.id)),
             action: Set("assembly.vote".to_owned()),
