@@ -4,12 +4,8 @@
 
 use crate::labs::{set_value, sign_in};
 use crate::support::{assert_no_csp_violations, click, fill, start, wait_until};
+use crate::support_assembly::{draft_assembly_with, goto, open_voting};
 use chromiumoxide::Page;
-use serde_json::json;
-
-async fn goto(page: &Page, url: String) {
-    page.goto(url).await.expect("goto");
-}
 
 /// Picks `choice` in the booth for `member` and casts it, then waits for the confirmation.
 async fn vote(page: &Page, member: &str, choice: &str) {
@@ -36,15 +32,8 @@ async fn the_board_convenes_a_member_gives_a_proxy_and_the_holder_votes_twice() 
     let chair = s.app.signup("Chair Person").await;
     let holder = s.app.signup("Holder Member").await;
     let principal = s.app.signup("Principal Member").await;
-    for u in [&chair, &holder, &principal] {
-        s.app
-            .set_roles(&chair, u, json!({ "kind": "EFFECTIVE" }))
-            .await;
-    }
-    let (a, motions) = s.app.draft_assembly(&chair).await;
-    let motion = &motions[0];
-    let base = format!("{}/assemblies/{a}", s.app.url);
-    let page = s.open("/").await;
+    let draft = draft_assembly_with(&s, &chair, &[&holder, &principal]).await;
+    let (a, motion, base, page) = (draft.id, &draft.motions[0], draft.base, draft.page);
 
     // The board convenes it.
     sign_in(&s, &page, &chair).await;
@@ -120,21 +109,7 @@ async fn the_board_convenes_a_member_gives_a_proxy_and_the_holder_votes_twice() 
         "the holder present",
     )
     .await;
-    let open = format!("button.open-voting[data-motion-id=\"{motion}\"]");
-    wait_until(
-        &page,
-        &format!("!!document.querySelector('{open}')"),
-        "the open-voting button",
-    )
-    .await;
-    click(&page, &open).await;
-    let close = format!("button.close-voting[data-motion-id=\"{motion}\"]");
-    wait_until(
-        &page,
-        &format!("!!document.querySelector('{close}')"),
-        "voting open",
-    )
-    .await;
+    let close = open_voting(&page, motion).await;
 
     // The holder votes twice in the booth: own vote and the principal's.
     sign_in(&s, &page, &holder).await;

@@ -5,51 +5,12 @@
 
 use crate::labs::{set_value, sign_in};
 use crate::support::{assert_no_csp_violations, click, fill, start, wait_until};
+use crate::support_assembly::{
+    draft_assembly_with, goto, js_string, open_voting, press, session_through_api, tab_to,
+};
 use chromiumoxide::Page;
 use constellation_tests::TestUser;
 use serde_json::json;
-
-async fn goto(page: &Page, url: String) {
-    page.goto(url).await.expect("goto");
-}
-
-async fn js_string(page: &Page, js: &str) -> String {
-    page.evaluate(js)
-        .await
-        .expect("evaluate")
-        .into_value::<String>()
-        .unwrap_or_default()
-}
-
-async fn press(page: &Page, key: &str) {
-    page.find_element("body")
-        .await
-        .expect("body")
-        .press_key(key)
-        .await
-        .expect("key");
-}
-
-/// Presses Tab until the focus is on `selector` (as a keyboard user would).
-async fn tab_to(page: &Page, selector: &str) {
-    let focused = format!(
-        "document.activeElement?.matches({}) ?? false",
-        json!(selector)
-    );
-    for _ in 0..80 {
-        press(page, "Tab").await;
-        let on = page
-            .evaluate(focused.as_str())
-            .await
-            .ok()
-            .and_then(|r| r.into_value::<bool>().ok())
-            .unwrap_or(false);
-        if on {
-            return;
-        }
-    }
-    panic!("Tab never reached {selector}");
-}
 
 /// The board proposes `who` in the election's card.
 async fn propose(page: &Page, election: &str, who: &TestUser) {
@@ -85,14 +46,9 @@ async fn the_board_adds_an_election_members_stand_and_approve_and_the_elected_sh
     for name in ["Ada", "Bea", "Cyd", "Dee", "Eve"] {
         c.push(s.app.signup(&format!("{name} Candidate")).await);
     }
-    for u in std::iter::once(&chair).chain(&c) {
-        s.app
-            .set_roles(&chair, u, json!({ "kind": "EFFECTIVE" }))
-            .await;
-    }
-    let (a, _) = s.app.draft_assembly(&chair).await;
-    let base = format!("{}/assemblies/{a}", s.app.url);
-    let page = s.open("/").await;
+    let everyone: Vec<&TestUser> = std::iter::once(&chair).chain(&c).collect();
+    let draft = draft_assembly_with(&s, &chair, &everyone[1..]).await;
+    let (a, base, page) = (draft.id, draft.base, draft.page);
 
     // The board adds a secret election by approval for three seats, in the form.
     sign_in(&s, &page, &chair).await;
@@ -177,30 +133,15 @@ async fn the_board_adds_an_election_members_stand_and_approve_and_the_elected_sh
     }
 
     // The session (through the API): convened, opened, everyone checked in.
-    let r = s.app.assembly_step(&chair, "conveneAssembly", &a).await;
-    assert!(r["errors"].is_null(), "convene: {r}");
-    let r = s.app.assembly_step(&chair, "openSession", &a).await;
-    assert!(r["errors"].is_null(), "open the session: {r}");
-    for u in std::iter::once(&chair).chain(&c) {
-        let r = s.app.check_in(&chair, &a, Some(u.id.as_str())).await;
-        assert!(r["errors"].is_null(), "check-in: {r}");
-    }
+    session_through_api(&s, &chair, &a, &[], &everyone).await;
 
     // The chair opens voting in the console; no room count for an election.
     sign_in(&s, &page, &chair).await;
     goto(&page, format!("{base}/chair")).await;
-    let open = format!("button.open-voting[data-motion-id=\"{e}\"]");
+    let close = open_voting(&page, &e).await;
     wait_until(
         &page,
-        &format!("!!document.querySelector('{open}')"),
-        "the open-voting button",
-    )
-    .await;
-    click(&page, &open).await;
-    let close = format!("button.close-voting[data-motion-id=\"{e}\"]");
-    wait_until(
-        &page,
-        &format!("!!document.querySelector('{close}') && !document.querySelector('form.room-count-form[data-motion-id=\"{e}\"]')"),
+        &format!("!document.querySelector('form.room-count-form[data-motion-id=\"{e}\"]')"),
         "voting open, without a room count form",
     )
     .await;

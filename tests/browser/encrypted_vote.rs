@@ -1,11 +1,15 @@
 //! Journey of the encrypted-ballot issue (#15): the board adds an encrypted motion; its two
-//! trustees (the board members) generate their keys in the page; a member votes with the
-//! keyboard alone and a proxy holder casts two ballots, each made in the page; voting closes;
-//! each trustee decrypts in the page (one with the key kept by the browser, one with the
-//! pasted key file); the result shows, and the record downloaded from the page verifies.
+//! trustees (the board members) are to generate their keys in the page: the first does, the
+//! board names a member in place of the second, and that stand-in does; a member votes with
+//! the keyboard alone and a proxy holder casts two ballots, each made in the page; voting
+//! closes; each trustee decrypts in the page (one with the key kept by the browser, one with
+//! the pasted key file); the result shows, and the record downloaded from the page verifies.
 
 use crate::labs::{set_value, sign_in};
 use crate::support::{assert_no_csp_violations, click, fill, start, wait_until, Session};
+use crate::support_assembly::{
+    draft_assembly_with, goto, js_string, open_voting, press, session_through_api, tab_to,
+};
 use chromiumoxide::Page;
 use constellation_shared::voting::{verify_record, ElectionRecord};
 use constellation_tests::{TestUser, PASSWORD};
@@ -32,48 +36,6 @@ async fn sign_in_keeping_keys(s: &Session, page: &Page, who: &TestUser) {
         "signed in",
     )
     .await;
-}
-
-async fn goto(page: &Page, url: String) {
-    page.goto(url).await.expect("goto");
-}
-
-async fn js_string(page: &Page, js: &str) -> String {
-    page.evaluate(js)
-        .await
-        .expect("evaluate")
-        .into_value::<String>()
-        .unwrap_or_default()
-}
-
-async fn press(page: &Page, key: &str) {
-    page.find_element("body")
-        .await
-        .expect("body")
-        .press_key(key)
-        .await
-        .expect("key");
-}
-
-/// Presses Tab until the focus is on `selector` (as a keyboard user would).
-async fn tab_to(page: &Page, selector: &str) {
-    let focused = format!(
-        "document.activeElement?.matches({}) ?? false",
-        json!(selector)
-    );
-    for _ in 0..80 {
-        press(page, "Tab").await;
-        let on = page
-            .evaluate(focused.as_str())
-            .await
-            .ok()
-            .and_then(|r| r.into_value::<bool>().ok())
-            .unwrap_or(false);
-        if on {
-            return;
-        }
-    }
-    panic!("Tab never reached {selector}");
 }
 
 /// The tracker announced in the booth's confirmation (exactly one: no mismatch warning).
@@ -136,6 +98,35 @@ async fn generate_key(page: &Page, base: &str, motion: &str) -> String {
     file
 }
 
+/// The board, in the motion's card, names `by` in place of the trustee `who`: Replace, pick
+/// the member (the focus is on the list), confirm; the focus comes back to the row.
+async fn replace_trustee(page: &Page, election: &str, who: &TestUser, by: &TestUser) {
+    let row = format!("{election} li.trustee[data-user-id=\"{}\"]", who.id);
+    wait_until(
+        page,
+        &format!("!!document.querySelector('{row} .trustee-replace')"),
+        "the replace button",
+    )
+    .await;
+    click(page, &format!("{row} .trustee-replace")).await;
+    let select = format!("{row} form.trustee-replace-form select");
+    wait_until(
+        page,
+        &format!("!!document.querySelector('{select} option[value=\"{}\"]') && !document.querySelector('{select} option[value=\"{}\"]') && document.activeElement === document.querySelector('{select}')", by.id, who.id),
+        "the members who are not trustees offered, the focus on the list",
+    )
+    .await;
+    set_value(page, &select, &by.id).await;
+    click(page, &format!("{row} .trustee-replace-confirm")).await;
+    let named = format!("{election} li.trustee[data-user-id=\"{}\"]", by.id);
+    wait_until(
+        page,
+        &format!("!document.querySelector('{row}') && document.querySelector('{named}')?.dataset.keyPosted === 'false' && document.querySelectorAll('{election} li.trustee[data-key-posted=\"true\"]').length === 1 && document.activeElement === document.querySelector('{named} .trustee-replace')"),
+        "the stand-in named, their key awaited, the focus back on their row",
+    )
+    .await;
+}
+
 /// Casts one ballot by clicking (the proxy holder's way).
 async fn vote_by_click(page: &Page, motion: &str, member: &str, choice: &str) -> String {
     let fieldset = format!("fieldset[data-member-id=\"{member}\"]");
@@ -162,6 +153,7 @@ async fn trustees_key_an_encrypted_motion_members_vote_in_the_page_and_trustees_
     let s = start().await;
     let chair = s.app.signup("Chair Trustee").await;
     let second = s.app.signup("Second Trustee").await;
+    let stand_in = s.app.signup("Stand-in Trustee").await;
     let voter = s.app.signup("Keyboard Voter").await;
     let holder = s.app.signup("Holder Member").await;
     let principal = s.app.signup("Principal Member").await;
@@ -172,14 +164,8 @@ async fn trustees_key_an_encrypted_motion_members_vote_in_the_page_and_trustees_
             json!({ "kind": "EFFECTIVE", "board": true }),
         )
         .await;
-    for u in [&chair, &voter, &holder, &principal] {
-        s.app
-            .set_roles(&chair, u, json!({ "kind": "EFFECTIVE" }))
-            .await;
-    }
-    let (a, _) = s.app.draft_assembly(&chair).await;
-    let base = format!("{}/assemblies/{a}", s.app.url);
-    let page = s.open("/").await;
+    let draft = draft_assembly_with(&s, &chair, &[&stand_in, &voter, &holder, &principal]).await;
+    let (a, base, page) = (draft.id, draft.base, draft.page);
 
     // The board adds an encrypted motion in the form.
     sign_in(&s, &page, &chair).await;
@@ -213,7 +199,7 @@ async fn trustees_key_an_encrypted_motion_members_vote_in_the_page_and_trustees_
     assert!(!motion.is_empty(), "the motion's id");
     let election = format!("section.election[data-motion-id=\"{motion}\"]");
 
-    // Each trustee generates their key in the page; the second one completes the set.
+    // The first trustee generates their key in the page.
     let chair_key = generate_key(&page, &base, &motion).await;
     // The file offered is the one kept: save it as a trustee would.
     click(&page, &format!("#trustee-key-file-{motion}")).await;
@@ -222,9 +208,12 @@ async fn trustees_key_an_encrypted_motion_members_vote_in_the_page_and_trustees_
         std::fs::read_to_string(saved).expect("key file").trim(),
         chair_key
     );
-    sign_in_keeping_keys(&s, &page, &second).await;
-    let second_key = generate_key(&page, &base, &motion).await;
-    assert_ne!(chair_key, second_key);
+    // Before every key is in, the board names a member in place of the second trustee; the
+    // stand-in generates their key in their page and completes the set.
+    replace_trustee(&page, &election, &second, &stand_in).await;
+    sign_in_keeping_keys(&s, &page, &stand_in).await;
+    let stand_in_key = generate_key(&page, &base, &motion).await;
+    assert_ne!(chair_key, stand_in_key);
     wait_until(
         &page,
         &format!("document.querySelector('{election}')?.dataset.ready === 'true' && document.querySelectorAll('{election} li.trustee[data-key-posted=\"true\"]').length === 2 && document.querySelector('{election} .trustee-key-check')?.dataset.ok === 'true'"),
@@ -257,34 +246,12 @@ async fn trustees_key_an_encrypted_motion_members_vote_in_the_page_and_trustees_
     );
 
     // The session: convened, a proxy, opened, the voters checked in (set up through the API).
-    let r = s.app.assembly_step(&chair, "conveneAssembly", &a).await;
-    assert!(r["errors"].is_null(), "convene: {r}");
-    s.app.proxy(&principal, &holder, &a).await;
-    let r = s.app.assembly_step(&chair, "openSession", &a).await;
-    assert!(r["errors"].is_null(), "open the session: {r}");
-    for u in [&voter, &holder] {
-        let r = s.app.check_in(&chair, &a, Some(u.id.as_str())).await;
-        assert!(r["errors"].is_null(), "check-in: {r}");
-    }
+    session_through_api(&s, &chair, &a, &[(&principal, &holder)], &[&voter, &holder]).await;
 
     // The chair opens voting in the console.
     sign_in_keeping_keys(&s, &page, &chair).await;
     goto(&page, format!("{base}/chair")).await;
-    let open = format!("button.open-voting[data-motion-id=\"{motion}\"]");
-    wait_until(
-        &page,
-        &format!("!!document.querySelector('{open}')"),
-        "the open-voting button",
-    )
-    .await;
-    click(&page, &open).await;
-    let close = format!("button.close-voting[data-motion-id=\"{motion}\"]");
-    wait_until(
-        &page,
-        &format!("!!document.querySelector('{close}')"),
-        "voting open",
-    )
-    .await;
+    let close = open_voting(&page, &motion).await;
 
     // A member votes with the keyboard alone: Tab to the ballot, Space and an arrow to pick
     // "no", Tab to the button, Enter.
@@ -359,8 +326,8 @@ async fn trustees_key_an_encrypted_motion_members_vote_in_the_page_and_trustees_
     )
     .await;
 
-    // The second trustee decrypts with the key their browser kept; it is erased afterwards.
-    sign_in_keeping_keys(&s, &page, &second).await;
+    // The stand-in decrypts with the key their browser kept; it is erased afterwards.
+    sign_in_keeping_keys(&s, &page, &stand_in).await;
     goto(&page, base.clone()).await;
     let form = format!("form.trustee-decrypt[data-motion-id=\"{motion}\"]");
     wait_until(
@@ -373,11 +340,11 @@ async fn trustees_key_an_encrypted_motion_members_vote_in_the_page_and_trustees_
     wait_until(
         &page,
         &format!("!document.querySelector('{form}') && document.querySelectorAll('{election} li.trustee[data-decrypted=\"true\"]').length === 1"),
-        "the second share posted",
+        "the stand-in's share posted",
     )
     .await;
     let kept = js_string(&page, &format!("Object.keys(localStorage).filter(k => k.startsWith('constellation.trustee.{motion}.')).map(k => localStorage.getItem(k)).join('\\n')")).await;
-    assert!(!kept.contains(&second_key), "the decrypted key is erased");
+    assert!(!kept.contains(&stand_in_key), "the decrypted key is erased");
 
     // The chair, on a cleared browser, pastes the key file and decrypts: the result shows.
     sign_in(&s, &page, &chair).await;

@@ -11,4 +11,5 @@ mod reach;
 mod reach_admin;
 mod resources;
 mod support;
+mod support_assembly;
 mod transition;

@@ -418,6 +418,7 @@ pub fn attach(env: &Env, data: &mut async_graphql::Data) {
     data.insert(cached::<_, Uuid>(InterestCountLoader(env.clone())));
     data.insert(cached::<_, (Uuid, Uuid)>(InterestedLoader(env.clone())));
     data.insert(cached::<_, (Uuid, Uuid)>(RegistrationLoader(env.clone())));
+    super::assemblies::loaders::attach(env, data);
     super::transition::loaders::attach(env, data);
     super::polls::loaders::attach(env, data);
 }

@@ -207,6 +207,15 @@ pub struct AssembliesStrings {
     pub trustee_key_other: &'static str,
     /// The encrypted tally is not the sum of the published ballots: nothing is decrypted.
     pub trustee_tally_mismatch: &'static str,
+    // The board replaces a trustee while the motion is a draft.
+    pub trustee_replace: &'static str,
+    /// `{}`: the trustee replaced.
+    pub trustee_replace_label: &'static str,
+    pub trustee_replace_choose: &'static str,
+    pub trustee_replace_hint: &'static str,
+    pub trustee_replace_confirm: &'static str,
+    pub trustee_replace_none: &'static str,
+    pub trustee_replaced: &'static str,
     pub election_record_link: &'static str,
     pub election_record_verify: &'static str,
     pub election_record_missing: &'static str,

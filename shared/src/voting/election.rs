@@ -130,3 +130,18 @@ pub fn json_sha256<T: Serialize>(value: &T) -> Result<[u8; 32], VerifyError> {
     let bytes = serde_json::to_vec(value).map_err(|_| VerifyError::Encoding)?;
     Ok(Sha256::digest(&bytes).into())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Question;
+
+    #[test]
+    fn an_election_approves_up_to_the_seats_or_every_candidate_when_fewer_stand() {
+        let three: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();
+        let q = Question::election(three.clone(), 2);
+        assert_eq!((q.options.clone(), q.min, q.max), (three.clone(), 0, 2));
+        let q = Question::election(three.clone(), 5);
+        assert_eq!((q.min, q.max), (0, 3));
+        assert_eq!(Question::election(Vec::new(), 3).max, 0);
+    }
+}

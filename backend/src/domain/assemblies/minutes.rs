@@ -175,27 +175,8 @@ pub async fn build(env: &Env, actor: &Actor, id: Uuid) -> DomainResult<Minutes> 
                         let _ = writeln!(md, "{}\n", split_line(online, room, fr));
                     }
                 }
-                _ if m.encrypted && motion_status(m) == MotionStatus::Closed => {
-                    let _ = writeln!(
-                        md,
-                        "{}\n",
-                        if fr {
-                            "Vote clos ; dépouillement en attente du déchiffrement par les gardiens de la clé."
-                        } else {
-                            "Voting closed; the count awaits the trustees' decryption."
-                        }
-                    );
-                }
                 _ => {
-                    let _ = writeln!(
-                        md,
-                        "{}\n",
-                        if fr {
-                            "Non mise au vote."
-                        } else {
-                            "Not put to the vote."
-                        }
-                    );
+                    let _ = writeln!(md, "{}\n", no_result_line(m, fr));
                 }
             }
         }
@@ -205,6 +186,23 @@ pub async fn build(env: &Env, actor: &Actor, id: Uuid) -> DomainResult<Minutes> 
         title,
         markdown: md,
     })
+}
+
+/// A motion or election without a result yet: not put to the vote, being voted, or closed
+/// and waiting for the trustees (a closed plain vote always has its result).
+fn no_result_line(m: &crate::entities::motion::Model, fr: bool) -> &'static str {
+    match (motion_status(m), fr) {
+        (MotionStatus::Closed, true) => {
+            "Vote clos ; dépouillement en attente du déchiffrement par les gardiens de la clé."
+        }
+        (MotionStatus::Closed, false) => {
+            "Voting closed; the count awaits the trustees' decryption."
+        }
+        (MotionStatus::Open, true) => "Vote en cours.",
+        (MotionStatus::Open, false) => "Voting in progress.",
+        (MotionStatus::Draft, true) => "Non mise au vote.",
+        (MotionStatus::Draft, false) => "Not put to the vote.",
+    }
 }
 
 /// An election in the minutes: seats, who is elected, who is tied, and every candidate's counts.
@@ -223,12 +221,7 @@ async fn election_lines(
         m.text
     );
     let Some(r) = StoredElection::read(m) else {
-        let _ = writeln!(md, "{}\n", match (motion_status(m), fr) {
-            (MotionStatus::Closed, true) => "Vote clos ; dépouillement en attente du déchiffrement par les gardiens de la clé.",
-            (MotionStatus::Closed, false) => "Voting closed; the count awaits the trustees' decryption.",
-            (_, true) => "Non mise au vote.",
-            (_, false) => "Not put to the vote.",
-        });
+        let _ = writeln!(md, "{}\n", no_result_line(m, fr));
         return Ok(());
     };
     let ids: Vec<Uuid> = r.candidates.iter().map(|c| c.user_id).collect();

@@ -34,15 +34,20 @@ pub(super) async fn candidates(ctx: &Context<'_>, m: &motion::Model) -> Result<V
     if !elections::is_election(m) {
         return Ok(Vec::new());
     }
-    let rows = elections::candidates(&ctx.env().db, m.id).await.gql()?;
-    let mut out = Vec::with_capacity(rows.len());
-    for c in rows {
-        out.push(Candidate {
-            person: person(ctx, c.user_id).await?,
+    let rows = crate::graphql::labs::load::<super::loaders::CandidatesLoader, _>(ctx, m.id)
+        .await?
+        .unwrap_or_default();
+    // Every person requested at once: one batch through the person loader.
+    let people =
+        futures_util::future::try_join_all(rows.iter().map(|c| person(ctx, c.user_id))).await?;
+    Ok(rows
+        .iter()
+        .zip(people)
+        .map(|(c, person)| Candidate {
+            person,
             accepted: c.accepted_at.is_some(),
-        });
-    }
-    Ok(out)
+        })
+        .collect())
 }
 
 pub(super) async fn result(ctx: &Context<'_>, m: &motion::Model) -> Result<Option<ElectionResult>> {

@@ -30,19 +30,27 @@ impl Election {
         self.0.fingerprint.as_deref()
     }
     async fn trustees(&self, ctx: &Context<'_>) -> Result<Vec<ElectionTrustee>> {
-        let mut out = Vec::with_capacity(self.0.trustees.len());
-        for t in &self.0.trustees {
-            out.push(ElectionTrustee {
+        // Every trustee's person requested at once: one batch through the person loader.
+        let people =
+            futures_util::future::try_join_all(self.0.trustees.iter().map(|t| async move {
+                match t.user_id {
+                    Some(u) => person(ctx, u).await,
+                    None => Ok(None),
+                }
+            }))
+            .await?;
+        Ok(self
+            .0
+            .trustees
+            .iter()
+            .zip(people)
+            .map(|(t, person)| ElectionTrustee {
                 index: t.trustee_index,
-                person: match t.user_id {
-                    Some(u) => person(ctx, u).await?,
-                    None => None,
-                },
+                person,
                 key_posted: t.public_key.is_some(),
                 decrypted: t.partial_decryption.is_some(),
-            });
-        }
-        Ok(out)
+            })
+            .collect())
     }
     /// The viewer's trustee index, if the viewer is a trustee.
     async fn my_trustee_index(&self, ctx: &Context<'_>) -> Option<i32> {

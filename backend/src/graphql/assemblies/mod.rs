@@ -27,6 +27,7 @@ use uuid::Uuid;
 mod assembly_object;
 mod elections_object;
 mod encrypted_object;
+pub mod loaders;
 mod motion_objects;
 mod mutation;
 mod proxy_object;

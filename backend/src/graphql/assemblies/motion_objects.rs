@@ -171,10 +171,12 @@ impl Motion {
     }
     /// Encrypted ballots only: the trustees, the parameters, the encrypted tally.
     async fn election(&self, ctx: &Context<'_>) -> Result<Option<Election>> {
+        if !self.0.encrypted {
+            return Ok(None);
+        }
         Ok(
-            crate::domain::assemblies::encrypted::view(&ctx.env().db, &self.0)
-                .await
-                .gql()?
+            crate::graphql::labs::load::<super::loaders::ElectionLoader, _>(ctx, self.0.id)
+                .await?
                 .map(Election),
         )
     }

@@ -1,6 +1,7 @@
 //! One vote to cast on one motion — one's own or a principal's — as a fieldset of three
 //! radio buttons and a submit button, usable with the keyboard alone.
 
+use super::choice_radios::{choice_id, ChoiceRadios};
 use super::focus_by_id;
 use super::state::AssemblyCtx;
 use crate::api::ApiError;
@@ -38,7 +39,7 @@ pub fn BallotForm(
         }
     };
     let group = format!("choice-{motion_id}-{member_id}");
-    let first_radio = format!("{group}-{}", Choice::Yes.as_str());
+    let first_radio = choice_id(&group, Choice::Yes);
 
     let submit = {
         let (motion_id, member_id, first_radio) =
@@ -74,52 +75,18 @@ pub fn BallotForm(
                     }
                     confirmation.try_set(Some(text));
                     // This form goes: the right is cast.
-                    ctx.assembly.try_update(|a| {
-                        let right = a
-                            .as_mut()
-                            .and_then(|a| a.motions.iter_mut().find(|m| m.id == motion_id))
-                            .and_then(|m| {
-                                m.my_rights
-                                    .iter_mut()
-                                    .find(|r| r.member.id.to_string() == member_id)
-                            });
-                        if let Some(r) = right {
-                            r.cast = true;
-                        }
-                    });
-                    ctx.reload();
+                    ctx.mark_cast(&motion_id, &member_id);
                     focus_by_id("vote-confirmation");
                 },
             );
         }
     };
 
-    let radios = Choice::ALL
-        .iter()
-        .copied()
-        .map(|c| {
-            let id = format!("{group}-{}", c.as_str());
-            view! {
-                <div class="field checkbox choice">
-                    <input
-                        type="radio"
-                        id=id.clone()
-                        name=group.clone()
-                        value=c.as_str()
-                        prop:checked=move || choice.get() == Some(c)
-                        on:change=move |_| choice.set(Some(c))
-                    />
-                    <label for=id>{move || t().assemblies().choice_label(c)}</label>
-                </div>
-            }
-        })
-        .collect_view();
-
     view! {
         <form class="ballot" on:submit=submit novalidate>
             <fieldset data-member-id=member_id.clone() data-own=own.to_string()>
                 <legend>{legend.clone()}</legend>
-                {radios}
+                <ChoiceRadios ctx=ctx group=group choice=choice />
                 <button type="submit" class="cast-vote" disabled=move || busy.get()>
                     {move || t().assemblies().cast_vote} <span class="sr-only">" — " {legend}</span>
                 </button>

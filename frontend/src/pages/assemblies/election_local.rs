@@ -1,6 +1,7 @@
 //! What an encrypted vote keeps and works out in the browser rather than trusting the
-//! server: the trustee's key and the voter's trackers in `localStorage`, the files to save,
-//! and the motion's election parameters read and checked here.
+//! server: the trustee's key (per motion, trustee number and signed-in person) and the
+//! voter's trackers in `localStorage`, the files to save, and the motion's election
+//! parameters read and checked here.
 
 use constellation_shared::dto::assemblies::{Motion, MotionKind};
 use constellation_shared::voting::{BasicTrustee, ElectionParams, Question, TrusteeSecret};
@@ -9,16 +10,19 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
-/// Where a trustee's secret for a motion is kept (`TrusteeSecret::export`). The index keeps
-/// two trustees sharing a browser apart.
-pub fn trustee_key(motion_id: &str, index: u32) -> String {
-    format!("constellation.trustee.{motion_id}.{index}")
+/// Where a trustee's secret for a motion is kept (`TrusteeSecret::export`): by motion, trustee
+/// number and person. The index keeps two trustees sharing a browser apart; the person's id
+/// keeps a stand-in named to the same index (the board can replace a trustee) from finding,
+/// and reusing, the key of the trustee they replace, which that person would still hold.
+fn trustee_key(motion_id: &str, index: u32, user_id: &str) -> String {
+    format!("constellation.trustee.{motion_id}.{index}.{user_id}")
 }
 
 /// Where its public part is kept until posted, so that a failed post sends the same key
-/// again rather than a new one (which would make the saved file useless).
-fn trustee_public_key(motion_id: &str, index: u32) -> String {
-    format!("constellation.trustee-public.{motion_id}.{index}")
+/// again rather than a new one (which would make the saved file useless). Keyed as
+/// `trustee_key`.
+fn trustee_public_key(motion_id: &str, index: u32, user_id: &str) -> String {
+    format!("constellation.trustee-public.{motion_id}.{index}.{user_id}")
 }
 
 fn tracker_prefix(motion_id: &str) -> String {
@@ -42,37 +46,53 @@ pub fn store(key: &str, value: &str) -> bool {
     storage().is_some_and(|s| s.set_item(key, value).is_ok())
 }
 
-/// The trustee's secret kept here, as the text of its file.
-pub fn stored_secret(motion_id: &str, index: u32) -> Option<String> {
-    load(&trustee_key(motion_id, index)).filter(|s| TrusteeSecret::import(s).is_some())
+/// The trustee's secret kept here for the signed-in `user_id`, as the text of its file;
+/// `None` when the viewer is not known (nothing is read then: the key file still serves).
+pub fn stored_secret(motion_id: &str, index: u32, user_id: Option<&str>) -> Option<String> {
+    load(&trustee_key(motion_id, index, user_id?)).filter(|s| TrusteeSecret::import(s).is_some())
 }
 
-/// The key pair kept here, when both halves are readable and belong together.
-pub fn stored_pair(motion_id: &str, index: u32) -> Option<(String, BasicTrustee)> {
-    let secret = stored_secret(motion_id, index)?;
+/// The key pair kept here for `user_id`, when both halves are readable and belong together.
+pub fn stored_pair(
+    motion_id: &str,
+    index: u32,
+    user_id: Option<&str>,
+) -> Option<(String, BasicTrustee)> {
+    let user_id = user_id?;
+    let secret = stored_secret(motion_id, index, Some(user_id))?;
     let public: BasicTrustee =
-        serde_json::from_str(&load(&trustee_public_key(motion_id, index))?).ok()?;
+        serde_json::from_str(&load(&trustee_public_key(motion_id, index, user_id))?).ok()?;
     let parsed = TrusteeSecret::import(&secret)?;
     (public.index == index && parsed.index() == index && public.public_key == parsed.public_key())
         .then_some((secret, public))
 }
 
-/// Keeps a new key pair; `false` when the browser refuses to store it.
-pub fn store_pair(motion_id: &str, secret: &TrusteeSecret, public: &BasicTrustee) -> bool {
+/// Keeps a new key pair for `user_id`; `false` when the browser refuses to store it, or when
+/// the viewer is not known (then nothing is stored: the key lives in the view and its file).
+pub fn store_pair(
+    motion_id: &str,
+    user_id: Option<&str>,
+    secret: &TrusteeSecret,
+    public: &BasicTrustee,
+) -> bool {
+    let Some(user_id) = user_id else {
+        return false;
+    };
     let Ok(json) = serde_json::to_string(public) else {
         return false;
     };
     let index = secret.index();
-    store(&trustee_key(motion_id, index), &secret.export())
-        && store(&trustee_public_key(motion_id, index), &json)
+    store(&trustee_key(motion_id, index, user_id), &secret.export())
+        && store(&trustee_public_key(motion_id, index, user_id), &json)
 }
 
-/// Erases the trustee's key from this browser (once its share is decrypted).
-pub fn forget_secret(motion_id: &str, index: u32) {
-    if let Some(s) = storage() {
-        let _ = s.remove_item(&trustee_key(motion_id, index));
-        let _ = s.remove_item(&trustee_public_key(motion_id, index));
-    }
+/// Erases `user_id`'s trustee key from this browser (once its share is decrypted).
+pub fn forget_secret(motion_id: &str, index: u32, user_id: Option<&str>) {
+    let (Some(s), Some(user_id)) = (storage(), user_id) else {
+        return;
+    };
+    let _ = s.remove_item(&trustee_key(motion_id, index, user_id));
+    let _ = s.remove_item(&trustee_public_key(motion_id, index, user_id));
 }
 
 /// The trackers of the ballots cast from this browser on the motion.

@@ -2,6 +2,7 @@
 //! the parameters as this browser computes it, the trustees with their key and decryption;
 //! for the viewer who is a trustee, the key to generate (draft) and the share to decrypt
 //! (closed); once closed, the public board of trackers; once decrypted, the election record.
+//! For the board, while the motion is a draft, a way to replace each trustee.
 
 use super::election_local::{check_params, stored_secret, ParamsCheck};
 use super::election_record::ElectionRecord;
@@ -9,6 +10,7 @@ use super::state::AssemblyCtx;
 use super::tracker_board::TrackerBoard;
 use super::trustee_decrypt::TrusteeDecrypt;
 use super::trustee_key::TrusteeKey;
+use super::trustee_replace::{ReplaceState, TrusteeReplace};
 use crate::i18n::{fill, strings};
 use constellation_shared::dto::assemblies::{Election, ElectionTrustee, MotionStatus};
 use leptos::prelude::*;
@@ -124,6 +126,9 @@ pub fn ElectionPanel(ctx: AssemblyCtx, id: String, level: u8) -> impl IntoView {
     let ballots = move || election.with(|e| e.as_ref().map_or(0, |e| e.ballots));
     let trustees =
         move || election.with(|e| e.as_ref().map(|e| e.trustees.clone()).unwrap_or_default());
+    // A memo: the rows are drawn again when the board's right changes, not on every read.
+    let chair = Memo::new(move |_| ctx.chair());
+    let replace = ReplaceState::new();
 
     let heading_id = format!("election-{id}-h");
     let title = move || t().assemblies().election_title;
@@ -133,8 +138,8 @@ pub fn ElectionPanel(ctx: AssemblyCtx, id: String, level: u8) -> impl IntoView {
         _ => view! { <h6 id=heading_id.clone()>{title}</h6> }.into_any(),
     };
     let fingerprint_id = format!("election-fingerprint-{id}");
-    let (key_id, decrypt_id, record_id, board_id) =
-        (id.clone(), id.clone(), id.clone(), id.clone());
+    let (key_id, decrypt_id, record_id, board_id, rows_id) =
+        (id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
 
     view! {
         <section
@@ -160,7 +165,16 @@ pub fn ElectionPanel(ctx: AssemblyCtx, id: String, level: u8) -> impl IntoView {
             <p class="form-error election-warning" role="alert">{warning}</p>
             <p class="trustees-label">{move || t().assemblies().trustees}</p>
             <ul class="trustees">
-                {move || trustees().into_iter().map(|tr| trustee_row(ctx, tr, my_index(), status())).collect_view()}
+                {move || {
+                    let (me, status) = (my_index(), status());
+                    // The board replaces a trustee before voting opens.
+                    let replace = (chair.get() && status == MotionStatus::Draft)
+                        .then_some((replace, trustee.note));
+                    trustees()
+                        .into_iter()
+                        .map(|tr| trustee_row(ctx, &rows_id, tr, me, status, replace))
+                        .collect_view()
+                }}
             </ul>
             <p class="form-note" role="status">{move || trustee.note.get()}</p>
             <Show when=show_key>
@@ -180,12 +194,15 @@ pub fn ElectionPanel(ctx: AssemblyCtx, id: String, level: u8) -> impl IntoView {
     }
 }
 
-/// One trustee: who, and where their key and decryption stand.
+/// One trustee: who, and where their key and decryption stand; with `replace` (the board, on
+/// a draft), the control to name another in their place.
 fn trustee_row(
     ctx: AssemblyCtx,
+    motion_id: &str,
     tr: ElectionTrustee,
     me: Option<u32>,
     status: MotionStatus,
+    replace: Option<(ReplaceState, RwSignal<Option<&'static str>>)>,
 ) -> impl IntoView {
     // Read tracked: the list is drawn again in the other language.
     let t = strings(ctx.session.lang.get()).assemblies();
@@ -207,14 +224,28 @@ fn trustee_row(
     } else {
         t.trustee_key_awaited
     };
+    let control = replace.map(|(state, note)| {
+        view! {
+            <TrusteeReplace
+                ctx=ctx
+                motion_id=motion_id.to_owned()
+                index=tr.index
+                name=name.clone()
+                state=state
+                note=note
+            />
+        }
+    });
     view! {
         <li
             class="trustee"
             data-trustee-index=index
+            data-user-id=tr.person.as_ref().map(|p| p.id.to_string())
             data-key-posted=tr.key_posted.to_string()
             data-decrypted=tr.decrypted.to_string()
         >
             {name} {you} " — " <span class="trustee-step">{step}</span>
+            {control}
         </li>
     }
 }

@@ -3,6 +3,7 @@
 //! checked, a credential drawn, the choice encrypted with its proofs and signed, and only the
 //! ballot goes to the server; the tracker is shown and kept in `localStorage`.
 
+use super::choice_radios::{choice_id, ChoiceRadios};
 use super::election_local::{check_params, selection, store, tracker_key};
 use super::focus_by_id;
 use super::state::AssemblyCtx;
@@ -60,7 +61,7 @@ pub fn EncryptedBallotForm(
         }
     };
     let group = format!("choice-{motion_id}-{member_id}");
-    let first_radio = format!("{group}-{}", Choice::Yes.as_str());
+    let first_radio = choice_id(&group, Choice::Yes);
     let failed_id = format!("{group}-failed");
 
     let submit = {
@@ -109,53 +110,19 @@ pub fn EncryptedBallotForm(
                     }
                     confirmation.try_set(Some(text));
                     // This form goes: the right is cast.
-                    ctx.assembly.try_update(|a| {
-                        let right = a
-                            .as_mut()
-                            .and_then(|a| a.motions.iter_mut().find(|m| m.id == motion_id))
-                            .and_then(|m| {
-                                m.my_rights
-                                    .iter_mut()
-                                    .find(|r| r.member.id.to_string() == member_id)
-                            });
-                        if let Some(r) = right {
-                            r.cast = true;
-                        }
-                    });
-                    ctx.reload();
+                    ctx.mark_cast(&motion_id, &member_id);
                     focus_by_id("vote-confirmation");
                 },
             );
         }
     };
 
-    let radios = Choice::ALL
-        .iter()
-        .copied()
-        .map(|c| {
-            let id = format!("{group}-{}", c.as_str());
-            view! {
-                <div class="field checkbox choice">
-                    <input
-                        type="radio"
-                        id=id.clone()
-                        name=group.clone()
-                        value=c.as_str()
-                        prop:checked=move || choice.get() == Some(c)
-                        on:change=move |_| choice.set(Some(c))
-                    />
-                    <label for=id>{move || t().assemblies().choice_label(c)}</label>
-                </div>
-            }
-        })
-        .collect_view();
-
     let described = failed_id.clone();
     view! {
         <form class="ballot encrypted" on:submit=submit novalidate>
             <fieldset data-member-id=member_id.clone() data-own=own.to_string() aria-describedby=described>
                 <legend>{legend.clone()}</legend>
-                {radios}
+                <ChoiceRadios ctx=ctx group=group choice=choice />
                 <p id=failed_id class="form-error" role="alert">
                     {move || failed.get().then(|| t().assemblies().ballot_encrypt_failed)}
                 </p>

@@ -1,6 +1,7 @@
 //! General assemblies: the list and the board's creation form, an assembly's agenda and
 //! results, proxies, the chair's console and the voting booth, and encrypted votes (the
-//! election panel, the trustees' keys and decryptions, the ballots made in the page).
+//! election panel, the trustees' keys, replacements and decryptions, the ballots made in the
+//! page).
 //! Route views are the `*_page.rs` files; the rest are their parts.
 
 pub mod agenda_item_form;
@@ -13,6 +14,7 @@ pub mod ballot_form;
 pub mod candidacies;
 pub mod candidate_picker;
 pub mod chair_page;
+pub mod choice_radios;
 pub mod convene_control;
 pub mod convocation_record;
 pub mod create_assembly_form;
@@ -37,6 +39,7 @@ pub mod state;
 pub mod tracker_board;
 pub mod trustee_decrypt;
 pub mod trustee_key;
+pub mod trustee_replace;
 pub mod vote_page;
 
 use constellation_shared::dto::assemblies::{AgendaItem, AssemblySummary, Motion};

@@ -131,6 +131,25 @@ pub async fn candidates<C: ConnectionTrait>(
         .await?)
 }
 
+/// The candidates of several elections, each in ballot order (the motions' DataLoader).
+pub async fn candidates_for<C: ConnectionTrait>(
+    conn: &C,
+    motion_ids: &[Uuid],
+) -> DomainResult<std::collections::HashMap<Uuid, Vec<motion_candidate::Model>>> {
+    let mut out: std::collections::HashMap<Uuid, Vec<motion_candidate::Model>> =
+        motion_ids.iter().map(|id| (*id, Vec::new())).collect();
+    for c in motion_candidate::Entity::find()
+        .filter(motion_candidate::Column::MotionId.is_in(motion_ids.iter().copied()))
+        .order_by_asc(motion_candidate::Column::MotionId)
+        .order_by_asc(motion_candidate::Column::Position)
+        .all(conn)
+        .await?
+    {
+        out.entry(c.motion_id).or_default().push(c);
+    }
+    Ok(out)
+}
+
 /// The candidates on the ballot (accepted), in ballot order.
 pub async fn ballot_candidates<C: ConnectionTrait>(
     conn: &C,

@@ -80,6 +80,31 @@ pub async fn insert_ballot(
     Ok(())
 }
 
+/// The box of a motion in tracker order, after the cursor `after` (a tracker: lowercase hex,
+/// `VALIDATION` otherwise).
+fn box_after(
+    motion_id: Uuid,
+    after: Option<&str>,
+) -> DomainResult<sea_orm::Select<encrypted_ballot::Entity>> {
+    let mut q = encrypted_ballot::Entity::find()
+        .filter(encrypted_ballot::Column::MotionId.eq(motion_id))
+        .order_by_asc(encrypted_ballot::Column::Tracker);
+    if let Some(a) = after {
+        let hex = !a.is_empty()
+            && a.len() <= 128
+            && a.bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+        if !hex {
+            return Err(DomainError::invalid(
+                "after",
+                constellation_shared::ValidationReason::Invalid,
+            ));
+        }
+        q = q.filter(encrypted_ballot::Column::Tracker.gt(a));
+    }
+    Ok(q)
+}
+
 /// The public board: trackers in order, after `after`, at most `first`.
 pub async fn trackers<C: ConnectionTrait>(
     conn: &C,
@@ -87,13 +112,8 @@ pub async fn trackers<C: ConnectionTrait>(
     after: Option<&str>,
     first: u64,
 ) -> DomainResult<Vec<String>> {
-    let mut q = encrypted_ballot::Entity::find()
-        .filter(encrypted_ballot::Column::MotionId.eq(motion_id))
-        .order_by_asc(encrypted_ballot::Column::Tracker);
-    if let Some(a) = after {
-        q = q.filter(encrypted_ballot::Column::Tracker.gt(a));
-    }
-    Ok(q.select_only()
+    Ok(box_after(motion_id, after)?
+        .select_only()
         .column(encrypted_ballot::Column::Tracker)
         .limit(first)
         .into_tuple()
@@ -110,13 +130,8 @@ pub async fn ballot_page<C: ConnectionTrait>(
     after: Option<&str>,
     first: u64,
 ) -> DomainResult<Vec<(String, String)>> {
-    let mut q = encrypted_ballot::Entity::find()
-        .filter(encrypted_ballot::Column::MotionId.eq(motion_id))
-        .order_by_asc(encrypted_ballot::Column::Tracker);
-    if let Some(a) = after {
-        q = q.filter(encrypted_ballot::Column::Tracker.gt(a));
-    }
-    Ok(q.select_only()
+    Ok(box_after(motion_id, after)?
+        .select_only()
         .column(encrypted_ballot::Column::Tracker)
         .column(encrypted_ballot::Column::Ballot)
         .limit(first)

@@ -20,18 +20,21 @@ pub use ballots::{
     ballot_page, close_box, insert_ballot, trackers, verify_for_cast, VerifiedBallot,
 };
 pub use decrypt::{record, submit_partial_decryption};
+
 pub use keys::{ensure_no_trustee_duty, make_params, replace_trustee, submit_trustee_key};
 
 use crate::domain::{DomainError, DomainResult};
 use crate::entities::{encrypted_ballot, motion, motion_election, motion_trustee, user};
 use constellation_shared::voting::{ElectionParams, EncryptedTally};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
 };
+use std::collections::HashMap;
 use uuid::Uuid;
 
 /// What the page shows of an encrypted motion.
+#[derive(Debug, Clone)]
 pub struct ElectionView {
     pub params: Option<String>,
     pub fingerprint: Option<String>,
@@ -185,35 +188,61 @@ pub(crate) fn invalid(e: impl std::fmt::Display) -> DomainError {
     DomainError::InvalidBallot(e.to_string())
 }
 
-/// The election of an encrypted motion, for the page (`None` for other motions).
-pub async fn view<C: ConnectionTrait>(
+/// The elections of encrypted motions, for the page, in a few statements for them all
+/// (the motions' DataLoader): keyed by motion id; a motion with no election row is absent.
+pub async fn views_for<C: ConnectionTrait>(
     conn: &C,
-    m: &motion::Model,
-) -> DomainResult<Option<ElectionView>> {
-    if !m.encrypted {
-        return Ok(None);
-    }
-    let row = election_row(conn, m.id).await?;
-    let fingerprint = match &row.params {
-        Some(p) => Some(
-            parse_stored::<ElectionParams>(p)?
-                .fingerprint_hex()
-                .map_err(DomainError::internal)?,
-        ),
-        None => None,
-    };
-    let ballots = encrypted_ballot::Entity::find()
-        .filter(encrypted_ballot::Column::MotionId.eq(m.id))
-        .count(conn)
+    motion_ids: &[Uuid],
+) -> DomainResult<HashMap<Uuid, ElectionView>> {
+    let rows = motion_election::Entity::find()
+        .filter(motion_election::Column::MotionId.is_in(motion_ids.iter().copied()))
+        .all(conn)
         .await?;
-    Ok(Some(ElectionView {
-        params: row.params,
-        fingerprint,
-        trustees: trustees_of(conn, m.id).await?,
-        ballots,
-        encrypted_tally: row.encrypted_tally,
-        decrypted: row.record.is_some(),
-    }))
+    let mut trustees: HashMap<Uuid, Vec<motion_trustee::Model>> = HashMap::new();
+    for t in motion_trustee::Entity::find()
+        .filter(motion_trustee::Column::MotionId.is_in(motion_ids.iter().copied()))
+        .order_by_asc(motion_trustee::Column::MotionId)
+        .order_by_asc(motion_trustee::Column::TrusteeIndex)
+        .all(conn)
+        .await?
+    {
+        trustees.entry(t.motion_id).or_default().push(t);
+    }
+    let counts: HashMap<Uuid, i64> = encrypted_ballot::Entity::find()
+        .select_only()
+        .column(encrypted_ballot::Column::MotionId)
+        .column_as(encrypted_ballot::Column::Tracker.count(), "n")
+        .filter(encrypted_ballot::Column::MotionId.is_in(motion_ids.iter().copied()))
+        .group_by(encrypted_ballot::Column::MotionId)
+        .into_tuple::<(Uuid, i64)>()
+        .all(conn)
+        .await?
+        .into_iter()
+        .collect();
+    let mut out = HashMap::with_capacity(rows.len());
+    for row in rows {
+        let fingerprint = match &row.params {
+            Some(p) => Some(
+                parse_stored::<ElectionParams>(p)?
+                    .fingerprint_hex()
+                    .map_err(DomainError::internal)?,
+            ),
+            None => None,
+        };
+        let id = row.motion_id;
+        out.insert(
+            id,
+            ElectionView {
+                params: row.params,
+                fingerprint,
+                trustees: trustees.remove(&id).unwrap_or_default(),
+                ballots: counts.get(&id).copied().unwrap_or(0).max(0) as u64,
+                encrypted_tally: row.encrypted_tally,
+                decrypted: row.record.is_some(),
+            },
+        );
+    }
+    Ok(out)
 }
 
 /// The encrypted tally stored at the close.
