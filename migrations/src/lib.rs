@@ -18,6 +18,7 @@ mod m20261201_000006_room_counts;
 mod m20261202_000001_encrypted_ballots;
 mod m20261202_000002_elections;
 mod m20261203_000001_polls;
+mod m20261204_000001_voting_guards;
 
 pub struct Migrator;
 
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000001_encrypted_ballots::Migration),
             Box::new(m20261202_000002_elections::Migration),
             Box::new(m20261203_000001_polls::Migration),
+            Box::new(m20261204_000001_voting_guards::Migration),
         ]
     }
 }
