@@ -5,11 +5,13 @@
 
 mod authz;
 pub(crate) mod contract;
+mod db_guards;
 pub(crate) mod elections;
 mod encrypted;
 mod faults;
 pub(crate) mod room_counts;
 mod votes;
+mod votes_burst;
 
 use constellation_tests::{error_code, spawn_app, TestApp, TestUser};
 use serde_json::{json, Value};

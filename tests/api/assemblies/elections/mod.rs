@@ -7,6 +7,7 @@ mod authz;
 mod contract;
 mod encrypted;
 mod flow;
+mod races;
 
 pub(crate) use encrypted::BOX_DOCS;
 

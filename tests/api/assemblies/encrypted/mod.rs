@@ -8,10 +8,12 @@
 //! voters' credentials and the ballots with the same `voting` code the browser runs, so the
 //! server only ever sees what a page would send.
 
+mod absent_trustee;
 mod authz;
 mod ballots;
 pub(crate) mod contract;
 mod flow;
+mod races;
 mod secrecy;
 mod trustees;
 
