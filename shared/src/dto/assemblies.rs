@@ -264,6 +264,15 @@ pub struct OpenVote {
     pub choice: Choice,
 }
 
+/// One mark of an open-ballot election.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OpenMark {
+    pub member: Option<PersonRef>,
+    pub candidate: Option<PersonRef>,
+    pub choice: Choice,
+}
+
 /// A vote the viewer may cast: their own, or for a principal whose proxy they hold.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -294,6 +303,9 @@ pub struct Motion {
     pub result: Option<MotionResult>,
     /// Open ballots: who voted what (association members).
     pub open_votes: Vec<OpenVote>,
+    /// Open-ballot elections: who marked which candidate how.
+    #[serde(default)]
+    pub open_marks: Vec<OpenMark>,
     /// Secret ballots, once closed: every receipt, without choices.
     pub receipts: Vec<String>,
     /// The viewer's votes for this motion (own and by proxy).

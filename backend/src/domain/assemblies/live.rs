@@ -55,6 +55,27 @@ pub async fn open_votes<C: ConnectionTrait>(
         .await?)
 }
 
+/// Open-ballot elections: who marked which candidate how (members, candidates in ballot
+/// order); nothing for secret or encrypted elections.
+pub async fn open_marks<C: ConnectionTrait>(
+    conn: &C,
+    m: &motion::Model,
+) -> DomainResult<Vec<crate::entities::candidate_vote::Model>> {
+    use crate::entities::candidate_vote;
+    use sea_orm::QueryOrder;
+    if m.ballot != BallotKind::Open.as_str()
+        || !crate::domain::assemblies::elections::is_election(m)
+    {
+        return Ok(Vec::new());
+    }
+    Ok(candidate_vote::Entity::find()
+        .filter(candidate_vote::Column::MotionId.eq(m.id))
+        .order_by_asc(candidate_vote::Column::MemberId)
+        .order_by_asc(candidate_vote::Column::CandidateId)
+        .all(conn)
+        .await?)
+}
+
 /// The figures a live page shows after a signal about `motion_id`: the motion, its turnout
 /// and, when visible, its tally. A motion that cannot be read gives nothing.
 pub async fn figures(

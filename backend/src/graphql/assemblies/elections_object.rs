@@ -12,6 +12,41 @@ pub struct Candidate {
     accepted: bool,
 }
 
+/// One mark of an open-ballot election: who marked which candidate how.
+#[derive(SimpleObject)]
+pub struct OpenMark {
+    member: Option<User>,
+    candidate: Option<User>,
+    choice: constellation_shared::dto::assemblies::Choice,
+}
+
+/// Open-ballot elections: every mark, with the members' and candidates' names batched.
+pub(super) async fn open_marks(ctx: &Context<'_>, m: &motion::Model) -> Result<Vec<OpenMark>> {
+    use constellation_shared::dto::assemblies::Choice;
+    let rows = crate::domain::assemblies::live::open_marks(&ctx.env().db, m)
+        .await
+        .gql()?;
+    let people = futures_util::future::try_join_all(rows.iter().map(|r| async move {
+        Ok::<_, async_graphql::Error>((
+            person(ctx, r.member_id).await?,
+            person(ctx, r.candidate_id).await?,
+        ))
+    }))
+    .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for (r, (member, candidate)) in rows.iter().zip(people) {
+        let choice = Choice::parse(&r.choice).ok_or_else(|| {
+            crate::domain::DomainError::internal("an election mark's choice is unknown")
+        });
+        out.push(OpenMark {
+            member,
+            candidate,
+            choice: choice.gql()?,
+        });
+    }
+    Ok(out)
+}
+
 #[derive(SimpleObject)]
 pub struct CandidateResult {
     person: Option<User>,

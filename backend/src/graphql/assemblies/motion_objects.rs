@@ -220,6 +220,13 @@ impl Motion {
         }
         Ok(out)
     }
+    /// Open-ballot elections: who marked which candidate how.
+    async fn open_marks(
+        &self,
+        ctx: &Context<'_>,
+    ) -> Result<Vec<super::elections_object::OpenMark>> {
+        super::elections_object::open_marks(ctx, &self.0).await
+    }
     /// Secret ballots, once closed: every receipt, without choices.
     async fn receipts(&self, ctx: &Context<'_>) -> Result<Vec<String>> {
         if !live::receipts_listed(&self.0.ballot, motion_status(&self.0)) {

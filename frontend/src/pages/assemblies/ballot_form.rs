@@ -1,7 +1,7 @@
 //! One vote to cast on one motion — one's own or a principal's — as a fieldset of three
 //! radio buttons and a submit button, usable with the keyboard alone.
 
-use super::choice_radios::{choice_id, ChoiceRadios};
+use super::choice_radios::{ballot_legend, choice_id, ChoiceRadios};
 use super::focus_by_id;
 use super::state::AssemblyCtx;
 use crate::api::ApiError;
@@ -28,16 +28,7 @@ pub fn BallotForm(
     let member_id = right.member.id.to_string();
     let name = right.member.display_name.clone();
     let own = right.own;
-    let legend = {
-        let name = name.clone();
-        move || {
-            if own {
-                t().assemblies().your_vote.to_owned()
-            } else {
-                fill(t().assemblies().vote_for_proxy, &[&name])
-            }
-        }
-    };
+    let legend = ballot_legend(ctx, own, name.clone());
     let group = format!("choice-{motion_id}-{member_id}");
     let first_radio = choice_id(&group, Choice::Yes);
 

@@ -1,6 +1,6 @@
 //! What a motion's card shows more for an election of people: the seats and how a ballot is
 //! marked, the candidates with their candidacy controls (`candidacies`) and, once counted,
-//! the result per candidate (`election_result`).
+//! the result per candidate (`election_result`) and, on an open ballot, who marked whom how.
 
 use super::candidacies::Candidacies;
 use super::election_result::ElectionResultView;
@@ -34,5 +34,29 @@ pub fn ElectionDetails(ctx: AssemblyCtx, id: String, level: u8) -> impl IntoView
         </dl>
         <Candidacies ctx=ctx id=id.clone() level=level />
         <ElectionResultView ctx=ctx id=id level=level />
+        <Show when=move || motion.with(|m| m.as_ref().is_some_and(|m| !m.open_marks.is_empty()))>
+            <details class="open-marks">
+                <summary>{move || strings(ctx.session.lang.get()).assemblies().open_votes}</summary>
+                <ul>
+                    {move || motion
+                        .with(|m| m.as_ref().map(|m| m.open_marks.clone()).unwrap_or_default())
+                        .into_iter()
+                        .map(|v| {
+                            let choice = v.choice;
+                            let name = |p: &Option<constellation_shared::dto::labs::PersonRef>| {
+                                p.as_ref().map(|p| p.display_name.clone()).unwrap_or_default()
+                            };
+                            let (member, candidate) = (name(&v.member), name(&v.candidate));
+                            view! {
+                                <li data-choice=choice.as_str()>
+                                    {member} " → " {candidate} " — "
+                                    {move || strings(ctx.session.lang.get()).assemblies().choice_label(choice)}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </details>
+        </Show>
     }
 }

@@ -15,7 +15,8 @@ use crate::i18n::{fill, strings};
 use constellation_shared::dto::assemblies::{Election, ElectionTrustee, MotionStatus};
 use leptos::prelude::*;
 
-/// What a trustee's page shares between the key, the decryption and the panel.
+/// What a trustee's page shares between the key, the decryption and the panel. The key in
+/// `localStorage` is the signed-in person's (`election_local::stored_secret`).
 #[derive(Clone, Copy)]
 pub struct TrusteeState {
     /// Bumped when this browser's copy of the key changes (stored or erased).
@@ -66,7 +67,7 @@ pub fn ElectionPanel(ctx: AssemblyCtx, id: String, level: u8) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| {
             trustee.key_version.track();
-            my_index().and_then(|i| stored_secret(&id, i))
+            my_index().and_then(|i| stored_secret(&id, i, ctx.viewer_id().as_deref()))
         })
     };
     let has_key_here =

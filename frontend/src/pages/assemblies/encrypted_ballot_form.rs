@@ -3,7 +3,7 @@
 //! checked, a credential drawn, the choice encrypted with its proofs and signed, and only the
 //! ballot goes to the server; the tracker is shown and kept in `localStorage`.
 
-use super::choice_radios::{choice_id, ChoiceRadios};
+use super::choice_radios::{ballot_legend, choice_id, ChoiceRadios};
 use super::election_local::{check_params, selection, store, tracker_key};
 use super::focus_by_id;
 use super::state::AssemblyCtx;
@@ -50,16 +50,7 @@ pub fn EncryptedBallotForm(
     let member_id = right.member.id.to_string();
     let name = right.member.display_name.clone();
     let own = right.own;
-    let legend = {
-        let name = name.clone();
-        move || {
-            if own {
-                t().assemblies().your_vote.to_owned()
-            } else {
-                fill(t().assemblies().vote_for_proxy, &[&name])
-            }
-        }
-    };
+    let legend = ballot_legend(ctx, own, name.clone());
     let group = format!("choice-{motion_id}-{member_id}");
     let first_radio = choice_id(&group, Choice::Yes);
     let failed_id = format!("{group}-failed");

@@ -1,10 +1,11 @@
 //! A trustee decrypts its share of a closed encrypted motion's totals, in this browser: the
-//! key comes from `localStorage` or from the key file pasted here; the partial decryption
-//! (with its proofs) is computed against the parameters and the encrypted tally, then posted.
-//! Before decrypting, the page fetches the whole ballot box and checks that the encrypted tally
-//! is its sum: a server that slipped in one ballot's ciphertexts instead would otherwise have
-//! that single ballot decrypted. Once the server has the share, this browser's copy of the key
-//! is erased.
+//! key comes from `localStorage` (kept under the signed-in person's id, so never a replaced
+//! trustee's; none is looked for while the viewer is not known) or from the key file pasted
+//! here; the partial decryption (with its proofs) is computed against the parameters and the
+//! encrypted tally, then posted. Before decrypting, the page fetches the whole ballot box and
+//! checks that the encrypted tally is its sum: a server that slipped in one ballot's
+//! ciphertexts instead would otherwise have that single ballot decrypted. Once the server has
+//! the share, this browser's copy of the key is erased.
 
 use super::election_local::{check_params, forget_secret, stored_secret};
 use super::election_panel::TrusteeState;
@@ -75,7 +76,7 @@ pub fn TrusteeDecrypt(
         let id = motion_id.clone();
         Memo::new(move |_| {
             state.key_version.track();
-            stored_secret(&id, index).or_else(|| state.generated.get())
+            stored_secret(&id, index, ctx.viewer_id().as_deref()).or_else(|| state.generated.get())
         })
     };
     let paste_id = format!("trustee-paste-{motion_id}");
@@ -116,14 +117,15 @@ pub fn TrusteeDecrypt(
     };
 
     let post = {
-        move |id: String, decryption: String| {
+        // `me` is who asked to decrypt: their key is the one to erase.
+        move |id: String, decryption: String, me: Option<String>| {
             let vars = q::PartialDecryptionVars {
                 motion_id: id.clone(),
                 decryption,
             };
             ctx.mutate(q::SUBMIT_PARTIAL_DECRYPTION, vars, error, busy, move || {
                 // Its work is done: the key would only ever serve to read ballots.
-                forget_secret(&id, index);
+                forget_secret(&id, index, me.as_deref());
                 state.generated.try_set(None);
                 state.key_version.try_update(|v| *v += 1);
                 state.note.try_set(Some(
@@ -155,6 +157,7 @@ pub fn TrusteeDecrypt(
             busy.set(true);
             let (id, paste_id) = (id.clone(), paste_id.clone());
             let token = ctx.session.token();
+            let me = untrack(move || ctx.viewer_id());
             leptos::task::spawn_local(async move {
                 let ballots = match ballot_box(id.clone(), token).await {
                     Ok(b) => b,
@@ -178,7 +181,7 @@ pub fn TrusteeDecrypt(
                     refused.try_set(Some(Refusal::Data));
                     return;
                 };
-                post(id, decryption);
+                post(id, decryption, me);
             });
         }
     };

@@ -1,6 +1,7 @@
 //! A trustee's key for an encrypted motion: generated in this browser, its secret kept in
-//! `localStorage` and offered as a file to save, its public part (with its proof) posted;
-//! once the parameters are out, whether they hold this key.
+//! `localStorage` under the signed-in person's id (nothing is kept while they are not known)
+//! and offered as a file to save, its public part (with its proof) posted; once the
+//! parameters are out, whether they hold this key.
 
 use super::election_local::{check_params, store_pair, stored_pair, stored_secret, text_data_url};
 use super::election_panel::TrusteeState;
@@ -44,12 +45,13 @@ pub fn TrusteeKey(
     };
     let draft =
         move || motion.with(|m| m.as_ref().is_some_and(|m| m.status == MotionStatus::Draft));
-    // The key as kept here (or, if the browser refused to keep it, as generated in this view).
+    // The key as kept here for the viewer (or, if the browser refused to keep it or the
+    // viewer is not known yet, as generated in this view).
     let file_text = {
         let id = motion_id.clone();
         Memo::new(move |_| {
             state.key_version.track();
-            stored_secret(&id, index).or_else(|| state.generated.get())
+            stored_secret(&id, index, ctx.viewer_id().as_deref()).or_else(|| state.generated.get())
         })
     };
     // Once the parameters are out: do they hold this key?
@@ -70,12 +72,14 @@ pub fn TrusteeKey(
         move |_| {
             failed.set(None);
             state.note.set(None);
-            // A key kept from an earlier try goes again: the file saved then stays good.
-            let public = match stored_pair(&id, index) {
+            // A key this person kept from an earlier try goes again: the file saved then
+            // stays good. Another's key for the same index (a replaced trustee's) is not theirs.
+            let me = untrack(move || ctx.viewer_id());
+            let public = match stored_pair(&id, index, me.as_deref()) {
                 Some((_, public)) => public,
                 None => match BasicTrustee::generate(&id, index, &mut OsRandom) {
                     Ok((secret, public)) => {
-                        if !store_pair(&id, &secret, &public) {
+                        if !store_pair(&id, me.as_deref(), &secret, &public) {
                             state.generated.set(Some(secret.export()));
                         }
                         public

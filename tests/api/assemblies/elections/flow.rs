@@ -112,6 +112,20 @@ async fn an_approval_election_elects_the_most_approved_with_a_majority_and_repor
     assert_eq!(code(&r), Some("ALREADY_VOTED"), "{r}");
     // Open ballot: who marked what is kept, one row per voter and candidate on the ballot.
     assert_eq!(app.count("candidate_votes").await, 8 * 5);
+    // ... and shown by name: each voter's approvals are the candidates they picked.
+    let marks = open_marks(&app, &m[1], &a, &e).await;
+    assert_eq!(marks.len(), 8 * 5);
+    for (voter, picks) in m.iter().zip(&ballots) {
+        let mut yes: Vec<String> = marks
+            .iter()
+            .filter(|k| k["member"]["id"] == voter.id.as_str() && k["choice"] == "YES")
+            .map(|k| k["candidate"]["id"].as_str().unwrap_or_default().to_owned())
+            .collect();
+        let mut want: Vec<String> = picks.iter().map(|i| c(*i).id.clone()).collect();
+        yes.sort();
+        want.sort();
+        assert_eq!(yes, want, "{marks:?}");
+    }
     let st = state(&app, &m[0], &a).await;
     assert_eq!(election(&st, &e)["turnout"], 8);
     assert_eq!(election(&st, &e)["myRights"][0]["cast"], true, "{st}");
@@ -258,6 +272,10 @@ async fn a_secret_per_candidate_election_keeps_marks_without_voters() {
     }
     // The marks carry no voter; nothing names who marked what.
     assert_eq!(app.count("candidate_votes").await, 0);
+    assert!(
+        open_marks(&app, &m[0], &a, &e).await.is_empty(),
+        "secret: no marks by name"
+    );
     assert_eq!(app.count("candidate_marks").await, 10);
     assert_eq!(app.count("ballot_participations").await, 5);
     let r = app.voting(&chair, "closeVoting", &e).await;
@@ -307,4 +325,22 @@ async fn a_secret_per_candidate_election_keeps_marks_without_voters() {
         )
         .await;
     assert_eq!(code(&r), Some("INVALID_TRANSITION"), "{r}");
+}
+
+/// `Motion.openMarks` of election `e`, as member `who` reads it.
+async fn open_marks(app: &TestApp, who: &TestUser, a: &str, e: &str) -> Vec<Value> {
+    let r = app
+        .gql(
+            Some(&who.token),
+            "query($id: ID!) { assembly(id: $id) { motions { id openMarks { member { id } candidate { id } choice } } } }",
+            json!({ "id": a }),
+        )
+        .await;
+    assert!(r["errors"].is_null(), "{r}");
+    r["data"]["assembly"]["motions"]
+        .as_array()
+        .and_then(|ms| ms.iter().find(|x| x["id"] == e))
+        .and_then(|x| x["openMarks"].as_array())
+        .cloned()
+        .unwrap_or_default()
 }
