@@ -68,16 +68,7 @@ pub fn ElectionBallotForm(
     let member_id = right.member.id.to_string();
     let name = right.member.display_name.clone();
     let own = right.own;
-    let legend = {
-        let name = name.clone();
-        move || {
-            if own {
-                t().assemblies().your_vote.to_owned()
-            } else {
-                fill(t().assemblies().vote_for_proxy, &[&name])
-            }
-        }
-    };
+    let legend = super::choice_radios::ballot_legend(ctx, own, name.clone());
     let group = format!("marks-{motion_id}-{member_id}");
     let failed_id = format!("{group}-failed");
 
