@@ -44,6 +44,7 @@ impl Application {
         state.mailer.start();
         start_digests(&state);
         start_deadlines(&state);
+        start_poll_seals(&state);
         let listener = TcpListener::bind(&state.config.bind)
             .await
             .with_context(|| format!("cannot bind {}", state.config.bind))?;
@@ -266,6 +267,26 @@ fn start_deadlines(state: &AppState) {
                     env.mail_wake.notify_one();
                 }
                 Err(e) => tracing::error!(error = ?e, "transition deadline reminders failed"),
+            }
+        }
+    });
+}
+
+/// At start, then every ten minutes: seals the anonymous polls whose closing date has passed
+/// (`polls::seal_due`: their answers rewritten in a random order, once, whichever server
+/// gets there first), so arrival order stays visible to the database's system columns for
+/// minutes after the close, not until someone happens to read. An error is logged and the
+/// next run tries again.
+fn start_poll_seals(state: &AppState) {
+    let env = state.env.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(60 * 10));
+        loop {
+            tick.tick().await;
+            match crate::domain::polls::seal_due(&env).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(polls = n, "closed anonymous polls sealed"),
+                Err(e) => tracing::error!(error = ?e, "sealing closed polls failed"),
             }
         }
     });

@@ -1,49 +1,86 @@
-//! Who is asked, who sees a poll, and which Lab a coordinator may ask.
+//! Who is asked, who sees a poll, and which Lab a coordinator may ask. The audience rule is
+//! one condition (`asks`), evaluated by the database for a page of polls as for one poll.
 
-use super::audience_of;
-use crate::domain::labs::{self, is_active};
+use crate::domain::labs;
 use crate::domain::{Actor, CurrentUser, DomainError, DomainResult};
 use crate::entities::{lab, lab_member, polls::poll};
-use constellation_shared::dto::labs::LabStatus;
+use constellation_shared::dto::labs::{LabStatus, MemberState};
 use constellation_shared::dto::polls::PollAudience;
-use sea_orm::{ConnectionTrait, EntityTrait};
+use sea_orm::sea_query::Query;
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+use std::collections::HashMap;
 use uuid::Uuid;
 
-/// The person is asked: an association member for the members' polls, an active member of
-/// the Lab (`membership`: their row in the poll's Lab, if any) for a Lab's.
-pub fn in_audience(
-    user: &CurrentUser,
-    p: &poll::Model,
-    membership: Option<&lab_member::Model>,
-) -> bool {
-    match audience_of(p) {
-        PollAudience::Members => user.is_association_member(),
-        PollAudience::Lab => {
-            let same_lab = membership.is_some_and(|m| Some(m.lab_id) == p.lab_id);
-            same_lab && is_active(membership)
+/// Who is asking, as far as a poll's audience goes: the account and whether it is one of the
+/// association's members (`CurrentUser::is_association_member`). Small and hashable, so a
+/// loader can key on it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Viewer {
+    pub id: Uuid,
+    pub association_member: bool,
+}
+
+impl From<&CurrentUser> for Viewer {
+    fn from(u: &CurrentUser) -> Self {
+        Self {
+            id: u.id,
+            association_member: u.is_association_member(),
         }
     }
 }
 
-/// The audience and the author.
-pub fn can_see(
-    user: &CurrentUser,
-    p: &poll::Model,
-    membership: Option<&lab_member::Model>,
-) -> bool {
-    p.author_id == user.id || in_audience(user, p, membership)
+/// The audience rule, written once, as a condition on `polls`: the members' polls ask the
+/// association's members; a Lab's poll asks the Lab's active members (any role). The list,
+/// the single poll, the answer and `canAnswer` all put this same question to the database.
+pub fn asks(v: Viewer) -> Condition {
+    let my_labs = Query::select()
+        .column(lab_member::Column::LabId)
+        .from(lab_member::Entity)
+        .and_where(lab_member::Column::UserId.eq(v.id))
+        .and_where(lab_member::Column::State.eq(MemberState::Active.as_str()))
+        .to_owned();
+    let mut asked = Condition::any().add(
+        Condition::all()
+            .add(poll::Column::Audience.eq(PollAudience::Lab.as_str()))
+            .add(poll::Column::LabId.in_subquery(my_labs)),
+    );
+    if v.association_member {
+        asked = asked.add(poll::Column::Audience.eq(PollAudience::Members.as_str()));
+    }
+    asked
 }
 
-/// The person's row in the poll's Lab (none for the members' polls).
-pub async fn membership_in<C: ConnectionTrait>(
+/// Who sees a poll: its audience and its author.
+pub fn sees(v: Viewer) -> Condition {
+    Condition::any()
+        .add(poll::Column::AuthorId.eq(v.id))
+        .add(asks(v))
+}
+
+/// Whether each (poll, viewer) is asked: one statement per viewer (in a request, one).
+pub async fn asked_for<C: ConnectionTrait>(
     conn: &C,
-    p: &poll::Model,
-    user_id: Uuid,
-) -> DomainResult<Option<lab_member::Model>> {
-    match p.lab_id {
-        Some(lab_id) => labs::membership(conn, lab_id, user_id).await,
-        None => Ok(None),
+    keys: &[(Uuid, Viewer)],
+) -> DomainResult<HashMap<(Uuid, Viewer), bool>> {
+    let mut by_viewer: HashMap<Viewer, Vec<Uuid>> = HashMap::new();
+    for (poll_id, v) in keys {
+        by_viewer.entry(*v).or_default().push(*poll_id);
     }
+    let mut out: HashMap<(Uuid, Viewer), bool> = keys.iter().map(|k| (*k, false)).collect();
+    for (v, ids) in by_viewer {
+        let asked: Vec<Uuid> = poll::Entity::find()
+            .select_only()
+            .column(poll::Column::Id)
+            .filter(poll::Column::Id.is_in(ids))
+            .filter(asks(v))
+            .into_tuple()
+            .all(conn)
+            .await?;
+        for id in asked {
+            out.insert((id, v), true);
+        }
+    }
+    Ok(out)
 }
 
 /// The poll if the actor may see it: `UNAUTHENTICATED` when signed out, `NOT_FOUND` when it
@@ -54,16 +91,11 @@ pub async fn find_visible<C: ConnectionTrait>(
     id: Uuid,
 ) -> DomainResult<poll::Model> {
     let me = actor.user()?;
-    let p = poll::Entity::find_by_id(id)
+    poll::Entity::find_by_id(id)
+        .filter(sees(me.into()))
         .one(conn)
         .await?
-        .ok_or(DomainError::NotFound)?;
-    let m = membership_in(conn, &p, me.id).await?;
-    if can_see(me, &p, m.as_ref()) {
-        Ok(p)
-    } else {
-        Err(DomainError::NotFound)
-    }
+        .ok_or(DomainError::NotFound)
 }
 
 /// The Lab a poll would ask: the actor sees it (`NOT_FOUND`), coordinates it (`FORBIDDEN`),
@@ -98,18 +130,14 @@ pub async fn lab_running<C: ConnectionTrait>(conn: &C, p: &poll::Model) -> Domai
     Ok(lab_allows(p, l.as_ref()))
 }
 
-/// The person may answer now: asked, the poll open and its Lab running, and — anonymous
-/// polls — not answered yet (an open answer can be changed).
+/// The person may answer now: asked (`asks`), the poll open and its Lab running, and —
+/// anonymous polls — not answered yet (an open answer can be changed).
 pub fn can_answer(
-    user: &CurrentUser,
     p: &poll::Model,
-    membership: Option<&lab_member::Model>,
+    asked: bool,
     lab_running: bool,
     answered: bool,
     now: chrono::DateTime<chrono::Utc>,
 ) -> bool {
-    in_audience(user, p, membership)
-        && lab_running
-        && !super::is_closed(p, now)
-        && !(answered && super::is_anonymous(p))
+    asked && lab_running && !super::is_closed(p, now) && !(answered && super::is_anonymous(p))
 }

@@ -7,7 +7,7 @@
 //! a second answer is `ALREADY_VOTED`, even two sent at the same instant) and the unlinked
 //! answer, with a random id; the audit log records that the person answered, never what.
 
-use super::access::{can_see, in_audience, lab_running, membership_in};
+use super::access::{asked_for, lab_running, sees, Viewer};
 use super::{is_anonymous, is_closed, kind_of, options_of};
 use crate::domain::{core::audit, Actor, DbResultExt, DomainError, DomainResult, Env};
 use crate::entities::polls::{poll, poll_answer, poll_ballot, poll_participation};
@@ -15,7 +15,7 @@ use chrono::Utc;
 use constellation_shared::rules::polls::{check_answer, AnswerError};
 use constellation_shared::ValidationReason;
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, QuerySelect, Set};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set};
 use serde_json::{json, Value};
 use uuid::Uuid;
 
@@ -40,18 +40,18 @@ pub async fn answer(
 ) -> DomainResult<poll::Model> {
     let me = actor.user()?;
     let txn = env.begin_write().await?;
-    let mut q = poll::Entity::find_by_id(poll_id);
+    let viewer = Viewer::from(me);
+    let mut q = poll::Entity::find_by_id(poll_id).filter(sees(viewer));
     if txn.get_database_backend() == sea_orm::DbBackend::Postgres {
         q = q.lock_shared();
     }
     let p = q.one(&txn).await?.ok_or(DomainError::NotFound)?;
-    let m = membership_in(&txn, &p, me.id).await?;
-    if !can_see(me, &p, m.as_ref()) {
-        return Err(DomainError::NotFound);
-    }
-    // The author outside the audience sees the poll but is not asked.
-    if !in_audience(me, &p, m.as_ref()) {
-        return Err(DomainError::Forbidden);
+    // Seen and not asked: only the author outside the audience, who sees but is not asked.
+    if p.author_id == me.id {
+        let asked = asked_for(&txn, &[(p.id, viewer)]).await?;
+        if !asked.get(&(p.id, viewer)).copied().unwrap_or(false) {
+            return Err(DomainError::Forbidden);
+        }
     }
     let now = Utc::now();
     if is_closed(&p, now) || !lab_running(&txn, &p).await? {

@@ -1,17 +1,23 @@
 //! Closing a poll early (its author), and sealing an anonymous poll's answers after its close:
 //! rewritten in a random order with fresh ids, in one transaction, then the table vacuumed
 //! on PostgreSQL (the old row versions keep arrival order until then). Sealing happens at an
-//! early close, or at the first read of the results once the date has passed: nothing runs
-//! in the background. See `mod.rs` for what it does and does not protect.
+//! early close, in the same transaction, or — a poll closed by its date — by the periodic
+//! job (`seal_due`, started by `app::start_poll_seals`). Reading never seals: the tally does
+//! not depend on the answers' order, so the results are the same before and after. See
+//! `mod.rs` for what it does and does not protect.
 
 use super::access::find_visible;
 use super::{is_anonymous, is_closed};
 use crate::domain::{core::audit, Actor, DomainError, DomainResult, Env};
 use crate::entities::polls::{poll, poll_ballot};
 use chrono::Utc;
+use constellation_shared::dto::polls::PollVisibility;
 use rand::seq::SliceRandom;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -65,12 +71,40 @@ pub async fn close(env: &Env, actor: &Actor, poll_id: Uuid) -> DomainResult<poll
     Ok(closed)
 }
 
+/// The periodic job: seals the anonymous polls whose date has passed, up to `SEAL_BATCH` per
+/// run (the next run takes the rest), soonest closed first. Returns how many this run sealed:
+/// a second run, or another replica's at the same time, finds nothing more to do.
+pub async fn seal_due(env: &Env) -> DomainResult<usize> {
+    let due = poll::Entity::find()
+        .filter(poll::Column::Visibility.eq(PollVisibility::Anonymous.as_str()))
+        .filter(poll::Column::Sealed.eq(false))
+        .filter(poll::Column::ClosesAt.lte(Utc::now()))
+        .order_by_asc(poll::Column::ClosesAt)
+        .order_by_asc(poll::Column::Id)
+        .limit(SEAL_BATCH)
+        .all(&env.db)
+        .await?;
+    let mut sealed = 0;
+    for p in due {
+        // One transaction per poll: one that fails is logged and the others are sealed.
+        match seal(env, &p).await {
+            Ok(true) => sealed += 1,
+            Ok(false) => {}
+            Err(e) => tracing::warn!(poll = %p.id, error = ?e, "poll answers not sealed"),
+        }
+    }
+    Ok(sealed)
+}
+
+/// Polls sealed per run of `seal_due`, at most.
+const SEAL_BATCH: u64 = 100;
+
 /// An anonymous poll past its date whose answers are not yet rewritten: rewrites them once
-/// (compare-and-set on `sealed`). Anything else: nothing to do.
-pub async fn seal(env: &Env, p: &poll::Model) -> DomainResult<()> {
+/// (compare-and-set on `sealed`) and says so. Anything else: nothing to do (`false`).
+async fn seal(env: &Env, p: &poll::Model) -> DomainResult<bool> {
     let now = Utc::now();
     if !is_anonymous(p) || p.sealed || !is_closed(p, now) {
-        return Ok(());
+        return Ok(false);
     }
     let txn = env.begin_write().await?;
     let claimed = poll::Entity::update_many()
@@ -81,12 +115,12 @@ pub async fn seal(env: &Env, p: &poll::Model) -> DomainResult<()> {
         .exec(&txn)
         .await?;
     if claimed.rows_affected != 1 {
-        return Ok(());
+        return Ok(false);
     }
     rewrite_ballots(&txn, p.id).await?;
     txn.commit().await?;
     vacuum(env).await;
-    Ok(())
+    Ok(true)
 }
 
 /// Deletes the poll's answers and writes them back shuffled, with fresh ids; marks it sealed.

@@ -2,12 +2,12 @@
 //! first — then closed ones, most recently closed first; paginated by a cursor that names the
 //! group and the position in it. And the Labs one may ask.
 
+use super::access::sees;
 use super::{is_closed, parse_id};
 use crate::domain::{Actor, DomainError, DomainResult, Env};
 use crate::entities::{lab, lab_member, polls::poll};
 use chrono::{DateTime, SecondsFormat, Utc};
 use constellation_shared::dto::labs::{LabRole, LabStatus, MemberState};
-use constellation_shared::dto::polls::PollAudience;
 use constellation_shared::ValidationReason;
 use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
@@ -65,7 +65,7 @@ pub struct ListItem {
     pub poll: poll::Model,
 }
 
-/// Up to `limit` polls the actor sees, optionally of one Lab, after `after`.
+/// Up to `limit` polls the actor sees (`access::sees`), optionally of one Lab, after `after`.
 pub async fn list(
     env: &Env,
     actor: &Actor,
@@ -75,21 +75,7 @@ pub async fn list(
 ) -> DomainResult<Vec<ListItem>> {
     let me = actor.user()?;
     let now = Utc::now();
-    let my_labs = Query::select()
-        .column(lab_member::Column::LabId)
-        .from(lab_member::Entity)
-        .and_where(lab_member::Column::UserId.eq(me.id))
-        .and_where(lab_member::Column::State.eq(MemberState::Active.as_str()))
-        .to_owned();
-    let mut seen = Condition::any().add(poll::Column::AuthorId.eq(me.id)).add(
-        Condition::all()
-            .add(poll::Column::Audience.eq(PollAudience::Lab.as_str()))
-            .add(poll::Column::LabId.in_subquery(my_labs)),
-    );
-    if me.is_association_member() {
-        seen = seen.add(poll::Column::Audience.eq(PollAudience::Members.as_str()));
-    }
-    let mut base = poll::Entity::find().filter(seen);
+    let mut base = poll::Entity::find().filter(sees(me.into()));
     if let Some(l) = lab_id {
         base = base.filter(poll::Column::LabId.eq(l));
     }

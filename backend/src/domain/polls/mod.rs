@@ -10,7 +10,9 @@
 //! - see and answer: the audience — the association's members (effective, adherent, the
 //!   board, admins; not sympathisers), or the Lab's active members of any role. The author
 //!   always sees their poll (and closes it), but answers only if in the audience. Anyone
-//!   else is told the poll does not exist (`NOT_FOUND`), as for a hidden Lab;
+//!   else is told the poll does not exist (`NOT_FOUND`), as for a hidden Lab. The rule is
+//!   written once, as a condition the database evaluates (`access::asks`, `access::sees`),
+//!   for the list as for one poll;
 //! - close early: the author only.
 //!
 //! Closing needs nobody: a poll is closed once `closes_at <= now`, computed at each read and
@@ -29,12 +31,13 @@
 //! carry the `xmin` of the transaction that wrote them, and the heap keeps arrival order, so
 //! whoever reads the database's system columns while the poll runs can pair a participation
 //! with its answer. After the close the answers are rewritten in a random order in one
-//! transaction, and the table vacuumed (`close::seal`: at an early close, or at the first read
-//! of the results after the date); until then, the database administrator is trusted.
+//! transaction, and the table vacuumed (`close`: at an early close, or by the periodic job
+//! `seal_due` once the date has passed — a query never writes, and the results read before
+//! the job ran are the same); until then, the database administrator is trusted.
 //!
 //! Files: `access` (audience, visibility, who creates), `create`, `answer`, `close` (early
-//! close and sealing), `list` (the polls one may answer, open first, and the Labs one may
-//! ask), `results` (what the loaders read, the tally), `privacy` (the member's export).
+//! close and the sealing job), `list` (the polls one may answer, open first, and the Labs one
+//! may ask), `results` (what the loaders read, the tally), `privacy` (the member's export).
 
 mod access;
 mod answer;
@@ -44,9 +47,9 @@ mod list;
 mod privacy;
 mod results;
 
-pub use access::{can_answer, can_see, find_visible, in_audience, lab_allows, poll_lab};
+pub use access::{asked_for, asks, can_answer, find_visible, lab_allows, poll_lab, sees, Viewer};
 pub use answer::answer;
-pub use close::{close, seal};
+pub use close::{close, seal_due};
 pub use create::create;
 pub use list::{list, poll_labs, Cursor, ListItem};
 pub use privacy::export;

@@ -1,5 +1,6 @@
-//! The polls' DataLoaders, each one statement per table for every poll of a request: what the
-//! viewer answered, how many answered, the answers to count, who answered what.
+//! The polls' DataLoaders, each one statement per table for every poll of a request: whether
+//! the viewer is asked, what the viewer answered, how many answered, the answers to count,
+//! who answered what.
 
 use crate::domain::{polls, DomainError, Env};
 use crate::entities::polls::poll_answer;
@@ -13,6 +14,23 @@ fn failed(what: &'static str) -> impl Fn(DomainError) -> LoadError {
     move |e| {
         tracing::error!(error = ?e, loader = what, "loader failed");
         Arc::new("internal".to_owned())
+    }
+}
+
+/// Whether the viewer is asked (the audience rule, `polls::asks`), keyed (poll, viewer).
+pub struct AskedLoader(pub Env);
+
+impl Loader<(Uuid, polls::Viewer)> for AskedLoader {
+    type Value = bool;
+    type Error = LoadError;
+
+    async fn load(
+        &self,
+        keys: &[(Uuid, polls::Viewer)],
+    ) -> Result<HashMap<(Uuid, polls::Viewer), Self::Value>, Self::Error> {
+        polls::asked_for(&self.0.db, keys)
+            .await
+            .map_err(failed("poll audiences"))
     }
 }
 
@@ -84,6 +102,7 @@ where
 
 /// Called from `graphql::loaders::attach`: fresh loaders for each request.
 pub fn attach(env: &Env, data: &mut async_graphql::Data) {
+    data.insert(cached::<_, (Uuid, polls::Viewer)>(AskedLoader(env.clone())));
     data.insert(cached::<_, (Uuid, Uuid)>(MineLoader(env.clone())));
     data.insert(cached::<_, Uuid>(AnswerCountLoader(env.clone())));
     data.insert(cached::<_, Uuid>(BallotsLoader(env.clone())));

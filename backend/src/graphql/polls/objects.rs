@@ -1,14 +1,13 @@
 //! A poll as its viewer sees it: what the viewer answered and may do, its results once the
 //! domain says they are visible, and who answered what for open polls.
 
-use super::loaders::{AnswerCountLoader, BallotsLoader, MineLoader, ResponsesLoader};
+use super::loaders::{AnswerCountLoader, AskedLoader, BallotsLoader, MineLoader, ResponsesLoader};
 use crate::domain::polls::{self as domain, Mine};
-use crate::entities::{lab_member, polls::poll, polls::poll_answer};
+use crate::entities::{polls::poll, polls::poll_answer};
 use crate::graphql::accounts::User;
 use crate::graphql::context::ContextExt;
-use crate::graphql::error::GqlResultExt;
 use crate::graphql::labs::{load, person, Lab};
-use crate::graphql::loaders::{LabLoader, MembersLoader};
+use crate::graphql::loaders::LabLoader;
 use crate::graphql::pagination::{slice, Page};
 use async_graphql::{Context, Object, Result, ID};
 use chrono::{DateTime, Utc};
@@ -35,18 +34,6 @@ impl Poll {
                 .unwrap_or_default()),
             None => Ok(Mine::default()),
         }
-    }
-
-    /// The viewer's row in the poll's Lab, through the Lab members' loader.
-    async fn membership(&self, ctx: &Context<'_>) -> Result<Option<lab_member::Model>> {
-        let (Some(lab_id), Some(me)) = (self.0.lab_id, ctx.actor().id()) else {
-            return Ok(None);
-        };
-        Ok(load::<MembersLoader, _>(ctx, lab_id)
-            .await?
-            .unwrap_or_default()
-            .into_iter()
-            .find(|m| m.user_id == me))
     }
 }
 
@@ -114,16 +101,22 @@ impl Poll {
         let Ok(me) = ctx.actor().user() else {
             return Ok(false);
         };
-        let membership = self.membership(ctx).await?;
-        let lab = match self.0.lab_id {
-            Some(id) => load::<LabLoader, _>(ctx, id).await?,
-            None => None,
+        // Together, so each loader takes this poll in the same batch as the page's others.
+        let lab = async {
+            match self.0.lab_id {
+                Some(id) => load::<LabLoader, _>(ctx, id).await,
+                None => Ok(None),
+            }
         };
-        let answered = self.mine(ctx).await?.answered;
+        let (asked, lab, mine) = tokio::join!(
+            load::<AskedLoader, _>(ctx, (self.0.id, domain::Viewer::from(me))),
+            lab,
+            self.mine(ctx),
+        );
+        let (asked, lab, answered) = (asked?.unwrap_or(false), lab?, mine?.answered);
         Ok(domain::can_answer(
-            me,
             &self.0,
-            membership.as_ref(),
+            asked,
             domain::lab_allows(&self.0, lab.as_ref()),
             answered,
             Utc::now(),
@@ -133,12 +126,12 @@ impl Poll {
         ctx.actor().id() == Some(self.0.author_id) && !domain::is_closed(&self.0, Utc::now())
     }
     /// Absent until the viewer may see them: live for open polls, at the close for
-    /// anonymous ones (whose answers are then rewritten in a random order, once).
+    /// anonymous ones. Reading writes nothing: the answers are rewritten in a random order
+    /// at the close, or by the periodic job, and the tally does not depend on their order.
     async fn results(&self, ctx: &Context<'_>) -> Result<Option<PollOutcome>> {
         if !domain::results_visible(&self.0, Utc::now()) {
             return Ok(None);
         }
-        domain::seal(ctx.env(), &self.0).await.gql()?;
         let ballots = load::<BallotsLoader, _>(ctx, self.0.id)
             .await?
             .unwrap_or_default();
