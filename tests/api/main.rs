@@ -2,7 +2,7 @@
 //! `CONSTELLATION_TEST_DB=postgres`, on PostgreSQL (`cargo xtask test` does both).
 //!
 //! One folder per context, named as in `backend/src/domain/` (the register of members as in
-//! `graphql/members.rs`), each with its `contract.rs` (its `shared::queries` documents against
+//! `graphql/accounts/members.rs`), each with its `contract.rs` (its `shared::queries` documents against
 //! the schema) and, where it has them, its authorisation matrix and fault tests. `contract.rs`
 //! here checks that together they run every document. The platform's tests (limits, assets,
 //! audit feed, backups, crashes, fuzzing, HTTP, observability, replicas, subscriptions) stay

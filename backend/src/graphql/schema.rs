@@ -1,9 +1,9 @@
 //! The schema: its roots merged from each domain, its limits, its loaders.
 
-use super::{
-    accounts, assemblies, audit, barcamp, common_rules, home, labs, notifications, projects,
-    resources,
-};
+use super::accounts::{self, members, recovery};
+use super::labs::{self, common_rules, projects};
+use super::reach::{home, notifications, outbox};
+use super::{assemblies, audit, barcamp, resources};
 use crate::auth::jwt::JwtKeys;
 use crate::config::Config;
 use crate::domain::Env;
@@ -22,8 +22,8 @@ pub struct QueryRoot(
     assemblies::ElectionQuery,
     notifications::NotificationsQuery,
     home::HomeQuery,
-    super::outbox::OutboxQuery,
-    super::members::MembersQuery,
+    outbox::OutboxQuery,
+    members::MembersQuery,
     super::transition::TransitionQuery,
     super::assemblies::room_counts::RoomCountQuery,
     super::polls::PollsQuery,
@@ -41,9 +41,9 @@ pub struct MutationRoot(
     assemblies::ElectionMutation,
     assemblies::ElectionsMutation,
     notifications::NotificationsMutation,
-    super::outbox::OutboxMutation,
-    super::recovery::RecoveryMutation,
-    super::members::MembersMutation,
+    outbox::OutboxMutation,
+    recovery::RecoveryMutation,
+    members::MembersMutation,
     super::transition::TransitionMutation,
     super::assemblies::room_counts::RoomCountMutation,
     super::polls::PollsMutation,

@@ -10,7 +10,6 @@ use super::loaders::{
     UserLoader,
 };
 use super::pagination::{from_rows, page_size, slice, Page};
-use super::projects::Project;
 use crate::domain::{flows, labs, labs::members, Actor, DomainError};
 use crate::entities::{lab, lab_event, lab_framing, lab_member};
 use async_graphql::dataloader::Loader;
@@ -22,7 +21,11 @@ use constellation_shared::dto::labs::{
 use std::hash::Hash;
 use uuid::Uuid;
 
+pub mod common_rules;
 mod lab_object;
+pub mod projects;
+
+use projects::Project;
 mod mutation;
 mod objects;
 mod query;

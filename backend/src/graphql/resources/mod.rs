@@ -1,17 +1,19 @@
 //! Common resources: pools and periods, requests and decisions, the ledger, transparency.
 //! Amounts are decimal strings exact to the pool's scale.
 
-use super::accounts::{parse_uuid, User};
-use super::context::ContextExt;
-use super::error::GqlResultExt;
-use super::labs::{load, person, Lab};
-use super::loaders::{LabLoader, PeriodLoader, PeriodsByPoolLoader, PoolLoader, ProjectLoader};
-use super::pagination::{from_rows, page_size, Page};
-use super::projects::Project;
 use crate::domain::resources::requests::{self as requests, Held};
 use crate::domain::resources::{self, show};
 use crate::domain::DomainError;
 use crate::entities::{ledger_entry, pool_period, resource_pool, resource_request};
+use crate::graphql::accounts::{parse_uuid, User};
+use crate::graphql::context::ContextExt;
+use crate::graphql::error::GqlResultExt;
+use crate::graphql::labs::projects::Project;
+use crate::graphql::labs::{load, person, Lab};
+use crate::graphql::loaders::{
+    LabLoader, PeriodLoader, PeriodsByPoolLoader, PoolLoader, ProjectLoader,
+};
+use crate::graphql::pagination::{from_rows, page_size, Page};
 use async_graphql::{Context, Object, Result, ID};
 use constellation_shared::dto::resources::{
     LedgerKind, PeriodInput, PoolInput, PoolKind, RequestInput, RequestStatus, ResourceDecision,
@@ -261,7 +263,7 @@ pub struct ResourcesQuery;
 #[Object]
 impl ResourcesQuery {
     /// Every pool, by name (signed-in accounts).
-    #[graphql(complexity = "super::pagination::page_complexity(first, child_complexity)")]
+    #[graphql(complexity = "crate::graphql::pagination::page_complexity(first, child_complexity)")]
     async fn resource_pools(
         &self,
         ctx: &Context<'_>,
@@ -283,7 +285,7 @@ impl ResourcesQuery {
     }
 
     /// Requests, oldest first; filtered by status and/or Lab.
-    #[graphql(complexity = "super::pagination::page_complexity(first, child_complexity)")]
+    #[graphql(complexity = "crate::graphql::pagination::page_complexity(first, child_complexity)")]
     async fn resource_requests(
         &self,
         ctx: &Context<'_>,
@@ -308,7 +310,7 @@ impl ResourcesQuery {
     }
 
     /// Every grant and release, newest first (association members).
-    #[graphql(complexity = "super::pagination::page_complexity(first, child_complexity)")]
+    #[graphql(complexity = "crate::graphql::pagination::page_complexity(first, child_complexity)")]
     async fn ledger(
         &self,
         ctx: &Context<'_>,

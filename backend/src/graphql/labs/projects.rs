@@ -1,12 +1,12 @@
 //! Projects inside Labs.
 
-use super::accounts::{parse_uuid, User};
-use super::context::ContextExt;
-use super::error::GqlResultExt;
-use super::labs::{load, person, Lab};
-use super::loaders::{LabLoader, SupportsLoader};
 use crate::domain::{labs::projects, DomainError};
 use crate::entities::project;
+use crate::graphql::accounts::{parse_uuid, User};
+use crate::graphql::context::ContextExt;
+use crate::graphql::error::GqlResultExt;
+use crate::graphql::labs::{load, person, Lab};
+use crate::graphql::loaders::{LabLoader, SupportsLoader};
 use async_graphql::{Context, Object, Result, ID};
 use constellation_shared::dto::labs::{ProjectInput, ProjectStatus};
 

@@ -1,12 +1,12 @@
 //! The common rules: the version in force, the history, publishing a new version.
 
-use super::accounts::User;
-use super::context::ContextExt;
-use super::error::GqlResultExt;
-use super::labs::person;
-use super::pagination::{from_rows, page_size, Page};
 use crate::domain::{labs::common_rules, DomainError};
 use crate::entities::common_rule;
+use crate::graphql::accounts::User;
+use crate::graphql::context::ContextExt;
+use crate::graphql::error::GqlResultExt;
+use crate::graphql::labs::person;
+use crate::graphql::pagination::{from_rows, page_size, Page};
 use async_graphql::{Context, Object, Result};
 use constellation_shared::ValidationReason;
 
@@ -50,7 +50,7 @@ impl CommonRulesQuery {
     }
 
     /// Every version, newest first.
-    #[graphql(complexity = "super::pagination::page_complexity(first, child_complexity)")]
+    #[graphql(complexity = "crate::graphql::pagination::page_complexity(first, child_complexity)")]
     async fn common_rules_history(
         &self,
         ctx: &Context<'_>,

@@ -2,14 +2,14 @@
 //! `updateRegisterEntry`), invitations by e-mail or CSV roster (`inviteMembers`,
 //! `importMembers`, `invitations`), and the invitee's side (`invitation`, `acceptInvitation`).
 
-use super::accounts::{parse_uuid, AuthPayload, Owner, User};
-use super::context::ContextExt;
-use super::error::GqlResultExt;
-use super::pagination::{from_rows, page_size, Page};
 use crate::auth::jwt::JwtKeys;
 use crate::domain::accounts::{invitations, register};
 use crate::domain::DomainError;
 use crate::entities::mail_token;
+use crate::graphql::accounts::{parse_uuid, AuthPayload, Owner, User};
+use crate::graphql::context::ContextExt;
+use crate::graphql::error::GqlResultExt;
+use crate::graphql::pagination::{from_rows, page_size, Page};
 use async_graphql::{Context, Object, Result, SimpleObject, ID};
 use constellation_shared::dto::reach::{
     InvitationStatus, InviteInput, MemberFilter, RegisterEntryInput,
@@ -121,7 +121,7 @@ impl Invitation {
 
     async fn invited_by(&self, ctx: &Context<'_>) -> Result<Option<User>> {
         match self.0.created_by {
-            Some(id) => super::labs::person(ctx, id).await,
+            Some(id) => crate::graphql::labs::person(ctx, id).await,
             None => Ok(None),
         }
     }
@@ -168,7 +168,7 @@ pub struct MembersQuery;
 impl MembersQuery {
     /// The register of members (board and admins), by name. Former members (a leaving date
     /// passed, a deleted account) only with `filter.includeLeft`.
-    #[graphql(complexity = "super::pagination::page_complexity(first, child_complexity)")]
+    #[graphql(complexity = "crate::graphql::pagination::page_complexity(first, child_complexity)")]
     async fn members(
         &self,
         ctx: &Context<'_>,
@@ -197,7 +197,7 @@ impl MembersQuery {
 
     /// Invitations sent (board and admins), newest first; `pendingOnly` keeps those still
     /// waiting to be used.
-    #[graphql(complexity = "super::pagination::page_complexity(first, child_complexity)")]
+    #[graphql(complexity = "crate::graphql::pagination::page_complexity(first, child_complexity)")]
     async fn invitations(
         &self,
         ctx: &Context<'_>,

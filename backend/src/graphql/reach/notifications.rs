@@ -1,13 +1,13 @@
 //! Notifications: the member's list, the unread count, marking read, preferences per kind,
 //! and `notificationAdded` for the bell.
 
-use super::accounts::viewer_language;
-use super::context::{ContextExt, WsSession};
-use super::error::GqlResultExt;
-use super::pagination::page_size;
 use crate::domain::reach::{inbox, text};
 use crate::domain::DomainError;
 use crate::entities::notification;
+use crate::graphql::accounts::viewer_language;
+use crate::graphql::context::{ContextExt, WsSession};
+use crate::graphql::error::GqlResultExt;
+use crate::graphql::pagination::page_size;
 use async_graphql::connection::{Connection, Edge, EmptyFields};
 use async_graphql::{Context, Object, Result, SimpleObject, Subscription, ID};
 use constellation_shared::dto::reach::{NotificationChannel, NotificationKind};
@@ -93,7 +93,7 @@ pub struct NotificationsQuery;
 #[Object]
 impl NotificationsQuery {
     /// The signed-in member's notifications, newest first.
-    #[graphql(complexity = "super::pagination::page_complexity(first, child_complexity)")]
+    #[graphql(complexity = "crate::graphql::pagination::page_complexity(first, child_complexity)")]
     async fn notifications(
         &self,
         ctx: &Context<'_>,
@@ -170,7 +170,7 @@ impl NotificationsMutation {
     async fn mark_notifications_read(&self, ctx: &Context<'_>, ids: Vec<ID>) -> Result<i32> {
         let ids = ids
             .iter()
-            .map(|i| super::accounts::parse_uuid("ids", i))
+            .map(|i| crate::graphql::accounts::parse_uuid("ids", i))
             .collect::<Result<Vec<_>>>()?;
         Ok(inbox::mark_read(ctx.env(), ctx.actor(), Some(ids))
             .await
@@ -212,7 +212,7 @@ impl NotificationsSubscription {
         ctx: &Context<'_>,
     ) -> Result<impl Stream<Item = NotificationSignal>> {
         let me = ctx.actor().user().gql()?.clone();
-        let slot = super::subscriptions::slot(ctx)?;
+        let slot = crate::graphql::subscriptions::slot(ctx)?;
         let env = ctx.env().clone();
         let session = ctx.data_opt::<WsSession>().cloned();
         let rx = env.notices.subscribe();

@@ -1,15 +1,18 @@
 //! Accounts: `me`, `users`, `myData`; register, login, profile, password, roles, deletion.
 
-use super::context::ContextExt;
-use super::error::GqlResultExt;
 use crate::auth::jwt::JwtKeys;
 use crate::domain::{accounts, flows, flows::export, Actor, DomainError};
 use crate::entities::user;
+use crate::graphql::context::ContextExt;
+use crate::graphql::error::GqlResultExt;
 use async_graphql::connection::{Connection, Edge, EmptyFields};
 use async_graphql::{Context, Json, Object, Result, SimpleObject, ID};
 use constellation_shared::dto::accounts::{ProfileInput, RegisterInput};
 use constellation_shared::{Language, MembershipKind, ValidationReason};
 use uuid::Uuid;
+
+pub mod members;
+pub mod recovery;
 
 /// An account as the API shows it. Built from the model; the hash never leaves.
 /// `owner` marks the account just created or logged into: its owner has no session yet
@@ -103,7 +106,7 @@ pub struct AuthPayload {
 /// The signed-in person's language (French for visitors), for messages built on the server.
 pub async fn viewer_language(ctx: &Context<'_>) -> Result<Language> {
     Ok(match ctx.actor().id() {
-        Some(id) => super::labs::load::<super::loaders::UserLoader, _>(ctx, id)
+        Some(id) => crate::graphql::labs::load::<crate::graphql::loaders::UserLoader, _>(ctx, id)
             .await?
             .map(|u| accounts::language_of(&u))
             .unwrap_or(Language::Fr),
@@ -143,14 +146,14 @@ impl AccountsQuery {
     }
 
     /// Members, oldest first (board and admins).
-    #[graphql(complexity = "super::pagination::page_complexity(first, child_complexity)")]
+    #[graphql(complexity = "crate::graphql::pagination::page_complexity(first, child_complexity)")]
     async fn users(
         &self,
         ctx: &Context<'_>,
         first: Option<i32>,
         after: Option<String>,
     ) -> Result<Connection<String, User, EmptyFields, EmptyFields>> {
-        let limit = super::pagination::page_size(first)? as u64;
+        let limit = crate::graphql::pagination::page_size(first)? as u64;
         let after = after.map(|a| parse_uuid("after", &ID(a))).transpose()?;
         let mut rows = accounts::list_users(ctx.env(), ctx.actor(), after, limit + 1)
             .await

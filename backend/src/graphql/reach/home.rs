@@ -1,11 +1,11 @@
 //! `home`: what waits for the signed-in member, what is coming, their Labs — one query.
 
-use super::assemblies::{Assembly, Motion, Proxy};
-use super::barcamp::Edition;
-use super::context::ContextExt;
-use super::error::GqlResultExt;
-use super::labs::{Lab, LabMember};
 use crate::domain::flows::home;
+use crate::graphql::assemblies::{Assembly, Motion, Proxy};
+use crate::graphql::barcamp::Edition;
+use crate::graphql::context::ContextExt;
+use crate::graphql::error::GqlResultExt;
+use crate::graphql::labs::{Lab, LabMember};
 use async_graphql::{Context, Object, Result, SimpleObject};
 
 #[derive(SimpleObject)]

@@ -1,12 +1,12 @@
 //! The outbox as the admins and the board see it: mails that failed (and sending one
 //! again), and the sending record of one subject (an assembly's convocation).
 
-use super::accounts::{parse_uuid, User};
-use super::context::ContextExt;
-use super::error::GqlResultExt;
-use super::pagination::{from_rows, page_size, Page};
 use crate::domain::reach::{mail, outbox};
 use crate::entities::outbox_mail;
+use crate::graphql::accounts::{parse_uuid, User};
+use crate::graphql::context::ContextExt;
+use crate::graphql::error::GqlResultExt;
+use crate::graphql::pagination::{from_rows, page_size, Page};
 use async_graphql::{Context, Enum, Object, Result, ID};
 
 /// Where a mail stands.
@@ -47,7 +47,7 @@ impl MailDelivery {
     /// The member it was for, when it was for one.
     async fn user(&self, ctx: &Context<'_>) -> Result<Option<User>> {
         match self.0.user_id {
-            Some(id) => super::labs::person(ctx, id).await,
+            Some(id) => crate::graphql::labs::person(ctx, id).await,
             None => Ok(None),
         }
     }
@@ -111,7 +111,7 @@ pub struct OutboxQuery;
 #[Object]
 impl OutboxQuery {
     /// Mails that failed: given up, or waiting for another try. Newest first; admins.
-    #[graphql(complexity = "super::pagination::page_complexity(first, child_complexity)")]
+    #[graphql(complexity = "crate::graphql::pagination::page_complexity(first, child_complexity)")]
     async fn mail_failures(
         &self,
         ctx: &Context<'_>,
@@ -128,7 +128,7 @@ impl OutboxQuery {
 
     /// Every mail about one subject (`subjectType: "assembly"` and its id: the
     /// convocation's sending record), oldest first. The board and admins.
-    #[graphql(complexity = "super::pagination::page_complexity(first, child_complexity)")]
+    #[graphql(complexity = "crate::graphql::pagination::page_complexity(first, child_complexity)")]
     async fn mail_deliveries(
         &self,
         ctx: &Context<'_>,

@@ -1,9 +1,9 @@
 //! Password reset and e-mail verification: the mutations a visitor (or the signed-in person,
 //! for a new verification link) sends from the pages the mails link to.
 
-use super::context::ContextExt;
-use super::error::GqlResultExt;
 use crate::domain::accounts::recovery;
+use crate::graphql::context::ContextExt;
+use crate::graphql::error::GqlResultExt;
 use async_graphql::{Context, Object, Result};
 
 #[derive(Default)]
