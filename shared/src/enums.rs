@@ -5,13 +5,18 @@ use serde::{Deserialize, Serialize};
 /// The asbl's membership kinds: only effective members vote at the general assembly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "graphql", derive(async_graphql::Enum))]
+#[cfg_attr(feature = "orm", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "orm", sea_orm(rs_type = "String", db_type = "Text"))]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum MembershipKind {
     /// *Membre effectif*: full member, votes at general assemblies.
+    #[cfg_attr(feature = "orm", sea_orm(string_value = "EFFECTIVE"))]
     Effective,
     /// *Membre adhérent*: member without a vote at the assembly.
+    #[cfg_attr(feature = "orm", sea_orm(string_value = "ADHERENT"))]
     Adherent,
     /// Outside sympathiser: joins Labs and the barcamp, never votes.
+    #[cfg_attr(feature = "orm", sea_orm(string_value = "SYMPATHIZER"))]
     Sympathizer,
 }
 

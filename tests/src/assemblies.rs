@@ -23,7 +23,7 @@ impl TestApp {
                 email_normalized: Set(email.clone()),
                 display_name: Set(format!("{prefix} {i:03}")),
                 password_hash: Set("!".into()),
-                membership_kind: Set("EFFECTIVE".into()),
+                membership_kind: Set(constellation_shared::MembershipKind::Effective),
                 is_board: Set(false),
                 is_admin: Set(false),
                 language: Set("en".into()),

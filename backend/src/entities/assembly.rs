@@ -1,5 +1,6 @@
 //! `assemblies`: general assemblies: convocation, session, closing.
 
+use constellation_shared::dto::assemblies::{AssemblyKind, AssemblyStatus};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -7,12 +8,12 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
-    pub kind: String,
+    pub kind: AssemblyKind,
     pub title: String,
     pub starts_at: DateTimeUtc,
     pub place: String,
     pub language: String,
-    pub status: String,
+    pub status: AssemblyStatus,
     pub first_convocation_id: Option<Uuid>,
     pub convened_at: Option<DateTimeUtc>,
     pub opened_at: Option<DateTimeUtc>,

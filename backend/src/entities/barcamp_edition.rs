@@ -1,5 +1,6 @@
 //! `barcamp_editions`: a barcamp edition: dates, venue, the venue's time zone, phase.
 
+use constellation_shared::dto::barcamp::BarcampPhase;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -13,7 +14,7 @@ pub struct Model {
     pub ends_on: Date,
     pub venue: String,
     pub timezone: String,
-    pub phase: String,
+    pub phase: BarcampPhase,
     pub created_by: Uuid,
     pub created_at: DateTimeUtc,
 }

@@ -1,5 +1,6 @@
 //! `barcamp_sessions`: proposed sessions and where they are placed (room, first slot).
 
+use constellation_shared::dto::barcamp::{SessionFormat, SessionStatus};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -10,12 +11,12 @@ pub struct Model {
     pub edition_id: Uuid,
     pub title: String,
     pub description: String,
-    pub format: String,
+    pub format: SessionFormat,
     pub length: i32,
     pub equipment: String,
     pub lab_id: Option<Uuid>,
     pub proposed_by: Uuid,
-    pub status: String,
+    pub status: SessionStatus,
     pub status_reason: Option<String>,
     pub merged_into: Option<Uuid>,
     pub room_id: Option<Uuid>,

@@ -1,5 +1,6 @@
 //! `labs`: a Lab, its status and which framing versions are approved and pending.
 
+use constellation_shared::dto::labs::{LabStatus, LabVisibility};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -9,12 +10,12 @@ pub struct Model {
     pub id: Uuid,
     pub slug: String,
     pub name: String,
-    pub status: String,
+    pub status: LabStatus,
     pub approved_framing_version: Option<i32>,
     pub pending_framing_version: Option<i32>,
     pub acknowledged_rules_version: Option<i32>,
     /// The visibility of the framing in force (or of the proposal).
-    pub visibility: String,
+    pub visibility: LabVisibility,
     /// `|theme|other theme|`, lowercase, for the theme filter.
     pub themes_key: String,
     /// Lowercase name, description and themes, for search.

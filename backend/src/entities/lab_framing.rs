@@ -1,5 +1,6 @@
 //! `lab_framings`: every version of every Lab's framing.
 
+use constellation_shared::dto::labs::{FramingStatus, LabVisibility, MembershipPolicy};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -9,7 +10,7 @@ pub struct Model {
     pub lab_id: Uuid,
     #[sea_orm(primary_key, auto_increment = false)]
     pub version: i32,
-    pub status: String,
+    pub status: FramingStatus,
     /// JSON array of strings.
     pub themes: String,
     pub description: String,
@@ -19,9 +20,9 @@ pub struct Model {
     pub expected_outputs: String,
     pub start_date: Date,
     pub end_date: Date,
-    pub membership_policy: String,
+    pub membership_policy: MembershipPolicy,
     pub participation: String,
-    pub visibility: String,
+    pub visibility: LabVisibility,
     pub review_comment: Option<String>,
     pub proposed_by: Uuid,
     pub proposed_at: DateTimeUtc,

@@ -1,5 +1,6 @@
 //! `lab_members`: who is in which Lab, as what, and whether it is settled.
 
+use constellation_shared::dto::labs::{LabRole, MemberState};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -9,8 +10,8 @@ pub struct Model {
     pub lab_id: Uuid,
     #[sea_orm(primary_key, auto_increment = false)]
     pub user_id: Uuid,
-    pub role: String,
-    pub state: String,
+    pub role: LabRole,
+    pub state: MemberState,
     pub since: DateTimeUtc,
 }
 

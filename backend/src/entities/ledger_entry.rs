@@ -1,5 +1,6 @@
 //! `ledger_entries`: every grant and release, never edited.
 
+use constellation_shared::dto::resources::LedgerKind;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -10,7 +11,7 @@ pub struct Model {
     pub period_id: Uuid,
     pub request_id: Uuid,
     pub lab_id: Uuid,
-    pub kind: String,
+    pub kind: LedgerKind,
     pub amount: i64,
     pub reason: String,
     pub actor_id: Option<Uuid>,

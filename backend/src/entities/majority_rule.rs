@@ -1,12 +1,13 @@
 //! `majority_rules`: the law's majority presets, as data.
 
+use constellation_shared::dto::assemblies::MajorityRuleCode;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "majority_rules")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub code: String,
+    pub code: MajorityRuleCode,
     pub name_fr: String,
     pub name_en: String,
     pub quorum_num: i32,

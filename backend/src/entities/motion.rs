@@ -1,5 +1,8 @@
 //! `motions`: motions under agenda items; `result` is JSON once closed.
 
+use constellation_shared::dto::assemblies::{
+    BallotKind, ElectionMode, MajorityRuleCode, MotionKind, MotionStatus,
+};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -10,19 +13,19 @@ pub struct Model {
     pub assembly_id: Uuid,
     pub item_id: Uuid,
     pub text: String,
-    pub rule_code: String,
-    pub ballot: String,
-    pub status: String,
+    pub rule_code: MajorityRuleCode,
+    pub ballot: BallotKind,
+    pub status: MotionStatus,
     pub opened_at: Option<DateTimeUtc>,
     pub closed_at: Option<DateTimeUtc>,
     pub result: Option<String>,
     /// Ballots encrypted in the voter's page (`ballot` is then `SECRET`).
     pub encrypted: bool,
     /// `MOTION` or `ELECTION`.
-    pub kind: String,
+    pub kind: MotionKind,
     /// Elections: seats to fill and how they are voted.
     pub seats: Option<i32>,
-    pub mode: Option<String>,
+    pub mode: Option<ElectionMode>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

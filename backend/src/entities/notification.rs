@@ -1,5 +1,6 @@
 //! `notifications`: one per recipient and event (`event_key` unique per user).
 
+use constellation_shared::dto::reach::NotificationKind;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -8,7 +9,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     pub user_id: Uuid,
-    pub kind: String,
+    pub kind: NotificationKind,
     pub event_key: String,
     /// JSON: what the message says (names, titles, dates).
     pub payload: String,

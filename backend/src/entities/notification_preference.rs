@@ -1,6 +1,7 @@
 //! `notification_preferences`: a member's channel for one kind of notification (absent:
 //! the kind's default).
 
+use constellation_shared::dto::reach::NotificationKind;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -9,7 +10,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub user_id: Uuid,
     #[sea_orm(primary_key, auto_increment = false)]
-    pub kind: String,
+    pub kind: NotificationKind,
     pub channel: String,
 }
 

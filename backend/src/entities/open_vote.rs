@@ -1,5 +1,6 @@
 //! `open_votes`: open-ballot votes: one per member and motion.
 
+use constellation_shared::dto::assemblies::Choice;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -10,7 +11,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub member_id: Uuid,
     pub cast_by: Uuid,
-    pub choice: String,
+    pub choice: Choice,
     pub cast_at: DateTimeUtc,
 }
 

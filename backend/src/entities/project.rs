@@ -1,5 +1,6 @@
 //! `projects`: projects inside Labs.
 
+use constellation_shared::dto::labs::ProjectStatus;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -12,7 +13,7 @@ pub struct Model {
     pub description: String,
     pub goals: String,
     pub resources_needed: String,
-    pub status: String,
+    pub status: ProjectStatus,
     pub proposed_by: Uuid,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

@@ -1,5 +1,6 @@
 //! `proxies`: one proxy row per principal and assembly.
 
+use constellation_shared::dto::assemblies::ProxyStatus;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -10,7 +11,7 @@ pub struct Model {
     pub assembly_id: Uuid,
     pub principal_id: Uuid,
     pub holder_id: Uuid,
-    pub status: String,
+    pub status: ProxyStatus,
     pub updated_at: DateTimeUtc,
 }
 

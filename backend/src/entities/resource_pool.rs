@@ -1,5 +1,6 @@
 //! `resource_pools`: something the association shares, with a unit and a scale.
 
+use constellation_shared::dto::resources::PoolKind;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -8,7 +9,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     pub name: String,
-    pub kind: String,
+    pub kind: PoolKind,
     pub unit: String,
     /// Decimals of the unit: amounts are stored as integers × 10^scale.
     pub scale: i32,

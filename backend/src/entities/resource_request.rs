@@ -1,5 +1,6 @@
 //! `resource_requests`: a Lab asks a pool for an amount in a period.
 
+use constellation_shared::dto::resources::RequestStatus;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -12,7 +13,7 @@ pub struct Model {
     pub period_id: Uuid,
     pub amount: i64,
     pub justification: String,
-    pub status: String,
+    pub status: RequestStatus,
     pub granted_amount: i64,
     pub released_amount: i64,
     pub decision_reason: Option<String>,

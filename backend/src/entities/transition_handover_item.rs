@@ -1,5 +1,6 @@
 //! `transition_handover_items`: one item of a service's data hand-over checklist.
 
+use constellation_shared::dto::transition::HandoverItemKind;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -8,7 +9,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     pub service_id: Uuid,
-    pub item: String,
+    pub item: HandoverItemKind,
     pub handed_by: Option<Uuid>,
     pub handed_at: Option<DateTimeUtc>,
     pub confirmed_by: Option<Uuid>,

@@ -1,5 +1,6 @@
 //! `transition_offers`: volunteers' offers to take over a service or help.
 
+use constellation_shared::dto::transition::{OfferKind, OfferStatus};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -10,9 +11,9 @@ pub struct Model {
     pub service_id: Option<Uuid>,
     pub offered_by: Uuid,
     pub lab_id: Option<Uuid>,
-    pub kind: String,
+    pub kind: OfferKind,
     pub note: String,
-    pub status: String,
+    pub status: OfferStatus,
     pub decision_reason: Option<String>,
     pub decided_by: Option<Uuid>,
     pub decided_at: Option<DateTimeUtc>,

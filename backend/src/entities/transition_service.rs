@@ -1,5 +1,6 @@
 //! `transition_services`: a hosted service, its path, status and hand-over state (CHECKs hold the rules).
 
+use constellation_shared::dto::transition::{MigrationPath, ServiceKind, ServiceStatus};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -7,14 +8,14 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
-    pub kind: String,
+    pub kind: ServiceKind,
     pub name: String,
     pub name_key: String,
     pub description: String,
     pub address: String,
     pub internal: bool,
-    pub status: String,
-    pub path: Option<String>,
+    pub status: ServiceStatus,
+    pub path: Option<MigrationPath>,
     pub target_host: String,
     pub group_id: Option<Uuid>,
     pub taker_user_id: Option<Uuid>,

@@ -1,5 +1,6 @@
 //! `transition_status_events`: every status step of every service: who, when, why.
 
+use constellation_shared::dto::transition::{MigrationPath, ServiceStatus};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -8,9 +9,9 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub service_id: Uuid,
-    pub from_status: Option<String>,
-    pub to_status: String,
-    pub path: Option<String>,
+    pub from_status: Option<ServiceStatus>,
+    pub to_status: ServiceStatus,
+    pub path: Option<MigrationPath>,
     pub reason: Option<String>,
     pub actor_id: Option<Uuid>,
     pub at: DateTimeUtc,

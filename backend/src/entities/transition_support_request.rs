@@ -1,5 +1,6 @@
 //! `transition_support_requests`: members' requests for second-line help, and the working group's answers.
 
+use constellation_shared::dto::transition::SupportStatus;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -11,7 +12,7 @@ pub struct Model {
     pub requester_id: Uuid,
     pub subject: String,
     pub body: String,
-    pub status: String,
+    pub status: SupportStatus,
     pub assignee_id: Option<Uuid>,
     pub answer: Option<String>,
     pub answered_by: Option<Uuid>,

@@ -1,5 +1,6 @@
 //! `users`: accounts.
 
+use constellation_shared::MembershipKind;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -11,7 +12,7 @@ pub struct Model {
     pub email_normalized: String,
     pub display_name: String,
     pub password_hash: String,
-    pub membership_kind: String,
+    pub membership_kind: MembershipKind,
     pub is_board: bool,
     pub is_admin: bool,
     pub language: String,

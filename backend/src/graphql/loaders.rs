@@ -7,6 +7,7 @@ use crate::entities::{
     majority_rule, pool_period, project, project_support, resource_pool, user,
 };
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
+use constellation_shared::dto::assemblies::MajorityRuleCode;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -214,17 +215,20 @@ by_id_loader!(
 /// Majority rules by code (a handful of rows, read once per request).
 pub struct MajorityRuleLoader(pub Env);
 
-impl Loader<String> for MajorityRuleLoader {
+impl Loader<MajorityRuleCode> for MajorityRuleLoader {
     type Value = majority_rule::Model;
     type Error = LoadError;
 
-    async fn load(&self, keys: &[String]) -> Result<HashMap<String, Self::Value>, Self::Error> {
+    async fn load(
+        &self,
+        keys: &[MajorityRuleCode],
+    ) -> Result<HashMap<MajorityRuleCode, Self::Value>, Self::Error> {
         let rows = majority_rule::Entity::find()
-            .filter(majority_rule::Column::Code.is_in(keys.iter().cloned()))
+            .filter(majority_rule::Column::Code.is_in(keys.iter().copied()))
             .all(&self.0.db)
             .await
             .map_err(failed("majority rules"))?;
-        Ok(rows.into_iter().map(|r| (r.code.clone(), r)).collect())
+        Ok(rows.into_iter().map(|r| (r.code, r)).collect())
     }
 }
 
@@ -407,7 +411,9 @@ pub fn attach(env: &Env, data: &mut async_graphql::Data) {
     data.insert(cached::<_, Uuid>(PoolLoader(env.clone())));
     data.insert(cached::<_, Uuid>(PeriodLoader(env.clone())));
     data.insert(cached::<_, Uuid>(PeriodsByPoolLoader(env.clone())));
-    data.insert(cached::<_, String>(MajorityRuleLoader(env.clone())));
+    data.insert(cached::<_, MajorityRuleCode>(MajorityRuleLoader(
+        env.clone(),
+    )));
     data.insert(cached::<_, Uuid>(EditionLoader(env.clone())));
     data.insert(cached::<_, Uuid>(RoomLoader(env.clone())));
     data.insert(cached::<_, Uuid>(SessionLoader(env.clone())));

@@ -4,28 +4,7 @@ use crate::dto::Connection;
 use crate::ids::UserId;
 use serde::{Deserialize, Serialize};
 
-macro_rules! gql_enum {
-    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident => $text:literal),+ $(,)? }) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        #[cfg_attr(feature = "graphql", derive(async_graphql::Enum))]
-        #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-        pub enum $name { $($(#[$vdoc])* $variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            /// The stable text stored in the database and sent over the wire.
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $text),+ }
-            }
-            pub fn parse(s: &str) -> Option<Self> {
-                Self::ALL.iter().copied().find(|v| v.as_str() == s)
-            }
-        }
-    };
-}
-
-gql_enum!(
+wire_enum!(
     /// `PROPOSED` → `ACTIVE` | `CHANGES_REQUESTED` | `REJECTED`; `ACTIVE` → `ARCHIVED`.
     LabStatus {
         Proposed => "PROPOSED",
@@ -36,7 +15,7 @@ gql_enum!(
     }
 );
 
-gql_enum!(
+wire_enum!(
     /// How people join a Lab.
     MembershipPolicy {
         Open => "OPEN",
@@ -45,7 +24,7 @@ gql_enum!(
     }
 );
 
-gql_enum!(
+wire_enum!(
     /// Who can see a Lab: everyone, or the association's members (and the Lab's own people).
     LabVisibility {
         Public => "PUBLIC",
@@ -53,14 +32,14 @@ gql_enum!(
     }
 );
 
-gql_enum!(
+wire_enum!(
     LabRole {
         Coordinator => "COORDINATOR",
         Participant => "PARTICIPANT",
     }
 );
 
-gql_enum!(
+wire_enum!(
     /// A membership row: active, asked for (awaiting a coordinator), or offered (awaiting the person).
     MemberState {
         Active => "ACTIVE",
@@ -69,7 +48,7 @@ gql_enum!(
     }
 );
 
-gql_enum!(
+wire_enum!(
     /// A version of a Lab's framing.
     FramingStatus {
         Pending => "PENDING",
@@ -80,7 +59,7 @@ gql_enum!(
     }
 );
 
-gql_enum!(
+wire_enum!(
     ReviewDecision {
         Approve => "APPROVE",
         RequestChanges => "REQUEST_CHANGES",
@@ -88,7 +67,7 @@ gql_enum!(
     }
 );
 
-gql_enum!(
+wire_enum!(
     ProjectStatus {
         Proposed => "PROPOSED",
         Accepted => "ACCEPTED",

@@ -1,16 +1,24 @@
 //! Data shapes exchanged over the API, one file per domain.
 
 /// A closed set of values sent as SCREAMING_SNAKE_CASE strings, with `ALL`, `as_str`, `parse`.
+/// The text is also what the database stores: with the `orm` feature (the server's), the enum is
+/// a sea-orm `ActiveEnum`, so an entity's column holds the enum itself, read once at the entity
+/// edge (a value outside the set fails the query instead of falling back to a default).
 macro_rules! wire_enum {
-    ($(#[$doc:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident => $text:literal),+ $(,)? }) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
         #[cfg_attr(feature = "graphql", derive(async_graphql::Enum))]
+        #[cfg_attr(feature = "orm", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+        #[cfg_attr(feature = "orm", sea_orm(rs_type = "String", db_type = "Text"))]
         #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-        pub enum $name { $($variant),+ }
+        pub enum $name {
+            $($(#[$vdoc])* #[cfg_attr(feature = "orm", sea_orm(string_value = $text))] $variant),+
+        }
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// The stable text stored in the database and sent over the wire.
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $text),+ }
             }

@@ -232,7 +232,10 @@ async fn motions_keep_their_kind_seats_mode_and_encrypted_ballot_consistent() {
     )
     .await;
     let e = motion_row(&app, election).await;
-    assert_eq!((e.seats, e.mode.as_deref()), (Some(1), Some("APPROVAL")));
+    assert_eq!(
+        (e.seats, e.mode.map(|m| m.as_str())),
+        (Some(1), Some("APPROVAL"))
+    );
     assert_eq!(motion_row(&app, enc).await.text, "Adopt the amended budget");
     assert_eq!(
         motion::Entity::find()

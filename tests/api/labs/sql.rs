@@ -4,6 +4,9 @@
 use constellation_backend::entities::{
     lab, lab_event, lab_framing, lab_member, project, project_support,
 };
+use constellation_shared::dto::labs::{
+    FramingStatus, LabRole, LabStatus, LabVisibility, MemberState, MembershipPolicy, ProjectStatus,
+};
 use constellation_tests::{spawn_app, TestApp, TestUser};
 use sea_orm::{EntityTrait, Set};
 use serde_json::json;
@@ -25,11 +28,11 @@ async fn seed(app: &TestApp, people: &[TestUser], n: usize) {
             id: Set(id),
             slug: Set(format!("lab-{i:04}")),
             name: Set(format!("Lab {i}")),
-            status: Set("ACTIVE".into()),
+            status: Set(LabStatus::Active),
             approved_framing_version: Set(Some(1)),
             pending_framing_version: Set(None),
             acknowledged_rules_version: Set(None),
-            visibility: Set("PUBLIC".into()),
+            visibility: Set(LabVisibility::Public),
             themes_key: Set("|ai|".into()),
             search_text: Set(format!("lab {i}")),
             created_by: Set(ids[0]),
@@ -39,7 +42,7 @@ async fn seed(app: &TestApp, people: &[TestUser], n: usize) {
         framings.push(lab_framing::ActiveModel {
             lab_id: Set(id),
             version: Set(1),
-            status: Set("APPROVED".into()),
+            status: Set(FramingStatus::Approved),
             themes: Set("[\"ai\"]".into()),
             description: Set("d".into()),
             objectives: Set("o".into()),
@@ -48,9 +51,9 @@ async fn seed(app: &TestApp, people: &[TestUser], n: usize) {
             expected_outputs: Set(String::new()),
             start_date: Set(now.date_naive()),
             end_date: Set(now.date_naive()),
-            membership_policy: Set("OPEN".into()),
+            membership_policy: Set(MembershipPolicy::Open),
             participation: Set(String::new()),
-            visibility: Set("PUBLIC".into()),
+            visibility: Set(LabVisibility::Public),
             review_comment: Set(None),
             proposed_by: Set(ids[0]),
             proposed_at: Set(now),
@@ -59,8 +62,12 @@ async fn seed(app: &TestApp, people: &[TestUser], n: usize) {
             members.push(lab_member::ActiveModel {
                 lab_id: Set(id),
                 user_id: Set(*uid),
-                role: Set(if k == 0 { "COORDINATOR" } else { "PARTICIPANT" }.into()),
-                state: Set("ACTIVE".into()),
+                role: Set(if k == 0 {
+                    LabRole::Coordinator
+                } else {
+                    LabRole::Participant
+                }),
+                state: Set(MemberState::Active),
                 since: Set(now),
             });
         }
@@ -73,7 +80,7 @@ async fn seed(app: &TestApp, people: &[TestUser], n: usize) {
                 description: Set("d".into()),
                 goals: Set(String::new()),
                 resources_needed: Set(String::new()),
-                status: Set("PROPOSED".into()),
+                status: Set(ProjectStatus::Proposed),
                 proposed_by: Set(ids[1]),
                 created_at: Set(now),
                 updated_at: Set(now),

@@ -165,7 +165,7 @@ async fn run_case(app: &TestApp, c: &Ctx, case: usize, ops: &[Op]) -> Result<(),
         let ledger: i64 = entries
             .iter()
             .map(|e| {
-                if e.kind == "GRANT" {
+                if e.kind == constellation_shared::dto::resources::LedgerKind::Grant {
                     e.amount
                 } else {
                     -e.amount

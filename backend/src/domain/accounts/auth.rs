@@ -43,9 +43,7 @@ pub async fn register(
             MembershipKind::Effective
         } else {
             MembershipKind::Sympathizer
-        }
-        .as_str()
-        .to_owned()),
+        }),
         is_board: Set(first),
         is_admin: Set(first),
         language: Set(language.code().to_owned()),

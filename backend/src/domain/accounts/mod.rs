@@ -51,7 +51,7 @@ pub(crate) fn public_view(u: &user::Model) -> Value {
 }
 
 pub fn kind_of(u: &user::Model) -> MembershipKind {
-    MembershipKind::parse(&u.membership_kind).unwrap_or(MembershipKind::Sympathizer)
+    u.membership_kind
 }
 
 pub fn language_of(u: &user::Model) -> Language {

@@ -393,7 +393,7 @@ pub async fn table(env: &Env, actor: &Actor) -> DomainResult<Table> {
                     } else {
                         r.user.email.clone()
                     },
-                    r.user.membership_kind.clone(),
+                    r.user.membership_kind.as_str().to_owned(),
                     r.user.is_board.to_string(),
                     r.user.is_admin.to_string(),
                     e.map(|e| e.address.clone()).unwrap_or_default(),

@@ -63,7 +63,7 @@ pub async fn set_roles(
         am.token_version = Set(version);
     }
     if let Some(k) = kind {
-        am.membership_kind = Set(k.as_str().to_owned());
+        am.membership_kind = Set(k);
     }
     if let Some(b) = is_board {
         am.is_board = Set(b);
@@ -141,7 +141,7 @@ pub async fn create_admin(
     let mut am = model.into_active_model();
     am.is_admin = Set(true);
     am.is_board = Set(true);
-    am.membership_kind = Set(MembershipKind::Effective.as_str().to_owned());
+    am.membership_kind = Set(MembershipKind::Effective);
     let txn = env.begin_write().await?;
     let updated = am.update(&txn).await?;
     let entry = audit::record(

@@ -40,7 +40,7 @@ pub async fn check_in(
         .await?
         .filter(|u| u.deleted_at.is_none())
         .ok_or(DomainError::NotFound)?;
-    if person.membership_kind != MembershipKind::Effective.as_str() {
+    if person.membership_kind != MembershipKind::Effective {
         return Err(if target == me.id {
             DomainError::Forbidden
         } else {
@@ -74,7 +74,7 @@ pub async fn check_in(
         let holder = p.holder_id;
         let was_accepted = status_of_proxy(&p) == ProxyStatus::Accepted;
         let mut am = p.into_active_model();
-        am.status = Set(ProxyStatus::Reclaimed.as_str().to_owned());
+        am.status = Set(ProxyStatus::Reclaimed);
         am.updated_at = Set(Utc::now());
         let reclaimed = am.update(&txn).await?;
         if was_accepted {

@@ -30,7 +30,7 @@ async fn transition(
     }
     let now = Utc::now();
     let mut am = a.clone().into_active_model();
-    am.status = Set(to.as_str().to_owned());
+    am.status = Set(to);
     match to {
         AssemblyStatus::Convened => am.convened_at = Set(Some(now)),
         AssemblyStatus::InSession => am.opened_at = Set(Some(now)),

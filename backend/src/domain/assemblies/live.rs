@@ -12,13 +12,13 @@ use uuid::Uuid;
 
 /// An open ballot's tally shows as it goes; a secret ballot's only once closed (a running
 /// count of a secret vote would let anyone watching learn who voted what).
-pub fn visible_tally(ballot: &str, status: MotionStatus) -> bool {
-    ballot == BallotKind::Open.as_str() || status == MotionStatus::Closed
+pub fn visible_tally(ballot: BallotKind, status: MotionStatus) -> bool {
+    ballot == BallotKind::Open || status == MotionStatus::Closed
 }
 
 /// Receipts are listed for secret ballots, once closed.
-pub fn receipts_listed(ballot: &str, status: MotionStatus) -> bool {
-    ballot == BallotKind::Secret.as_str() && status == MotionStatus::Closed
+pub fn receipts_listed(ballot: BallotKind, status: MotionStatus) -> bool {
+    ballot == BallotKind::Secret && status == MotionStatus::Closed
 }
 
 /// The tally, when the viewer may see it.
@@ -26,7 +26,7 @@ pub async fn tally_if_visible<C: ConnectionTrait>(
     conn: &C,
     m: &motion::Model,
 ) -> DomainResult<Option<Tally>> {
-    if !visible_tally(&m.ballot, motion_status(m)) {
+    if !visible_tally(m.ballot, motion_status(m)) {
         return Ok(None);
     }
     // An election's counts are per candidate (`Motion.electionResult`).
@@ -45,8 +45,7 @@ pub async fn open_votes<C: ConnectionTrait>(
     conn: &C,
     m: &motion::Model,
 ) -> DomainResult<Vec<open_vote::Model>> {
-    if m.ballot != BallotKind::Open.as_str() || crate::domain::assemblies::elections::is_election(m)
-    {
+    if m.ballot != BallotKind::Open || crate::domain::assemblies::elections::is_election(m) {
         return Ok(Vec::new());
     }
     Ok(open_vote::Entity::find()
@@ -63,9 +62,7 @@ pub async fn open_marks<C: ConnectionTrait>(
 ) -> DomainResult<Vec<crate::entities::candidate_vote::Model>> {
     use crate::entities::candidate_vote;
     use sea_orm::QueryOrder;
-    if m.ballot != BallotKind::Open.as_str()
-        || !crate::domain::assemblies::elections::is_election(m)
-    {
+    if m.ballot != BallotKind::Open || !crate::domain::assemblies::elections::is_election(m) {
         return Ok(Vec::new());
     }
     Ok(candidate_vote::Entity::find()
@@ -100,21 +97,12 @@ mod tests {
     #[test]
     fn a_secret_ballot_shows_nothing_before_the_close() {
         for status in [MotionStatus::Draft, MotionStatus::Open] {
-            assert!(!visible_tally(BallotKind::Secret.as_str(), status));
-            assert!(visible_tally(BallotKind::Open.as_str(), status));
-            assert!(!receipts_listed(BallotKind::Secret.as_str(), status));
+            assert!(!visible_tally(BallotKind::Secret, status));
+            assert!(visible_tally(BallotKind::Open, status));
+            assert!(!receipts_listed(BallotKind::Secret, status));
         }
-        assert!(visible_tally(
-            BallotKind::Secret.as_str(),
-            MotionStatus::Closed
-        ));
-        assert!(receipts_listed(
-            BallotKind::Secret.as_str(),
-            MotionStatus::Closed
-        ));
-        assert!(!receipts_listed(
-            BallotKind::Open.as_str(),
-            MotionStatus::Closed
-        ));
+        assert!(visible_tally(BallotKind::Secret, MotionStatus::Closed));
+        assert!(receipts_listed(BallotKind::Secret, MotionStatus::Closed));
+        assert!(!receipts_listed(BallotKind::Open, MotionStatus::Closed));
     }
 }

@@ -6,7 +6,7 @@ use crate::domain::assemblies::votes::stored_result;
 use crate::domain::assemblies::{self, motion_status, reader};
 use crate::domain::{Actor, DomainError, DomainResult, Env};
 use crate::entities::{majority_rule, user};
-use constellation_shared::dto::assemblies::{AssemblyStatus, MotionStatus};
+use constellation_shared::dto::assemblies::{AssemblyStatus, MajorityRuleCode, MotionStatus};
 use constellation_shared::Language;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use std::collections::HashMap;
@@ -53,10 +53,10 @@ pub async fn build(env: &Env, actor: &Actor, id: Uuid) -> DomainResult<Minutes> 
         })
         .collect();
     let name = |id: &Uuid| names.get(id).cloned().unwrap_or_else(|| "—".into());
-    let rules: HashMap<String, majority_rule::Model> = assemblies::rules(&env.db)
+    let rules: HashMap<MajorityRuleCode, majority_rule::Model> = assemblies::rules(&env.db)
         .await?
         .into_iter()
-        .map(|r| (r.code.clone(), r))
+        .map(|r| (r.code, r))
         .collect();
     let members = assemblies::effective_members(&env.db).await?;
     let mut md = String::new();

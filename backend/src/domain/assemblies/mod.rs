@@ -43,11 +43,11 @@ use uuid::Uuid;
 pub const SECOND_CONVOCATION_DAYS: i64 = 15;
 
 pub fn status_of(a: &assembly::Model) -> AssemblyStatus {
-    AssemblyStatus::parse(&a.status).unwrap_or(AssemblyStatus::Closed)
+    a.status
 }
 
 pub fn motion_status(m: &motion::Model) -> MotionStatus {
-    MotionStatus::parse(&m.status).unwrap_or(MotionStatus::Closed)
+    m.status
 }
 
 /// The ballot kind as the API names it: an encrypted motion is stored as `SECRET` with
@@ -56,7 +56,7 @@ pub fn ballot_kind(m: &motion::Model) -> BallotKind {
     if m.encrypted {
         BallotKind::Encrypted
     } else {
-        BallotKind::parse(&m.ballot).unwrap_or(BallotKind::Secret)
+        m.ballot
     }
 }
 
@@ -157,12 +157,12 @@ pub async fn create(
     };
     let a = assembly::ActiveModel {
         id: Set(Uuid::now_v7()),
-        kind: Set(input.kind.as_str().to_owned()),
+        kind: Set(input.kind),
         title: Set(title),
         starts_at: Set(starts_at),
         place: Set(place),
         language: Set(input.language.code().to_owned()),
-        status: Set(AssemblyStatus::Draft.as_str().to_owned()),
+        status: Set(AssemblyStatus::Draft),
         first_convocation_id: Set(first),
         convened_at: Set(None),
         opened_at: Set(None),

@@ -8,7 +8,7 @@ pub async fn rules<C: ConnectionTrait>(conn: &C) -> DomainResult<Vec<majority_ru
     all.sort_by_key(|r| {
         MajorityRuleCode::ALL
             .iter()
-            .position(|c| c.as_str() == r.code)
+            .position(|c| *c == r.code)
             .unwrap_or(usize::MAX)
     });
     Ok(all)
@@ -35,17 +35,17 @@ pub async fn add_motion(
         assembly_id: Set(a.id),
         item_id: Set(item_id),
         text: Set(body),
-        rule_code: Set(input.rule.as_str().to_owned()),
+        rule_code: Set(input.rule),
         // An encrypted motion is a secret one whose ballots the server cannot read.
         ballot: Set(match input.ballot {
-            BallotKind::Encrypted => BallotKind::Secret.as_str().to_owned(),
-            b => b.as_str().to_owned(),
+            BallotKind::Encrypted => BallotKind::Secret,
+            b => b,
         }),
         encrypted: Set(input.ballot == BallotKind::Encrypted),
-        kind: Set(MotionKind::Motion.as_str().to_owned()),
+        kind: Set(MotionKind::Motion),
         seats: Set(None),
         mode: Set(None),
-        status: Set(MotionStatus::Draft.as_str().to_owned()),
+        status: Set(MotionStatus::Draft),
         opened_at: Set(None),
         closed_at: Set(None),
         result: Set(None),
@@ -100,7 +100,7 @@ pub async fn update_rule(
         return Err(DomainError::invalid("majority", ValidationReason::Invalid));
     }
     let txn = env.begin_write().await?;
-    let r = majority_rule::Entity::find_by_id(code.as_str().to_owned())
+    let r = majority_rule::Entity::find_by_id(code)
         .one(&txn)
         .await?
         .ok_or(DomainError::NotFound)?;
@@ -112,7 +112,7 @@ pub async fn update_rule(
     am.majority_den = Set(majority.1);
     am.strict = Set(strict);
     let r = am.update(&txn).await?;
-    let entry = audit::record(&txn, Some(admin.id), "assembly.rule.update", "majority_rule", &r.code, before,
+    let entry = audit::record(&txn, Some(admin.id), "assembly.rule.update", "majority_rule", r.code.as_str(), before,
         json!({ "quorum": [r.quorum_num, r.quorum_den], "majority": [r.majority_num, r.majority_den], "strict": r.strict })).await?;
     txn.commit().await?;
     audit::publish(env, [entry]);

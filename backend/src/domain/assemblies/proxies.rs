@@ -22,7 +22,7 @@ use uuid::Uuid;
 pub use super::attendance::{attendance_page, check_in, present};
 
 pub fn status_of_proxy(p: &proxy::Model) -> ProxyStatus {
-    ProxyStatus::parse(&p.status).unwrap_or(ProxyStatus::Revoked)
+    p.status
 }
 
 pub(super) fn live(p: &proxy::Model) -> bool {
@@ -122,7 +122,7 @@ pub async fn give(
             let id = p.id;
             let mut am = p.into_active_model();
             am.holder_id = Set(holder.id);
-            am.status = Set(ProxyStatus::Pending.as_str().to_owned());
+            am.status = Set(ProxyStatus::Pending);
             am.updated_at = Set(now);
             am.update(&txn).await?;
             id
@@ -133,7 +133,7 @@ pub async fn give(
                 assembly_id: Set(assembly_id),
                 principal_id: Set(me.id),
                 holder_id: Set(holder.id),
-                status: Set(ProxyStatus::Pending.as_str().to_owned()),
+                status: Set(ProxyStatus::Pending),
                 updated_at: Set(now),
             }
             .insert(&txn)
@@ -209,7 +209,7 @@ pub async fn answer(env: &Env, actor: &Actor, proxy_id: Uuid, accept: bool) -> D
     let assembly_id = p.assembly_id;
     let principal = p.principal_id;
     let mut am = p.into_active_model();
-    am.status = Set(to.as_str().to_owned());
+    am.status = Set(to);
     am.updated_at = Set(Utc::now());
     am.update(&txn).await?;
     let entry = audit::record(
@@ -249,7 +249,7 @@ pub async fn revoke(env: &Env, actor: &Actor, assembly_id: Uuid) -> DomainResult
         .ok_or(DomainError::NotFound)?;
     let id = p.id;
     let mut am = p.into_active_model();
-    am.status = Set(ProxyStatus::Revoked.as_str().to_owned());
+    am.status = Set(ProxyStatus::Revoked);
     am.updated_at = Set(Utc::now());
     am.update(&txn).await?;
     let entry = audit::record(

@@ -76,7 +76,7 @@ pub async fn visible<C: ConnectionTrait>(
     conn: &C,
     m: &motion::Model,
 ) -> DomainResult<Option<motion_room_count::Model>> {
-    if !live::visible_tally(&m.ballot, motion_status(m)) {
+    if !live::visible_tally(m.ballot, motion_status(m)) {
         return Ok(None);
     }
     Ok(motion_room_count::Entity::find_by_id(m.id)

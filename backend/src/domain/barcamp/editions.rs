@@ -48,7 +48,7 @@ pub async fn create(env: &Env, actor: &Actor, input: EditionInput) -> DomainResu
         ends_on: Set(f.ends_on),
         venue: Set(f.venue),
         timezone: Set(f.timezone),
-        phase: Set(BarcampPhase::Proposals.as_str().to_owned()),
+        phase: Set(BarcampPhase::Proposals),
         created_by: Set(board.id),
         created_at: Set(Utc::now()),
     }
@@ -134,7 +134,7 @@ pub async fn set_phase(
         }
     }
     let mut am = e.into_active_model();
-    am.phase = Set(to.as_str().to_owned());
+    am.phase = Set(to);
     let e = am.update(&txn).await?;
     let entry = record(
         &txn,

@@ -35,7 +35,7 @@ pub const MAX_ROOMS: u64 = 50;
 pub const MAX_SLOTS: u64 = 200;
 
 pub fn phase_of(e: &edition::Model) -> BarcampPhase {
-    BarcampPhase::parse(&e.phase).unwrap_or(BarcampPhase::Proposals)
+    e.phase
 }
 
 pub fn tz_of(e: &edition::Model) -> chrono_tz::Tz {

@@ -16,8 +16,8 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 pub async fn member_feed(env: &Env, u: &user::Model) -> DomainResult<Calendar> {
     let mut events = Vec::new();
     let convened = matches!(
-        MembershipKind::parse(&u.membership_kind),
-        Some(MembershipKind::Effective | MembershipKind::Adherent)
+        u.membership_kind,
+        MembershipKind::Effective | MembershipKind::Adherent
     );
     if convened {
         let since = chrono::Utc::now() - chrono::Duration::days(365);

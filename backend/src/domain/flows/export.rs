@@ -190,8 +190,8 @@ pub async fn my_data(env: &Env, actor: &Actor) -> DomainResult<Export> {
                 .map(|m| {
                     vec![
                         slug(&m.lab_id),
-                        m.role.clone(),
-                        m.state.clone(),
+                        m.role.as_str().to_owned(),
+                        m.state.as_str().to_owned(),
                         m.since.to_rfc3339(),
                     ]
                 })
@@ -207,7 +207,7 @@ pub async fn my_data(env: &Env, actor: &Actor) -> DomainResult<Export> {
                         p.id.to_string(),
                         p.lab_id.to_string(),
                         p.title.clone(),
-                        p.status.clone(),
+                        p.status.as_str().to_owned(),
                         p.created_at.to_rfc3339(),
                     ]
                 })
@@ -242,7 +242,7 @@ pub async fn my_data(env: &Env, actor: &Actor) -> DomainResult<Export> {
                         r.lab_id.to_string(),
                         pool_name(r),
                         money(r, r.amount),
-                        r.status.clone(),
+                        r.status.as_str().to_owned(),
                         money(r, r.granted_amount),
                         money(r, r.released_amount),
                         r.decision_reason.clone().unwrap_or_default(),
@@ -339,7 +339,7 @@ pub async fn ledger_table(env: &Env, actor: &Actor) -> DomainResult<Table> {
                 lab.map(|l| l.name.clone()).unwrap_or_default(),
                 pool.map(|p| p.name.clone()).unwrap_or_default(),
                 period.map(|p| p.label.clone()).unwrap_or_default(),
-                e.kind.clone(),
+                e.kind.as_str().to_owned(),
                 crate::domain::resources::show(e.amount, pool.map_or(0, |p| p.scale)),
                 pool.map(|p| p.unit.clone()).unwrap_or_default(),
                 e.reason.clone(),

@@ -62,7 +62,7 @@ pub async fn home(env: &Env, actor: &Actor) -> DomainResult<Home> {
     if me.kind == MembershipKind::Effective {
         let in_session: Vec<Uuid> = open_assemblies
             .iter()
-            .filter(|a| a.status == AssemblyStatus::InSession.as_str())
+            .filter(|a| a.status == AssemblyStatus::InSession)
             .map(|a| a.id)
             .collect();
         let motions = motion::Entity::find()
@@ -113,16 +113,13 @@ pub async fn home(env: &Env, actor: &Actor) -> DomainResult<Home> {
         .all(db)
         .await?;
     let state_in = |l: &lab::Model, state: MemberState| {
-        mine.iter()
-            .any(|m| m.lab_id == l.id && m.state == state.as_str())
+        mine.iter().any(|m| m.lab_id == l.id && m.state == state)
     };
     let coordinated: Vec<&lab::Model> = my_lab_rows
         .iter()
         .filter(|l| {
             mine.iter().any(|m| {
-                m.lab_id == l.id
-                    && m.state == MemberState::Active.as_str()
-                    && m.role == LabRole::Coordinator.as_str()
+                m.lab_id == l.id && m.state == MemberState::Active && m.role == LabRole::Coordinator
             })
         })
         .collect();
@@ -146,9 +143,7 @@ pub async fn home(env: &Env, actor: &Actor) -> DomainResult<Home> {
     let rules_to_acknowledge = coordinated
         .iter()
         .filter(|l| {
-            l.status == LabStatus::Active.as_str()
-                && rules.is_some()
-                && l.acknowledged_rules_version < rules
+            l.status == LabStatus::Active && rules.is_some() && l.acknowledged_rules_version < rules
         })
         .map(|l| (*l).clone())
         .collect();
@@ -183,7 +178,7 @@ pub async fn home(env: &Env, actor: &Actor) -> DomainResult<Home> {
 
     let next_assembly = open_assemblies
         .into_iter()
-        .find(|a| a.status != AssemblyStatus::Draft.as_str());
+        .find(|a| a.status != AssemblyStatus::Draft);
     let barcamp = edition::Entity::find()
         .filter(edition::Column::Phase.ne("DRAFT"))
         .filter(edition::Column::EndsOn.gte(now.date_naive()))

@@ -13,17 +13,17 @@ pub async fn membership<C: ConnectionTrait>(
 }
 
 pub fn is_active(m: Option<&lab_member::Model>) -> bool {
-    m.is_some_and(|m| m.state == MemberState::Active.as_str())
+    m.is_some_and(|m| m.state == MemberState::Active)
 }
 
 pub fn is_coordinator(m: Option<&lab_member::Model>) -> bool {
-    is_active(m) && m.is_some_and(|m| m.role == LabRole::Coordinator.as_str())
+    is_active(m) && m.is_some_and(|m| m.role == LabRole::Coordinator)
 }
 
 /// Public Lab that is running or archived: everyone. Proposals and members-only Labs: the
 /// association's members and the board. The Lab's own people (in any state): always.
 pub fn can_see(actor: &Actor, l: &lab::Model, m: Option<&lab_member::Model>) -> bool {
-    let public_and_live = l.visibility == LabVisibility::Public.as_str()
+    let public_and_live = l.visibility == LabVisibility::Public
         && matches!(status_of(l), LabStatus::Active | LabStatus::Archived);
     match actor {
         Actor::User(u) => public_and_live || u.is_association_member() || m.is_some(),

@@ -61,7 +61,7 @@ impl Framing {
         lab_framing::ActiveModel {
             lab_id: Set(lab_id),
             version: Set(version),
-            status: Set(FramingStatus::Pending.as_str().to_owned()),
+            status: Set(FramingStatus::Pending),
             themes: Set(json!(self.themes).to_string()),
             description: Set(self.description.clone()),
             objectives: Set(self.objectives.clone()),
@@ -70,9 +70,9 @@ impl Framing {
             expected_outputs: Set(self.expected_outputs.clone()),
             start_date: Set(self.start_date),
             end_date: Set(self.end_date),
-            membership_policy: Set(self.membership_policy.as_str().to_owned()),
+            membership_policy: Set(self.membership_policy),
             participation: Set(self.participation.clone()),
-            visibility: Set(self.visibility.as_str().to_owned()),
+            visibility: Set(self.visibility),
             review_comment: Set(None),
             proposed_by: Set(by),
             proposed_at: Set(chrono::Utc::now()),
@@ -90,8 +90,8 @@ pub(super) fn searchable(
     name: &str,
     themes: &[String],
     description: &str,
-    visibility: &str,
-) -> (String, String, String) {
+    visibility: LabVisibility,
+) -> (LabVisibility, String, String) {
     let key = format!(
         "|{}|",
         themes
@@ -101,13 +101,16 @@ pub(super) fn searchable(
             .join("|")
     );
     let search = format!("{} {} {}", name, description, themes.join(" ")).to_lowercase();
-    (visibility.to_owned(), key, search)
+    (visibility, key, search)
 }
 
-pub(super) fn searchable_from(name: &str, f: &lab_framing::Model) -> (String, String, String) {
-    searchable(name, &themes_of(f), &f.description, &f.visibility)
+pub(super) fn searchable_from(
+    name: &str,
+    f: &lab_framing::Model,
+) -> (LabVisibility, String, String) {
+    searchable(name, &themes_of(f), &f.description, f.visibility)
 }
 
 pub fn policy_of(f: &lab_framing::Model) -> MembershipPolicy {
-    MembershipPolicy::parse(&f.membership_policy).unwrap_or(MembershipPolicy::Invitation)
+    f.membership_policy
 }

@@ -34,7 +34,7 @@ pub(super) async fn transition(
 ) -> DomainResult<lab::Model> {
     let mut cond = Condition::all()
         .add(lab::Column::Id.eq(before.id))
-        .add(lab::Column::Status.eq(before.status.clone()));
+        .add(lab::Column::Status.eq(before.status));
     cond = match before.pending_framing_version {
         Some(v) => cond.add(lab::Column::PendingFramingVersion.eq(v)),
         None => cond.add(lab::Column::PendingFramingVersion.is_null()),
@@ -72,7 +72,7 @@ pub(super) async fn set_framing_status(
     let mut am = lab_framing::ActiveModel {
         lab_id: Set(lab_id),
         version: Set(version),
-        status: Set(status.as_str().to_owned()),
+        status: Set(status),
         ..Default::default()
     };
     if comment.is_some() {

@@ -104,15 +104,15 @@ pub async fn arrived(
         .count(txn)
         .await?
         > 0;
-    if l.status != LabStatus::Active.as_str() || already {
+    if l.status != LabStatus::Active || already {
         return Ok(None);
     }
     let now = chrono::Utc::now();
     lab_member::Entity::insert(lab_member::ActiveModel {
         lab_id: Set(l.id),
         user_id: Set(user_id),
-        role: Set(LabRole::Participant.as_str().to_owned()),
-        state: Set(MemberState::Invited.as_str().to_owned()),
+        role: Set(LabRole::Participant),
+        state: Set(MemberState::Invited),
         since: Set(now),
     })
     .exec_without_returning(txn)

@@ -24,13 +24,13 @@ pub async fn propose(env: &Env, actor: &Actor, input: ProposeLabInput) -> Domain
         &name,
         &framing.themes,
         &framing.description,
-        framing.visibility.as_str(),
+        framing.visibility,
     );
     let l = lab::ActiveModel {
         id: Set(id),
         slug: Set(slug),
         name: Set(name),
-        status: Set(LabStatus::Proposed.as_str().to_owned()),
+        status: Set(LabStatus::Proposed),
         approved_framing_version: Set(None),
         pending_framing_version: Set(Some(1)),
         acknowledged_rules_version: Set(None),
@@ -48,8 +48,8 @@ pub async fn propose(env: &Env, actor: &Actor, input: ProposeLabInput) -> Domain
     lab_member::ActiveModel {
         lab_id: Set(id),
         user_id: Set(me.id),
-        role: Set(LabRole::Coordinator.as_str().to_owned()),
-        state: Set(MemberState::Active.as_str().to_owned()),
+        role: Set(LabRole::Coordinator),
+        state: Set(MemberState::Active),
         since: Set(now),
     }
     .insert(&txn)
@@ -104,7 +104,7 @@ pub(super) async fn new_framing_version(
     if status_of(&l) != LabStatus::Active {
         // A proposal's directory entry follows the proposal.
         let (visibility, themes_key, search_text) = searchable_from(&l.name, &row);
-        changes.status = Set(LabStatus::Proposed.as_str().to_owned());
+        changes.status = Set(LabStatus::Proposed);
         changes.visibility = Set(visibility);
         changes.themes_key = Set(themes_key);
         changes.search_text = Set(search_text);
@@ -210,14 +210,14 @@ pub async fn review(
     };
     let (framing_status, kind) = match (decision, status) {
         (ReviewDecision::Approve, LabStatus::Proposed) => {
-            changes.status = Set(LabStatus::Active.as_str().to_owned());
+            changes.status = Set(LabStatus::Active);
             changes.acknowledged_rules_version =
                 Set(common_rules::current(&txn).await?.map(|r| r.version));
             (FramingStatus::Approved, "APPROVED")
         }
         (ReviewDecision::Approve, _) => (FramingStatus::Approved, "FRAMING_CHANGE_APPROVED"),
         (ReviewDecision::RequestChanges, LabStatus::Proposed) => {
-            changes.status = Set(LabStatus::ChangesRequested.as_str().to_owned());
+            changes.status = Set(LabStatus::ChangesRequested);
             (FramingStatus::ChangesRequested, "CHANGES_REQUESTED")
         }
         (ReviewDecision::RequestChanges, _) => (
@@ -225,7 +225,7 @@ pub async fn review(
             "FRAMING_CHANGE_CHANGES_REQUESTED",
         ),
         (ReviewDecision::Reject, LabStatus::Proposed) => {
-            changes.status = Set(LabStatus::Rejected.as_str().to_owned());
+            changes.status = Set(LabStatus::Rejected);
             (FramingStatus::Rejected, "REJECTED")
         }
         (ReviewDecision::Reject, _) => (FramingStatus::Rejected, "FRAMING_CHANGE_REJECTED"),
@@ -313,7 +313,7 @@ pub async fn archive_in(
         txn,
         &l,
         lab::ActiveModel {
-            status: Set(LabStatus::Archived.as_str().to_owned()),
+            status: Set(LabStatus::Archived),
             pending_framing_version: Set(None),
             updated_at: Set(chrono::Utc::now()),
             ..Default::default()

@@ -138,8 +138,8 @@ fn row(lab_id: Uuid, user_id: Uuid, role: LabRole, state: MemberState) -> lab_me
     lab_member::ActiveModel {
         lab_id: Set(lab_id),
         user_id: Set(user_id),
-        role: Set(role.as_str().to_owned()),
-        state: Set(state.as_str().to_owned()),
+        role: Set(role),
+        state: Set(state),
         since: Set(chrono::Utc::now()),
     }
 }
@@ -158,9 +158,9 @@ pub async fn join(env: &Env, actor: &Actor, lab_id: Uuid) -> DomainResult<lab::M
         .await?
         .ok_or(DomainError::NotFound)?;
     let (after, action) = match (&existing, policy_of(&framing)) {
-        (Some(m), _) if m.state == MemberState::Invited.as_str() => {
+        (Some(m), _) if m.state == MemberState::Invited => {
             let mut am: lab_member::ActiveModel = m.clone().into();
-            am.state = Set(MemberState::Active.as_str().to_owned());
+            am.state = Set(MemberState::Active);
             am.since = Set(chrono::Utc::now());
             (am.update(&txn).await?, "lab.accept_invitation")
         }
@@ -181,7 +181,7 @@ pub async fn join(env: &Env, actor: &Actor, lab_id: Uuid) -> DomainResult<lab::M
         ),
         (None, MembershipPolicy::Invitation) => return Err(DomainError::Forbidden),
     };
-    if after.state == MemberState::Active.as_str() {
+    if after.state == MemberState::Active {
         event(&txn, l.id, "MEMBER_JOINED", Some(me.id), None, None).await?;
     }
     record(
@@ -213,13 +213,13 @@ pub async fn decide_request(
     let existing = membership(&txn, l.id, user_id).await?;
     let Some(m) = existing
         .clone()
-        .filter(|m| m.state == MemberState::Requested.as_str())
+        .filter(|m| m.state == MemberState::Requested)
     else {
         return Err(DomainError::InvalidTransition("no pending request"));
     };
     let after = if accept {
         let mut am: lab_member::ActiveModel = m.into();
-        am.state = Set(MemberState::Active.as_str().to_owned());
+        am.state = Set(MemberState::Active);
         am.since = Set(chrono::Utc::now());
         let updated = am.update(&txn).await?;
         event(&txn, l.id, "MEMBER_ACCEPTED", Some(me.id), None, None).await?;
@@ -318,7 +318,7 @@ pub async fn leave(env: &Env, actor: &Actor, lab_id: Uuid) -> DomainResult<lab::
     lab_member::Entity::delete_by_id((l.id, me.id))
         .exec(&txn)
         .await?;
-    if existing.state == MemberState::Active.as_str() {
+    if existing.state == MemberState::Active {
         event(&txn, l.id, "MEMBER_LEFT", Some(me.id), None, None).await?;
     }
     record(
@@ -349,20 +349,17 @@ pub async fn set_role(
     let me = require_coordinator(&txn, actor, &l).await?;
     lock_lab(&txn, l.id).await?;
     let existing = membership(&txn, l.id, user_id).await?;
-    let Some(m) = existing
-        .clone()
-        .filter(|m| m.state == MemberState::Active.as_str())
-    else {
+    let Some(m) = existing.clone().filter(|m| m.state == MemberState::Active) else {
         return Err(DomainError::NotFound);
     };
-    if m.role == role.as_str() {
+    if m.role == role {
         return Err(DomainError::InvalidTransition("already in that role"));
     }
     if role == LabRole::Participant && active_coordinators(&txn, l.id).await? <= 1 {
         return Err(DomainError::LastCoordinator);
     }
     let mut am: lab_member::ActiveModel = m.into();
-    am.role = Set(role.as_str().to_owned());
+    am.role = Set(role);
     let after = am.update(&txn).await?;
     let kind = if role == LabRole::Coordinator {
         "COORDINATOR_PROMOTED"

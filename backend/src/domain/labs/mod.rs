@@ -41,5 +41,5 @@ const THEMES_MAX: usize = 10;
 const SLUG_UNIQUE: &[&str] = &["uq_labs_slug", "labs.slug"];
 
 pub fn status_of(l: &lab::Model) -> LabStatus {
-    LabStatus::parse(&l.status).unwrap_or(LabStatus::Archived)
+    l.status
 }

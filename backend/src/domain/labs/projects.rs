@@ -13,7 +13,7 @@ use uuid::Uuid;
 const SUPPORT_PK: &[&str] = &["pk_project_supports", "project_supports.project_id"];
 
 pub fn status_of_project(p: &project::Model) -> ProjectStatus {
-    ProjectStatus::parse(&p.status).unwrap_or(ProjectStatus::Abandoned)
+    p.status
 }
 
 /// The project, if the actor may see its Lab.
@@ -57,7 +57,7 @@ pub async fn propose(
         description: Set(description),
         goals: Set(goals),
         resources_needed: Set(resources),
-        status: Set(ProjectStatus::Proposed.as_str().to_owned()),
+        status: Set(ProjectStatus::Proposed),
         proposed_by: Set(me.id),
         created_at: Set(now),
         updated_at: Set(now),
@@ -149,12 +149,12 @@ pub async fn set_status(
     // Compare-and-set: only from the status read above.
     let res = project::Entity::update_many()
         .set(project::ActiveModel {
-            status: Set(next.as_str().to_owned()),
+            status: Set(next),
             updated_at: Set(chrono::Utc::now()),
             ..Default::default()
         })
         .filter(project::Column::Id.eq(p.id))
-        .filter(project::Column::Status.eq(p.status.clone()))
+        .filter(project::Column::Status.eq(p.status))
         .exec(&txn)
         .await?;
     if res.rows_affected != 1 {

@@ -62,16 +62,16 @@ use constellation_shared::ValidationReason;
 use uuid::Uuid;
 
 pub fn kind_of(p: &poll::Model) -> PollKind {
-    PollKind::parse(&p.kind).unwrap_or(PollKind::Single)
+    p.kind
 }
 
 /// Unknown values read as the more private one.
 pub fn visibility_of(p: &poll::Model) -> PollVisibility {
-    PollVisibility::parse(&p.visibility).unwrap_or(PollVisibility::Anonymous)
+    p.visibility
 }
 
 pub fn audience_of(p: &poll::Model) -> PollAudience {
-    PollAudience::parse(&p.audience).unwrap_or(PollAudience::Lab)
+    p.audience
 }
 
 pub fn is_anonymous(p: &poll::Model) -> bool {

@@ -64,9 +64,9 @@ pub async fn export<C: ConnectionTrait>(conn: &C, me: Uuid) -> DomainResult<(Val
                     vec![
                         p.id.to_string(),
                         p.title.clone(),
-                        p.kind.clone(),
-                        p.visibility.clone(),
-                        p.audience.clone(),
+                        p.kind.as_str().to_owned(),
+                        p.visibility.as_str().to_owned(),
+                        p.audience.as_str().to_owned(),
                         p.closes_at.to_rfc3339(),
                     ]
                 })

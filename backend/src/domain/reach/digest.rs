@@ -38,7 +38,7 @@ pub async fn write_due<C: ConnectionTrait>(
         v.dedup();
         v
     };
-    let mut chosen: HashMap<(Uuid, String), NotificationChannel> = HashMap::new();
+    let mut chosen: HashMap<(Uuid, NotificationKind), NotificationChannel> = HashMap::new();
     for chunk in users.chunks(500) {
         for p in preference::Entity::find()
             .filter(preference::Column::UserId.is_in(chunk.to_vec()))
@@ -52,10 +52,9 @@ pub async fn write_due<C: ConnectionTrait>(
     }
     let mut per_user: BTreeMap<Uuid, Vec<&notification::Model>> = BTreeMap::new();
     for n in &recent {
-        let Some(kind) = NotificationKind::parse(&n.kind) else {
-            continue;
-        };
-        let channel = kind.effective_channel(chosen.get(&(n.user_id, n.kind.clone())).copied());
+        let channel = n
+            .kind
+            .effective_channel(chosen.get(&(n.user_id, n.kind)).copied());
         if channel == NotificationChannel::Digest {
             per_user.entry(n.user_id).or_default().push(n);
         }
@@ -82,7 +81,7 @@ pub async fn write_due<C: ConnectionTrait>(
             ),
         };
         for n in &items {
-            let kind = NotificationKind::parse(&n.kind).unwrap_or(NotificationKind::RulesChanged);
+            let kind = n.kind;
             let payload: serde_json::Value = serde_json::from_str(&n.payload).unwrap_or_default();
             body.push_str(&format!(
                 "\n- {}\n  {}{}",

@@ -85,7 +85,7 @@ pub async fn preferences(
         .map(|k| {
             let c = chosen
                 .iter()
-                .find(|p| p.kind == k.as_str())
+                .find(|p| p.kind == *k)
                 .and_then(|p| NotificationChannel::parse(&p.channel));
             (*k, k.effective_channel(c))
         })
@@ -105,7 +105,7 @@ pub async fn set_preference(
     }
     preference::Entity::insert(preference::ActiveModel {
         user_id: Set(me.id),
-        kind: Set(kind.as_str().to_owned()),
+        kind: Set(kind),
         channel: Set(channel.as_str().to_owned()),
     })
     .on_conflict(
@@ -193,7 +193,7 @@ pub async fn export<C: sea_orm::ConnectionTrait>(
                 .iter()
                 .map(|n| {
                     vec![
-                        n.kind.clone(),
+                        n.kind.as_str().to_owned(),
                         n.link.clone(),
                         n.created_at.to_rfc3339(),
                         n.read_at.map(|t| t.to_rfc3339()).unwrap_or_default(),
@@ -222,7 +222,7 @@ pub async fn export<C: sea_orm::ConnectionTrait>(
             columns: vec!["kind", "channel"],
             rows: prefs
                 .iter()
-                .map(|p| vec![p.kind.clone(), p.channel.clone()])
+                .map(|p| vec![p.kind.as_str().to_owned(), p.channel.clone()])
                 .collect(),
         },
     ];

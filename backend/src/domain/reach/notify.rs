@@ -123,7 +123,7 @@ pub async fn notify<C: ConnectionTrait>(
         rows.push(notification::ActiveModel {
             id: Set(Uuid::new_v4()),
             user_id: Set(u.id),
-            kind: Set(notice.kind.as_str().to_owned()),
+            kind: Set(notice.kind),
             event_key: Set(notice.event_key.clone()),
             payload: Set(payload.clone()),
             link: Set(notice.link.clone()),

@@ -75,7 +75,7 @@ pub async fn create_pool(
     let pool = resource_pool::ActiveModel {
         id: Set(id),
         name: Set(name),
-        kind: Set(input.kind.as_str().to_owned()),
+        kind: Set(input.kind),
         unit: Set(unit),
         scale: Set(input.scale),
         description: Set(description),

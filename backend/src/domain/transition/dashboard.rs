@@ -92,7 +92,7 @@ pub async fn dashboard(env: &Env, actor: &Actor) -> DomainResult<Dashboard> {
         // Each service's status at the end of each day something moved.
         let mut by_day: BTreeMap<chrono::NaiveDate, Vec<(Uuid, ServiceStatus)>> = BTreeMap::new();
         for s in &steps {
-            let st = ServiceStatus::parse(&s.to_status).unwrap_or(ServiceStatus::ToPlan);
+            let st = s.to_status;
             by_day
                 .entry(s.at.date_naive())
                 .or_default()

@@ -104,7 +104,7 @@ pub async fn confirm(env: &Env, actor: &Actor, item_id: Uuid) -> DomainResult<it
             &s,
             service::ActiveModel {
                 handover_confirmed_at: Set(Some(now)),
-                status: Set(to.as_str().to_owned()),
+                status: Set(to),
                 updated_at: Set(now),
                 ..Default::default()
             },
@@ -195,8 +195,9 @@ pub async fn items_of<C: ConnectionTrait>(
         .await?;
     use constellation_shared::dto::transition::HandoverItemKind;
     rows.sort_by_key(|r| {
-        HandoverItemKind::parse(&r.item)
-            .and_then(|k| HandoverItemKind::ALL.iter().position(|x| *x == k))
+        HandoverItemKind::ALL
+            .iter()
+            .position(|x| *x == r.item)
             .unwrap_or(usize::MAX)
     });
     Ok(rows)

@@ -185,7 +185,7 @@ pub async fn import(env: &Env, actor: &Actor, csv: &str) -> DomainResult<Report>
             by_email.insert(u.email_normalized.clone(), u.id);
         }
     }
-    let existing: HashSet<(String, String)> = service::Entity::find()
+    let existing: HashSet<(ServiceKind, String)> = service::Entity::find()
         .all(&env.db)
         .await?
         .into_iter()
@@ -236,7 +236,7 @@ pub async fn import(env: &Env, actor: &Actor, csv: &str) -> DomainResult<Report>
                 continue;
             }
         };
-        let key = (kind.as_str().to_owned(), name_key(&s.name));
+        let key = (kind, name_key(&s.name));
         if existing.contains(&key) || !seen.insert(key) {
             problems.push(Problem::new(
                 r.line,

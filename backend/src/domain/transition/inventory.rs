@@ -135,13 +135,13 @@ pub async fn insert(
     let now = chrono::Utc::now();
     let row = service::ActiveModel {
         id: Set(id),
-        kind: Set(s.kind.as_str().to_owned()),
+        kind: Set(s.kind),
         name_key: Set(name_key(&s.name)),
         name: Set(s.name),
         description: Set(s.description),
         address: Set(s.address),
         internal: Set(s.internal),
-        status: Set(ServiceStatus::ToPlan.as_str().to_owned()),
+        status: Set(ServiceStatus::ToPlan),
         path: Set(None),
         target_host: Set(String::new()),
         group_id: Set(None),
@@ -175,7 +175,7 @@ pub async fn insert(
         item::Entity::insert_many(s.kind.checklist().iter().map(|k| item::ActiveModel {
             id: Set(Uuid::new_v4()),
             service_id: Set(id),
-            item: Set(k.as_str().to_owned()),
+            item: Set(*k),
             handed_by: Set(None),
             handed_at: Set(None),
             confirmed_by: Set(None),
@@ -186,7 +186,7 @@ pub async fn insert(
         step::ActiveModel {
             service_id: Set(id),
             from_status: Set(None),
-            to_status: Set(ServiceStatus::ToPlan.as_str().to_owned()),
+            to_status: Set(ServiceStatus::ToPlan),
             path: Set(None),
             reason: Set(None),
             actor_id: Set(Some(by)),
@@ -239,7 +239,7 @@ pub async fn update(
     let s = from_input(&input)?;
     let txn = env.begin_write().await?;
     let before = find_service(&txn, id).await?;
-    if before.kind != s.kind.as_str() {
+    if before.kind != s.kind {
         return Err(DomainError::invalid("kind", ValidationReason::Invalid));
     }
     if s.internal != before.internal {
@@ -353,10 +353,10 @@ async fn page<C: ConnectionTrait>(
             .map_err(|_| DomainError::invalid("after", ValidationReason::InvalidId))?;
         q = q.filter(
             Condition::any()
-                .add(C::Kind.gt(c.kind.clone()))
+                .add(C::Kind.gt(c.kind))
                 .add(
                     Condition::all()
-                        .add(C::Kind.eq(c.kind.clone()))
+                        .add(C::Kind.eq(c.kind))
                         .add(C::NameKey.gt(c.name_key.clone())),
                 )
                 .add(

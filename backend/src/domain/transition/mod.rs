@@ -33,15 +33,15 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
 pub fn kind_of(s: &transition_service::Model) -> ServiceKind {
-    ServiceKind::parse(&s.kind).unwrap_or(ServiceKind::Other)
+    s.kind
 }
 
 pub fn status_of(s: &transition_service::Model) -> ServiceStatus {
-    ServiceStatus::parse(&s.status).unwrap_or(ServiceStatus::ToPlan)
+    s.status
 }
 
 pub fn path_of(s: &transition_service::Model) -> Option<MigrationPath> {
-    s.path.as_deref().and_then(MigrationPath::parse)
+    s.path
 }
 
 pub fn parse_id(field: &'static str, raw: &str) -> DomainResult<Uuid> {

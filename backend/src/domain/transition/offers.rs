@@ -21,11 +21,11 @@ use serde_json::json;
 use uuid::Uuid;
 
 pub fn status_of(o: &offer::Model) -> OfferStatus {
-    OfferStatus::parse(&o.status).unwrap_or(OfferStatus::Withdrawn)
+    o.status
 }
 
 pub fn kind_of(o: &offer::Model) -> OfferKind {
-    OfferKind::parse(&o.kind).unwrap_or(OfferKind::Help)
+    o.kind
 }
 
 async fn find(txn: &DatabaseTransaction, id: Uuid) -> DomainResult<offer::Model> {
@@ -82,9 +82,9 @@ pub async fn make(env: &Env, actor: &Actor, input: OfferInput) -> DomainResult<o
         service_id: Set(service),
         offered_by: Set(me.id),
         lab_id: Set(lab),
-        kind: Set(input.kind.as_str().to_owned()),
+        kind: Set(input.kind),
         note: Set(note),
-        status: Set(OfferStatus::Pending.as_str().to_owned()),
+        status: Set(OfferStatus::Pending),
         decision_reason: Set(None),
         decided_by: Set(None),
         decided_at: Set(None),
@@ -154,7 +154,7 @@ pub async fn decide(
         &txn,
         &o,
         offer::ActiveModel {
-            status: Set(status.as_str().to_owned()),
+            status: Set(status),
             decision_reason: Set(Some(reason.clone())),
             decided_by: Set(Some(board.id)),
             decided_at: Set(Some(chrono::Utc::now())),
@@ -191,7 +191,7 @@ pub async fn withdraw(env: &Env, actor: &Actor, id: Uuid) -> DomainResult<offer:
         &txn,
         &o,
         offer::ActiveModel {
-            status: Set(OfferStatus::Withdrawn.as_str().to_owned()),
+            status: Set(OfferStatus::Withdrawn),
             ..Default::default()
         },
     )

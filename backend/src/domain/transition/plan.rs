@@ -86,11 +86,11 @@ async fn create_working_group(
         id: Set(id),
         slug: Set(WORKING_GROUP_SLUG.to_owned()),
         name: Set(name.clone()),
-        status: Set(LabStatus::Active.as_str().to_owned()),
+        status: Set(LabStatus::Active),
         approved_framing_version: Set(Some(1)),
         pending_framing_version: Set(None),
         acknowledged_rules_version: Set(common_rules::current(txn).await?.map(|r| r.version)),
-        visibility: Set(LabVisibility::MembersOnly.as_str().to_owned()),
+        visibility: Set(LabVisibility::MembersOnly),
         themes_key: Set("|transition|".to_owned()),
         search_text: Set(format!("{name} {description} transition").to_lowercase()),
         created_by: Set(by),
@@ -104,7 +104,7 @@ async fn create_working_group(
     lab_framing::ActiveModel {
         lab_id: Set(id),
         version: Set(1),
-        status: Set(FramingStatus::Approved.as_str().to_owned()),
+        status: Set(FramingStatus::Approved),
         themes: Set(json!(["transition"]).to_string()),
         description: Set(description),
         objectives: Set(
@@ -117,9 +117,9 @@ async fn create_working_group(
         expected_outputs: Set(String::new()),
         start_date: Set(start),
         end_date: Set(ends_on.max(start)),
-        membership_policy: Set(MembershipPolicy::Open.as_str().to_owned()),
+        membership_policy: Set(MembershipPolicy::Open),
         participation: Set(String::new()),
-        visibility: Set(LabVisibility::MembersOnly.as_str().to_owned()),
+        visibility: Set(LabVisibility::MembersOnly),
         review_comment: Set(None),
         proposed_by: Set(by),
         proposed_at: Set(now),
@@ -129,8 +129,8 @@ async fn create_working_group(
     lab_member::ActiveModel {
         lab_id: Set(id),
         user_id: Set(by),
-        role: Set(LabRole::Coordinator.as_str().to_owned()),
-        state: Set(MemberState::Active.as_str().to_owned()),
+        role: Set(LabRole::Coordinator),
+        state: Set(MemberState::Active),
         since: Set(now),
     }
     .insert(txn)

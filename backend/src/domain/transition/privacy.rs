@@ -109,12 +109,12 @@ pub async fn export<C: ConnectionTrait>(conn: &C, me: Uuid) -> DomainResult<(Val
                 .iter()
                 .map(|s| {
                     vec![
-                        s.kind.clone(),
+                        s.kind.as_str().to_owned(),
                         s.name.clone(),
                         s.address.clone(),
                         s.internal.to_string(),
-                        s.status.clone(),
-                        opt(&s.path),
+                        s.status.as_str().to_owned(),
+                        s.path.map(|p| p.as_str().to_owned()).unwrap_or_default(),
                         s.target_host.clone(),
                     ]
                 })
@@ -128,7 +128,7 @@ pub async fn export<C: ConnectionTrait>(conn: &C, me: Uuid) -> DomainResult<(Val
                 .map(|i| {
                     vec![
                         names.get(&i.service_id).cloned().unwrap_or_default(),
-                        i.item.clone(),
+                        i.item.as_str().to_owned(),
                         opt(&i.handed_at),
                         opt(&i.confirmed_at),
                     ]
@@ -142,12 +142,12 @@ pub async fn export<C: ConnectionTrait>(conn: &C, me: Uuid) -> DomainResult<(Val
                 .iter()
                 .map(|o| {
                     vec![
-                        o.kind.clone(),
+                        o.kind.as_str().to_owned(),
                         o.service_id
                             .and_then(|s| names.get(&s).cloned())
                             .unwrap_or_else(|| opt(&o.service_id)),
                         o.note.clone(),
-                        o.status.clone(),
+                        o.status.as_str().to_owned(),
                         o.created_at.to_string(),
                     ]
                 })
@@ -162,7 +162,7 @@ pub async fn export<C: ConnectionTrait>(conn: &C, me: Uuid) -> DomainResult<(Val
                     vec![
                         r.subject.clone(),
                         r.body.clone(),
-                        r.status.clone(),
+                        r.status.as_str().to_owned(),
                         opt(&r.answer),
                         r.created_at.to_string(),
                     ]

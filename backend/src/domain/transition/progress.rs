@@ -32,9 +32,9 @@ pub async fn move_service(
     let mut q = service::Entity::update_many()
         .set(changes)
         .filter(service::Column::Id.eq(s.id))
-        .filter(service::Column::Status.eq(s.status.clone()));
+        .filter(service::Column::Status.eq(s.status));
     q = match &s.path {
-        Some(p) => q.filter(service::Column::Path.eq(p.clone())),
+        Some(p) => q.filter(service::Column::Path.eq(*p)),
         None => q.filter(service::Column::Path.is_null()),
     };
     let res = q.exec(txn).await?;
@@ -56,9 +56,9 @@ pub async fn record_step<C: ConnectionTrait>(
 ) -> DomainResult<()> {
     step::ActiveModel {
         service_id: Set(service_id),
-        from_status: Set(from.map(|s| s.as_str().to_owned())),
-        to_status: Set(to.as_str().to_owned()),
-        path: Set(path.map(|p| p.as_str().to_owned())),
+        from_status: Set(from),
+        to_status: Set(to),
+        path: Set(path),
         reason: Set(reason),
         actor_id: Set(actor),
         at: Set(chrono::Utc::now()),
@@ -113,12 +113,12 @@ pub async fn set_path(
         txn,
         s,
         service::ActiveModel {
-            path: Set(Some(path.as_str().to_owned())),
+            path: Set(Some(path)),
             target_host: Set(target_host),
             group_id: Set(group),
             taker_user_id: Set(taker.0),
             taker_lab_id: Set(taker.1),
-            status: Set(to.as_str().to_owned()),
+            status: Set(to),
             updated_at: Set(chrono::Utc::now()),
             ..Default::default()
         },
@@ -284,7 +284,7 @@ pub async fn set_status(
         return Err(DomainError::HandoverPending);
     }
     let mut changes = service::ActiveModel {
-        status: Set(to.as_str().to_owned()),
+        status: Set(to),
         updated_at: Set(chrono::Utc::now()),
         ..Default::default()
     };

@@ -20,7 +20,7 @@ use serde_json::json;
 use uuid::Uuid;
 
 pub fn status_of(r: &request::Model) -> SupportStatus {
-    SupportStatus::parse(&r.status).unwrap_or(SupportStatus::Closed)
+    r.status
 }
 
 async fn find(txn: &DatabaseTransaction, id: Uuid) -> DomainResult<request::Model> {
@@ -39,7 +39,7 @@ async fn update(
     let res = request::Entity::update_many()
         .set(changes)
         .filter(request::Column::Id.eq(r.id))
-        .filter(request::Column::Status.eq(r.status.clone()))
+        .filter(request::Column::Status.eq(r.status))
         .exec(txn)
         .await?;
     if res.rows_affected != 1 {
@@ -88,7 +88,7 @@ pub async fn ask(env: &Env, actor: &Actor, input: SupportInput) -> DomainResult<
         requester_id: Set(me.id),
         subject: Set(subject),
         body: Set(body),
-        status: Set(SupportStatus::Open.as_str().to_owned()),
+        status: Set(SupportStatus::Open),
         assignee_id: Set(None),
         answer: Set(None),
         answered_by: Set(None),
@@ -141,7 +141,7 @@ pub async fn assign(
         &txn,
         &r,
         request::ActiveModel {
-            status: Set(SupportStatus::Assigned.as_str().to_owned()),
+            status: Set(SupportStatus::Assigned),
             assignee_id: Set(Some(who)),
             updated_at: Set(chrono::Utc::now()),
             ..Default::default()
@@ -176,7 +176,7 @@ pub async fn answer(
         &txn,
         &r,
         request::ActiveModel {
-            status: Set(SupportStatus::Answered.as_str().to_owned()),
+            status: Set(SupportStatus::Answered),
             assignee_id: Set(Some(r.assignee_id.unwrap_or(me.id))),
             answer: Set(Some(answer)),
             answered_by: Set(Some(me.id)),
@@ -214,7 +214,7 @@ pub async fn close(env: &Env, actor: &Actor, id: Uuid) -> DomainResult<request::
         &txn,
         &r,
         request::ActiveModel {
-            status: Set(SupportStatus::Closed.as_str().to_owned()),
+            status: Set(SupportStatus::Closed),
             closed_at: Set(Some(now)),
             updated_at: Set(now),
             ..Default::default()

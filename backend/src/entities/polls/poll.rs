@@ -1,6 +1,7 @@
 //! `polls`: a poll outside assemblies: its options (a JSON array of texts), kind, visibility,
 //! audience (the members, or `lab_id`'s members), author and closing date.
 
+use constellation_shared::dto::polls::{PollAudience, PollKind, PollVisibility};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -10,9 +11,9 @@ pub struct Model {
     pub id: Uuid,
     pub title: String,
     pub description: String,
-    pub kind: String,
-    pub visibility: String,
-    pub audience: String,
+    pub kind: PollKind,
+    pub visibility: PollVisibility,
+    pub audience: PollAudience,
     pub lab_id: Option<Uuid>,
     pub options: String,
     pub author_id: Uuid,

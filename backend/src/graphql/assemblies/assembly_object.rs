@@ -32,7 +32,7 @@ impl Assembly {
         ID(self.0.id.to_string())
     }
     async fn kind(&self) -> AssemblyKind {
-        AssemblyKind::parse(&self.0.kind).unwrap_or(AssemblyKind::Ordinary)
+        self.0.kind
     }
     async fn title(&self) -> &str {
         &self.0.title

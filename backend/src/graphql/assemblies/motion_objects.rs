@@ -45,7 +45,7 @@ pub struct MajorityRule(pub majority_rule::Model);
 #[Object]
 impl MajorityRule {
     async fn code(&self) -> MajorityRuleCode {
-        MajorityRuleCode::parse(&self.0.code).unwrap_or(MajorityRuleCode::Simple)
+        self.0.code
     }
     async fn name(&self, ctx: &Context<'_>) -> Result<String> {
         Ok(match viewer_language(ctx).await? {
@@ -111,14 +111,14 @@ pub struct VoteRight {
 
 pub struct Motion(pub motion::Model);
 
-pub(super) async fn rule_of(ctx: &Context<'_>, code: &str) -> Result<majority_rule::Model> {
-    crate::graphql::labs::load::<crate::graphql::loaders::MajorityRuleLoader, _>(
-        ctx,
-        code.to_owned(),
-    )
-    .await?
-    .ok_or(DomainError::internal("missing rule"))
-    .gql()
+pub(super) async fn rule_of(
+    ctx: &Context<'_>,
+    code: MajorityRuleCode,
+) -> Result<majority_rule::Model> {
+    crate::graphql::labs::load::<crate::graphql::loaders::MajorityRuleLoader, _>(ctx, code)
+        .await?
+        .ok_or(DomainError::internal("missing rule"))
+        .gql()
 }
 
 #[Object]
@@ -137,7 +137,7 @@ impl Motion {
         &self.0.text
     }
     async fn rule(&self, ctx: &Context<'_>) -> Result<MajorityRule> {
-        rule_of(ctx, &self.0.rule_code).await.map(MajorityRule)
+        rule_of(ctx, self.0.rule_code).await.map(MajorityRule)
     }
     async fn ballot(&self) -> BallotKind {
         assemblies::ballot_kind(&self.0)
@@ -197,7 +197,7 @@ impl Motion {
         let Some(r) = stored_result(&self.0) else {
             return Ok(None);
         };
-        let rule = rule_of(ctx, &self.0.rule_code).await?;
+        let rule = rule_of(ctx, self.0.rule_code).await?;
         let lang = viewer_language(ctx).await?;
         Ok(Some(MotionResult {
             passed: r.passed,
@@ -215,7 +215,7 @@ impl Motion {
         for v in rows {
             out.push(OpenVote {
                 member: person(ctx, v.member_id).await?,
-                choice: Choice::parse(&v.choice).unwrap_or(Choice::Abstain),
+                choice: v.choice,
             });
         }
         Ok(out)
@@ -229,7 +229,7 @@ impl Motion {
     }
     /// Secret ballots, once closed: every receipt, without choices.
     async fn receipts(&self, ctx: &Context<'_>) -> Result<Vec<String>> {
-        if !live::receipts_listed(&self.0.ballot, motion_status(&self.0)) {
+        if !live::receipts_listed(self.0.ballot, motion_status(&self.0)) {
             return Ok(Vec::new());
         }
         votes::receipts(&ctx.env().db, self.0.id).await.gql()

@@ -24,7 +24,7 @@ impl Session {
         &self.0.description
     }
     async fn format(&self) -> SessionFormat {
-        SessionFormat::parse(&self.0.format).unwrap_or(SessionFormat::Discussion)
+        self.0.format
     }
     async fn length(&self) -> i32 {
         self.0.length

@@ -14,7 +14,7 @@ impl Lab {
     /// Requests and invitations are seen by the Lab's coordinators, the board, and the
     /// person concerned; active members by everyone who sees the Lab.
     fn may_see_row(actor: &Actor, rows: &[lab_member::Model], row: &lab_member::Model) -> bool {
-        if row.state == MemberState::Active.as_str() {
+        if row.state == MemberState::Active {
             return true;
         }
         match actor {

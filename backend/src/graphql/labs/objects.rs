@@ -10,7 +10,7 @@ impl Framing {
         self.0.version
     }
     async fn status(&self) -> FramingStatus {
-        FramingStatus::parse(&self.0.status).unwrap_or(FramingStatus::Superseded)
+        self.0.status
     }
     async fn themes(&self) -> Vec<String> {
         labs::themes_of(&self.0)
@@ -45,7 +45,7 @@ impl Framing {
         &self.0.participation
     }
     async fn visibility(&self) -> LabVisibility {
-        LabVisibility::parse(&self.0.visibility).unwrap_or(LabVisibility::MembersOnly)
+        self.0.visibility
     }
     /// The board's comment when it asked for changes or rejected this version.
     async fn review_comment(&self) -> Option<&str> {
@@ -64,10 +64,10 @@ impl LabMember {
         person(ctx, self.0.user_id).await
     }
     async fn role(&self) -> LabRole {
-        LabRole::parse(&self.0.role).unwrap_or(LabRole::Participant)
+        self.0.role
     }
     async fn state(&self) -> MemberState {
-        MemberState::parse(&self.0.state).unwrap_or(MemberState::Requested)
+        self.0.state
     }
     async fn since(&self) -> chrono::DateTime<chrono::Utc> {
         self.0.since

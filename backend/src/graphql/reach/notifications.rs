@@ -20,7 +20,7 @@ pub struct Notification(pub notification::Model, pub Language);
 
 impl Notification {
     fn kind_of(&self) -> NotificationKind {
-        NotificationKind::parse(&self.0.kind).unwrap_or(NotificationKind::RulesChanged)
+        self.0.kind
     }
     fn payload(&self) -> serde_json::Value {
         serde_json::from_str(&self.0.payload).unwrap_or_default()

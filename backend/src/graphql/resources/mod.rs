@@ -59,7 +59,7 @@ impl ResourcePool {
         &self.0.name
     }
     async fn kind(&self) -> PoolKind {
-        PoolKind::parse(&self.0.kind).unwrap_or(PoolKind::Other)
+        self.0.kind
     }
     async fn unit(&self) -> &str {
         &self.0.unit
@@ -199,7 +199,7 @@ impl LedgerEntry {
         ID(self.0.id.to_string())
     }
     async fn kind(&self) -> LedgerKind {
-        LedgerKind::parse(&self.0.kind).unwrap_or(LedgerKind::Grant)
+        self.0.kind
     }
     async fn amount(&self, ctx: &Context<'_>) -> Result<String> {
         Ok(show(

@@ -234,7 +234,7 @@ impl HandoverItem {
         ID(self.0.id.to_string())
     }
     async fn item(&self) -> HandoverItemKind {
-        HandoverItemKind::parse(&self.0.item).unwrap_or(HandoverItemKind::OtherData)
+        self.0.item
     }
     async fn handed_by(&self, ctx: &Context<'_>) -> Result<Option<User>> {
         opt_person(ctx, self.0.handed_by).await
@@ -255,13 +255,13 @@ pub struct StatusStep(pub transition_status_event::Model);
 #[Object]
 impl StatusStep {
     async fn from_status(&self) -> Option<ServiceStatus> {
-        self.0.from_status.as_deref().and_then(ServiceStatus::parse)
+        self.0.from_status
     }
     async fn to_status(&self) -> ServiceStatus {
-        ServiceStatus::parse(&self.0.to_status).unwrap_or(ServiceStatus::ToPlan)
+        self.0.to_status
     }
     async fn path(&self) -> Option<MigrationPath> {
-        self.0.path.as_deref().and_then(MigrationPath::parse)
+        self.0.path
     }
     async fn reason(&self) -> Option<&str> {
         self.0.reason.as_deref()

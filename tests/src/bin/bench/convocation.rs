@@ -9,9 +9,11 @@ use constellation_backend::entities::user;
 use sea_orm::{ActiveModelTrait, EntityTrait, Set};
 use std::time::{Duration, Instant};
 
+use constellation_shared::MembershipKind;
+
 const MEMBERS: usize = 2_000;
 
-fn person(i: usize, board: bool, kind: &str) -> user::ActiveModel {
+fn person(i: usize, board: bool, kind: MembershipKind) -> user::ActiveModel {
     let id = uuid::Uuid::new_v4();
     let email = format!("member{i}.{}@example.org", id.simple());
     let now = chrono::Utc::now();
@@ -21,7 +23,7 @@ fn person(i: usize, board: bool, kind: &str) -> user::ActiveModel {
         email_normalized: Set(email),
         display_name: Set(format!("Member {i}")),
         password_hash: Set("!".into()),
-        membership_kind: Set(kind.into()),
+        membership_kind: Set(kind),
         is_board: Set(board),
         is_admin: Set(false),
         language: Set(if i.is_multiple_of(3) { "en" } else { "fr" }.into()),
@@ -84,7 +86,9 @@ pub async fn rows() -> Result<()> {
     let state = app.state.clone();
     tokio::spawn(app.serve(std::future::pending()));
     let env = &state.env;
-    let chair = person(0, true, "EFFECTIVE").insert(&env.db).await?;
+    let chair = person(0, true, MembershipKind::Effective)
+        .insert(&env.db)
+        .await?;
     let actor = Actor::User(CurrentUser {
         id: chair.id,
         kind: constellation_shared::MembershipKind::Effective,
@@ -108,9 +112,9 @@ pub async fn rows() -> Result<()> {
                 i,
                 false,
                 if i.is_multiple_of(4) {
-                    "ADHERENT"
+                    MembershipKind::Adherent
                 } else {
-                    "EFFECTIVE"
+                    MembershipKind::Effective
                 },
             )
         })

@@ -134,7 +134,7 @@ async fn vote_bench(label: &str, database_url: String, batch: usize) -> Result<(
                         motion_id: Set(open),
                         member_id: Set(id),
                         cast_by: Set(id),
-                        choice: Set("YES".into()),
+                        choice: Set(constellation_shared::dto::assemblies::Choice::Yes),
                         cast_at: Set(chrono::Utc::now()),
                     }
                     .insert(&txn)
@@ -196,7 +196,7 @@ pub(super) async fn seed_assembly_keyed(
             email_normalized: Set(email),
             display_name: Set(format!("Voter {i}")),
             password_hash: Set("!".into()),
-            membership_kind: Set("EFFECTIVE".into()),
+            membership_kind: Set(constellation_shared::MembershipKind::Effective),
             is_board: Set(board),
             is_admin: Set(false),
             language: Set("en".into()),

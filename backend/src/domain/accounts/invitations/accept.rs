@@ -94,7 +94,7 @@ pub async fn accept(
         email_normalized: Set(email.normalized),
         display_name: Set(name.0),
         password_hash: Set(hash),
-        membership_kind: Set(kind.as_str().to_owned()),
+        membership_kind: Set(kind),
         is_board: Set(false),
         is_admin: Set(false),
         language: Set(language.unwrap_or_default().code().to_owned()),

@@ -91,7 +91,7 @@ pub async fn propose_candidate(
         .one(&txn)
         .await?
         .ok_or(DomainError::NotFound)?;
-    if candidate.membership_kind != MembershipKind::Effective.as_str() {
+    if candidate.membership_kind != MembershipKind::Effective {
         return Err(DomainError::NotEligible);
     }
     let all = candidates(&txn, m.id).await?;

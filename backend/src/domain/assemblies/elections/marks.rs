@@ -64,7 +64,7 @@ pub async fn insert_marks(
     caster: Uuid,
     marks: &[(Uuid, Choice)],
 ) -> DomainResult<()> {
-    if m.ballot == BallotKind::Open.as_str() {
+    if m.ballot == BallotKind::Open {
         candidate_vote::Entity::insert_many(marks.iter().map(|(c, choice)| {
             candidate_vote::ActiveModel {
                 motion_id: Set(m.id),
@@ -97,7 +97,7 @@ pub async fn counts<C: ConnectionTrait>(
     conn: &C,
     m: &motion::Model,
 ) -> DomainResult<(Vec<(Uuid, Tally)>, u32)> {
-    let rows: Vec<(Uuid, String)> = if m.ballot == BallotKind::Open.as_str() {
+    let rows: Vec<(Uuid, String)> = if m.ballot == BallotKind::Open {
         candidate_vote::Entity::find()
             .filter(candidate_vote::Column::MotionId.eq(m.id))
             .select_only()

@@ -40,14 +40,11 @@ pub const MAX_SEATS: i32 = 50;
 pub const MAX_CANDIDATES: usize = 100;
 
 pub fn is_election(m: &motion::Model) -> bool {
-    m.kind == MotionKind::Election.as_str()
+    m.kind == MotionKind::Election
 }
 
 pub fn mode_of(m: &motion::Model) -> ElectionMode {
-    m.mode
-        .as_deref()
-        .and_then(ElectionMode::parse)
-        .unwrap_or(ElectionMode::Approval)
+    m.mode.unwrap_or(ElectionMode::Approval)
 }
 
 pub fn seats_of(m: &motion::Model) -> u32 {
@@ -83,20 +80,20 @@ pub async fn add_election(
         assembly_id: Set(a.id),
         item_id: Set(item_id),
         text: Set(body),
-        rule_code: Set(input.rule.as_str().to_owned()),
+        rule_code: Set(input.rule),
         ballot: Set(if encrypted {
-            BallotKind::Secret.as_str().to_owned()
+            BallotKind::Secret
         } else {
-            input.ballot.as_str().to_owned()
+            input.ballot
         }),
-        status: Set(MotionStatus::Draft.as_str().to_owned()),
+        status: Set(MotionStatus::Draft),
         opened_at: Set(None),
         closed_at: Set(None),
         result: Set(None),
         encrypted: Set(encrypted),
-        kind: Set(MotionKind::Election.as_str().to_owned()),
+        kind: Set(MotionKind::Election),
         seats: Set(Some(input.seats)),
-        mode: Set(Some(input.mode.as_str().to_owned())),
+        mode: Set(Some(input.mode)),
     }
     .insert(&txn)
     .await?;

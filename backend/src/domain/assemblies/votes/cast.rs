@@ -39,8 +39,7 @@ async fn eligible<C: ConnectionTrait>(
         .one(conn)
         .await?
         .is_some();
-    let holds =
-        p.is_some_and(|p| p.holder_id == caster && p.status == ProxyStatus::Accepted.as_str());
+    let holds = p.is_some_and(|p| p.holder_id == caster && p.status == ProxyStatus::Accepted);
     if !holds || member_here {
         return Ok(false);
     }
@@ -124,7 +123,7 @@ pub(super) async fn cast_in(
                 motion_id: Set(m.id),
                 member_id: Set(j.member_id),
                 cast_by: Set(j.caster.id),
-                choice: Set(choice.as_str().to_owned()),
+                choice: Set(*choice),
                 cast_at: Set(Utc::now()),
             }
             .insert(txn)
@@ -175,7 +174,7 @@ pub async fn rights<C: ConnectionTrait>(
         if !eligible(conn, m.assembly_id, caster, member).await? {
             continue;
         }
-        let (cast, choice) = if m.ballot == BallotKind::Secret.as_str()
+        let (cast, choice) = if m.ballot == BallotKind::Secret
             || crate::domain::assemblies::elections::is_election(m)
         {
             let done = ballot_participation::Entity::find_by_id((m.id, member))
@@ -187,7 +186,7 @@ pub async fn rights<C: ConnectionTrait>(
             let v = open_vote::Entity::find_by_id((m.id, member))
                 .one(conn)
                 .await?;
-            (v.is_some(), v.and_then(|v| Choice::parse(&v.choice)))
+            (v.is_some(), v.map(|v| v.choice))
         };
         out.push((member, member == caster, cast, choice));
     }

@@ -55,7 +55,7 @@ async fn current_rule<C: ConnectionTrait>(
     conn: &C,
     m: &motion::Model,
 ) -> DomainResult<RuleAtClose> {
-    let rule = majority_rule::Entity::find_by_id(m.rule_code.clone())
+    let rule = majority_rule::Entity::find_by_id(m.rule_code)
         .one(conn)
         .await?
         .ok_or(DomainError::internal("missing majority rule"))?;
@@ -139,7 +139,7 @@ async fn close_encrypted(
     let ballots = crate::domain::assemblies::encrypted::close_box(&txn, &m, &closing).await?;
     let (motion_id, assembly_id) = (m.id, m.assembly_id);
     let mut am = m.into_active_model();
-    am.status = Set(MotionStatus::Closed.as_str().to_owned());
+    am.status = Set(MotionStatus::Closed);
     am.closed_at = Set(Some(Utc::now()));
     am.update(&txn).await?;
     let entry = audit::record(
@@ -173,13 +173,13 @@ async fn close_election(
 ) -> DomainResult<Uuid> {
     use crate::domain::assemblies::elections;
     let (counts, ballots) = elections::counts(&txn, &m).await?;
-    if m.ballot == BallotKind::Secret.as_str() {
+    if m.ballot == BallotKind::Secret {
         elections::shuffle_marks(&txn, m.id).await?;
     }
     let stored = elections::decide_election(&txn, &m, &counts, ballots, closing).await?;
     let (motion_id, assembly_id) = (m.id, m.assembly_id);
     let mut am = m.into_active_model();
-    am.status = Set(MotionStatus::Closed.as_str().to_owned());
+    am.status = Set(MotionStatus::Closed);
     am.closed_at = Set(Some(Utc::now()));
     am.result = Set(Some(
         serde_json::to_string(&stored).map_err(DomainError::internal)?,
@@ -248,7 +248,7 @@ pub async fn open_voting(
         return Err(DomainError::TrusteesPending);
     }
     let mut am = m.into_active_model();
-    am.status = Set(MotionStatus::Open.as_str().to_owned());
+    am.status = Set(MotionStatus::Open);
     am.opened_at = Set(Some(Utc::now()));
     let opened = am.update(&txn).await?;
     let entry = audit::record(
@@ -304,11 +304,11 @@ pub async fn close_voting(
         .unwrap_or_default();
     let stored = decide_stored(&txn, &m, online, room, closing).await?;
     let t = stored.tally();
-    if m.ballot == BallotKind::Secret.as_str() {
+    if m.ballot == BallotKind::Secret {
         shuffle_ballots(&txn, m.id).await?;
     }
     let mut am = m.into_active_model();
-    am.status = Set(MotionStatus::Closed.as_str().to_owned());
+    am.status = Set(MotionStatus::Closed);
     am.closed_at = Set(Some(Utc::now()));
     am.result = Set(Some(
         serde_json::to_string(&stored).map_err(DomainError::internal)?,

@@ -67,7 +67,7 @@ pub async fn export<C: ConnectionTrait>(
                         v.motion_id.to_string(),
                         (v.member_id == user_id).to_string(),
                         (v.cast_by == user_id).to_string(),
-                        v.choice.clone(),
+                        v.choice.as_str().to_owned(),
                     ]
                 })
                 .collect(),

@@ -56,7 +56,7 @@ impl Route<'_> {
 /// motion's kind (a plain choice on an election, marks on a motion, plaintext on an
 /// encrypted vote or a ciphertext on a plain one).
 pub(super) fn route<'a>(vote: &'a Vote, m: &motion::Model) -> DomainResult<Route<'a>> {
-    let secret = m.ballot == BallotKind::Secret.as_str();
+    let secret = m.ballot == BallotKind::Secret;
     match (vote, m.encrypted, is_election(m)) {
         (Vote::Encrypted(b), true, _) => Ok(Route::Encrypted(b)),
         (Vote::Encrypted(_), false, _) => Err(DomainError::InvalidTransition(

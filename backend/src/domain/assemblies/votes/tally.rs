@@ -34,7 +34,7 @@ pub async fn tally<C: ConnectionTrait>(conn: &C, m: &motion::Model) -> DomainRes
 
 /// Counts of a motion's online ballots (open or secret).
 pub async fn online_tally<C: ConnectionTrait>(conn: &C, m: &motion::Model) -> DomainResult<Tally> {
-    let choices: Vec<String> = if m.ballot == BallotKind::Secret.as_str() {
+    let choices: Vec<String> = if m.ballot == BallotKind::Secret {
         secret_ballot::Entity::find()
             .filter(secret_ballot::Column::MotionId.eq(m.id))
             .select_only()
@@ -139,17 +139,17 @@ pub fn stored_result(m: &motion::Model) -> Option<StoredResult> {
 /// How many have voted on a motion.
 pub async fn turnout<C: ConnectionTrait>(conn: &C, m: &motion::Model) -> DomainResult<u32> {
     use sea_orm::PaginatorTrait;
-    Ok(if m.ballot == BallotKind::Secret.as_str()
-        || crate::domain::assemblies::elections::is_election(m)
-    {
-        ballot_participation::Entity::find()
-            .filter(ballot_participation::Column::MotionId.eq(m.id))
-            .count(conn)
-            .await?
-    } else {
-        open_vote::Entity::find()
-            .filter(open_vote::Column::MotionId.eq(m.id))
-            .count(conn)
-            .await?
-    } as u32)
+    Ok(
+        if m.ballot == BallotKind::Secret || crate::domain::assemblies::elections::is_election(m) {
+            ballot_participation::Entity::find()
+                .filter(ballot_participation::Column::MotionId.eq(m.id))
+                .count(conn)
+                .await?
+        } else {
+            open_vote::Entity::find()
+                .filter(open_vote::Column::MotionId.eq(m.id))
+                .count(conn)
+                .await?
+        } as u32,
+    )
 }

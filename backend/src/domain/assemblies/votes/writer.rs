@@ -278,7 +278,7 @@ async fn fast_batch(db: &DatabaseConnection, jobs: &[Job]) -> DomainResult<Outco
                     motion_id: Set(m.id),
                     member_id: Set(j.member_id),
                     cast_by: Set(j.caster.id),
-                    choice: Set(choice.as_str().to_owned()),
+                    choice: Set(*choice),
                     cast_at: Set(now),
                 });
             }

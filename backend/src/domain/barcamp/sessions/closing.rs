@@ -57,7 +57,7 @@ pub(super) async fn close(
         unplace(&txn, s.id).await?;
     }
     let mut am = find(&txn, s.id).await?.into_active_model();
-    am.status = Set(to.as_str().to_owned());
+    am.status = Set(to);
     am.status_reason = Set(Some(why.clone()));
     am.merged_into = Set(merged_into);
     am.pinned = Set(false);

@@ -11,7 +11,9 @@ use crate::entities::{
     barcamp_session as session, lab, user,
 };
 use chrono::Utc;
-use constellation_shared::dto::barcamp::{BarcampPhase, SessionInput, SessionStatus};
+use constellation_shared::dto::barcamp::{
+    BarcampPhase, SessionFormat, SessionInput, SessionStatus,
+};
 use constellation_shared::dto::labs::LabStatus;
 use constellation_shared::ValidationReason;
 use sea_orm::{
@@ -34,7 +36,7 @@ pub use proposals::*;
 pub const MAX_CO_HOSTS: usize = 5;
 
 pub fn status_of(s: &session::Model) -> SessionStatus {
-    SessionStatus::parse(&s.status).unwrap_or(SessionStatus::Declined)
+    s.status
 }
 
 pub async fn find<C: ConnectionTrait>(conn: &C, id: Uuid) -> DomainResult<session::Model> {

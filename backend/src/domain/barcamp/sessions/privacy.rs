@@ -71,8 +71,8 @@ pub async fn export<C: ConnectionTrait>(
                         s.id.to_string(),
                         year(&s.edition_id).to_string(),
                         s.title.clone(),
-                        s.format.clone(),
-                        s.status.clone(),
+                        s.format.as_str().to_owned(),
+                        s.status.as_str().to_owned(),
                         s.created_at.to_rfc3339(),
                     ]
                 })

@@ -5,7 +5,7 @@ use super::*;
 pub(super) struct Fields {
     title: String,
     description: String,
-    format: String,
+    format: SessionFormat,
     length: i32,
     equipment: String,
     lab_id: Option<Uuid>,
@@ -61,7 +61,7 @@ pub(super) async fn parse(
     Ok(Fields {
         title,
         description,
-        format: input.format.as_str().to_owned(),
+        format: input.format,
         length: input.length,
         equipment,
         lab_id,
@@ -146,7 +146,7 @@ pub async fn propose(
         equipment: Set(f.equipment),
         lab_id: Set(f.lab_id),
         proposed_by: Set(me.id),
-        status: Set(SessionStatus::Proposed.as_str().to_owned()),
+        status: Set(SessionStatus::Proposed),
         status_reason: Set(None),
         merged_into: Set(None),
         room_id: Set(None),

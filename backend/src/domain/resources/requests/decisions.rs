@@ -57,7 +57,7 @@ pub async fn decide(
         &txn,
         &r,
         resource_request::ActiveModel {
-            status: Set(status.as_str().to_owned()),
+            status: Set(status),
             granted_amount: Set(grant),
             decision_reason: Set(Some(reason.clone())),
             decided_by: Set(Some(board.id)),

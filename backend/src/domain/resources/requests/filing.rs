@@ -33,8 +33,8 @@ pub async fn file(
         let ok = p.is_some_and(|p| {
             p.lab_id == l.id
                 && matches!(
-                    ProjectStatus::parse(&p.status),
-                    Some(ProjectStatus::Accepted | ProjectStatus::InProgress)
+                    p.status,
+                    ProjectStatus::Accepted | ProjectStatus::InProgress
                 )
         });
         if !ok {
@@ -56,7 +56,7 @@ pub async fn file(
         period_id: Set(period.id),
         amount: Set(amt),
         justification: Set(justification),
-        status: Set(RequestStatus::Pending.as_str().to_owned()),
+        status: Set(RequestStatus::Pending),
         granted_amount: Set(0),
         released_amount: Set(0),
         decision_reason: Set(None),
@@ -135,7 +135,7 @@ pub async fn withdraw(env: &Env, actor: &Actor, id: Uuid) -> DomainResult<resour
         &txn,
         &r,
         resource_request::ActiveModel {
-            status: Set(RequestStatus::Withdrawn.as_str().to_owned()),
+            status: Set(RequestStatus::Withdrawn),
             updated_at: Set(chrono::Utc::now()),
             ..Default::default()
         },

@@ -34,7 +34,7 @@ fn parse_id(field: &'static str, raw: &str) -> DomainResult<Uuid> {
 }
 
 pub fn status_of_request(r: &resource_request::Model) -> RequestStatus {
-    RequestStatus::parse(&r.status).unwrap_or(RequestStatus::Withdrawn)
+    r.status
 }
 
 /// The request, with its Lab, if the caller is an active coordinator of that Lab.
@@ -64,7 +64,7 @@ async fn move_request(
     let res = resource_request::Entity::update_many()
         .set(changes)
         .filter(resource_request::Column::Id.eq(r.id))
-        .filter(resource_request::Column::Status.eq(r.status.clone()))
+        .filter(resource_request::Column::Status.eq(r.status))
         // A decision applies to the request as the board read it, not to one edited meanwhile.
         .filter(resource_request::Column::Amount.eq(r.amount))
         .exec(txn)
@@ -90,7 +90,7 @@ async fn ledger(
         period_id: Set(r.period_id),
         request_id: Set(r.id),
         lab_id: Set(r.lab_id),
-        kind: Set(kind.as_str().to_owned()),
+        kind: Set(kind),
         amount: Set(amount),
         reason: Set(reason.to_owned()),
         actor_id: Set(Some(actor)),
