@@ -51,10 +51,15 @@ impl MembershipKind {
 /// The two languages of the platform; French is first-class.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "graphql", derive(async_graphql::Enum))]
+#[cfg_attr(feature = "orm", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "orm", sea_orm(rs_type = "String", db_type = "Text"))]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum Language {
+    /// Stored as its ISO 639-1 code, as `code()` gives it.
     #[default]
+    #[cfg_attr(feature = "orm", sea_orm(string_value = "fr"))]
     Fr,
+    #[cfg_attr(feature = "orm", sea_orm(string_value = "en"))]
     En,
 }
 

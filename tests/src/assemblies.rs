@@ -26,7 +26,7 @@ impl TestApp {
                 membership_kind: Set(constellation_shared::MembershipKind::Effective),
                 is_board: Set(false),
                 is_admin: Set(false),
-                language: Set("en".into()),
+                language: Set(constellation_shared::Language::En),
                 created_at: Set(now),
                 updated_at: Set(now),
                 deleted_at: Set(None),

@@ -1,6 +1,7 @@
 //! `assemblies`: general assemblies: convocation, session, closing.
 
 use constellation_shared::dto::assemblies::{AssemblyKind, AssemblyStatus};
+use constellation_shared::Language;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -12,7 +13,7 @@ pub struct Model {
     pub title: String,
     pub starts_at: DateTimeUtc,
     pub place: String,
-    pub language: String,
+    pub language: Language,
     pub status: AssemblyStatus,
     pub first_convocation_id: Option<Uuid>,
     pub convened_at: Option<DateTimeUtc>,

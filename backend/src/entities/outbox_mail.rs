@@ -1,6 +1,7 @@
 //! `outbox_mails`: mails written with the change that causes them, delivered by the sender
 //! task (`event_key` unique: one mail per event and recipient).
 
+use constellation_shared::Language;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -12,7 +13,7 @@ pub struct Model {
     pub user_id: Option<Uuid>,
     pub to_address: String,
     pub kind: String,
-    pub language: String,
+    pub language: Language,
     pub subject: String,
     pub text_body: String,
     pub html_body: String,

@@ -1,5 +1,6 @@
 //! `users`: accounts.
 
+use constellation_shared::Language;
 use constellation_shared::MembershipKind;
 use sea_orm::entity::prelude::*;
 
@@ -15,7 +16,7 @@ pub struct Model {
     pub membership_kind: MembershipKind,
     pub is_board: bool,
     pub is_admin: bool,
-    pub language: String,
+    pub language: Language,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub deleted_at: Option<DateTimeUtc>,

@@ -325,7 +325,7 @@ impl Mailer {
             .subject(row.subject.clone())
             .message_id(Some(format!("<{}@{}>", row.id, self.inner.domain)))
             .date_now()
-            .header(ContentLanguage(row.language.clone()));
+            .header(ContentLanguage(row.language.code().to_owned()));
         if let Some(target) = &row.unsubscribe {
             builder = builder.header(ListUnsubscribe(format!("<{target}>")));
         }

@@ -30,10 +30,7 @@ async fn an_invitation_is_accepted_once_and_signs_the_member_in() {
         .await
         .expect("query")
         .expect("a mail");
-    assert_eq!(
-        (mail.kind.as_str(), mail.language.as_str()),
-        ("INVITE", "fr")
-    );
+    assert_eq!((mail.kind.as_str(), mail.language.code()), ("INVITE", "fr"));
     let fr = mail.text_body.find("Bonjour Nora,").expect("French first");
     let en = mail.text_body.find("Hello Nora,").expect("English below");
     assert!(fr < en);

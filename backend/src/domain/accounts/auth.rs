@@ -46,7 +46,7 @@ pub async fn register(
         }),
         is_board: Set(first),
         is_admin: Set(first),
-        language: Set(language.code().to_owned()),
+        language: Set(language),
         created_at: Set(now),
         updated_at: Set(now),
         deleted_at: Set(None),

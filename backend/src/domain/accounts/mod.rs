@@ -55,7 +55,7 @@ pub fn kind_of(u: &user::Model) -> MembershipKind {
 }
 
 pub fn language_of(u: &user::Model) -> Language {
-    Language::from_code(&u.language).unwrap_or_default()
+    u.language
 }
 
 pub fn current_user(u: &user::Model) -> CurrentUser {

@@ -22,7 +22,7 @@ pub async fn update_profile(
         am.display_name = Set(n.0);
     }
     if let Some(l) = input.language {
-        am.language = Set(l.code().to_owned());
+        am.language = Set(l);
     }
     am.updated_at = Set(chrono::Utc::now());
     let txn = env.begin_write().await?;

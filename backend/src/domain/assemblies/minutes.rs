@@ -26,7 +26,7 @@ pub async fn build(env: &Env, actor: &Actor, id: Uuid) -> DomainResult<Minutes> 
     if assemblies::status_of(&a) != AssemblyStatus::Closed {
         return Err(DomainError::InvalidTransition("minutes follow the closing"));
     }
-    let lang = Language::from_code(&a.language).unwrap_or(Language::Fr);
+    let lang = a.language;
     let fr = lang == Language::Fr;
     let present = crate::domain::assemblies::proxies::present(&env.db, id).await?;
     let represented = crate::domain::assemblies::proxies::represented(&env.db, id).await?;

@@ -161,7 +161,7 @@ pub async fn create(
         title: Set(title),
         starts_at: Set(starts_at),
         place: Set(place),
-        language: Set(input.language.code().to_owned()),
+        language: Set(input.language),
         status: Set(AssemblyStatus::Draft),
         first_convocation_id: Set(first),
         convened_at: Set(None),

@@ -69,7 +69,7 @@ pub async fn write_due<C: ConnectionTrait>(
         else {
             continue;
         };
-        let lang = Language::from_code(&u.language).unwrap_or(Language::Fr);
+        let lang = u.language;
         let mut body = match lang {
             Language::Fr => format!(
                 "Bonjour {},\n\nCe qui est arrivé pour vous ces dernières 24 heures :\n",

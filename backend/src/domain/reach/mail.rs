@@ -43,7 +43,7 @@ fn row(mail: OutgoingMail) -> outbox_mail::ActiveModel {
         user_id: Set(mail.user_id),
         to_address: Set(mail.to),
         kind: Set(mail.kind),
-        language: Set(mail.language.code().to_owned()),
+        language: Set(mail.language),
         subject: Set(mail.subject),
         text_body: Set(mail.text),
         html_body: Set(mail.html),

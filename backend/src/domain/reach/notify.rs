@@ -8,7 +8,6 @@ use crate::domain::{DomainResult, Env};
 use crate::entities::{notification, notification_preference as preference, user};
 use chrono::Utc;
 use constellation_shared::dto::reach::{NotificationChannel, NotificationKind};
-use constellation_shared::Language;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde_json::Value;
@@ -132,7 +131,7 @@ pub async fn notify<C: ConnectionTrait>(
         });
         told.push(u.id);
         if channel == NotificationChannel::Email {
-            let lang = Language::from_code(&u.language).unwrap_or(Language::Fr);
+            let lang = u.language;
             let (subject, body) = text::mail(
                 notice.kind,
                 &notice.payload,

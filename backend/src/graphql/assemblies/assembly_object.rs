@@ -44,7 +44,7 @@ impl Assembly {
         &self.0.place
     }
     async fn language(&self) -> Language {
-        Language::from_code(&self.0.language).unwrap_or(Language::Fr)
+        self.0.language
     }
     async fn status(&self) -> AssemblyStatus {
         status_of(&self.0)

@@ -26,7 +26,11 @@ fn person(i: usize, board: bool, kind: MembershipKind) -> user::ActiveModel {
         membership_kind: Set(kind),
         is_board: Set(board),
         is_admin: Set(false),
-        language: Set(if i.is_multiple_of(3) { "en" } else { "fr" }.into()),
+        language: Set(if i.is_multiple_of(3) {
+            constellation_shared::Language::En
+        } else {
+            constellation_shared::Language::Fr
+        }),
         created_at: Set(now),
         updated_at: Set(now),
         deleted_at: Set(None),

@@ -199,7 +199,7 @@ pub(super) async fn seed_assembly_keyed(
             membership_kind: Set(constellation_shared::MembershipKind::Effective),
             is_board: Set(board),
             is_admin: Set(false),
-            language: Set("en".into()),
+            language: Set(constellation_shared::Language::En),
             created_at: Set(now),
             updated_at: Set(now),
             deleted_at: Set(None),

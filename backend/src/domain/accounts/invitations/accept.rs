@@ -97,7 +97,7 @@ pub async fn accept(
         membership_kind: Set(kind),
         is_board: Set(false),
         is_admin: Set(false),
-        language: Set(language.unwrap_or_default().code().to_owned()),
+        language: Set(language.unwrap_or_default()),
         created_at: Set(now),
         updated_at: Set(now),
         deleted_at: Set(None),
