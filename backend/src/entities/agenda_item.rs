@@ -1,5 +1,6 @@
 //! `agenda_items`: the numbered agenda of an assembly (documents as a JSON array).
 
+use constellation_shared::ids::AssemblyId;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -7,7 +8,7 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
-    pub assembly_id: Uuid,
+    pub assembly_id: AssemblyId,
     pub number: String,
     pub sort_key: String,
     pub title: String,

@@ -1,13 +1,14 @@
 //! `barcamp_editions`: a barcamp edition: dates, venue, the venue's time zone, phase.
 
 use constellation_shared::dto::barcamp::BarcampPhase;
+use constellation_shared::ids::EditionId;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "barcamp_editions")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub id: Uuid,
+    pub id: EditionId,
     pub year: i32,
     pub title: String,
     pub starts_on: Date,

@@ -1,12 +1,13 @@
 //! `candidate_votes`: open election ballots, one mark per member and candidate.
 
+use constellation_shared::ids::MotionId;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "candidate_votes")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub motion_id: Uuid,
+    pub motion_id: MotionId,
     #[sea_orm(primary_key, auto_increment = false)]
     pub member_id: Uuid,
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,13 +1,14 @@
 //! `labs`: a Lab, its status and which framing versions are approved and pending.
 
 use constellation_shared::dto::labs::{LabStatus, LabVisibility};
+use constellation_shared::ids::LabId;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "labs")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub id: Uuid,
+    pub id: LabId,
     pub slug: String,
     pub name: String,
     pub status: LabStatus,

@@ -1,5 +1,6 @@
 //! `lab_events`: the Lab's history of decisions (who, when, why).
 
+use constellation_shared::ids::LabId;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -7,7 +8,7 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    pub lab_id: Uuid,
+    pub lab_id: LabId,
     pub kind: String,
     pub actor_id: Option<Uuid>,
     pub comment: Option<String>,

@@ -1,13 +1,14 @@
 //! `lab_framings`: every version of every Lab's framing.
 
 use constellation_shared::dto::labs::{FramingStatus, LabVisibility, MembershipPolicy};
+use constellation_shared::ids::LabId;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "lab_framings")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub lab_id: Uuid,
+    pub lab_id: LabId,
     #[sea_orm(primary_key, auto_increment = false)]
     pub version: i32,
     pub status: FramingStatus,

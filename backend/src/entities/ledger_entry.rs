@@ -1,6 +1,7 @@
 //! `ledger_entries`: every grant and release, never edited.
 
 use constellation_shared::dto::resources::LedgerKind;
+use constellation_shared::ids::LabId;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -10,7 +11,7 @@ pub struct Model {
     pub id: i32,
     pub period_id: Uuid,
     pub request_id: Uuid,
-    pub lab_id: Uuid,
+    pub lab_id: LabId,
     pub kind: LedgerKind,
     pub amount: i64,
     pub reason: String,

@@ -1,6 +1,7 @@
 //! `mail_tokens`: single-use links sent by mail (password reset, address verification,
 //! invitation). Only the token's SHA-256 is stored.
 
+use constellation_shared::ids::LabId;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -21,7 +22,7 @@ pub struct Model {
     pub expires_at: DateTimeUtc,
     pub used_at: Option<DateTimeUtc>,
     /// For an invitation sent by a Lab: the Lab the new account starts invited to.
-    pub lab_id: Option<Uuid>,
+    pub lab_id: Option<LabId>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -3,14 +3,15 @@
 use constellation_shared::dto::assemblies::{
     BallotKind, ElectionMode, MajorityRuleCode, MotionKind, MotionStatus,
 };
+use constellation_shared::ids::{AssemblyId, MotionId};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "motions")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub id: Uuid,
-    pub assembly_id: Uuid,
+    pub id: MotionId,
+    pub assembly_id: AssemblyId,
     pub item_id: Uuid,
     pub text: String,
     pub rule_code: MajorityRuleCode,

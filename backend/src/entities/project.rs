@@ -1,6 +1,7 @@
 //! `projects`: projects inside Labs.
 
 use constellation_shared::dto::labs::ProjectStatus;
+use constellation_shared::ids::LabId;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -8,7 +9,7 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
-    pub lab_id: Uuid,
+    pub lab_id: LabId,
     pub title: String,
     pub description: String,
     pub goals: String,

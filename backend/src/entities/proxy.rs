@@ -1,6 +1,7 @@
 //! `proxies`: one proxy row per principal and assembly.
 
 use constellation_shared::dto::assemblies::ProxyStatus;
+use constellation_shared::ids::AssemblyId;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -8,7 +9,7 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
-    pub assembly_id: Uuid,
+    pub assembly_id: AssemblyId,
     pub principal_id: Uuid,
     pub holder_id: Uuid,
     pub status: ProxyStatus,

@@ -1,6 +1,7 @@
 //! `resource_requests`: a Lab asks a pool for an amount in a period.
 
 use constellation_shared::dto::resources::RequestStatus;
+use constellation_shared::ids::LabId;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -8,7 +9,7 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
-    pub lab_id: Uuid,
+    pub lab_id: LabId,
     pub project_id: Option<Uuid>,
     pub period_id: Uuid,
     pub amount: i64,

@@ -1,5 +1,6 @@
 //! `secret_ballots`: the ballot box: a random id, the motion, the choice, a receipt; no voter, no time.
 
+use constellation_shared::ids::MotionId;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -7,7 +8,7 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: String,
-    pub motion_id: Uuid,
+    pub motion_id: MotionId,
     pub choice: String,
     pub receipt: String,
 }

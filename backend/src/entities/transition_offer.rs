@@ -1,6 +1,7 @@
 //! `transition_offers`: volunteers' offers to take over a service or help.
 
 use constellation_shared::dto::transition::{OfferKind, OfferStatus};
+use constellation_shared::ids::LabId;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -10,7 +11,7 @@ pub struct Model {
     pub id: Uuid,
     pub service_id: Option<Uuid>,
     pub offered_by: Uuid,
-    pub lab_id: Option<Uuid>,
+    pub lab_id: Option<LabId>,
     pub kind: OfferKind,
     pub note: String,
     pub status: OfferStatus,

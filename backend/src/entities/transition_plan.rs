@@ -1,5 +1,6 @@
 //! `transition_plans`: the one transition: its decision, end-of-service date and at-risk setting.
 
+use constellation_shared::ids::{LabId, MotionId};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -9,11 +10,11 @@ pub struct Model {
     pub id: Uuid,
     pub singleton: i32,
     pub title: String,
-    pub decision_motion_id: Option<Uuid>,
+    pub decision_motion_id: Option<MotionId>,
     pub decision_note: String,
     pub ends_on: Date,
     pub at_risk_days: i32,
-    pub working_group_lab_id: Uuid,
+    pub working_group_lab_id: LabId,
     pub created_by: Uuid,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

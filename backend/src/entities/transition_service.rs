@@ -1,6 +1,7 @@
 //! `transition_services`: a hosted service, its path, status and hand-over state (CHECKs hold the rules).
 
 use constellation_shared::dto::transition::{MigrationPath, ServiceKind, ServiceStatus};
+use constellation_shared::ids::LabId;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -19,7 +20,7 @@ pub struct Model {
     pub target_host: String,
     pub group_id: Option<Uuid>,
     pub taker_user_id: Option<Uuid>,
-    pub taker_lab_id: Option<Uuid>,
+    pub taker_lab_id: Option<LabId>,
     pub handover_confirmed_at: Option<DateTimeUtc>,
     pub handover_waived_reason: Option<String>,
     pub handover_waived_by: Option<Uuid>,

@@ -8,6 +8,7 @@ use crate::entities::{
 };
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use constellation_shared::dto::assemblies::MajorityRuleCode;
+use constellation_shared::ids::{EditionId, LabId, RoomId, SessionId};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -24,12 +25,12 @@ pub(crate) fn failed(what: &'static str) -> impl Fn(sea_orm::DbErr) -> LoadError
 }
 
 /// Groups rows by a key, keeping every requested key (empty lists included).
-pub(crate) fn group<T>(
-    keys: &[Uuid],
+pub(crate) fn group<K: Copy + Eq + std::hash::Hash, T>(
+    keys: &[K],
     rows: Vec<T>,
-    key: impl Fn(&T) -> Uuid,
-) -> HashMap<Uuid, Vec<T>> {
-    let mut map: HashMap<Uuid, Vec<T>> = keys.iter().map(|k| (*k, Vec::new())).collect();
+    key: impl Fn(&T) -> K,
+) -> HashMap<K, Vec<T>> {
+    let mut map: HashMap<K, Vec<T>> = keys.iter().map(|k| (*k, Vec::new())).collect();
     for r in rows {
         map.entry(key(&r)).or_default().push(r);
     }
@@ -53,11 +54,11 @@ impl Loader<Uuid> for UserLoader {
 
 pub struct LabLoader(pub Env);
 
-impl Loader<Uuid> for LabLoader {
+impl Loader<LabId> for LabLoader {
     type Value = lab::Model;
     type Error = LoadError;
 
-    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+    async fn load(&self, keys: &[LabId]) -> Result<HashMap<LabId, Self::Value>, Self::Error> {
         let rows = lab::Entity::find()
             .filter(lab::Column::Id.is_in(keys.iter().copied()))
             .all(&self.0.db)
@@ -70,14 +71,14 @@ impl Loader<Uuid> for LabLoader {
 /// Framings by (lab, version).
 pub struct FramingLoader(pub Env);
 
-impl Loader<(Uuid, i32)> for FramingLoader {
+impl Loader<(LabId, i32)> for FramingLoader {
     type Value = lab_framing::Model;
     type Error = LoadError;
 
     async fn load(
         &self,
-        keys: &[(Uuid, i32)],
-    ) -> Result<HashMap<(Uuid, i32), Self::Value>, Self::Error> {
+        keys: &[(LabId, i32)],
+    ) -> Result<HashMap<(LabId, i32), Self::Value>, Self::Error> {
         let rows = lab_framing::Entity::find()
             .filter(lab_framing::Column::LabId.is_in(keys.iter().map(|k| k.0)))
             .all(&self.0.db)
@@ -94,11 +95,11 @@ impl Loader<(Uuid, i32)> for FramingLoader {
 /// Every membership row of each Lab, oldest first.
 pub struct MembersLoader(pub Env);
 
-impl Loader<Uuid> for MembersLoader {
+impl Loader<LabId> for MembersLoader {
     type Value = Vec<lab_member::Model>;
     type Error = LoadError;
 
-    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+    async fn load(&self, keys: &[LabId]) -> Result<HashMap<LabId, Self::Value>, Self::Error> {
         let rows = lab_member::Entity::find()
             .filter(lab_member::Column::LabId.is_in(keys.iter().copied()))
             .order_by_asc(lab_member::Column::Since)
@@ -112,11 +113,11 @@ impl Loader<Uuid> for MembersLoader {
 /// Projects of each Lab, newest first.
 pub struct ProjectsLoader(pub Env);
 
-impl Loader<Uuid> for ProjectsLoader {
+impl Loader<LabId> for ProjectsLoader {
     type Value = Vec<project::Model>;
     type Error = LoadError;
 
-    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+    async fn load(&self, keys: &[LabId]) -> Result<HashMap<LabId, Self::Value>, Self::Error> {
         let rows = project::Entity::find()
             .filter(project::Column::LabId.is_in(keys.iter().copied()))
             .order_by_desc(project::Column::CreatedAt)
@@ -130,11 +131,11 @@ impl Loader<Uuid> for ProjectsLoader {
 /// History of each Lab, newest first.
 pub struct EventsLoader(pub Env);
 
-impl Loader<Uuid> for EventsLoader {
+impl Loader<LabId> for EventsLoader {
     type Value = Vec<lab_event::Model>;
     type Error = LoadError;
 
-    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+    async fn load(&self, keys: &[LabId]) -> Result<HashMap<LabId, Self::Value>, Self::Error> {
         let rows = lab_event::Entity::find()
             .filter(lab_event::Column::LabId.is_in(keys.iter().copied()))
             .order_by_desc(lab_event::Column::Id)
@@ -166,15 +167,15 @@ impl Loader<Uuid> for SupportsLoader {
 }
 
 macro_rules! by_id_loader {
-    ($(#[$doc:meta])* $name:ident, $entity:ident, $what:literal) => {
+    ($(#[$doc:meta])* $name:ident, $entity:ident, $key:ty, $what:literal) => {
         $(#[$doc])*
         pub struct $name(pub Env);
 
-        impl Loader<Uuid> for $name {
+        impl Loader<$key> for $name {
             type Value = $entity::Model;
             type Error = LoadError;
 
-            async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+            async fn load(&self, keys: &[$key]) -> Result<HashMap<$key, Self::Value>, Self::Error> {
                 let rows = $entity::Entity::find()
                     .filter($entity::Column::Id.is_in(keys.iter().copied()))
                     .all(&self.0.db)
@@ -188,28 +189,28 @@ macro_rules! by_id_loader {
 
 by_id_loader!(
     /// Projects by id.
-    ProjectLoader, project, "project"
+    ProjectLoader, project, Uuid, "project"
 );
 by_id_loader!(
     /// Resource pools by id.
-    PoolLoader, resource_pool, "pools"
+    PoolLoader, resource_pool, Uuid, "pools"
 );
 by_id_loader!(
     /// Pool periods by id.
-    PeriodLoader, pool_period, "periods"
+    PeriodLoader, pool_period, Uuid, "periods"
 );
 
 by_id_loader!(
     /// Barcamp editions by id.
-    EditionLoader, barcamp_edition, "editions"
+    EditionLoader, barcamp_edition, EditionId, "editions"
 );
 by_id_loader!(
     /// Barcamp rooms by id.
-    RoomLoader, barcamp_room, "rooms"
+    RoomLoader, barcamp_room, RoomId, "rooms"
 );
 by_id_loader!(
     /// Barcamp sessions by id.
-    SessionLoader, barcamp_session, "sessions"
+    SessionLoader, barcamp_session, SessionId, "sessions"
 );
 
 /// Majority rules by code (a handful of rows, read once per request).
@@ -234,15 +235,15 @@ impl Loader<MajorityRuleCode> for MajorityRuleLoader {
 
 /// Rows of a table grouped by one foreign key, in one statement for every parent.
 macro_rules! group_loader {
-    ($(#[$doc:meta])* $name:ident, $entity:ident, $col:ident, $field:ident, $order:ident, $what:literal) => {
+    ($(#[$doc:meta])* $name:ident, $entity:ident, $key:ty, $col:ident, $field:ident, $order:ident, $what:literal) => {
         $(#[$doc])*
         pub struct $name(pub Env);
 
-        impl Loader<Uuid> for $name {
+        impl Loader<$key> for $name {
             type Value = Vec<$entity::Model>;
             type Error = LoadError;
 
-            async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+            async fn load(&self, keys: &[$key]) -> Result<HashMap<$key, Self::Value>, Self::Error> {
                 let rows = $entity::Entity::find()
                     .filter($entity::Column::$col.is_in(keys.iter().copied()))
                     .order_by_asc($entity::Column::$order)
@@ -257,30 +258,33 @@ macro_rules! group_loader {
 
 group_loader!(
     /// Rooms of each edition, by name.
-    RoomsByEditionLoader, barcamp_room, EditionId, edition_id, Name, "rooms by edition"
+    RoomsByEditionLoader, barcamp_room, EditionId, EditionId, edition_id, Name, "rooms by edition"
 );
 group_loader!(
     /// Slots of each edition, in time order.
-    SlotsByEditionLoader, barcamp_slot, EditionId, edition_id, StartsAt, "slots by edition"
+    SlotsByEditionLoader, barcamp_slot, EditionId, EditionId, edition_id, StartsAt, "slots by edition"
 );
 group_loader!(
     /// Organisers the board named for each edition.
-    OrganisersLoader, barcamp_organiser, EditionId, edition_id, UserId, "organisers"
+    OrganisersLoader, barcamp_organiser, EditionId, EditionId, edition_id, UserId, "organisers"
 );
 group_loader!(
     /// Hosts of each session.
-    HostsLoader, barcamp_host, SessionId, session_id, UserId, "hosts"
+    HostsLoader, barcamp_host, SessionId, SessionId, session_id, UserId, "hosts"
 );
 
 /// How many people want each session.
 pub struct InterestCountLoader(pub Env);
 
-impl Loader<Uuid> for InterestCountLoader {
+impl Loader<SessionId> for InterestCountLoader {
     type Value = i64;
     type Error = LoadError;
 
-    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
-        let rows: Vec<(Uuid, i64)> = barcamp_interest::Entity::find()
+    async fn load(
+        &self,
+        keys: &[SessionId],
+    ) -> Result<HashMap<SessionId, Self::Value>, Self::Error> {
+        let rows: Vec<(SessionId, i64)> = barcamp_interest::Entity::find()
             .select_only()
             .column(barcamp_interest::Column::SessionId)
             .column_as(barcamp_interest::Column::UserId.count(), "n")
@@ -290,7 +294,7 @@ impl Loader<Uuid> for InterestCountLoader {
             .all(&self.0.db)
             .await
             .map_err(failed("interest counts"))?;
-        let mut map: HashMap<Uuid, i64> = keys.iter().map(|k| (*k, 0)).collect();
+        let mut map: HashMap<SessionId, i64> = keys.iter().map(|k| (*k, 0)).collect();
         map.extend(rows);
         Ok(map)
     }
@@ -299,21 +303,21 @@ impl Loader<Uuid> for InterestCountLoader {
 /// Whether a person marked interest in a session, keyed (session, person).
 pub struct InterestedLoader(pub Env);
 
-impl Loader<(Uuid, Uuid)> for InterestedLoader {
+impl Loader<(SessionId, Uuid)> for InterestedLoader {
     type Value = bool;
     type Error = LoadError;
 
     async fn load(
         &self,
-        keys: &[(Uuid, Uuid)],
-    ) -> Result<HashMap<(Uuid, Uuid), Self::Value>, Self::Error> {
+        keys: &[(SessionId, Uuid)],
+    ) -> Result<HashMap<(SessionId, Uuid), Self::Value>, Self::Error> {
         let rows = barcamp_interest::Entity::find()
             .filter(barcamp_interest::Column::SessionId.is_in(keys.iter().map(|k| k.0)))
             .filter(barcamp_interest::Column::UserId.is_in(keys.iter().map(|k| k.1)))
             .all(&self.0.db)
             .await
             .map_err(failed("interested"))?;
-        let mut map: HashMap<(Uuid, Uuid), bool> = keys.iter().map(|k| (*k, false)).collect();
+        let mut map: HashMap<(SessionId, Uuid), bool> = keys.iter().map(|k| (*k, false)).collect();
         for r in rows {
             if let Some(v) = map.get_mut(&(r.session_id, r.user_id)) {
                 *v = true;
@@ -326,14 +330,14 @@ impl Loader<(Uuid, Uuid)> for InterestedLoader {
 /// A person's registration for an edition, keyed (edition, person).
 pub struct RegistrationLoader(pub Env);
 
-impl Loader<(Uuid, Uuid)> for RegistrationLoader {
+impl Loader<(EditionId, Uuid)> for RegistrationLoader {
     type Value = barcamp_registration::Model;
     type Error = LoadError;
 
     async fn load(
         &self,
-        keys: &[(Uuid, Uuid)],
-    ) -> Result<HashMap<(Uuid, Uuid), Self::Value>, Self::Error> {
+        keys: &[(EditionId, Uuid)],
+    ) -> Result<HashMap<(EditionId, Uuid), Self::Value>, Self::Error> {
         let rows = barcamp_registration::Entity::find()
             .filter(barcamp_registration::Column::EditionId.is_in(keys.iter().map(|k| k.0)))
             .filter(barcamp_registration::Column::UserId.is_in(keys.iter().map(|k| k.1)))
@@ -400,11 +404,11 @@ where
 /// page's relations in one batch each.
 pub fn attach(env: &Env, data: &mut async_graphql::Data) {
     data.insert(cached::<_, Uuid>(UserLoader(env.clone())));
-    data.insert(cached::<_, Uuid>(LabLoader(env.clone())));
-    data.insert(cached::<_, (Uuid, i32)>(FramingLoader(env.clone())));
-    data.insert(cached::<_, Uuid>(MembersLoader(env.clone())));
-    data.insert(cached::<_, Uuid>(ProjectsLoader(env.clone())));
-    data.insert(cached::<_, Uuid>(EventsLoader(env.clone())));
+    data.insert(cached::<_, LabId>(LabLoader(env.clone())));
+    data.insert(cached::<_, (LabId, i32)>(FramingLoader(env.clone())));
+    data.insert(cached::<_, LabId>(MembersLoader(env.clone())));
+    data.insert(cached::<_, LabId>(ProjectsLoader(env.clone())));
+    data.insert(cached::<_, LabId>(EventsLoader(env.clone())));
     data.insert(cached::<_, Uuid>(SupportsLoader(env.clone())));
     data.insert(cached::<_, CurrentRules>(RulesLoader(env.clone())));
     data.insert(cached::<_, Uuid>(ProjectLoader(env.clone())));
@@ -414,16 +418,20 @@ pub fn attach(env: &Env, data: &mut async_graphql::Data) {
     data.insert(cached::<_, MajorityRuleCode>(MajorityRuleLoader(
         env.clone(),
     )));
-    data.insert(cached::<_, Uuid>(EditionLoader(env.clone())));
-    data.insert(cached::<_, Uuid>(RoomLoader(env.clone())));
-    data.insert(cached::<_, Uuid>(SessionLoader(env.clone())));
-    data.insert(cached::<_, Uuid>(RoomsByEditionLoader(env.clone())));
-    data.insert(cached::<_, Uuid>(SlotsByEditionLoader(env.clone())));
-    data.insert(cached::<_, Uuid>(OrganisersLoader(env.clone())));
-    data.insert(cached::<_, Uuid>(HostsLoader(env.clone())));
-    data.insert(cached::<_, Uuid>(InterestCountLoader(env.clone())));
-    data.insert(cached::<_, (Uuid, Uuid)>(InterestedLoader(env.clone())));
-    data.insert(cached::<_, (Uuid, Uuid)>(RegistrationLoader(env.clone())));
+    data.insert(cached::<_, EditionId>(EditionLoader(env.clone())));
+    data.insert(cached::<_, RoomId>(RoomLoader(env.clone())));
+    data.insert(cached::<_, SessionId>(SessionLoader(env.clone())));
+    data.insert(cached::<_, EditionId>(RoomsByEditionLoader(env.clone())));
+    data.insert(cached::<_, EditionId>(SlotsByEditionLoader(env.clone())));
+    data.insert(cached::<_, EditionId>(OrganisersLoader(env.clone())));
+    data.insert(cached::<_, SessionId>(HostsLoader(env.clone())));
+    data.insert(cached::<_, SessionId>(InterestCountLoader(env.clone())));
+    data.insert(cached::<_, (SessionId, Uuid)>(InterestedLoader(
+        env.clone(),
+    )));
+    data.insert(cached::<_, (EditionId, Uuid)>(RegistrationLoader(
+        env.clone(),
+    )));
     super::assemblies::loaders::attach(env, data);
     super::transition::loaders::attach(env, data);
     super::polls::loaders::attach(env, data);

@@ -34,7 +34,7 @@ fn calendar(result: DomainResult<Option<ical::Calendar>>) -> Response {
 pub async fn edition_feed(State(state): State<AppState>, Path(file): Path<String>) -> Response {
     let Some(id) = file
         .strip_suffix(".ics")
-        .and_then(|s| s.parse::<Uuid>().ok())
+        .and_then(|s| s.parse::<constellation_shared::ids::EditionId>().ok())
     else {
         return calendar(Ok(None));
     };

@@ -8,7 +8,6 @@ use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use constellation_shared::ErrorCode;
-use uuid::Uuid;
 
 pub async fn minutes(
     State(state): State<AppState>,
@@ -20,7 +19,7 @@ pub async fn minutes(
         "minutes.html" => true,
         _ => return StatusCode::NOT_FOUND.into_response(),
     };
-    let Ok(id) = id.parse::<Uuid>() else {
+    let Ok(id) = id.parse::<constellation_shared::ids::AssemblyId>() else {
         return StatusCode::NOT_FOUND.into_response();
     };
     let actor = actor_from_token(&state, bearer(&headers)).await;

@@ -35,8 +35,8 @@ impl Wire for Uuid {
 
 #[derive(Serialize, Deserialize)]
 struct Signal {
-    a: Uuid,
-    m: Option<Uuid>,
+    a: constellation_shared::ids::AssemblyId,
+    m: Option<constellation_shared::ids::MotionId>,
     k: String,
 }
 
@@ -83,12 +83,13 @@ fn signal_kind(k: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use constellation_shared::ids::{AssemblyId, MotionId};
 
     #[test]
     fn signals_survive_the_trip_and_unknown_kinds_stay_signals() {
         let s = LiveSignal {
-            assembly_id: Uuid::new_v4(),
-            motion_id: Some(Uuid::new_v4()),
+            assembly_id: AssemblyId::new_v4(),
+            motion_id: Some(MotionId::new_v4()),
             kind: "VOTING_CLOSED",
         };
         let back = live_signal(&s.reference()).unwrap_or_else(|| panic!("decodes"));

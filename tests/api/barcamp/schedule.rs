@@ -227,14 +227,14 @@ async fn hand_moves_show_conflicts_first_and_the_database_refuses_double_booking
     // Below the code, the database itself refuses a room booked twice.
     let one_uuid = uuid::Uuid::parse_str(&one).expect("uuid");
     let two_uuid = uuid::Uuid::parse_str(&two).expect("uuid");
-    let slot = uuid::Uuid::parse_str(&e.slots[0]).expect("uuid");
-    let room = uuid::Uuid::parse_str(&e.big).expect("uuid");
+    let slot: constellation_shared::ids::SlotId = e.slots[0].parse().expect("uuid");
+    let room: constellation_shared::ids::RoomId = e.big.parse().expect("uuid");
     use constellation_backend::entities::barcamp_occupancy;
     use sea_orm::{ActiveModelTrait, Set};
     let clash = barcamp_occupancy::ActiveModel {
         slot_id: Set(slot),
         room_id: Set(room),
-        session_id: Set(two_uuid),
+        session_id: Set(two_uuid.into()),
     }
     .insert(&app.db)
     .await;

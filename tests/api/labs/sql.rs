@@ -23,7 +23,7 @@ async fn seed(app: &TestApp, people: &[TestUser], n: usize) {
     let (mut labs, mut framings, mut members, mut projects, mut supports, mut events) =
         (vec![], vec![], vec![], vec![], vec![], vec![]);
     for i in 0..n {
-        let id = Uuid::new_v4();
+        let id = constellation_shared::ids::LabId::new_v4();
         labs.push(lab::ActiveModel {
             id: Set(id),
             slug: Set(format!("lab-{i:04}")),

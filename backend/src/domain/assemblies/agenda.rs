@@ -42,7 +42,7 @@ pub fn frozen(a: &assembly::Model, i: &agenda_item::Model) -> bool {
 pub(super) async fn editable(
     txn: &DatabaseTransaction,
     actor: &Actor,
-    id: Uuid,
+    id: AssemblyId,
 ) -> DomainResult<(assembly::Model, Uuid)> {
     let board = actor.board_or_admin()?.id;
     let a = lock(txn, id).await?;
@@ -60,7 +60,7 @@ pub(super) async fn editable(
 pub async fn add_item(
     env: &Env,
     actor: &Actor,
-    assembly_id: Uuid,
+    assembly_id: AssemblyId,
     input: AgendaItemInput,
 ) -> DomainResult<assembly::Model> {
     let (number, sort_key, _) = parse_number(&input.number)?;
@@ -147,7 +147,7 @@ pub async fn remove_item(env: &Env, actor: &Actor, item_id: Uuid) -> DomainResul
 
 pub async fn items<C: ConnectionTrait>(
     conn: &C,
-    assembly_id: Uuid,
+    assembly_id: AssemblyId,
 ) -> DomainResult<Vec<agenda_item::Model>> {
     Ok(agenda_item::Entity::find()
         .filter(agenda_item::Column::AssemblyId.eq(assembly_id))

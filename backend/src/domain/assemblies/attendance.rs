@@ -11,6 +11,7 @@ use crate::entities::{attendance, proxy, user};
 use chrono::Utc;
 use constellation_shared::dto::assemblies::{AssemblyStatus, ProxyStatus};
 use constellation_shared::dto::reach::NotificationKind;
+use constellation_shared::ids::AssemblyId;
 use constellation_shared::MembershipKind;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
@@ -24,9 +25,9 @@ use uuid::Uuid;
 pub async fn check_in(
     env: &Env,
     actor: &Actor,
-    assembly_id: Uuid,
+    assembly_id: AssemblyId,
     who: Option<Uuid>,
-) -> DomainResult<Uuid> {
+) -> DomainResult<AssemblyId> {
     let me = actor.user()?;
     let target = match who {
         Some(id) if id != me.id => {
@@ -111,7 +112,10 @@ pub async fn check_in(
     Ok(assembly_id)
 }
 
-pub async fn present<C: ConnectionTrait>(conn: &C, assembly_id: Uuid) -> DomainResult<Vec<Uuid>> {
+pub async fn present<C: ConnectionTrait>(
+    conn: &C,
+    assembly_id: AssemblyId,
+) -> DomainResult<Vec<Uuid>> {
     Ok(attendance::Entity::find()
         .filter(attendance::Column::AssemblyId.eq(assembly_id))
         .select_only()
@@ -125,7 +129,7 @@ pub async fn present<C: ConnectionTrait>(conn: &C, assembly_id: Uuid) -> DomainR
 pub async fn attendance_page(
     env: &Env,
     actor: &Actor,
-    assembly_id: Uuid,
+    assembly_id: AssemblyId,
     after: Option<(String, Uuid)>,
     limit: u64,
 ) -> DomainResult<Vec<(user::Model, bool, Option<Uuid>)>> {

@@ -6,7 +6,7 @@ use super::*;
 async fn transition(
     env: &Env,
     actor: &Actor,
-    id: Uuid,
+    id: AssemblyId,
     from: AssemblyStatus,
     to: AssemblyStatus,
     check: impl FnOnce(&assembly::Model) -> DomainResult<()>,
@@ -66,7 +66,7 @@ async fn transition(
 }
 
 /// Sends the convocation: the date must be at least the convocation delay away.
-pub async fn convene(env: &Env, actor: &Actor, id: Uuid) -> DomainResult<assembly::Model> {
+pub async fn convene(env: &Env, actor: &Actor, id: AssemblyId) -> DomainResult<assembly::Model> {
     let days = env.assembly.convocation_days;
     transition(
         env,
@@ -85,7 +85,11 @@ pub async fn convene(env: &Env, actor: &Actor, id: Uuid) -> DomainResult<assembl
     .await
 }
 
-pub async fn open_session(env: &Env, actor: &Actor, id: Uuid) -> DomainResult<assembly::Model> {
+pub async fn open_session(
+    env: &Env,
+    actor: &Actor,
+    id: AssemblyId,
+) -> DomainResult<assembly::Model> {
     transition(
         env,
         actor,
@@ -97,7 +101,11 @@ pub async fn open_session(env: &Env, actor: &Actor, id: Uuid) -> DomainResult<as
     .await
 }
 
-pub async fn close_session(env: &Env, actor: &Actor, id: Uuid) -> DomainResult<assembly::Model> {
+pub async fn close_session(
+    env: &Env,
+    actor: &Actor,
+    id: AssemblyId,
+) -> DomainResult<assembly::Model> {
     transition(
         env,
         actor,

@@ -6,9 +6,9 @@ use crate::domain::assemblies::votes;
 use crate::domain::{DomainResult, Env};
 use crate::entities::{motion, open_vote};
 use constellation_shared::dto::assemblies::{BallotKind, MotionStatus};
+use constellation_shared::ids::MotionId;
 use constellation_shared::rules::majority::Tally;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
-use uuid::Uuid;
 
 /// An open ballot's tally shows as it goes; a secret ballot's only once closed (a running
 /// count of a secret vote would let anyone watching learn who voted what).
@@ -77,7 +77,7 @@ pub async fn open_marks<C: ConnectionTrait>(
 /// and, when visible, its tally. A motion that cannot be read gives nothing.
 pub async fn figures(
     env: &Env,
-    motion_id: Option<Uuid>,
+    motion_id: Option<MotionId>,
 ) -> (Option<motion::Model>, u32, Option<Tally>) {
     let Some(id) = motion_id else {
         return (None, 0, None);

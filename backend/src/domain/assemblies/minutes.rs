@@ -7,6 +7,7 @@ use crate::domain::assemblies::{self, motion_status, reader};
 use crate::domain::{Actor, DomainError, DomainResult, Env};
 use crate::entities::{majority_rule, user};
 use constellation_shared::dto::assemblies::{AssemblyStatus, MajorityRuleCode, MotionStatus};
+use constellation_shared::ids::AssemblyId;
 use constellation_shared::Language;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use std::collections::HashMap;
@@ -20,7 +21,7 @@ pub struct Minutes {
     pub markdown: String,
 }
 
-pub async fn build(env: &Env, actor: &Actor, id: Uuid) -> DomainResult<Minutes> {
+pub async fn build(env: &Env, actor: &Actor, id: AssemblyId) -> DomainResult<Minutes> {
     reader(actor)?;
     let a = assemblies::find(&env.db, id).await?;
     if assemblies::status_of(&a) != AssemblyStatus::Closed {

@@ -31,6 +31,7 @@ use constellation_shared::dto::assemblies::{
     AgendaItemInput, AssemblyInput, AssemblyStatus, BallotKind, MajorityRuleCode, MotionInput,
     MotionKind, MotionStatus,
 };
+use constellation_shared::ids::{AssemblyId, MotionId};
 use constellation_shared::{MembershipKind, ValidationReason};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait,
@@ -69,7 +70,7 @@ pub fn is_effective(u: &CurrentUser) -> bool {
     u.kind == MembershipKind::Effective
 }
 
-pub async fn find<C: ConnectionTrait>(conn: &C, id: Uuid) -> DomainResult<assembly::Model> {
+pub async fn find<C: ConnectionTrait>(conn: &C, id: AssemblyId) -> DomainResult<assembly::Model> {
     assembly::Entity::find_by_id(id)
         .one(conn)
         .await?
@@ -77,7 +78,7 @@ pub async fn find<C: ConnectionTrait>(conn: &C, id: Uuid) -> DomainResult<assemb
 }
 
 /// Locks the assembly row (PostgreSQL; SQLite's write transaction already holds the lock).
-pub async fn lock(txn: &DatabaseTransaction, id: Uuid) -> DomainResult<assembly::Model> {
+pub async fn lock(txn: &DatabaseTransaction, id: AssemblyId) -> DomainResult<assembly::Model> {
     let mut q = assembly::Entity::find_by_id(id);
     if txn.get_database_backend() == sea_orm::DbBackend::Postgres {
         q = q.lock_exclusive();
@@ -88,7 +89,7 @@ pub async fn lock(txn: &DatabaseTransaction, id: Uuid) -> DomainResult<assembly:
 pub async fn list(
     env: &Env,
     actor: &Actor,
-    before: Option<(DateTime<Utc>, Uuid)>,
+    before: Option<(DateTime<Utc>, AssemblyId)>,
     limit: u64,
 ) -> DomainResult<Vec<assembly::Model>> {
     reader(actor)?;
@@ -109,7 +110,7 @@ pub async fn list(
     Ok(q.limit(limit).all(&env.db).await?)
 }
 
-pub async fn get(env: &Env, actor: &Actor, id: Uuid) -> DomainResult<assembly::Model> {
+pub async fn get(env: &Env, actor: &Actor, id: AssemblyId) -> DomainResult<assembly::Model> {
     reader(actor)?;
     find(&env.db, id).await
 }
@@ -137,7 +138,7 @@ pub async fn create(
     {
         None => None,
         Some(raw) => {
-            let id: Uuid = raw.trim().parse().map_err(|_| {
+            let id: AssemblyId = raw.trim().parse().map_err(|_| {
                 DomainError::invalid("firstConvocationId", ValidationReason::InvalidId)
             })?;
             let first = find(&txn, id).await.map_err(|_| {
@@ -156,7 +157,7 @@ pub async fn create(
         }
     };
     let a = assembly::ActiveModel {
-        id: Set(Uuid::now_v7()),
+        id: Set(AssemblyId::now_v7()),
         kind: Set(input.kind),
         title: Set(title),
         starts_at: Set(starts_at),

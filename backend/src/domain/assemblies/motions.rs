@@ -31,7 +31,7 @@ pub async fn add_motion(
         return Err(DomainError::AgendaFrozen);
     }
     let m = motion::ActiveModel {
-        id: Set(Uuid::now_v7()),
+        id: Set(MotionId::now_v7()),
         assembly_id: Set(a.id),
         item_id: Set(item_id),
         text: Set(body),
@@ -62,7 +62,10 @@ pub async fn add_motion(
     Ok(a)
 }
 
-pub async fn find_motion<C: ConnectionTrait>(conn: &C, id: Uuid) -> DomainResult<motion::Model> {
+pub async fn find_motion<C: ConnectionTrait>(
+    conn: &C,
+    id: MotionId,
+) -> DomainResult<motion::Model> {
     motion::Entity::find_by_id(id)
         .one(conn)
         .await?
@@ -71,7 +74,7 @@ pub async fn find_motion<C: ConnectionTrait>(conn: &C, id: Uuid) -> DomainResult
 
 pub async fn motions<C: ConnectionTrait>(
     conn: &C,
-    assembly_id: Uuid,
+    assembly_id: AssemblyId,
 ) -> DomainResult<Vec<motion::Model>> {
     Ok(motion::Entity::find()
         .filter(motion::Column::AssemblyId.eq(assembly_id))

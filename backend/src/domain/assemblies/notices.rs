@@ -7,6 +7,7 @@ use crate::domain::reach::notify::{notify, Announced, Notice};
 use crate::domain::{DomainResult, Env};
 use crate::entities::{agenda_item, assembly, motion, user};
 use constellation_shared::dto::reach::NotificationKind;
+use constellation_shared::ids::AssemblyId;
 use constellation_shared::rules::ical;
 use constellation_shared::MembershipKind;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
@@ -138,7 +139,7 @@ pub async fn proxy<C: ConnectionTrait>(
     conn: &C,
     env: &Env,
     kind: NotificationKind,
-    assembly_id: Uuid,
+    assembly_id: AssemblyId,
     to: Uuid,
     status: &str,
     event_key: String,

@@ -11,6 +11,7 @@ use crate::entities::{proxy, user};
 use chrono::Utc;
 use constellation_shared::dto::assemblies::{AssemblyStatus, ProxyStatus};
 use constellation_shared::dto::reach::NotificationKind;
+use constellation_shared::ids::AssemblyId;
 use constellation_shared::{MembershipKind, ValidationReason};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
@@ -50,7 +51,7 @@ async fn effective_by_email<C: ConnectionTrait>(
 
 pub async fn given_by<C: ConnectionTrait>(
     conn: &C,
-    assembly_id: Uuid,
+    assembly_id: AssemblyId,
     principal: Uuid,
 ) -> DomainResult<Option<proxy::Model>> {
     Ok(proxy::Entity::find()
@@ -62,7 +63,7 @@ pub async fn given_by<C: ConnectionTrait>(
 
 pub async fn held_by<C: ConnectionTrait>(
     conn: &C,
-    assembly_id: Uuid,
+    assembly_id: AssemblyId,
     holder: Uuid,
 ) -> DomainResult<Vec<proxy::Model>> {
     Ok(proxy::Entity::find()
@@ -85,9 +86,9 @@ fn before_session(status: AssemblyStatus) -> DomainResult<()> {
 pub async fn give(
     env: &Env,
     actor: &Actor,
-    assembly_id: Uuid,
+    assembly_id: AssemblyId,
     holder_email: &str,
-) -> DomainResult<Uuid> {
+) -> DomainResult<AssemblyId> {
     let me = actor.user()?;
     if !is_effective(me) {
         return Err(DomainError::Forbidden);
@@ -168,7 +169,12 @@ pub async fn give(
 }
 
 /// The holder accepts (refused beyond the cap) or declines.
-pub async fn answer(env: &Env, actor: &Actor, proxy_id: Uuid, accept: bool) -> DomainResult<Uuid> {
+pub async fn answer(
+    env: &Env,
+    actor: &Actor,
+    proxy_id: Uuid,
+    accept: bool,
+) -> DomainResult<AssemblyId> {
     let me = actor.user()?;
     let txn = env.begin_write().await?;
     let p = proxy::Entity::find_by_id(proxy_id)
@@ -238,7 +244,7 @@ pub async fn answer(env: &Env, actor: &Actor, proxy_id: Uuid, accept: bool) -> D
     Ok(assembly_id)
 }
 
-pub async fn revoke(env: &Env, actor: &Actor, assembly_id: Uuid) -> DomainResult<Uuid> {
+pub async fn revoke(env: &Env, actor: &Actor, assembly_id: AssemblyId) -> DomainResult<AssemblyId> {
     let me = actor.user()?;
     let txn = env.begin_write().await?;
     let a = lock(&txn, assembly_id).await?;
@@ -272,7 +278,7 @@ pub async fn revoke(env: &Env, actor: &Actor, assembly_id: Uuid) -> DomainResult
 /// counted as represented.
 pub async fn represented<C: ConnectionTrait>(
     conn: &C,
-    assembly_id: Uuid,
+    assembly_id: AssemblyId,
 ) -> DomainResult<Vec<proxy::Model>> {
     let here = present(conn, assembly_id).await?;
     let accepted: Vec<proxy::Model> = proxy::Entity::find()

@@ -15,11 +15,11 @@ use crate::domain::{core::audit, Actor, DomainError, DomainResult, Env};
 use crate::entities::{motion, motion_room_count};
 use chrono::Utc;
 use constellation_shared::dto::assemblies::MotionStatus;
+use constellation_shared::ids::MotionId;
 use constellation_shared::rules::majority::Tally;
 use constellation_shared::ValidationReason;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QuerySelect, Set};
 use serde_json::{json, Value};
-use uuid::Uuid;
 
 /// The longest note, in characters.
 pub const NOTE_MAX: usize = 1000;
@@ -61,7 +61,7 @@ fn snapshot(r: &motion_room_count::Model) -> Value {
 /// The room count of a motion, if one was recorded.
 pub async fn room_tally<C: ConnectionTrait>(
     conn: &C,
-    motion_id: Uuid,
+    motion_id: MotionId,
 ) -> DomainResult<Option<Tally>> {
     Ok(motion_room_count::Entity::find_by_id(motion_id)
         .one(conn)
@@ -88,7 +88,7 @@ pub async fn visible<C: ConnectionTrait>(
 pub async fn get(
     env: &Env,
     actor: &Actor,
-    motion_id: Uuid,
+    motion_id: MotionId,
 ) -> DomainResult<Option<motion_room_count::Model>> {
     assemblies::reader(actor)?;
     let m = motion::Entity::find_by_id(motion_id)
@@ -102,7 +102,7 @@ pub async fn get(
 pub async fn record(
     env: &Env,
     actor: &Actor,
-    motion_id: Uuid,
+    motion_id: MotionId,
     counts: RoomCounts,
     note: &str,
 ) -> DomainResult<motion::Model> {

@@ -2,6 +2,7 @@
 //! feed token and the registration count.
 
 use super::*;
+use constellation_shared::ids::{EditionId, SessionId};
 
 pub(super) fn feed_token() -> String {
     let mut bytes = [0u8; 24];
@@ -10,7 +11,11 @@ pub(super) fn feed_token() -> String {
 }
 
 /// Members and sympathisers alike: any signed-in account.
-pub async fn register(env: &Env, actor: &Actor, edition_id: Uuid) -> DomainResult<edition::Model> {
+pub async fn register(
+    env: &Env,
+    actor: &Actor,
+    edition_id: EditionId,
+) -> DomainResult<edition::Model> {
     let me = actor.user()?;
     let txn = env.begin_write().await?;
     let e = lock(&txn, edition_id).await?;
@@ -45,7 +50,7 @@ pub async fn register(env: &Env, actor: &Actor, edition_id: Uuid) -> DomainResul
 pub async fn unregister(
     env: &Env,
     actor: &Actor,
-    edition_id: Uuid,
+    edition_id: EditionId,
 ) -> DomainResult<edition::Model> {
     let me = actor.user()?;
     let txn = env.begin_write().await?;
@@ -77,10 +82,10 @@ pub async fn unregister(
 /// Deletes a registration and the interests that go with it.
 pub async fn remove_attendee(
     txn: &DatabaseTransaction,
-    edition_id: Uuid,
+    edition_id: EditionId,
     user_id: Uuid,
 ) -> DomainResult<()> {
-    let sessions: Vec<Uuid> = barcamp_session::Entity::find()
+    let sessions: Vec<SessionId> = barcamp_session::Entity::find()
         .filter(barcamp_session::Column::EditionId.eq(edition_id))
         .select_only()
         .column(barcamp_session::Column::Id)
@@ -102,7 +107,7 @@ pub async fn remove_attendee(
 pub async fn reset_feed(
     env: &Env,
     actor: &Actor,
-    edition_id: Uuid,
+    edition_id: EditionId,
 ) -> DomainResult<edition::Model> {
     let txn = env.begin_write().await?;
     let me = require_registered(&txn, actor, edition_id).await?;
@@ -132,7 +137,7 @@ pub async fn reset_feed(
 pub async fn registration_count(
     env: &Env,
     actor: &Actor,
-    edition_id: Uuid,
+    edition_id: EditionId,
 ) -> DomainResult<Option<i64>> {
     if !is_organiser(&env.db, actor, edition_id).await? {
         return Ok(None);

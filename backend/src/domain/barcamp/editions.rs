@@ -1,6 +1,7 @@
 //! Editions: creating and updating them, moving through the phases, naming organisers, listing.
 
 use super::*;
+use constellation_shared::ids::EditionId;
 
 pub(super) struct EditionFields {
     year: i32,
@@ -41,7 +42,7 @@ pub async fn create(env: &Env, actor: &Actor, input: EditionInput) -> DomainResu
     let f = parse_edition(&input)?;
     let txn = env.begin_write().await?;
     let e = edition::ActiveModel {
-        id: Set(Uuid::new_v4()),
+        id: Set(EditionId::new_v4()),
         year: Set(f.year),
         title: Set(f.title),
         starts_on: Set(f.starts_on),
@@ -68,7 +69,7 @@ pub async fn create(env: &Env, actor: &Actor, input: EditionInput) -> DomainResu
 pub async fn update(
     env: &Env,
     actor: &Actor,
-    id: Uuid,
+    id: EditionId,
     input: EditionInput,
 ) -> DomainResult<edition::Model> {
     let f = parse_edition(&input)?;
@@ -112,7 +113,7 @@ pub async fn update(
 pub async fn set_phase(
     env: &Env,
     actor: &Actor,
-    id: Uuid,
+    id: EditionId,
     to: BarcampPhase,
 ) -> DomainResult<edition::Model> {
     let txn = env.begin_write().await?;
@@ -162,7 +163,7 @@ pub async fn set_phase(
 pub async fn set_organiser(
     env: &Env,
     actor: &Actor,
-    edition_id: Uuid,
+    edition_id: EditionId,
     email: &str,
     is_organiser: bool,
 ) -> DomainResult<edition::Model> {

@@ -22,6 +22,7 @@ use crate::entities::{
 };
 use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
 use constellation_shared::dto::barcamp::{BarcampPhase, EditionInput, RoomInput, SlotInput};
+use constellation_shared::ids::EditionId;
 use constellation_shared::ValidationReason;
 use rand::RngCore;
 use sea_orm::{
@@ -73,8 +74,8 @@ pub async fn record<C: ConnectionTrait>(
     actor: Uuid,
     action: &str,
     target_type: &str,
-    target_id: Uuid,
-    edition_id: Uuid,
+    target_id: impl std::fmt::Display,
+    edition_id: EditionId,
     before: Value,
     mut after: Value,
 ) -> DomainResult<audit_log::Model> {
@@ -95,7 +96,7 @@ pub async fn record<C: ConnectionTrait>(
 }
 
 /// The edition id an audit entry is about, for barcamp entries.
-pub fn edition_of_entry(e: &audit_log::Model) -> Option<Uuid> {
+pub fn edition_of_entry(e: &audit_log::Model) -> Option<EditionId> {
     if !e.action.starts_with("barcamp.") {
         return None;
     }
@@ -105,7 +106,7 @@ pub fn edition_of_entry(e: &audit_log::Model) -> Option<Uuid> {
 
 // ---------------------------------------------------------------- access
 
-pub async fn find<C: ConnectionTrait>(conn: &C, id: Uuid) -> DomainResult<edition::Model> {
+pub async fn find<C: ConnectionTrait>(conn: &C, id: EditionId) -> DomainResult<edition::Model> {
     edition::Entity::find_by_id(id)
         .one(conn)
         .await?
@@ -114,7 +115,7 @@ pub async fn find<C: ConnectionTrait>(conn: &C, id: Uuid) -> DomainResult<editio
 
 /// The edition, locked for the rest of the transaction on PostgreSQL (SQLite's write
 /// transaction holds the database lock already): barcamp writes check, then write.
-pub async fn lock(txn: &DatabaseTransaction, id: Uuid) -> DomainResult<edition::Model> {
+pub async fn lock(txn: &DatabaseTransaction, id: EditionId) -> DomainResult<edition::Model> {
     let mut q = edition::Entity::find_by_id(id);
     if txn.get_database_backend() == sea_orm::DbBackend::Postgres {
         q = q.lock_exclusive();
@@ -133,7 +134,7 @@ pub async fn find_by_year(env: &Env, year: i32) -> DomainResult<Option<edition::
 pub async fn is_organiser<C: ConnectionTrait>(
     conn: &C,
     actor: &Actor,
-    edition_id: Uuid,
+    edition_id: EditionId,
 ) -> DomainResult<bool> {
     let Actor::User(u) = actor else {
         return Ok(false);
@@ -150,7 +151,7 @@ pub async fn is_organiser<C: ConnectionTrait>(
 pub async fn require_organiser<'a, C: ConnectionTrait>(
     conn: &C,
     actor: &'a Actor,
-    edition_id: Uuid,
+    edition_id: EditionId,
 ) -> DomainResult<&'a CurrentUser> {
     let u = actor.user()?;
     if is_organiser(conn, actor, edition_id).await? {
@@ -162,7 +163,7 @@ pub async fn require_organiser<'a, C: ConnectionTrait>(
 
 pub async fn registration_of<C: ConnectionTrait>(
     conn: &C,
-    edition_id: Uuid,
+    edition_id: EditionId,
     user_id: Uuid,
 ) -> DomainResult<Option<registration::Model>> {
     Ok(registration::Entity::find_by_id((edition_id, user_id))
@@ -174,7 +175,7 @@ pub async fn registration_of<C: ConnectionTrait>(
 pub async fn require_registered<'a, C: ConnectionTrait>(
     conn: &C,
     actor: &'a Actor,
-    edition_id: Uuid,
+    edition_id: EditionId,
 ) -> DomainResult<&'a CurrentUser> {
     let u = actor.user()?;
     match registration_of(conn, edition_id, u.id).await? {

@@ -1,6 +1,7 @@
 //! The venue of an edition: its rooms and its time slots.
 
 use super::*;
+use constellation_shared::ids::{EditionId, RoomId, SlotId};
 
 pub(super) struct RoomFields {
     name: String,
@@ -25,7 +26,7 @@ pub(super) const ROOM_UNIQUE: &[&str] = &["uq_rooms_edition_name", "barcamp_room
 pub async fn add_room(
     env: &Env,
     actor: &Actor,
-    edition_id: Uuid,
+    edition_id: EditionId,
     input: RoomInput,
 ) -> DomainResult<edition::Model> {
     let f = parse_room(&input)?;
@@ -40,7 +41,7 @@ pub async fn add_room(
         return Err(DomainError::Conflict("too many rooms"));
     }
     let r = room::ActiveModel {
-        id: Set(Uuid::new_v4()),
+        id: Set(RoomId::new_v4()),
         edition_id: Set(edition_id),
         name: Set(f.name),
         capacity: Set(f.capacity),
@@ -71,7 +72,7 @@ pub async fn add_room(
 pub async fn update_room(
     env: &Env,
     actor: &Actor,
-    room_id: Uuid,
+    room_id: RoomId,
     input: RoomInput,
 ) -> DomainResult<edition::Model> {
     let f = parse_room(&input)?;
@@ -121,7 +122,11 @@ pub async fn update_room(
     Ok(e)
 }
 
-pub async fn remove_room(env: &Env, actor: &Actor, room_id: Uuid) -> DomainResult<edition::Model> {
+pub async fn remove_room(
+    env: &Env,
+    actor: &Actor,
+    room_id: RoomId,
+) -> DomainResult<edition::Model> {
     let txn = env.begin_write().await?;
     let current = room::Entity::find_by_id(room_id)
         .one(&txn)
@@ -180,7 +185,7 @@ pub(super) fn instant(
 pub async fn add_slot(
     env: &Env,
     actor: &Actor,
-    edition_id: Uuid,
+    edition_id: EditionId,
     input: SlotInput,
 ) -> DomainResult<edition::Model> {
     let txn = env.begin_write().await?;
@@ -213,7 +218,7 @@ pub async fn add_slot(
         return Err(DomainError::invalid("start", ValidationReason::Invalid));
     }
     let s = slot::ActiveModel {
-        id: Set(Uuid::new_v4()),
+        id: Set(SlotId::new_v4()),
         edition_id: Set(edition_id),
         day: Set(day),
         starts_at: Set(starts_at),
@@ -241,7 +246,11 @@ pub async fn add_slot(
     Ok(e)
 }
 
-pub async fn remove_slot(env: &Env, actor: &Actor, slot_id: Uuid) -> DomainResult<edition::Model> {
+pub async fn remove_slot(
+    env: &Env,
+    actor: &Actor,
+    slot_id: SlotId,
+) -> DomainResult<edition::Model> {
     let txn = env.begin_write().await?;
     let current = slot::Entity::find_by_id(slot_id)
         .one(&txn)

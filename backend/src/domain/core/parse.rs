@@ -4,6 +4,25 @@
 use super::error::{DomainError, DomainResult};
 use constellation_shared::ValidationReason;
 
+/// An id typed by the caller (`MotionId`, `LabId`, … or a bare `Uuid`); surrounding blanks
+/// are ignored, anything else is `INVALID_ID` on `field`.
+pub fn id<T: std::str::FromStr>(field: &'static str, raw: &str) -> DomainResult<T> {
+    raw.trim()
+        .parse::<T>()
+        .map_err(|_| DomainError::invalid(field, ValidationReason::InvalidId))
+}
+
+/// An optional id: absent or blank is `None`.
+pub fn opt_id<T: std::str::FromStr>(
+    field: &'static str,
+    raw: Option<&str>,
+) -> DomainResult<Option<T>> {
+    raw.map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| id(field, s))
+        .transpose()
+}
+
 /// Trimmed; `Required` when empty and `required`, `TooLong` past `max` characters.
 pub fn text(field: &'static str, raw: &str, required: bool, max: usize) -> DomainResult<String> {
     let t = raw.trim();

@@ -6,12 +6,12 @@ use crate::domain::labs;
 use crate::domain::resources::requests;
 use crate::domain::{Actor, DomainResult, Env};
 use crate::entities::lab;
-use uuid::Uuid;
+use constellation_shared::ids::LabId;
 
 pub async fn archive(
     env: &Env,
     actor: &Actor,
-    lab_id: Uuid,
+    lab_id: LabId,
     reason: &str,
 ) -> DomainResult<lab::Model> {
     actor.board_or_admin()?;

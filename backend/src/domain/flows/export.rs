@@ -5,6 +5,7 @@ use crate::domain::{accounts, Actor, DomainError, DomainResult, Env};
 use crate::entities::{
     audit_log, lab, lab_member, login_attempt, project, project_support, resource_request, user,
 };
+use constellation_shared::ids::LabId;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::{json, Value};
 
@@ -55,8 +56,8 @@ pub async fn my_data(env: &Env, actor: &Actor) -> DomainResult<Export> {
         .filter(lab_member::Column::UserId.eq(me.id))
         .all(&env.db)
         .await?;
-    let lab_ids: Vec<uuid::Uuid> = memberships.iter().map(|m| m.lab_id).collect();
-    let labs_by_id: std::collections::HashMap<uuid::Uuid, String> = lab::Entity::find()
+    let lab_ids: Vec<LabId> = memberships.iter().map(|m| m.lab_id).collect();
+    let labs_by_id: std::collections::HashMap<LabId, String> = lab::Entity::find()
         .filter(lab::Column::Id.is_in(lab_ids))
         .all(&env.db)
         .await?
@@ -75,7 +76,7 @@ pub async fn my_data(env: &Env, actor: &Actor) -> DomainResult<Export> {
         .filter(project_support::Column::UserId.eq(me.id))
         .all(&env.db)
         .await?;
-    let slug = |id: &uuid::Uuid| labs_by_id.get(id).cloned().unwrap_or_default();
+    let slug = |id: &LabId| labs_by_id.get(id).cloned().unwrap_or_default();
     let requests = resource_request::Entity::find()
         .filter(resource_request::Column::RequestedBy.eq(me.id))
         .all(&env.db)
@@ -299,7 +300,7 @@ pub async fn ledger_table(env: &Env, actor: &Actor) -> DomainResult<Table> {
     use std::collections::HashMap;
     let entries =
         crate::domain::resources::requests::ledger_page(env, actor, None, None, None, None).await?;
-    let labs: HashMap<uuid::Uuid, lab::Model> = lab::Entity::find()
+    let labs: HashMap<LabId, lab::Model> = lab::Entity::find()
         .all(&env.db)
         .await?
         .into_iter()

@@ -9,10 +9,10 @@ use crate::entities::{
 };
 use constellation_shared::dto::assemblies::{AssemblyStatus, MotionStatus, ProxyStatus};
 use constellation_shared::dto::labs::{LabRole, LabStatus, MemberState};
+use constellation_shared::ids::{AssemblyId, LabId, MotionId};
 use constellation_shared::MembershipKind;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashSet;
-use uuid::Uuid;
 
 /// How many of each list the home shows (the pages behind hold the rest).
 const SHOWN: u64 = 20;
@@ -49,7 +49,7 @@ pub async fn home(env: &Env, actor: &Actor) -> DomainResult<Home> {
         .limit(SHOWN)
         .all(db)
         .await?;
-    let open_ids: Vec<Uuid> = open_assemblies.iter().map(|a| a.id).collect();
+    let open_ids: Vec<AssemblyId> = open_assemblies.iter().map(|a| a.id).collect();
     let proxies_to_answer = proxy::Entity::find()
         .filter(proxy::Column::HolderId.eq(me.id))
         .filter(proxy::Column::Status.eq(ProxyStatus::Pending.as_str()))
@@ -60,7 +60,7 @@ pub async fn home(env: &Env, actor: &Actor) -> DomainResult<Home> {
 
     let mut open_motions = Vec::new();
     if me.kind == MembershipKind::Effective {
-        let in_session: Vec<Uuid> = open_assemblies
+        let in_session: Vec<AssemblyId> = open_assemblies
             .iter()
             .filter(|a| a.status == AssemblyStatus::InSession)
             .map(|a| a.id)
@@ -71,8 +71,8 @@ pub async fn home(env: &Env, actor: &Actor) -> DomainResult<Home> {
             .limit(SHOWN)
             .all(db)
             .await?;
-        let ids: Vec<Uuid> = motions.iter().map(|m| m.id).collect();
-        let mut voted: HashSet<Uuid> = open_vote::Entity::find()
+        let ids: Vec<MotionId> = motions.iter().map(|m| m.id).collect();
+        let mut voted: HashSet<MotionId> = open_vote::Entity::find()
             .filter(open_vote::Column::MotionId.is_in(ids.clone()))
             .filter(open_vote::Column::MemberId.eq(me.id))
             .select_only()
@@ -88,7 +88,7 @@ pub async fn home(env: &Env, actor: &Actor) -> DomainResult<Home> {
                 .filter(ballot_participation::Column::MemberId.eq(me.id))
                 .select_only()
                 .column(ballot_participation::Column::MotionId)
-                .into_tuple::<Uuid>()
+                .into_tuple::<MotionId>()
                 .all(db)
                 .await?,
         );
@@ -106,7 +106,7 @@ pub async fn home(env: &Env, actor: &Actor) -> DomainResult<Home> {
         .filter(lab_member::Column::UserId.eq(me.id))
         .all(db)
         .await?;
-    let lab_ids: Vec<Uuid> = mine.iter().map(|m| m.lab_id).collect();
+    let lab_ids: Vec<LabId> = mine.iter().map(|m| m.lab_id).collect();
     let my_lab_rows = lab::Entity::find()
         .filter(lab::Column::Id.is_in(lab_ids))
         .order_by_asc(lab::Column::Name)
@@ -123,7 +123,7 @@ pub async fn home(env: &Env, actor: &Actor) -> DomainResult<Home> {
             })
         })
         .collect();
-    let coordinated_ids: Vec<Uuid> = coordinated.iter().map(|l| l.id).collect();
+    let coordinated_ids: Vec<LabId> = coordinated.iter().map(|l| l.id).collect();
     let join_requests = lab_member::Entity::find()
         .filter(lab_member::Column::LabId.is_in(coordinated_ids))
         .filter(lab_member::Column::State.eq(MemberState::Requested.as_str()))

@@ -1,10 +1,11 @@
 //! Who may see which Lab, memberships as read for access, and the coordinator check.
 
 use super::*;
+use constellation_shared::ids::LabId;
 
 pub async fn membership<C: ConnectionTrait>(
     conn: &C,
-    lab_id: Uuid,
+    lab_id: LabId,
     user_id: Uuid,
 ) -> DomainResult<Option<lab_member::Model>> {
     Ok(lab_member::Entity::find_by_id((lab_id, user_id))
@@ -36,7 +37,7 @@ pub fn can_see(actor: &Actor, l: &lab::Model, m: Option<&lab_member::Model>) -> 
 pub async fn find_visible<C: ConnectionTrait>(
     conn: &C,
     actor: &Actor,
-    id: Uuid,
+    id: LabId,
 ) -> DomainResult<lab::Model> {
     let l = lab::Entity::find_by_id(id)
         .one(conn)

@@ -2,6 +2,7 @@
 //! search text kept with it.
 
 use super::*;
+use constellation_shared::ids::LabId;
 
 /// A framing as the domain holds it: checked, trimmed, dates parsed.
 pub struct Framing {
@@ -57,7 +58,7 @@ impl Framing {
         })
     }
 
-    pub(super) fn row(&self, lab_id: Uuid, version: i32, by: Uuid) -> lab_framing::ActiveModel {
+    pub(super) fn row(&self, lab_id: LabId, version: i32, by: Uuid) -> lab_framing::ActiveModel {
         lab_framing::ActiveModel {
             lab_id: Set(lab_id),
             version: Set(version),

@@ -2,10 +2,11 @@
 //! and versions.
 
 use super::*;
+use constellation_shared::ids::LabId;
 
 pub async fn event(
     txn: &DatabaseTransaction,
-    lab_id: Uuid,
+    lab_id: LabId,
     kind: &str,
     actor: Option<Uuid>,
     comment: Option<String>,
@@ -64,7 +65,7 @@ pub(super) fn lab_audit(l: &lab::Model) -> serde_json::Value {
 
 pub(super) async fn set_framing_status(
     txn: &DatabaseTransaction,
-    lab_id: Uuid,
+    lab_id: LabId,
     version: i32,
     status: FramingStatus,
     comment: Option<String>,
@@ -82,7 +83,7 @@ pub(super) async fn set_framing_status(
     Ok(())
 }
 
-pub(super) async fn latest_version(txn: &DatabaseTransaction, lab_id: Uuid) -> DomainResult<i32> {
+pub(super) async fn latest_version(txn: &DatabaseTransaction, lab_id: LabId) -> DomainResult<i32> {
     Ok(lab_framing::Entity::find()
         .filter(lab_framing::Column::LabId.eq(lab_id))
         .order_by_desc(lab_framing::Column::Version)

@@ -2,6 +2,7 @@
 //! acknowledging the common rules.
 
 use super::*;
+use constellation_shared::ids::LabId;
 
 /// Any member of the association (effective or adherent) proposes a Lab and becomes its
 /// first coordinator. Sympathisers join Labs; they do not found them.
@@ -16,7 +17,7 @@ pub async fn propose(env: &Env, actor: &Actor, input: ProposeLabInput) -> Domain
         return Err(DomainError::invalid("slug", ValidationReason::Invalid));
     }
     let framing = Framing::parse(&input.framing)?;
-    let id = Uuid::new_v4();
+    let id = LabId::new_v4();
     let now = chrono::Utc::now();
     let txn = env.begin_write().await?;
     let f = framing.row(id, 1, me.id);
@@ -75,7 +76,7 @@ pub async fn propose(env: &Env, actor: &Actor, input: ProposeLabInput) -> Domain
 pub(super) async fn new_framing_version(
     env: &Env,
     actor: &Actor,
-    lab_id: Uuid,
+    lab_id: LabId,
     input: &FramingInput,
     allowed: &[LabStatus],
     action: &str,
@@ -129,7 +130,7 @@ pub(super) async fn new_framing_version(
 pub async fn resubmit(
     env: &Env,
     actor: &Actor,
-    lab_id: Uuid,
+    lab_id: LabId,
     input: &FramingInput,
 ) -> DomainResult<lab::Model> {
     new_framing_version(
@@ -147,7 +148,7 @@ pub async fn resubmit(
 pub async fn propose_framing_change(
     env: &Env,
     actor: &Actor,
-    lab_id: Uuid,
+    lab_id: LabId,
     input: &FramingInput,
 ) -> DomainResult<lab::Model> {
     new_framing_version(
@@ -168,7 +169,7 @@ pub async fn propose_framing_change(
 pub async fn review(
     env: &Env,
     actor: &Actor,
-    lab_id: Uuid,
+    lab_id: LabId,
     decision: ReviewDecision,
     comment: Option<&str>,
 ) -> DomainResult<lab::Model> {
@@ -292,7 +293,7 @@ pub async fn review(
 pub async fn archive_in(
     txn: &DatabaseTransaction,
     actor: &Actor,
-    lab_id: Uuid,
+    lab_id: LabId,
     reason: &str,
 ) -> DomainResult<(lab::Model, audit_log::Model)> {
     let board = actor.board_or_admin()?;
@@ -343,7 +344,11 @@ pub async fn archive_in(
 }
 
 /// A coordinator acknowledges the common rules now in force.
-pub async fn acknowledge_rules(env: &Env, actor: &Actor, lab_id: Uuid) -> DomainResult<lab::Model> {
+pub async fn acknowledge_rules(
+    env: &Env,
+    actor: &Actor,
+    lab_id: LabId,
+) -> DomainResult<lab::Model> {
     actor.user()?;
     let txn = env.begin_write().await?;
     let l = find_visible(&txn, actor, lab_id).await?;

@@ -12,6 +12,7 @@ use crate::domain::{core::audit, Actor, DbResultExt, DomainError, DomainResult, 
 use crate::entities::{lab, lab_framing, lab_member, user};
 use constellation_shared::dto::labs::{LabRole, LabStatus, MemberState, MembershipPolicy};
 use constellation_shared::dto::reach::NotificationKind;
+use constellation_shared::ids::LabId;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait,
     PaginatorTrait, QueryFilter, Set,
@@ -31,7 +32,7 @@ fn row_json(m: Option<&lab_member::Model>) -> serde_json::Value {
 /// Takes the Lab's row lock (PostgreSQL: a no-op update holds it until commit; SQLite's
 /// IMMEDIATE transaction already serialises writers), so two coordinators leaving at the same
 /// instant are counted one after the other and the Lab keeps one.
-pub async fn lock_lab(txn: &DatabaseTransaction, lab_id: Uuid) -> DomainResult<()> {
+pub async fn lock_lab(txn: &DatabaseTransaction, lab_id: LabId) -> DomainResult<()> {
     lab::Entity::update_many()
         .col_expr(
             lab::Column::UpdatedAt,
@@ -43,7 +44,7 @@ pub async fn lock_lab(txn: &DatabaseTransaction, lab_id: Uuid) -> DomainResult<(
     Ok(())
 }
 
-async fn active_coordinators<C: ConnectionTrait>(conn: &C, lab_id: Uuid) -> DomainResult<u64> {
+async fn active_coordinators<C: ConnectionTrait>(conn: &C, lab_id: LabId) -> DomainResult<u64> {
     Ok(lab_member::Entity::find()
         .filter(lab_member::Column::LabId.eq(lab_id))
         .filter(lab_member::Column::Role.eq(LabRole::Coordinator.as_str()))
@@ -55,7 +56,7 @@ async fn active_coordinators<C: ConnectionTrait>(conn: &C, lab_id: Uuid) -> Doma
 async fn running_lab(
     txn: &DatabaseTransaction,
     actor: &Actor,
-    lab_id: Uuid,
+    lab_id: LabId,
 ) -> DomainResult<lab::Model> {
     let l = find_visible(txn, actor, lab_id).await?;
     if status_of(&l) != LabStatus::Active {
@@ -121,7 +122,7 @@ async fn record(
 }
 
 /// The Lab's active coordinators.
-pub async fn coordinators<C: ConnectionTrait>(conn: &C, lab_id: Uuid) -> DomainResult<Vec<Uuid>> {
+pub async fn coordinators<C: ConnectionTrait>(conn: &C, lab_id: LabId) -> DomainResult<Vec<Uuid>> {
     use sea_orm::QuerySelect;
     Ok(lab_member::Entity::find()
         .filter(lab_member::Column::LabId.eq(lab_id))
@@ -134,7 +135,7 @@ pub async fn coordinators<C: ConnectionTrait>(conn: &C, lab_id: Uuid) -> DomainR
         .await?)
 }
 
-fn row(lab_id: Uuid, user_id: Uuid, role: LabRole, state: MemberState) -> lab_member::ActiveModel {
+fn row(lab_id: LabId, user_id: Uuid, role: LabRole, state: MemberState) -> lab_member::ActiveModel {
     lab_member::ActiveModel {
         lab_id: Set(lab_id),
         user_id: Set(user_id),
@@ -145,7 +146,7 @@ fn row(lab_id: Uuid, user_id: Uuid, role: LabRole, state: MemberState) -> lab_me
 }
 
 /// Joins an `OPEN` Lab, asks to join an `ON_APPROVAL` one, or accepts an invitation.
-pub async fn join(env: &Env, actor: &Actor, lab_id: Uuid) -> DomainResult<lab::Model> {
+pub async fn join(env: &Env, actor: &Actor, lab_id: LabId) -> DomainResult<lab::Model> {
     let me = actor.user()?;
     let txn = env.begin_write().await?;
     let l = running_lab(&txn, actor, lab_id).await?;
@@ -202,7 +203,7 @@ pub async fn join(env: &Env, actor: &Actor, lab_id: Uuid) -> DomainResult<lab::M
 pub async fn decide_request(
     env: &Env,
     actor: &Actor,
-    lab_id: Uuid,
+    lab_id: LabId,
     user_id: Uuid,
     accept: bool,
 ) -> DomainResult<lab::Model> {
@@ -254,7 +255,7 @@ pub async fn decide_request(
 pub async fn invite(
     env: &Env,
     actor: &Actor,
-    lab_id: Uuid,
+    lab_id: LabId,
     email: &str,
 ) -> DomainResult<lab::Model> {
     actor.user()?;
@@ -301,7 +302,7 @@ pub async fn invite(
 
 /// Leaves a Lab (or withdraws a request, or declines an invitation). The last coordinator
 /// cannot leave: they promote someone first.
-pub async fn leave(env: &Env, actor: &Actor, lab_id: Uuid) -> DomainResult<lab::Model> {
+pub async fn leave(env: &Env, actor: &Actor, lab_id: LabId) -> DomainResult<lab::Model> {
     let me = actor.user()?;
     let txn = env.begin_write().await?;
     let l = find_visible(&txn, actor, lab_id).await?;
@@ -339,7 +340,7 @@ pub async fn leave(env: &Env, actor: &Actor, lab_id: Uuid) -> DomainResult<lab::
 pub async fn set_role(
     env: &Env,
     actor: &Actor,
-    lab_id: Uuid,
+    lab_id: LabId,
     user_id: Uuid,
     role: LabRole,
 ) -> DomainResult<lab::Model> {

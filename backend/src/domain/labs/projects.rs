@@ -6,6 +6,7 @@ use crate::domain::labs::{event, find_visible, is_active, is_coordinator, member
 use crate::domain::{core::audit, Actor, DbResultExt, DomainError, DomainResult, Env};
 use crate::entities::{project, project_support};
 use constellation_shared::dto::labs::{LabStatus, ProjectInput, ProjectStatus};
+use constellation_shared::ids::LabId;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde_json::json;
 use uuid::Uuid;
@@ -33,7 +34,7 @@ pub async fn find_visible_project<C: ConnectionTrait>(
 pub async fn propose(
     env: &Env,
     actor: &Actor,
-    lab_id: Uuid,
+    lab_id: LabId,
     input: ProjectInput,
 ) -> DomainResult<project::Model> {
     let me = actor.user()?;

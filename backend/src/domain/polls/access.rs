@@ -6,6 +6,7 @@ use crate::domain::{Actor, CurrentUser, DomainError, DomainResult};
 use crate::entities::{lab, lab_member, polls::poll};
 use constellation_shared::dto::labs::{LabStatus, MemberState};
 use constellation_shared::dto::polls::PollAudience;
+use constellation_shared::ids::LabId;
 use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use std::collections::HashMap;
@@ -103,7 +104,7 @@ pub async fn find_visible<C: ConnectionTrait>(
 pub async fn poll_lab<'a, C: ConnectionTrait>(
     conn: &C,
     actor: &'a Actor,
-    lab_id: Uuid,
+    lab_id: LabId,
 ) -> DomainResult<(&'a CurrentUser, lab::Model)> {
     let l = labs::find_visible(conn, actor, lab_id).await?;
     let me = labs::require_coordinator(conn, actor, &l).await?;

@@ -8,6 +8,7 @@ use crate::domain::{Actor, DomainError, DomainResult, Env};
 use crate::entities::{lab, lab_member, polls::poll};
 use chrono::{DateTime, SecondsFormat, Utc};
 use constellation_shared::dto::labs::{LabRole, LabStatus, MemberState};
+use constellation_shared::ids::LabId;
 use constellation_shared::ValidationReason;
 use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
@@ -69,7 +70,7 @@ pub struct ListItem {
 pub async fn list(
     env: &Env,
     actor: &Actor,
-    lab_id: Option<Uuid>,
+    lab_id: Option<LabId>,
     after: Option<Cursor>,
     limit: u64,
 ) -> DomainResult<Vec<ListItem>> {

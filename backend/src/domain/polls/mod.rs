@@ -55,11 +55,8 @@ pub use list::{list, poll_labs, Cursor, ListItem};
 pub use privacy::export;
 pub use results::{ballots_for, counts_for, mine_for, outcome, responses_for, Mine};
 
-use crate::domain::{DomainError, DomainResult};
 use crate::entities::polls::poll;
 use constellation_shared::dto::polls::{PollAudience, PollKind, PollVisibility};
-use constellation_shared::ValidationReason;
-use uuid::Uuid;
 
 pub fn kind_of(p: &poll::Model) -> PollKind {
     p.kind
@@ -98,7 +95,4 @@ pub fn choice_of(raw: &str) -> Vec<usize> {
     serde_json::from_str(raw).unwrap_or_default()
 }
 
-pub fn parse_id(field: &'static str, raw: &str) -> DomainResult<Uuid> {
-    Uuid::parse_str(raw.trim())
-        .map_err(|_| DomainError::invalid(field, ValidationReason::InvalidId))
-}
+pub use crate::domain::core::parse::id as parse_id;

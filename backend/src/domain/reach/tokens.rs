@@ -5,6 +5,7 @@
 use crate::domain::{DomainError, DomainResult};
 use crate::entities::mail_token;
 use chrono::{Duration, Utc};
+use constellation_shared::ids::LabId;
 use constellation_shared::ValidationReason;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
@@ -39,7 +40,7 @@ pub struct NewToken {
     pub created_by: Option<Uuid>,
     pub valid_for: Duration,
     /// An invitation sent by a Lab.
-    pub lab_id: Option<Uuid>,
+    pub lab_id: Option<LabId>,
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -177,7 +178,7 @@ pub async fn take_pending_for<C: ConnectionTrait>(
 pub async fn expire_invitations<C: ConnectionTrait>(
     conn: &C,
     email_normalized: &str,
-    lab: Option<Uuid>,
+    lab: Option<LabId>,
 ) -> DomainResult<()> {
     use sea_orm::sea_query::{ExprTrait, Func};
     let now = Utc::now();

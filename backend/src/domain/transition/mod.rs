@@ -28,7 +28,6 @@ use crate::domain::labs::{is_active, membership};
 use crate::domain::{Actor, CurrentUser, DomainError, DomainResult};
 use crate::entities::{transition_holder, transition_plan, transition_service};
 use constellation_shared::dto::transition::{MigrationPath, ServiceKind, ServiceStatus};
-use constellation_shared::ValidationReason;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
@@ -44,17 +43,9 @@ pub fn path_of(s: &transition_service::Model) -> Option<MigrationPath> {
     s.path
 }
 
-pub fn parse_id(field: &'static str, raw: &str) -> DomainResult<Uuid> {
-    Uuid::parse_str(raw.trim())
-        .map_err(|_| DomainError::invalid(field, ValidationReason::InvalidId))
-}
+pub use crate::domain::core::parse::id as parse_id;
 
-pub fn opt_id(field: &'static str, raw: Option<&str>) -> DomainResult<Option<Uuid>> {
-    raw.map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(|s| parse_id(field, s))
-        .transpose()
-}
+pub use crate::domain::core::parse::opt_id;
 
 /// The plan, if the board has set it up.
 pub async fn current_plan<C: ConnectionTrait>(

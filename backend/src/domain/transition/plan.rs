@@ -13,6 +13,7 @@ use constellation_shared::dto::labs::{
     FramingStatus, LabRole, LabStatus, LabVisibility, MemberState, MembershipPolicy,
 };
 use constellation_shared::dto::transition::PlanInput;
+use constellation_shared::ids::LabId;
 use constellation_shared::ValidationReason;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
@@ -31,7 +32,7 @@ pub const WORKING_GROUP_SLUG: &str = "transition";
 
 struct Plan {
     title: String,
-    motion: Option<Uuid>,
+    motion: Option<constellation_shared::ids::MotionId>,
     note: String,
     ends_on: chrono::NaiveDate,
     at_risk_days: i32,
@@ -76,7 +77,7 @@ async fn create_working_group(
     by: Uuid,
     ends_on: chrono::NaiveDate,
 ) -> DomainResult<lab::Model> {
-    let id = Uuid::new_v4();
+    let id = LabId::new_v4();
     let now = chrono::Utc::now();
     let name = "Groupe de travail Transition".to_owned();
     let description = "Groupe de travail participatif pour la transition des services \

@@ -14,6 +14,7 @@ use crate::entities::{
     transition_service as service, transition_status_event as step,
 };
 use constellation_shared::dto::transition::{MigrationPath, PathInput, ServiceStatus};
+use constellation_shared::ids::LabId;
 use constellation_shared::ValidationReason;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
@@ -91,7 +92,7 @@ pub async fn set_path(
     path: MigrationPath,
     target_host: String,
     group: Option<Uuid>,
-    taker: (Option<Uuid>, Option<Uuid>),
+    taker: (Option<Uuid>, Option<LabId>),
 ) -> DomainResult<service::Model> {
     if s.internal {
         return Err(DomainError::InvalidTransition(

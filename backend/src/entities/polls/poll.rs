@@ -2,6 +2,7 @@
 //! audience (the members, or `lab_id`'s members), author and closing date.
 
 use constellation_shared::dto::polls::{PollAudience, PollKind, PollVisibility};
+use constellation_shared::ids::LabId;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -14,7 +15,7 @@ pub struct Model {
     pub kind: PollKind,
     pub visibility: PollVisibility,
     pub audience: PollAudience,
-    pub lab_id: Option<Uuid>,
+    pub lab_id: Option<LabId>,
     pub options: String,
     pub author_id: Uuid,
     pub closes_at: DateTimeUtc,

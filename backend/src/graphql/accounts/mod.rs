@@ -9,7 +9,6 @@ use async_graphql::connection::{Connection, Edge, EmptyFields};
 use async_graphql::{Context, Json, Object, Result, SimpleObject, ID};
 use constellation_shared::dto::accounts::{ProfileInput, RegisterInput};
 use constellation_shared::{Language, MembershipKind, ValidationReason};
-use uuid::Uuid;
 
 pub mod members;
 pub mod recovery;
@@ -114,8 +113,10 @@ pub async fn viewer_language(ctx: &Context<'_>) -> Result<Language> {
     })
 }
 
-pub fn parse_uuid(field: &'static str, id: &ID) -> Result<Uuid> {
-    Uuid::parse_str(id.as_str())
+/// An id argument read as the id type the caller needs (`Uuid`, `MotionId`, …).
+pub fn parse_uuid<T: std::str::FromStr>(field: &'static str, id: &ID) -> Result<T> {
+    id.as_str()
+        .parse::<T>()
         .map_err(|_| DomainError::invalid(field, ValidationReason::InvalidId))
         .gql()
 }

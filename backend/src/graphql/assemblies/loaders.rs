@@ -7,9 +7,9 @@ use crate::domain::Env;
 use crate::entities::motion_candidate;
 use crate::graphql::loaders::{Cached, LoadError};
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
+use constellation_shared::ids::MotionId;
 use std::collections::HashMap;
 use std::sync::Arc;
-use uuid::Uuid;
 
 fn failed(what: &'static str) -> impl Fn(crate::domain::DomainError) -> LoadError {
     move |e| {
@@ -21,11 +21,11 @@ fn failed(what: &'static str) -> impl Fn(crate::domain::DomainError) -> LoadErro
 /// The election of each encrypted motion.
 pub struct ElectionLoader(pub Env);
 
-impl Loader<Uuid> for ElectionLoader {
+impl Loader<MotionId> for ElectionLoader {
     type Value = encrypted::ElectionView;
     type Error = LoadError;
 
-    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+    async fn load(&self, keys: &[MotionId]) -> Result<HashMap<MotionId, Self::Value>, Self::Error> {
         encrypted::views_for(&self.0.db, keys)
             .await
             .map_err(failed("elections"))
@@ -35,18 +35,18 @@ impl Loader<Uuid> for ElectionLoader {
 /// The candidates of each election, in ballot order.
 pub struct CandidatesLoader(pub Env);
 
-impl Loader<Uuid> for CandidatesLoader {
+impl Loader<MotionId> for CandidatesLoader {
     type Value = Vec<motion_candidate::Model>;
     type Error = LoadError;
 
-    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+    async fn load(&self, keys: &[MotionId]) -> Result<HashMap<MotionId, Self::Value>, Self::Error> {
         elections::candidates_for(&self.0.db, keys)
             .await
             .map_err(failed("candidates"))
     }
 }
 
-fn cached<L: Loader<Uuid>>(loader: L) -> Cached<L> {
+fn cached<L: Loader<MotionId>>(loader: L) -> Cached<L> {
     DataLoader::with_cache(loader, tokio::spawn, HashMapCache::default())
 }
 

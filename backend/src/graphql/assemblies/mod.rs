@@ -18,6 +18,7 @@ use constellation_shared::dto::assemblies::{
     AgendaItemInput, AssemblyInput, AssemblyKind, AssemblyStatus, BallotKind, Choice,
     MajorityRuleCode, MotionInput, MotionStatus, ProxyStatus,
 };
+use constellation_shared::ids::AssemblyId;
 use constellation_shared::{Language, ValidationReason};
 use futures_util::{Stream, StreamExt};
 use std::time::Duration;

@@ -23,7 +23,7 @@ impl From<votes::Cast> for CastResult {
 #[derive(Default)]
 pub struct AssembliesMutation;
 
-pub(super) async fn reload(ctx: &Context<'_>, id: Uuid) -> Result<Assembly> {
+pub(super) async fn reload(ctx: &Context<'_>, id: AssemblyId) -> Result<Assembly> {
     assemblies::find(&ctx.env().db, id)
         .await
         .gql()

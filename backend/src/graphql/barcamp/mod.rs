@@ -23,6 +23,7 @@ use async_graphql::{Context, Object, Result, SimpleObject, Subscription, ID};
 use constellation_shared::dto::barcamp::{
     BarcampPhase, EditionInput, RoomInput, SessionFormat, SessionInput, SessionStatus, SlotInput,
 };
+use constellation_shared::ids::EditionId;
 use constellation_shared::{Language, ValidationReason};
 use futures_util::{Stream, StreamExt};
 use tokio_stream::wrappers::BroadcastStream;
@@ -41,14 +42,14 @@ pub use schedule_objects::*;
 pub use session::*;
 pub use subscription::*;
 
-async fn edition_of(ctx: &Context<'_>, id: Uuid) -> Result<barcamp_edition::Model> {
+async fn edition_of(ctx: &Context<'_>, id: EditionId) -> Result<barcamp_edition::Model> {
     load::<EditionLoader, _>(ctx, id)
         .await?
         .ok_or(DomainError::internal("missing edition"))
         .gql()
 }
 
-async fn organises(ctx: &Context<'_>, edition_id: Uuid) -> Result<bool> {
+async fn organises(ctx: &Context<'_>, edition_id: EditionId) -> Result<bool> {
     // Decided without loading when the actor alone settles it (anonymous, board, admin).
     match ctx.actor() {
         Actor::User(u) if u.is_board || u.is_admin => return Ok(true),
@@ -64,7 +65,7 @@ async fn organises(ctx: &Context<'_>, edition_id: Uuid) -> Result<bool> {
     Ok(access::organises(ctx.actor(), &named))
 }
 
-async fn sees_placements(ctx: &Context<'_>, edition_id: Uuid) -> Result<bool> {
+async fn sees_placements(ctx: &Context<'_>, edition_id: EditionId) -> Result<bool> {
     let e = edition_of(ctx, edition_id).await?;
     Ok(access::sees_placements(
         phase_of(&e),
@@ -72,7 +73,7 @@ async fn sees_placements(ctx: &Context<'_>, edition_id: Uuid) -> Result<bool> {
     ))
 }
 
-async fn timeline_of(ctx: &Context<'_>, edition_id: Uuid) -> Result<Timeline> {
+async fn timeline_of(ctx: &Context<'_>, edition_id: EditionId) -> Result<Timeline> {
     Ok(Timeline::new(
         load::<SlotsByEditionLoader, _>(ctx, edition_id)
             .await?
@@ -80,6 +81,6 @@ async fn timeline_of(ctx: &Context<'_>, edition_id: Uuid) -> Result<Timeline> {
     ))
 }
 
-fn opt_id(field: &'static str, id: Option<ID>) -> Result<Option<Uuid>> {
+fn opt_id<T: std::str::FromStr>(field: &'static str, id: Option<ID>) -> Result<Option<T>> {
     id.map(|i| parse_uuid(field, &i)).transpose()
 }

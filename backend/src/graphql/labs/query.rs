@@ -2,6 +2,7 @@
 //! loaders.
 
 use super::*;
+use constellation_shared::ids::LabId;
 
 /// Loads, in one statement per relation, what the page's Labs will ask for (as far as the
 /// query selects it) and feeds the request's loader caches. The loaders run directly and
@@ -11,9 +12,9 @@ pub(super) async fn prefetch(ctx: &Context<'_>, rows: &[lab::Model]) -> Result<(
     let node = ctx.look_ahead().field("edges").field("node");
     let env = ctx.env();
     let internal = |_| DomainError::internal("prefetch");
-    let ids: Vec<Uuid> = rows.iter().map(|l| l.id).collect();
+    let ids: Vec<LabId> = rows.iter().map(|l| l.id).collect();
     let wants = |fields: &[&str]| fields.iter().any(|f| node.field(f).exists());
-    let framing_keys: Vec<(Uuid, i32)> = rows
+    let framing_keys: Vec<(LabId, i32)> = rows
         .iter()
         .flat_map(|l| {
             [l.approved_framing_version, l.pending_framing_version]

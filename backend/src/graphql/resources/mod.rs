@@ -18,6 +18,7 @@ use async_graphql::{Context, Object, Result, ID};
 use constellation_shared::dto::resources::{
     LedgerKind, PeriodInput, PoolInput, PoolKind, RequestInput, RequestStatus, ResourceDecision,
 };
+use constellation_shared::ids::LabId;
 use constellation_shared::ValidationReason;
 use uuid::Uuid;
 
@@ -40,7 +41,7 @@ async fn scale_of_period(ctx: &Context<'_>, period_id: Uuid) -> Result<i32> {
     Ok(pool_of(ctx, period.pool_id).await?.scale)
 }
 
-async fn lab_of(ctx: &Context<'_>, id: Uuid) -> Result<Lab> {
+async fn lab_of(ctx: &Context<'_>, id: LabId) -> Result<Lab> {
     load::<LabLoader, _>(ctx, id)
         .await?
         .map(Lab)
@@ -253,7 +254,7 @@ impl AllocationTotal {
     }
 }
 
-fn opt_uuid(field: &'static str, id: Option<ID>) -> Result<Option<Uuid>> {
+fn opt_uuid<T: std::str::FromStr>(field: &'static str, id: Option<ID>) -> Result<Option<T>> {
     id.map(|i| parse_uuid(field, &i)).transpose()
 }
 

@@ -39,7 +39,10 @@ fn person(i: usize, board: bool, kind: MembershipKind) -> user::ActiveModel {
     }
 }
 
-async fn assembly(env: &domain::Env, actor: &Actor) -> Result<uuid::Uuid> {
+async fn assembly(
+    env: &domain::Env,
+    actor: &Actor,
+) -> Result<constellation_shared::ids::AssemblyId> {
     use constellation_shared::dto::assemblies::{AgendaItemInput, AssemblyInput, AssemblyKind};
     let a = domain::assemblies::create(
         env,

@@ -89,7 +89,7 @@ async fn run(bin: &str, database_url: &str) -> Result<()> {
 pub(super) fn cast_all(
     client: &reqwest::Client,
     tokens: &[(String, uuid::Uuid)],
-    motion: uuid::Uuid,
+    motion: constellation_shared::ids::MotionId,
     urls: &[&str],
 ) -> Vec<tokio::task::JoinHandle<(bool, Duration)>> {
     tokens

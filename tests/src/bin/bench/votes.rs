@@ -158,7 +158,7 @@ pub(super) async fn seed_assembly(
     env: &constellation_backend::domain::Env,
     voters: usize,
     ballots: &[constellation_shared::dto::assemblies::BallotKind],
-) -> Result<(Vec<uuid::Uuid>, Vec<uuid::Uuid>)> {
+) -> Result<(Vec<uuid::Uuid>, Vec<constellation_shared::ids::MotionId>)> {
     let s = seed_assembly_keyed(env, voters, ballots).await?;
     Ok((s.voters, s.motions))
 }
@@ -167,7 +167,7 @@ pub(super) async fn seed_assembly(
 pub(super) struct Seeded {
     pub chair: constellation_backend::domain::Actor,
     pub voters: Vec<uuid::Uuid>,
-    pub motions: Vec<uuid::Uuid>,
+    pub motions: Vec<constellation_shared::ids::MotionId>,
     /// The chair's trustee secret, per motion (encrypted motions only).
     pub secrets: Vec<Option<constellation_shared::voting::TrusteeSecret>>,
 }
@@ -270,7 +270,7 @@ pub(super) async fn seed_assembly_keyed(
         .await
         .map_err(|e| anyhow::anyhow!("{e:?}"))?;
     }
-    let motions: Vec<uuid::Uuid> = domain::assemblies::motions(db, a.id)
+    let motions: Vec<constellation_shared::ids::MotionId> = domain::assemblies::motions(db, a.id)
         .await
         .map_err(|e| anyhow::anyhow!("{e:?}"))?
         .into_iter()

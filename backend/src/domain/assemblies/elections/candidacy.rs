@@ -8,6 +8,7 @@ use crate::domain::{core::audit, Actor, DbResultExt, DomainError, DomainResult, 
 use crate::entities::{assembly, motion, motion_candidate, user};
 use chrono::Utc;
 use constellation_shared::dto::assemblies::{AssemblyStatus, MotionStatus};
+use constellation_shared::ids::{AssemblyId, MotionId};
 use constellation_shared::MembershipKind;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait,
@@ -17,7 +18,10 @@ use serde_json::{json, Value};
 use uuid::Uuid;
 
 /// The election, locked, in a state where candidacies change.
-async fn draft_election(txn: &DatabaseTransaction, motion_id: Uuid) -> DomainResult<motion::Model> {
+async fn draft_election(
+    txn: &DatabaseTransaction,
+    motion_id: MotionId,
+) -> DomainResult<motion::Model> {
     let mut q = motion::Entity::find_by_id(motion_id);
     if txn.get_database_backend() == sea_orm::DbBackend::Postgres {
         q = sea_orm::QuerySelect::lock_exclusive(q);
@@ -47,7 +51,7 @@ async fn done(
     action: &str,
     m: &motion::Model,
     after: Value,
-) -> DomainResult<Uuid> {
+) -> DomainResult<AssemblyId> {
     let entry = audit::record(
         &txn,
         Some(who),
@@ -72,9 +76,9 @@ async fn done(
 pub async fn propose_candidate(
     env: &Env,
     actor: &Actor,
-    motion_id: Uuid,
+    motion_id: MotionId,
     user_id: Uuid,
-) -> DomainResult<Uuid> {
+) -> DomainResult<AssemblyId> {
     let me = actor.user()?.clone();
     let standing = me.id == user_id;
     if standing {
@@ -127,7 +131,11 @@ pub async fn propose_candidate(
 }
 
 /// The proposed candidate accepts to stand.
-pub async fn accept_candidacy(env: &Env, actor: &Actor, motion_id: Uuid) -> DomainResult<Uuid> {
+pub async fn accept_candidacy(
+    env: &Env,
+    actor: &Actor,
+    motion_id: MotionId,
+) -> DomainResult<AssemblyId> {
     let me = actor.user()?.clone();
     let txn = env.begin_write().await?;
     let m = draft_election(&txn, motion_id).await?;
@@ -156,9 +164,9 @@ pub async fn accept_candidacy(env: &Env, actor: &Actor, motion_id: Uuid) -> Doma
 pub async fn withdraw_candidacy(
     env: &Env,
     actor: &Actor,
-    motion_id: Uuid,
+    motion_id: MotionId,
     user_id: Uuid,
-) -> DomainResult<Uuid> {
+) -> DomainResult<AssemblyId> {
     let me = actor.user()?.clone();
     if me.id != user_id {
         actor.board_or_admin()?;

@@ -5,6 +5,7 @@ use super::{ballot_candidates, mode_of, seats_of};
 use crate::domain::{DomainError, DomainResult};
 use crate::entities::{ballot_participation, candidate_mark, candidate_vote, motion};
 use constellation_shared::dto::assemblies::{BallotKind, Choice, ElectionMode};
+use constellation_shared::ids::MotionId;
 use constellation_shared::rules::majority::Tally;
 use constellation_shared::ValidationReason;
 use sea_orm::{
@@ -142,7 +143,7 @@ pub async fn counts<C: ConnectionTrait>(
 /// At the close of a secret election: the marks rewritten in a random order with fresh ids,
 /// in the closing transaction, so that no mark keeps the transaction id (PostgreSQL) it
 /// shared with its voter's participation row.
-pub async fn shuffle_marks(txn: &DatabaseTransaction, motion_id: Uuid) -> DomainResult<()> {
+pub async fn shuffle_marks(txn: &DatabaseTransaction, motion_id: MotionId) -> DomainResult<()> {
     crate::domain::core::unlink::rewrite_shuffled(
         txn,
         candidate_mark::Column::MotionId.eq(motion_id),

@@ -28,6 +28,7 @@ use crate::entities::{assembly, motion, motion_candidate};
 use constellation_shared::dto::assemblies::{
     BallotKind, ElectionInput, ElectionMode, MotionKind, MotionStatus,
 };
+use constellation_shared::ids::MotionId;
 use constellation_shared::ValidationReason;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
@@ -76,7 +77,7 @@ pub async fn add_election(
     }
     let encrypted = input.ballot == BallotKind::Encrypted;
     let m = motion::ActiveModel {
-        id: Set(Uuid::now_v7()),
+        id: Set(MotionId::now_v7()),
         assembly_id: Set(a.id),
         item_id: Set(item_id),
         text: Set(body),
@@ -119,7 +120,7 @@ pub async fn add_election(
 /// Every candidacy of an election, in ballot order.
 pub async fn candidates<C: ConnectionTrait>(
     conn: &C,
-    motion_id: Uuid,
+    motion_id: MotionId,
 ) -> DomainResult<Vec<motion_candidate::Model>> {
     Ok(motion_candidate::Entity::find()
         .filter(motion_candidate::Column::MotionId.eq(motion_id))
@@ -131,9 +132,9 @@ pub async fn candidates<C: ConnectionTrait>(
 /// The candidates of several elections, each in ballot order (the motions' DataLoader).
 pub async fn candidates_for<C: ConnectionTrait>(
     conn: &C,
-    motion_ids: &[Uuid],
-) -> DomainResult<std::collections::HashMap<Uuid, Vec<motion_candidate::Model>>> {
-    let mut out: std::collections::HashMap<Uuid, Vec<motion_candidate::Model>> =
+    motion_ids: &[MotionId],
+) -> DomainResult<std::collections::HashMap<MotionId, Vec<motion_candidate::Model>>> {
+    let mut out: std::collections::HashMap<MotionId, Vec<motion_candidate::Model>> =
         motion_ids.iter().map(|id| (*id, Vec::new())).collect();
     for c in motion_candidate::Entity::find()
         .filter(motion_candidate::Column::MotionId.is_in(motion_ids.iter().copied()))
@@ -150,7 +151,7 @@ pub async fn candidates_for<C: ConnectionTrait>(
 /// The candidates on the ballot (accepted), in ballot order.
 pub async fn ballot_candidates<C: ConnectionTrait>(
     conn: &C,
-    motion_id: Uuid,
+    motion_id: MotionId,
 ) -> DomainResult<Vec<Uuid>> {
     Ok(candidates(conn, motion_id)
         .await?

@@ -6,12 +6,12 @@
 use super::{invalid, params, parse_stored};
 use crate::domain::{DbResultExt, DomainError, DomainResult};
 use crate::entities::{encrypted_ballot, motion, motion_election};
+use constellation_shared::ids::MotionId;
 use constellation_shared::voting::{raw::point_to_hex, verify_ballot, Ballot, EncryptedTally};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
     EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect, Set,
 };
-use uuid::Uuid;
 
 /// Most bytes of a posted ballot for a question of `options` options: a yes/no/abstain
 /// ballot is about 2.5 KB, each option adding a ciphertext and its 0-or-1 proof.
@@ -62,7 +62,7 @@ pub async fn verify_for_cast(
 /// Stores a verified ballot in the writer's transaction.
 pub async fn insert_ballot(
     txn: &DatabaseTransaction,
-    motion_id: Uuid,
+    motion_id: MotionId,
     b: &VerifiedBallot,
 ) -> DomainResult<()> {
     encrypted_ballot::ActiveModel {
@@ -83,7 +83,7 @@ pub async fn insert_ballot(
 /// The box of a motion in tracker order, after the cursor `after` (a tracker: lowercase hex,
 /// `VALIDATION` otherwise).
 fn box_after(
-    motion_id: Uuid,
+    motion_id: MotionId,
     after: Option<&str>,
 ) -> DomainResult<sea_orm::Select<encrypted_ballot::Entity>> {
     let mut q = encrypted_ballot::Entity::find()
@@ -108,7 +108,7 @@ fn box_after(
 /// The public board: trackers in order, after `after`, at most `first`.
 pub async fn trackers<C: ConnectionTrait>(
     conn: &C,
-    motion_id: Uuid,
+    motion_id: MotionId,
     after: Option<&str>,
     first: u64,
 ) -> DomainResult<Vec<String>> {
@@ -126,7 +126,7 @@ pub async fn trackers<C: ConnectionTrait>(
 /// decrypting, so the server cannot have a single ballot decrypted.
 pub async fn ballot_page<C: ConnectionTrait>(
     conn: &C,
-    motion_id: Uuid,
+    motion_id: MotionId,
     after: Option<&str>,
     first: u64,
 ) -> DomainResult<Vec<(String, String)>> {
@@ -143,7 +143,7 @@ pub async fn ballot_page<C: ConnectionTrait>(
 /// Every ballot of the motion, in tracker order.
 pub(crate) async fn all_ballots<C: ConnectionTrait>(
     conn: &C,
-    motion_id: Uuid,
+    motion_id: MotionId,
 ) -> DomainResult<Vec<Ballot>> {
     let rows: Vec<String> = encrypted_ballot::Entity::find()
         .filter(encrypted_ballot::Column::MotionId.eq(motion_id))

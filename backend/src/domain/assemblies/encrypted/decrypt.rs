@@ -10,6 +10,7 @@ use crate::domain::assemblies::{motion_status, room_counts};
 use crate::domain::{core::audit, Actor, DomainError, DomainResult, Env};
 use crate::entities::{motion, motion_election, motion_trustee};
 use constellation_shared::dto::assemblies::MotionStatus;
+use constellation_shared::ids::{AssemblyId, MotionId};
 use constellation_shared::rules::majority::Tally;
 use constellation_shared::voting::{
     verify_partial_decryption, CredentialList, ElectionParams, ElectionRecord, EncryptedTally,
@@ -39,9 +40,9 @@ fn max_partial(options: usize) -> usize {
 pub async fn submit_partial_decryption(
     env: &Env,
     actor: &Actor,
-    motion_id: Uuid,
+    motion_id: MotionId,
     json_in: &str,
-) -> DomainResult<Uuid> {
+) -> DomainResult<AssemblyId> {
     let me = actor.user()?.clone();
     let ahead = prepare(env, actor, motion_id, json_in).await?;
     let pd = ahead.partial.clone();
@@ -123,7 +124,12 @@ struct Ahead {
     record: Option<(Vec<PartialDecryption>, ElectionRecord)>,
 }
 
-async fn prepare(env: &Env, actor: &Actor, motion_id: Uuid, json_in: &str) -> DomainResult<Ahead> {
+async fn prepare(
+    env: &Env,
+    actor: &Actor,
+    motion_id: MotionId,
+    json_in: &str,
+) -> DomainResult<Ahead> {
     let me = actor.user()?.id;
     let db = &env.db;
     let m = motion::Entity::find_by_id(motion_id)
@@ -184,7 +190,7 @@ async fn prepare(env: &Env, actor: &Actor, motion_id: Uuid, json_in: &str) -> Do
 /// async runtime.
 async fn verify_record<C: ConnectionTrait>(
     conn: &C,
-    motion_id: Uuid,
+    motion_id: MotionId,
     params: ElectionParams,
     partials: Vec<PartialDecryption>,
 ) -> DomainResult<ElectionRecord> {

@@ -7,6 +7,7 @@ use crate::domain::assemblies::{motion_status, votes::LiveSignal};
 use crate::domain::{core::audit, Actor, DomainError, DomainResult, Env};
 use crate::entities::{assembly, motion, motion_election, motion_trustee, user};
 use constellation_shared::dto::assemblies::{AssemblyStatus, MotionStatus};
+use constellation_shared::ids::{AssemblyId, MotionId};
 use constellation_shared::voting::{BasicTrustee, ElectionParams, Question, TrusteeSetup};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set,
@@ -21,9 +22,9 @@ const MAX_KEY: usize = 4_096;
 pub async fn submit_trustee_key(
     env: &Env,
     actor: &Actor,
-    motion_id: Uuid,
+    motion_id: MotionId,
     key_json: &str,
-) -> DomainResult<Uuid> {
+) -> DomainResult<AssemblyId> {
     let me = actor.user()?.clone();
     if key_json.len() > MAX_KEY {
         return Err(invalid("key too large"));
@@ -129,10 +130,10 @@ pub async fn make_params<C: ConnectionTrait>(
 pub async fn replace_trustee(
     env: &Env,
     actor: &Actor,
-    motion_id: Uuid,
+    motion_id: MotionId,
     index: i32,
     user_id: Uuid,
-) -> DomainResult<Uuid> {
+) -> DomainResult<AssemblyId> {
     let board = actor.board_or_admin()?.id;
     let txn = env.begin_write().await?;
     let m = locked_encrypted(&txn, motion_id).await?;

@@ -25,6 +25,7 @@ pub use keys::{ensure_no_trustee_duty, make_params, replace_trustee, submit_trus
 
 use crate::domain::{DomainError, DomainResult};
 use crate::entities::{encrypted_ballot, motion, motion_election, motion_trustee, user};
+use constellation_shared::ids::MotionId;
 use constellation_shared::voting::{ElectionParams, EncryptedTally};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
@@ -63,7 +64,7 @@ impl ElectionView {
 /// or its author if the association has no board member yet.
 pub async fn create_for<C: ConnectionTrait>(
     conn: &C,
-    motion_id: Uuid,
+    motion_id: MotionId,
     author: Uuid,
 ) -> DomainResult<()> {
     let mut people: Vec<Uuid> = user::Entity::find()
@@ -107,7 +108,7 @@ pub async fn create_for<C: ConnectionTrait>(
 pub(crate) async fn as_trustee(
     txn: &sea_orm::DatabaseTransaction,
     actor: &crate::domain::Actor,
-    motion_id: Uuid,
+    motion_id: MotionId,
 ) -> DomainResult<(
     motion::Model,
     Vec<motion_trustee::Model>,
@@ -128,7 +129,7 @@ pub(crate) async fn as_trustee(
 /// The motion, locked on PostgreSQL; `INVALID_TRANSITION` unless it is an encrypted vote.
 pub(crate) async fn locked_encrypted(
     txn: &sea_orm::DatabaseTransaction,
-    motion_id: Uuid,
+    motion_id: MotionId,
 ) -> DomainResult<motion::Model> {
     use sea_orm::QuerySelect;
     let mut q = motion::Entity::find_by_id(motion_id);
@@ -146,7 +147,7 @@ pub(crate) async fn locked_encrypted(
 
 pub(crate) async fn election_row<C: ConnectionTrait>(
     conn: &C,
-    motion_id: Uuid,
+    motion_id: MotionId,
 ) -> DomainResult<motion_election::Model> {
     motion_election::Entity::find_by_id(motion_id)
         .one(conn)
@@ -158,7 +159,7 @@ pub(crate) async fn election_row<C: ConnectionTrait>(
 
 pub(crate) async fn trustees_of<C: ConnectionTrait>(
     conn: &C,
-    motion_id: Uuid,
+    motion_id: MotionId,
 ) -> DomainResult<Vec<motion_trustee::Model>> {
     Ok(motion_trustee::Entity::find()
         .filter(motion_trustee::Column::MotionId.eq(motion_id))
@@ -170,7 +171,7 @@ pub(crate) async fn trustees_of<C: ConnectionTrait>(
 /// The parameters of an encrypted motion once every trustee posted its key.
 pub async fn params<C: ConnectionTrait>(
     conn: &C,
-    motion_id: Uuid,
+    motion_id: MotionId,
 ) -> DomainResult<Option<ElectionParams>> {
     election_row(conn, motion_id)
         .await?
@@ -192,13 +193,13 @@ pub(crate) fn invalid(e: impl std::fmt::Display) -> DomainError {
 /// (the motions' DataLoader): keyed by motion id; a motion with no election row is absent.
 pub async fn views_for<C: ConnectionTrait>(
     conn: &C,
-    motion_ids: &[Uuid],
-) -> DomainResult<HashMap<Uuid, ElectionView>> {
+    motion_ids: &[MotionId],
+) -> DomainResult<HashMap<MotionId, ElectionView>> {
     let rows = motion_election::Entity::find()
         .filter(motion_election::Column::MotionId.is_in(motion_ids.iter().copied()))
         .all(conn)
         .await?;
-    let mut trustees: HashMap<Uuid, Vec<motion_trustee::Model>> = HashMap::new();
+    let mut trustees: HashMap<MotionId, Vec<motion_trustee::Model>> = HashMap::new();
     for t in motion_trustee::Entity::find()
         .filter(motion_trustee::Column::MotionId.is_in(motion_ids.iter().copied()))
         .order_by_asc(motion_trustee::Column::MotionId)
@@ -208,13 +209,13 @@ pub async fn views_for<C: ConnectionTrait>(
     {
         trustees.entry(t.motion_id).or_default().push(t);
     }
-    let counts: HashMap<Uuid, i64> = encrypted_ballot::Entity::find()
+    let counts: HashMap<MotionId, i64> = encrypted_ballot::Entity::find()
         .select_only()
         .column(encrypted_ballot::Column::MotionId)
         .column_as(encrypted_ballot::Column::Tracker.count(), "n")
         .filter(encrypted_ballot::Column::MotionId.is_in(motion_ids.iter().copied()))
         .group_by(encrypted_ballot::Column::MotionId)
-        .into_tuple::<(Uuid, i64)>()
+        .into_tuple::<(MotionId, i64)>()
         .all(conn)
         .await?
         .into_iter()

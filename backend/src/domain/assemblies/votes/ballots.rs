@@ -4,6 +4,7 @@
 use crate::domain::core::unlink::rewrite_shuffled;
 use crate::domain::DomainResult;
 use crate::entities::secret_ballot;
+use constellation_shared::ids::MotionId;
 use rand::RngCore;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QuerySelect, Set,
@@ -19,7 +20,7 @@ pub(super) fn receipt() -> String {
 /// Rewrites a motion's ballots in a random order with fresh ids, in the closing transaction.
 pub(super) async fn shuffle_ballots(
     txn: &DatabaseTransaction,
-    motion_id: Uuid,
+    motion_id: MotionId,
 ) -> DomainResult<()> {
     rewrite_shuffled(
         txn,
@@ -36,7 +37,10 @@ pub(super) async fn shuffle_ballots(
 }
 
 /// Published with a closed secret ballot: every receipt, sorted, without choices.
-pub async fn receipts<C: ConnectionTrait>(conn: &C, motion_id: Uuid) -> DomainResult<Vec<String>> {
+pub async fn receipts<C: ConnectionTrait>(
+    conn: &C,
+    motion_id: MotionId,
+) -> DomainResult<Vec<String>> {
     let mut r: Vec<String> = secret_ballot::Entity::find()
         .filter(secret_ballot::Column::MotionId.eq(motion_id))
         .select_only()

@@ -9,6 +9,7 @@ use crate::domain::{core::audit, DbResultExt, DomainError, DomainResult};
 use crate::entities::{audit_log, ballot_participation, motion, open_vote, proxy, secret_ballot};
 use chrono::Utc;
 use constellation_shared::dto::assemblies::{BallotKind, Choice, MotionStatus, ProxyStatus};
+use constellation_shared::ids::AssemblyId;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
     QuerySelect, Set,
@@ -20,7 +21,7 @@ use uuid::Uuid;
 /// if they hold the principal's accepted proxy and the principal is not present.
 async fn eligible<C: ConnectionTrait>(
     conn: &C,
-    assembly_id: Uuid,
+    assembly_id: AssemblyId,
     caster: Uuid,
     member: Uuid,
 ) -> DomainResult<bool> {
@@ -54,7 +55,7 @@ async fn eligible<C: ConnectionTrait>(
 pub(super) async fn cast_in(
     txn: &DatabaseTransaction,
     j: &Job,
-) -> DomainResult<(Cast, Uuid, audit_log::Model)> {
+) -> DomainResult<(Cast, AssemblyId, audit_log::Model)> {
     // PostgreSQL: a shared lock on the motion, so closing (an UPDATE) waits for the votes in
     // flight and no vote lands after the close.
     let mut q = motion::Entity::find_by_id(j.motion_id);

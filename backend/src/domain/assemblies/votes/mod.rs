@@ -44,6 +44,7 @@ use crate::domain::{core::audit, Actor, CurrentUser, DomainError, DomainResult};
 use crate::entities::{audit_log, ballot_participation, motion, open_vote, proxy, secret_ballot};
 use chrono::Utc;
 use constellation_shared::dto::assemblies::{Choice, MotionStatus, ProxyStatus};
+use constellation_shared::ids::{AssemblyId, MotionId};
 use rand::seq::SliceRandom;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, Set,
@@ -58,13 +59,13 @@ use uuid::Uuid;
 /// What changed, for live pages (they read the figures they may see themselves).
 #[derive(Clone, Debug)]
 pub struct LiveSignal {
-    pub assembly_id: Uuid,
-    pub motion_id: Option<Uuid>,
+    pub assembly_id: AssemblyId,
+    pub motion_id: Option<MotionId>,
     pub kind: &'static str,
 }
 
 pub struct Cast {
-    pub motion_id: Uuid,
+    pub motion_id: MotionId,
     pub member_id: Uuid,
     pub receipt: Option<String>,
 }
@@ -80,7 +81,7 @@ enum Vote {
 
 struct Job {
     caster: CurrentUser,
-    motion_id: Uuid,
+    motion_id: MotionId,
     member_id: Uuid,
     vote: Vote,
     reply: oneshot::Sender<DomainResult<Cast>>,
@@ -207,7 +208,7 @@ impl VoteQueue {
     pub async fn cast(
         &self,
         actor: &Actor,
-        motion_id: Uuid,
+        motion_id: MotionId,
         member_id: Uuid,
         choice: Choice,
     ) -> DomainResult<Cast> {
@@ -221,7 +222,7 @@ impl VoteQueue {
         &self,
         db: &DatabaseConnection,
         actor: &Actor,
-        motion_id: Uuid,
+        motion_id: MotionId,
         member_id: Uuid,
         ballot_json: &str,
     ) -> DomainResult<Cast> {
@@ -246,7 +247,7 @@ impl VoteQueue {
         &self,
         db: &DatabaseConnection,
         actor: &Actor,
-        motion_id: Uuid,
+        motion_id: MotionId,
         member_id: Uuid,
         marks: &[(Uuid, Choice)],
     ) -> DomainResult<Cast> {
@@ -275,7 +276,7 @@ impl VoteQueue {
     async fn enqueue(
         &self,
         actor: &Actor,
-        motion_id: Uuid,
+        motion_id: MotionId,
         member_id: Uuid,
         vote: Vote,
     ) -> DomainResult<Cast> {

@@ -9,6 +9,7 @@ use crate::domain::{core::audit, Actor, DomainError, DomainResult};
 use crate::entities::{assembly, majority_rule, motion};
 use chrono::Utc;
 use constellation_shared::dto::assemblies::{AssemblyStatus, BallotKind, MotionStatus};
+use constellation_shared::ids::{AssemblyId, MotionId};
 use constellation_shared::rules::majority::{self, Attendance, Rule, Tally};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QuerySelect, Set};
 use serde_json::{json, Value};
@@ -135,7 +136,7 @@ async fn close_encrypted(
     board: Uuid,
     m: motion::Model,
     closing: Closing,
-) -> DomainResult<Uuid> {
+) -> DomainResult<AssemblyId> {
     let ballots = crate::domain::assemblies::encrypted::close_box(&txn, &m, &closing).await?;
     let (motion_id, assembly_id) = (m.id, m.assembly_id);
     let mut am = m.into_active_model();
@@ -170,7 +171,7 @@ async fn close_election(
     board: Uuid,
     m: motion::Model,
     closing: Closing,
-) -> DomainResult<Uuid> {
+) -> DomainResult<AssemblyId> {
     use crate::domain::assemblies::elections;
     let (counts, ballots) = elections::counts(&txn, &m).await?;
     if m.ballot == BallotKind::Secret {
@@ -221,8 +222,8 @@ async fn close_election(
 pub async fn open_voting(
     env: &crate::domain::Env,
     actor: &Actor,
-    motion_id: Uuid,
-) -> DomainResult<Uuid> {
+    motion_id: MotionId,
+) -> DomainResult<AssemblyId> {
     let board = actor.board_or_admin()?;
     let txn = env.begin_write().await?;
     // PostgreSQL: the motion row is locked as candidacies lock it, so an election opens on
@@ -278,8 +279,8 @@ pub async fn open_voting(
 pub async fn close_voting(
     env: &crate::domain::Env,
     actor: &Actor,
-    motion_id: Uuid,
-) -> DomainResult<Uuid> {
+    motion_id: MotionId,
+) -> DomainResult<AssemblyId> {
     let board = actor.board_or_admin()?;
     let txn = env.begin_write().await?;
     let mut q = motion::Entity::find_by_id(motion_id);

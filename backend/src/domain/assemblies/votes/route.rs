@@ -8,6 +8,7 @@ use crate::domain::assemblies::encrypted::VerifiedBallot;
 use crate::domain::{DomainError, DomainResult};
 use crate::entities::motion;
 use constellation_shared::dto::assemblies::{BallotKind, Choice};
+use constellation_shared::ids::AssemblyId;
 use serde_json::{json, Value};
 use uuid::Uuid;
 
@@ -35,7 +36,7 @@ impl Route<'_> {
 
     /// What the audit log says of the vote: who voted for whom always, the choice only for
     /// open ballots.
-    pub(super) fn audit(&self, assembly_id: Uuid, member: Uuid) -> Value {
+    pub(super) fn audit(&self, assembly_id: AssemblyId, member: Uuid) -> Value {
         match self {
             Route::Open(c) => {
                 json!({ "assemblyId": assembly_id, "member": member, "choice": c.as_str() })

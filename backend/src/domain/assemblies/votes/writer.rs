@@ -124,7 +124,7 @@ async fn write_batch(
     }
 }
 
-type Outcomes = Vec<DomainResult<(Cast, Uuid)>>;
+type Outcomes = Vec<DomainResult<(Cast, AssemblyId)>>;
 
 /// Checks and writes a whole batch in one transaction: one read per table for the batch,
 /// then bulk inserts. Returns each vote's outcome, or an error if the batch must be retried
@@ -139,7 +139,7 @@ async fn fast_batch(db: &DatabaseConnection, jobs: &[Job]) -> DomainResult<Outco
         })
         .await?;
     let pg = txn.get_database_backend() == sea_orm::DbBackend::Postgres;
-    let motion_ids: Vec<Uuid> = jobs
+    let motion_ids: Vec<MotionId> = jobs
         .iter()
         .map(|j| j.motion_id)
         .collect::<HashSet<_>>()
@@ -149,9 +149,9 @@ async fn fast_batch(db: &DatabaseConnection, jobs: &[Job]) -> DomainResult<Outco
     if pg {
         q = q.lock_shared();
     }
-    let motions: HashMap<Uuid, motion::Model> =
+    let motions: HashMap<MotionId, motion::Model> =
         q.all(&txn).await?.into_iter().map(|m| (m.id, m)).collect();
-    let assemblies: Vec<Uuid> = motions
+    let assemblies: Vec<AssemblyId> = motions
         .values()
         .map(|m| m.assembly_id)
         .collect::<HashSet<_>>()
@@ -167,7 +167,7 @@ async fn fast_batch(db: &DatabaseConnection, jobs: &[Job]) -> DomainResult<Outco
             .all(&txn)
             .await?;
     }
-    let present: HashSet<(Uuid, Uuid)> = attendance::Entity::find()
+    let present: HashSet<(AssemblyId, Uuid)> = attendance::Entity::find()
         .filter(attendance::Column::AssemblyId.is_in(assemblies.clone()))
         .all(&txn)
         .await?
@@ -186,13 +186,13 @@ async fn fast_batch(db: &DatabaseConnection, jobs: &[Job]) -> DomainResult<Outco
         .map(|j| j.member_id)
         .collect();
     let effective = crate::domain::assemblies::proxies::effective_among(&txn, principals).await?;
-    let proxies: HashMap<(Uuid, Uuid), Uuid> = accepted
+    let proxies: HashMap<(AssemblyId, Uuid), Uuid> = accepted
         .into_iter()
         .filter(|p| effective.contains(&p.principal_id))
         .map(|p| ((p.assembly_id, p.principal_id), p.holder_id))
         .collect();
     let members: Vec<Uuid> = jobs.iter().map(|j| j.member_id).collect();
-    let mut taken: HashSet<(Uuid, Uuid)> = open_vote::Entity::find()
+    let mut taken: HashSet<(MotionId, Uuid)> = open_vote::Entity::find()
         .filter(open_vote::Column::MotionId.is_in(motion_ids.clone()))
         .filter(open_vote::Column::MemberId.is_in(members.clone()))
         .all(&txn)

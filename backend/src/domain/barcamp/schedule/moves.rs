@@ -12,6 +12,7 @@ use crate::entities::{
 };
 use chrono::Utc;
 use constellation_shared::dto::barcamp::{BarcampPhase, SessionStatus};
+use constellation_shared::ids::{RoomId, SessionId, SlotId};
 use constellation_shared::Language;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde_json::json;
@@ -100,8 +101,8 @@ impl Issue {
 async fn issues<C: ConnectionTrait>(
     conn: &C,
     s: &session::Model,
-    room_id: Uuid,
-    start_slot_id: Uuid,
+    room_id: RoomId,
+    start_slot_id: SlotId,
 ) -> DomainResult<Vec<Issue>> {
     let line = timeline(conn, s.edition_id).await?;
     let r = room::Entity::find_by_id(room_id)
@@ -130,7 +131,7 @@ async fn issues<C: ConnectionTrait>(
             return Ok(out);
         }
     };
-    let slot_ids: Vec<Uuid> = span.iter().map(|i| line.slots[*i].id).collect();
+    let slot_ids: Vec<SlotId> = span.iter().map(|i| line.slots[*i].id).collect();
     let have = equipment_of(&r.equipment);
     let missing: Vec<String> = equipment_of(&s.equipment)
         .into_iter()
@@ -148,7 +149,7 @@ async fn issues<C: ConnectionTrait>(
         .filter(occupancy::Column::SessionId.ne(s.id))
         .all(conn)
         .await?;
-    let mut others: Vec<Uuid> = taken.iter().map(|o| o.session_id).collect();
+    let mut others: Vec<SessionId> = taken.iter().map(|o| o.session_id).collect();
     others.dedup();
     for o in others {
         let title = sessions::find(conn, o).await?.title;
@@ -192,7 +193,7 @@ async fn issues<C: ConnectionTrait>(
         });
     }
     // Attendees of this session who also want a session placed at an overlapping time.
-    let overlapping: HashSet<Uuid> = occupancy::Entity::find()
+    let overlapping: HashSet<SessionId> = occupancy::Entity::find()
         .filter(occupancy::Column::SlotId.is_in(slot_ids))
         .filter(occupancy::Column::SessionId.ne(s.id))
         .all(conn)
@@ -222,7 +223,7 @@ async fn issues<C: ConnectionTrait>(
 async fn movable(
     conn: &impl ConnectionTrait,
     actor: &Actor,
-    session_id: Uuid,
+    session_id: SessionId,
 ) -> DomainResult<(session::Model, edition::Model, Uuid)> {
     let s = sessions::find(conn, session_id).await?;
     let me = require_organiser(conn, actor, s.edition_id).await?.id;
@@ -247,9 +248,9 @@ async fn movable(
 pub async fn check_move(
     env: &Env,
     actor: &Actor,
-    session_id: Uuid,
-    room_id: Uuid,
-    start_slot_id: Uuid,
+    session_id: SessionId,
+    room_id: RoomId,
+    start_slot_id: SlotId,
 ) -> DomainResult<Vec<Issue>> {
     let (s, _, _) = movable(&env.db, actor, session_id).await?;
     issues(&env.db, &s, room_id, start_slot_id).await
@@ -260,9 +261,9 @@ pub async fn check_move(
 pub async fn move_to(
     env: &Env,
     actor: &Actor,
-    session_id: Uuid,
-    room_id: Uuid,
-    start_slot_id: Uuid,
+    session_id: SessionId,
+    room_id: RoomId,
+    start_slot_id: SlotId,
 ) -> DomainResult<session::Model> {
     let txn = env.begin_write().await?;
     let (s, _, me) = movable(&txn, actor, session_id).await?;
@@ -313,7 +314,7 @@ pub async fn move_to(
 pub async fn set_pinned(
     env: &Env,
     actor: &Actor,
-    session_id: Uuid,
+    session_id: SessionId,
     pinned: bool,
 ) -> DomainResult<session::Model> {
     let txn = env.begin_write().await?;

@@ -11,6 +11,7 @@ use crate::entities::{
 };
 use chrono::Utc;
 use constellation_shared::dto::barcamp::{BarcampPhase, SessionStatus};
+use constellation_shared::ids::{EditionId, SessionId};
 use constellation_shared::rules::schedule::{self as scheduler, Placement, Problem, Unplaced};
 use constellation_shared::Language;
 use sea_orm::sea_query::{Expr, ExprTrait};
@@ -28,7 +29,7 @@ const HOST_BUSY: &[&str] = &["barcamp_host_busy"];
 // ---------------------------------------------------------------- placement rows
 
 /// Frees the room and hosts a session holds, keeping its recorded position.
-pub async fn free(txn: &DatabaseTransaction, session_id: Uuid) -> DomainResult<()> {
+pub async fn free(txn: &DatabaseTransaction, session_id: SessionId) -> DomainResult<()> {
     occupancy::Entity::delete_many()
         .filter(occupancy::Column::SessionId.eq(session_id))
         .exec(txn)
@@ -41,7 +42,7 @@ pub async fn free(txn: &DatabaseTransaction, session_id: Uuid) -> DomainResult<(
 }
 
 /// Takes a session off the grid.
-pub async fn unplace(txn: &DatabaseTransaction, session_id: Uuid) -> DomainResult<()> {
+pub async fn unplace(txn: &DatabaseTransaction, session_id: SessionId) -> DomainResult<()> {
     free(txn, session_id).await?;
     session::Entity::update_many()
         .col_expr(session::Column::RoomId, Expr::value(Option::<Uuid>::None))
@@ -207,7 +208,10 @@ struct Inputs {
 }
 
 impl Inputs {
-    async fn read<C: sea_orm::ConnectionTrait>(conn: &C, edition_id: Uuid) -> DomainResult<Self> {
+    async fn read<C: sea_orm::ConnectionTrait>(
+        conn: &C,
+        edition_id: EditionId,
+    ) -> DomainResult<Self> {
         let edition = crate::entities::barcamp_edition::Entity::find_by_id(edition_id)
             .one(conn)
             .await?
@@ -225,7 +229,7 @@ impl Inputs {
             .order_by_asc(session::Column::Id)
             .all(conn)
             .await?;
-        let ids: Vec<Uuid> = programme.iter().map(|s| s.id).collect();
+        let ids: Vec<SessionId> = programme.iter().map(|s| s.id).collect();
         let hosts = host::Entity::find()
             .filter(host::Column::SessionId.is_in(ids.clone()))
             .order_by_asc(host::Column::SessionId)
@@ -259,7 +263,7 @@ const SCHEDULER_ATTEMPTS: usize = 3;
 /// holds the whole database). The save is a short write transaction that locks the edition,
 /// reads the inputs again and writes only if they are unchanged; otherwise it computes again
 /// (at most three times, then `CONFLICT`).
-pub async fn run(env: &Env, actor: &Actor, edition_id: Uuid) -> DomainResult<RunOutcome> {
+pub async fn run(env: &Env, actor: &Actor, edition_id: EditionId) -> DomainResult<RunOutcome> {
     let me = require_organiser(&env.db, actor, edition_id).await?;
     for _ in 0..SCHEDULER_ATTEMPTS {
         let inputs = Inputs::read(&env.db, edition_id).await?;

@@ -10,6 +10,7 @@ use crate::entities::{
 };
 use chrono::{DateTime, Utc};
 use constellation_shared::dto::barcamp::{BarcampPhase, SessionStatus};
+use constellation_shared::ids::{EditionId, RoomId};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -19,7 +20,7 @@ use uuid::Uuid;
 pub async fn agenda(
     env: &Env,
     actor: &Actor,
-    edition_id: Uuid,
+    edition_id: EditionId,
 ) -> DomainResult<Vec<(session::Model, Vec<session::Model>)>> {
     let me = actor.user()?;
     let e = barcamp::find(&env.db, edition_id).await?;
@@ -66,7 +67,7 @@ pub async fn agenda(
 pub async fn now_next(
     env: &Env,
     actor: &Actor,
-    edition_id: Uuid,
+    edition_id: EditionId,
     at: DateTime<Utc>,
 ) -> DomainResult<Vec<(room::Model, Option<session::Model>, Option<session::Model>)>> {
     let e = barcamp::find(&env.db, edition_id).await?;
@@ -109,7 +110,7 @@ pub async fn feed(
 ) -> DomainResult<constellation_shared::rules::ical::Calendar> {
     use constellation_shared::rules::ical::{Calendar, Event};
     let line = timeline(&env.db, e.id).await?;
-    let rooms: HashMap<Uuid, room::Model> = rooms_of(&env.db, e.id)
+    let rooms: HashMap<RoomId, room::Model> = rooms_of(&env.db, e.id)
         .await?
         .into_iter()
         .map(|r| (r.id, r))

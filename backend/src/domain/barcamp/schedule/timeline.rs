@@ -4,8 +4,8 @@
 use crate::domain::DomainResult;
 use crate::entities::{barcamp_room as room, barcamp_session as session, barcamp_slot as slot};
 use chrono::{DateTime, Utc};
+use constellation_shared::ids::{EditionId, SlotId};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
-use uuid::Uuid;
 
 /// An edition's slots in time order, cut into blocks of back-to-back slots: a session of
 /// several slots stays inside one block (no running across lunch or into the next day).
@@ -50,7 +50,7 @@ impl Timeline {
         out
     }
 
-    pub fn index_of(&self, slot_id: Uuid) -> Option<usize> {
+    pub fn index_of(&self, slot_id: SlotId) -> Option<usize> {
         self.slots.iter().position(|s| s.id == slot_id)
     }
 
@@ -89,7 +89,10 @@ pub enum SpanError {
     CrossesBreak,
 }
 
-pub async fn timeline<C: ConnectionTrait>(conn: &C, edition_id: Uuid) -> DomainResult<Timeline> {
+pub async fn timeline<C: ConnectionTrait>(
+    conn: &C,
+    edition_id: EditionId,
+) -> DomainResult<Timeline> {
     Ok(Timeline::new(
         slot::Entity::find()
             .filter(slot::Column::EditionId.eq(edition_id))
@@ -101,7 +104,7 @@ pub async fn timeline<C: ConnectionTrait>(conn: &C, edition_id: Uuid) -> DomainR
 
 pub(super) async fn rooms_of<C: ConnectionTrait>(
     conn: &C,
-    edition_id: Uuid,
+    edition_id: EditionId,
 ) -> DomainResult<Vec<room::Model>> {
     Ok(room::Entity::find()
         .filter(room::Column::EditionId.eq(edition_id))

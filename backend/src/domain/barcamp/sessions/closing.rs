@@ -2,6 +2,7 @@
 //! another (its hosts and interest move over).
 
 use super::*;
+use constellation_shared::ids::SessionId;
 
 pub(super) fn reason(raw: &str) -> DomainResult<String> {
     text("reason", raw, true, 2_000)
@@ -10,10 +11,10 @@ pub(super) fn reason(raw: &str) -> DomainResult<String> {
 pub(super) async fn close(
     env: &Env,
     actor: &Actor,
-    session_id: Uuid,
+    session_id: SessionId,
     to: SessionStatus,
     why: &str,
-    merged_into: Option<Uuid>,
+    merged_into: Option<SessionId>,
 ) -> DomainResult<session::Model> {
     let why = reason(why)?;
     let txn = env.begin_write().await?;
@@ -149,21 +150,26 @@ pub(super) async fn merge_people(
 pub async fn decline(
     env: &Env,
     actor: &Actor,
-    id: Uuid,
+    id: SessionId,
     why: &str,
 ) -> DomainResult<session::Model> {
     close(env, actor, id, SessionStatus::Declined, why, None).await
 }
 
-pub async fn cancel(env: &Env, actor: &Actor, id: Uuid, why: &str) -> DomainResult<session::Model> {
+pub async fn cancel(
+    env: &Env,
+    actor: &Actor,
+    id: SessionId,
+    why: &str,
+) -> DomainResult<session::Model> {
     close(env, actor, id, SessionStatus::Cancelled, why, None).await
 }
 
 pub async fn merge(
     env: &Env,
     actor: &Actor,
-    id: Uuid,
-    into: Uuid,
+    id: SessionId,
+    into: SessionId,
     why: &str,
 ) -> DomainResult<session::Model> {
     close(env, actor, id, SessionStatus::Merged, why, Some(into)).await

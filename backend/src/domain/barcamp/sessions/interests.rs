@@ -2,13 +2,14 @@
 //! registrations.
 
 use super::*;
+use constellation_shared::ids::{EditionId, SessionId};
 
 /// Registered attendees mark (or unmark) interest in a programme session, in any phase:
 /// the personal agenda is built from it.
 pub async fn set_interest(
     env: &Env,
     actor: &Actor,
-    session_id: Uuid,
+    session_id: SessionId,
     interested: bool,
 ) -> DomainResult<session::Model> {
     let txn = env.begin_write().await?;
@@ -58,7 +59,7 @@ pub async fn set_interest(
 /// The programme in proposal order, keyset on the (time-ordered) id.
 pub async fn list(
     env: &Env,
-    edition_id: Uuid,
+    edition_id: EditionId,
     status: Option<SessionStatus>,
     after: Option<Uuid>,
     limit: u64,
@@ -79,7 +80,7 @@ pub async fn list(
 /// Sessions the person is interested in or hosts in the edition (all statuses).
 pub async fn of_attendee<C: ConnectionTrait>(
     conn: &C,
-    edition_id: Uuid,
+    edition_id: EditionId,
     user_id: Uuid,
 ) -> DomainResult<Vec<session::Model>> {
     let mut ids: Vec<Uuid> = interest::Entity::find()

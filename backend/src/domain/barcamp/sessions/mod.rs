@@ -15,6 +15,7 @@ use constellation_shared::dto::barcamp::{
     BarcampPhase, SessionFormat, SessionInput, SessionStatus,
 };
 use constellation_shared::dto::labs::LabStatus;
+use constellation_shared::ids::{EditionId, SessionId};
 use constellation_shared::ValidationReason;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait,
@@ -39,14 +40,17 @@ pub fn status_of(s: &session::Model) -> SessionStatus {
     s.status
 }
 
-pub async fn find<C: ConnectionTrait>(conn: &C, id: Uuid) -> DomainResult<session::Model> {
+pub async fn find<C: ConnectionTrait>(conn: &C, id: SessionId) -> DomainResult<session::Model> {
     session::Entity::find_by_id(id)
         .one(conn)
         .await?
         .ok_or(DomainError::NotFound)
 }
 
-pub async fn hosts_of<C: ConnectionTrait>(conn: &C, session_id: Uuid) -> DomainResult<Vec<Uuid>> {
+pub async fn hosts_of<C: ConnectionTrait>(
+    conn: &C,
+    session_id: SessionId,
+) -> DomainResult<Vec<Uuid>> {
     Ok(host::Entity::find()
         .filter(host::Column::SessionId.eq(session_id))
         .select_only()
@@ -70,7 +74,7 @@ async fn hosted_ids<C: ConnectionTrait>(conn: &C, user_id: Uuid) -> DomainResult
 /// Programme sessions of the edition the person hosts.
 pub async fn hosted_in<C: ConnectionTrait>(
     conn: &C,
-    edition_id: Uuid,
+    edition_id: EditionId,
     user_id: Uuid,
 ) -> DomainResult<Vec<session::Model>> {
     let ids: Vec<Uuid> = hosted_ids(conn, user_id).await?;

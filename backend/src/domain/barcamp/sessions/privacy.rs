@@ -10,13 +10,13 @@ pub async fn export<C: ConnectionTrait>(
 ) -> DomainResult<(Value, Vec<crate::domain::core::privacy::Table>)> {
     use crate::entities::barcamp_edition;
     use std::collections::HashMap;
-    let years: HashMap<Uuid, i32> = barcamp_edition::Entity::find()
+    let years: HashMap<EditionId, i32> = barcamp_edition::Entity::find()
         .all(conn)
         .await?
         .into_iter()
         .map(|e| (e.id, e.year))
         .collect();
-    let year = |id: &Uuid| years.get(id).copied().unwrap_or_default();
+    let year = |id: &EditionId| years.get(id).copied().unwrap_or_default();
     let regs = registrations_of(conn, user_id).await?;
     let hosted_ids: Vec<Uuid> = hosted_ids(conn, user_id).await?;
     let hosted = session::Entity::find()
@@ -28,15 +28,15 @@ pub async fn export<C: ConnectionTrait>(
         .filter(interest::Column::UserId.eq(user_id))
         .all(conn)
         .await?;
-    let wanted: HashMap<Uuid, session::Model> = session::Entity::find()
+    let wanted: HashMap<SessionId, session::Model> = session::Entity::find()
         .filter(session::Column::Id.is_in(wants.iter().map(|w| w.session_id)))
         .all(conn)
         .await?
         .into_iter()
         .map(|s| (s.id, s))
         .collect();
-    let title = |id: &Uuid| wanted.get(id).map(|s| s.title.clone()).unwrap_or_default();
-    let edition_year = |id: &Uuid| {
+    let title = |id: &SessionId| wanted.get(id).map(|s| s.title.clone()).unwrap_or_default();
+    let edition_year = |id: &SessionId| {
         wanted
             .get(id)
             .map(|s| year(&s.edition_id))

@@ -1,6 +1,7 @@
 //! Proposing and editing a session: checking its fields and co-hosts, the audit summary.
 
 use super::*;
+use constellation_shared::ids::{EditionId, LabId, SessionId};
 
 pub(super) struct Fields {
     title: String,
@@ -8,7 +9,7 @@ pub(super) struct Fields {
     format: SessionFormat,
     length: i32,
     equipment: String,
-    lab_id: Option<Uuid>,
+    lab_id: Option<LabId>,
     /// `None`: keep the current co-hosts (edits).
     co_hosts: Option<Vec<Uuid>>,
 }
@@ -18,7 +19,7 @@ pub(super) struct Fields {
 pub(super) async fn parse(
     txn: &DatabaseTransaction,
     actor: &Actor,
-    edition_id: Uuid,
+    edition_id: EditionId,
     input: &SessionInput,
     proposer: Uuid,
 ) -> DomainResult<Fields> {
@@ -37,7 +38,7 @@ pub(super) async fn parse(
     {
         None => None,
         Some(raw) => {
-            let id: Uuid = raw
+            let id: LabId = raw
                 .parse()
                 .map_err(|_| DomainError::invalid("labId", ValidationReason::InvalidId))?;
             let l = lab::Entity::find_by_id(id)
@@ -72,7 +73,7 @@ pub(super) async fn parse(
 /// Registered attendees, by email, other than the proposer.
 pub(super) async fn co_hosts(
     txn: &DatabaseTransaction,
-    edition_id: Uuid,
+    edition_id: EditionId,
     list: &[String],
     proposer: Uuid,
 ) -> DomainResult<Vec<Uuid>> {
@@ -121,7 +122,7 @@ pub(super) fn summary(s: &session::Model, hosts: &[Uuid]) -> Value {
 pub async fn propose(
     env: &Env,
     actor: &Actor,
-    edition_id: Uuid,
+    edition_id: EditionId,
     input: SessionInput,
 ) -> DomainResult<session::Model> {
     let txn = env.begin_write().await?;
@@ -137,7 +138,7 @@ pub async fn propose(
     let now = Utc::now();
     let s = session::ActiveModel {
         // Time-ordered ids: the programme pages in proposal order on the primary key.
-        id: Set(Uuid::now_v7()),
+        id: Set(SessionId::now_v7()),
         edition_id: Set(edition_id),
         title: Set(f.title),
         description: Set(f.description),
@@ -188,7 +189,7 @@ pub async fn propose(
 pub async fn edit(
     env: &Env,
     actor: &Actor,
-    session_id: Uuid,
+    session_id: SessionId,
     input: SessionInput,
 ) -> DomainResult<session::Model> {
     let txn = env.begin_write().await?;

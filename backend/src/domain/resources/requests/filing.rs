@@ -2,6 +2,7 @@
 //! when a Lab is archived.
 
 use super::*;
+use constellation_shared::ids::LabId;
 
 /// A coordinator asks, for the Lab or one of its accepted projects. Asking for more than
 /// what remains is allowed: the board may grant part.
@@ -158,7 +159,10 @@ pub async fn withdraw(env: &Env, actor: &Actor, id: Uuid) -> DomainResult<resour
 
 /// When a Lab is archived its pending requests are withdrawn (inside the archive's
 /// transaction).
-pub async fn withdraw_pending_of_lab(txn: &DatabaseTransaction, lab_id: Uuid) -> DomainResult<u64> {
+pub async fn withdraw_pending_of_lab(
+    txn: &DatabaseTransaction,
+    lab_id: LabId,
+) -> DomainResult<u64> {
     let res = resource_request::Entity::update_many()
         .col_expr(
             resource_request::Column::Status,

@@ -1,6 +1,7 @@
 //! Reading requests and the ledger: the request list, ledger pages and allocation totals.
 
 use super::*;
+use constellation_shared::ids::LabId;
 
 /// Oldest first. For one Lab: whoever sees the Lab and is an association member or one of
 /// its members. Across Labs: association members.
@@ -8,7 +9,7 @@ pub async fn list(
     env: &Env,
     actor: &Actor,
     status: Option<RequestStatus>,
-    lab_id: Option<Uuid>,
+    lab_id: Option<LabId>,
     after: Option<Uuid>,
     limit: u64,
 ) -> DomainResult<Vec<resource_request::Model>> {
@@ -58,7 +59,7 @@ pub async fn ledger_page(
     env: &Env,
     actor: &Actor,
     pool_id: Option<Uuid>,
-    lab_id: Option<Uuid>,
+    lab_id: Option<LabId>,
     before: Option<i32>,
     limit: Option<u64>,
 ) -> DomainResult<Vec<ledger_entry::Model>> {
@@ -88,7 +89,7 @@ pub async fn ledger_page(
 
 #[derive(Debug, FromQueryResult)]
 pub struct Held {
-    pub lab_id: Uuid,
+    pub lab_id: LabId,
     pub period_id: Uuid,
     pub held: i64,
 }
@@ -126,7 +127,7 @@ pub async fn allocation_totals(env: &Env, actor: &Actor) -> DomainResult<Vec<Hel
 
 #[derive(Debug, FromQueryResult)]
 pub(super) struct HeldRow {
-    lab_id: Uuid,
+    lab_id: LabId,
     period_id: Uuid,
     held: Option<i64>,
 }

@@ -28,10 +28,7 @@ pub use decisions::*;
 pub use filing::*;
 pub use listing::*;
 
-fn parse_id(field: &'static str, raw: &str) -> DomainResult<Uuid> {
-    Uuid::parse_str(raw.trim())
-        .map_err(|_| DomainError::invalid(field, ValidationReason::InvalidId))
-}
+use crate::domain::core::parse::id as parse_id;
 
 pub fn status_of_request(r: &resource_request::Model) -> RequestStatus {
     r.status
