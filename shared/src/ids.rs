@@ -90,6 +90,8 @@ id_type! {
     PeriodId;
     /// A request for common resources.
     RequestId;
+    /// A Lab's project.
+    ProjectId;
     /// A poll.
     PollId;
     /// A hosted service in the transition.

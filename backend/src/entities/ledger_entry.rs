@@ -1,7 +1,7 @@
 //! `ledger_entries`: every grant and release, never edited.
 
 use constellation_shared::dto::resources::LedgerKind;
-use constellation_shared::ids::LabId;
+use constellation_shared::ids::{LabId, PeriodId, RequestId};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -9,8 +9,8 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    pub period_id: Uuid,
-    pub request_id: Uuid,
+    pub period_id: PeriodId,
+    pub request_id: RequestId,
     pub lab_id: LabId,
     pub kind: LedgerKind,
     pub amount: i64,

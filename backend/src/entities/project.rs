@@ -1,14 +1,14 @@
 //! `projects`: projects inside Labs.
 
 use constellation_shared::dto::labs::ProjectStatus;
-use constellation_shared::ids::LabId;
+use constellation_shared::ids::{LabId, ProjectId};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "projects")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub id: Uuid,
+    pub id: ProjectId,
     pub lab_id: LabId,
     pub title: String,
     pub description: String,

@@ -1,7 +1,7 @@
 //! `transition_offers`: volunteers' offers to take over a service or help.
 
 use constellation_shared::dto::transition::{OfferKind, OfferStatus};
-use constellation_shared::ids::LabId;
+use constellation_shared::ids::{LabId, ServiceId};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -9,7 +9,7 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
-    pub service_id: Option<Uuid>,
+    pub service_id: Option<ServiceId>,
     pub offered_by: Uuid,
     pub lab_id: Option<LabId>,
     pub kind: OfferKind,

@@ -1,14 +1,14 @@
 //! `transition_services`: a hosted service, its path, status and hand-over state (CHECKs hold the rules).
 
 use constellation_shared::dto::transition::{MigrationPath, ServiceKind, ServiceStatus};
-use constellation_shared::ids::LabId;
+use constellation_shared::ids::{LabId, ServiceId};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "transition_services")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub id: Uuid,
+    pub id: ServiceId,
     pub kind: ServiceKind,
     pub name: String,
     pub name_key: String,

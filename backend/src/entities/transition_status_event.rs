@@ -1,6 +1,7 @@
 //! `transition_status_events`: every status step of every service: who, when, why.
 
 use constellation_shared::dto::transition::{MigrationPath, ServiceStatus};
+use constellation_shared::ids::ServiceId;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -8,7 +9,7 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    pub service_id: Uuid,
+    pub service_id: ServiceId,
     pub from_status: Option<ServiceStatus>,
     pub to_status: ServiceStatus,
     pub path: Option<MigrationPath>,

@@ -1,6 +1,7 @@
 //! `transition_support_requests`: members' requests for second-line help, and the working group's answers.
 
 use constellation_shared::dto::transition::SupportStatus;
+use constellation_shared::ids::ServiceId;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -8,7 +9,7 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
-    pub service_id: Option<Uuid>,
+    pub service_id: Option<ServiceId>,
     pub requester_id: Uuid,
     pub subject: String,
     pub body: String,

@@ -8,7 +8,7 @@ use crate::entities::{
 };
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use constellation_shared::dto::assemblies::MajorityRuleCode;
-use constellation_shared::ids::{EditionId, LabId, RoomId, SessionId};
+use constellation_shared::ids::{EditionId, LabId, PeriodId, PoolId, ProjectId, RoomId, SessionId};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -149,11 +149,14 @@ impl Loader<LabId> for EventsLoader {
 /// Supporters of each project.
 pub struct SupportsLoader(pub Env);
 
-impl Loader<Uuid> for SupportsLoader {
+impl Loader<ProjectId> for SupportsLoader {
     type Value = Vec<Uuid>;
     type Error = LoadError;
 
-    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+    async fn load(
+        &self,
+        keys: &[ProjectId],
+    ) -> Result<HashMap<ProjectId, Self::Value>, Self::Error> {
         let rows = project_support::Entity::find()
             .filter(project_support::Column::ProjectId.is_in(keys.iter().copied()))
             .all(&self.0.db)
@@ -189,15 +192,15 @@ macro_rules! by_id_loader {
 
 by_id_loader!(
     /// Projects by id.
-    ProjectLoader, project, Uuid, "project"
+    ProjectLoader, project, ProjectId, "project"
 );
 by_id_loader!(
     /// Resource pools by id.
-    PoolLoader, resource_pool, Uuid, "pools"
+    PoolLoader, resource_pool, PoolId, "pools"
 );
 by_id_loader!(
     /// Pool periods by id.
-    PeriodLoader, pool_period, Uuid, "periods"
+    PeriodLoader, pool_period, PeriodId, "periods"
 );
 
 by_id_loader!(
@@ -355,11 +358,11 @@ impl Loader<(EditionId, Uuid)> for RegistrationLoader {
 /// Periods of each pool, by start date.
 pub struct PeriodsByPoolLoader(pub Env);
 
-impl Loader<Uuid> for PeriodsByPoolLoader {
+impl Loader<PoolId> for PeriodsByPoolLoader {
     type Value = Vec<pool_period::Model>;
     type Error = LoadError;
 
-    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+    async fn load(&self, keys: &[PoolId]) -> Result<HashMap<PoolId, Self::Value>, Self::Error> {
         let rows = pool_period::Entity::find()
             .filter(pool_period::Column::PoolId.is_in(keys.iter().copied()))
             .order_by_asc(pool_period::Column::StartsOn)
@@ -409,12 +412,12 @@ pub fn attach(env: &Env, data: &mut async_graphql::Data) {
     data.insert(cached::<_, LabId>(MembersLoader(env.clone())));
     data.insert(cached::<_, LabId>(ProjectsLoader(env.clone())));
     data.insert(cached::<_, LabId>(EventsLoader(env.clone())));
-    data.insert(cached::<_, Uuid>(SupportsLoader(env.clone())));
+    data.insert(cached::<_, ProjectId>(SupportsLoader(env.clone())));
     data.insert(cached::<_, CurrentRules>(RulesLoader(env.clone())));
-    data.insert(cached::<_, Uuid>(ProjectLoader(env.clone())));
-    data.insert(cached::<_, Uuid>(PoolLoader(env.clone())));
-    data.insert(cached::<_, Uuid>(PeriodLoader(env.clone())));
-    data.insert(cached::<_, Uuid>(PeriodsByPoolLoader(env.clone())));
+    data.insert(cached::<_, ProjectId>(ProjectLoader(env.clone())));
+    data.insert(cached::<_, PoolId>(PoolLoader(env.clone())));
+    data.insert(cached::<_, PeriodId>(PeriodLoader(env.clone())));
+    data.insert(cached::<_, PoolId>(PeriodsByPoolLoader(env.clone())));
     data.insert(cached::<_, MajorityRuleCode>(MajorityRuleLoader(
         env.clone(),
     )));

@@ -72,7 +72,7 @@ async fn seed(app: &TestApp, people: &[TestUser], n: usize) {
             });
         }
         for j in 0..2 {
-            let pid = Uuid::new_v4();
+            let pid = constellation_shared::ids::ProjectId::new_v4();
             projects.push(project::ActiveModel {
                 id: Set(pid),
                 lab_id: Set(id),

@@ -11,22 +11,21 @@ use constellation_tests::{error_code, spawn_app, TestApp, TestUser, PASSWORD};
 use sea_orm::EntityTrait;
 use serde_json::json;
 use std::collections::{BTreeMap, BTreeSet};
-use uuid::Uuid;
 
 /// What sealing would change, per poll: the answers' ids and their choices, the `sealed`
 /// flag; and the audit log's and participations' sizes.
 #[derive(Debug, PartialEq, Eq)]
 struct Stored {
-    ids: BTreeMap<Uuid, BTreeSet<String>>,
-    choices: BTreeMap<Uuid, Vec<String>>,
-    sealed: BTreeMap<Uuid, bool>,
+    ids: BTreeMap<constellation_shared::ids::PollId, BTreeSet<String>>,
+    choices: BTreeMap<constellation_shared::ids::PollId, Vec<String>>,
+    sealed: BTreeMap<constellation_shared::ids::PollId, bool>,
     audit: i64,
     participations: i64,
 }
 
 async fn stored(app: &TestApp) -> Stored {
-    let mut ids: BTreeMap<Uuid, BTreeSet<String>> = BTreeMap::new();
-    let mut choices: BTreeMap<Uuid, Vec<String>> = BTreeMap::new();
+    let mut ids: BTreeMap<constellation_shared::ids::PollId, BTreeSet<String>> = BTreeMap::new();
+    let mut choices: BTreeMap<constellation_shared::ids::PollId, Vec<String>> = BTreeMap::new();
     for b in poll_ballot::Entity::find()
         .all(&app.db)
         .await
@@ -52,8 +51,8 @@ async fn stored(app: &TestApp) -> Stored {
     }
 }
 
-fn uuid(id: &str) -> Uuid {
-    Uuid::parse_str(id).expect("poll id")
+fn uuid(id: &str) -> constellation_shared::ids::PollId {
+    id.parse().expect("poll id")
 }
 
 #[tokio::test]

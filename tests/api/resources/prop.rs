@@ -12,7 +12,6 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::json;
-use uuid::Uuid;
 
 #[derive(Debug, Clone)]
 enum Op {
@@ -78,8 +77,10 @@ async fn run_case(app: &TestApp, c: &Ctx, case: usize, ops: &[Op]) -> Result<(),
         .await
         .map_err(|e| e.to_string())?
         .ok_or("no period")?;
-    let mut filed: Vec<Uuid> = vec![];
-    let pick = |filed: &Vec<Uuid>, i: usize| filed.get(i % filed.len().max(1)).copied();
+    let mut filed: Vec<constellation_shared::ids::RequestId> = vec![];
+    let pick = |filed: &Vec<constellation_shared::ids::RequestId>, i: usize| {
+        filed.get(i % filed.len().max(1)).copied()
+    };
     for op in ops {
         let result = match op {
             Op::File(a) => requests::file(

@@ -5,7 +5,7 @@ use crate::domain::{accounts, Actor, DomainError, DomainResult, Env};
 use crate::entities::{
     audit_log, lab, lab_member, login_attempt, project, project_support, resource_request, user,
 };
-use constellation_shared::ids::LabId;
+use constellation_shared::ids::{LabId, PeriodId, PoolId};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::{json, Value};
 
@@ -82,7 +82,7 @@ pub async fn my_data(env: &Env, actor: &Actor) -> DomainResult<Export> {
         .all(&env.db)
         .await?;
     // Amounts are shown in their pool's unit and scale.
-    let mut units: std::collections::HashMap<uuid::Uuid, (i32, String, String)> =
+    let mut units: std::collections::HashMap<PeriodId, (i32, String, String)> =
         std::collections::HashMap::new();
     for r in &requests {
         if let std::collections::hash_map::Entry::Vacant(slot) = units.entry(r.period_id) {
@@ -306,13 +306,13 @@ pub async fn ledger_table(env: &Env, actor: &Actor) -> DomainResult<Table> {
         .into_iter()
         .map(|l| (l.id, l))
         .collect();
-    let periods: HashMap<uuid::Uuid, pool_period::Model> = pool_period::Entity::find()
+    let periods: HashMap<PeriodId, pool_period::Model> = pool_period::Entity::find()
         .all(&env.db)
         .await?
         .into_iter()
         .map(|p| (p.id, p))
         .collect();
-    let pools: HashMap<uuid::Uuid, resource_pool::Model> = resource_pool::Entity::find()
+    let pools: HashMap<PoolId, resource_pool::Model> = resource_pool::Entity::find()
         .all(&env.db)
         .await?
         .into_iter()

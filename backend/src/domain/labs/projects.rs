@@ -6,10 +6,9 @@ use crate::domain::labs::{event, find_visible, is_active, is_coordinator, member
 use crate::domain::{core::audit, Actor, DbResultExt, DomainError, DomainResult, Env};
 use crate::entities::{project, project_support};
 use constellation_shared::dto::labs::{LabStatus, ProjectInput, ProjectStatus};
-use constellation_shared::ids::LabId;
+use constellation_shared::ids::{LabId, ProjectId};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde_json::json;
-use uuid::Uuid;
 
 const SUPPORT_PK: &[&str] = &["pk_project_supports", "project_supports.project_id"];
 
@@ -21,7 +20,7 @@ pub fn status_of_project(p: &project::Model) -> ProjectStatus {
 pub async fn find_visible_project<C: ConnectionTrait>(
     conn: &C,
     actor: &Actor,
-    id: Uuid,
+    id: ProjectId,
 ) -> DomainResult<project::Model> {
     let p = project::Entity::find_by_id(id)
         .one(conn)
@@ -52,7 +51,7 @@ pub async fn propose(
     }
     let now = chrono::Utc::now();
     let p = project::ActiveModel {
-        id: Set(Uuid::new_v4()),
+        id: Set(ProjectId::new_v4()),
         lab_id: Set(l.id),
         title: Set(title),
         description: Set(description),
@@ -90,7 +89,11 @@ pub async fn propose(
 }
 
 /// Active members of the Lab support a project, once each (the primary key holds it).
-pub async fn support(env: &Env, actor: &Actor, project_id: Uuid) -> DomainResult<project::Model> {
+pub async fn support(
+    env: &Env,
+    actor: &Actor,
+    project_id: ProjectId,
+) -> DomainResult<project::Model> {
     let me = actor.user()?;
     let txn = env.begin_write().await?;
     let p = find_visible_project(&txn, actor, project_id).await?;
@@ -133,7 +136,7 @@ pub async fn support(env: &Env, actor: &Actor, project_id: Uuid) -> DomainResult
 pub async fn set_status(
     env: &Env,
     actor: &Actor,
-    project_id: Uuid,
+    project_id: ProjectId,
     next: ProjectStatus,
 ) -> DomainResult<project::Model> {
     let me = actor.user()?;

@@ -6,7 +6,7 @@ use crate::domain::{Actor, CurrentUser, DomainError, DomainResult};
 use crate::entities::{lab, lab_member, polls::poll};
 use constellation_shared::dto::labs::{LabStatus, MemberState};
 use constellation_shared::dto::polls::PollAudience;
-use constellation_shared::ids::LabId;
+use constellation_shared::ids::{LabId, PollId};
 use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use std::collections::HashMap;
@@ -61,15 +61,15 @@ pub fn sees(v: Viewer) -> Condition {
 /// Whether each (poll, viewer) is asked: one statement per viewer (in a request, one).
 pub async fn asked_for<C: ConnectionTrait>(
     conn: &C,
-    keys: &[(Uuid, Viewer)],
-) -> DomainResult<HashMap<(Uuid, Viewer), bool>> {
-    let mut by_viewer: HashMap<Viewer, Vec<Uuid>> = HashMap::new();
+    keys: &[(PollId, Viewer)],
+) -> DomainResult<HashMap<(PollId, Viewer), bool>> {
+    let mut by_viewer: HashMap<Viewer, Vec<PollId>> = HashMap::new();
     for (poll_id, v) in keys {
         by_viewer.entry(*v).or_default().push(*poll_id);
     }
-    let mut out: HashMap<(Uuid, Viewer), bool> = keys.iter().map(|k| (*k, false)).collect();
+    let mut out: HashMap<(PollId, Viewer), bool> = keys.iter().map(|k| (*k, false)).collect();
     for (v, ids) in by_viewer {
-        let asked: Vec<Uuid> = poll::Entity::find()
+        let asked: Vec<PollId> = poll::Entity::find()
             .select_only()
             .column(poll::Column::Id)
             .filter(poll::Column::Id.is_in(ids))
@@ -89,7 +89,7 @@ pub async fn asked_for<C: ConnectionTrait>(
 pub async fn find_visible<C: ConnectionTrait>(
     conn: &C,
     actor: &Actor,
-    id: Uuid,
+    id: PollId,
 ) -> DomainResult<poll::Model> {
     let me = actor.user()?;
     poll::Entity::find_by_id(id)

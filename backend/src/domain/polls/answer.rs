@@ -12,6 +12,7 @@ use super::{is_anonymous, is_closed, kind_of, options_of};
 use crate::domain::{core::audit, Actor, DbResultExt, DomainError, DomainResult, Env};
 use crate::entities::polls::{poll, poll_answer, poll_ballot, poll_participation};
 use chrono::Utc;
+use constellation_shared::ids::PollId;
 use constellation_shared::rules::polls::{check_answer, AnswerError};
 use constellation_shared::ValidationReason;
 use sea_orm::sea_query::OnConflict;
@@ -35,7 +36,7 @@ fn parse_choice(p: &poll::Model, raw: &[i32]) -> DomainResult<Vec<usize>> {
 pub async fn answer(
     env: &Env,
     actor: &Actor,
-    poll_id: Uuid,
+    poll_id: PollId,
     choice: Vec<i32>,
 ) -> DomainResult<poll::Model> {
     let me = actor.user()?;

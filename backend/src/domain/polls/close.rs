@@ -12,6 +12,7 @@ use crate::domain::{core::audit, Actor, DomainError, DomainResult, Env};
 use crate::entities::polls::{poll, poll_ballot};
 use chrono::Utc;
 use constellation_shared::dto::polls::PollVisibility;
+use constellation_shared::ids::PollId;
 use rand::seq::SliceRandom;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -22,7 +23,7 @@ use serde_json::json;
 use uuid::Uuid;
 
 /// The author closes their poll now; `INVALID_TRANSITION` once it is closed.
-pub async fn close(env: &Env, actor: &Actor, poll_id: Uuid) -> DomainResult<poll::Model> {
+pub async fn close(env: &Env, actor: &Actor, poll_id: PollId) -> DomainResult<poll::Model> {
     let me = actor.user()?;
     let txn = env.begin_write().await?;
     let p = find_visible(&txn, actor, poll_id).await?;
@@ -124,7 +125,7 @@ async fn seal(env: &Env, p: &poll::Model) -> DomainResult<bool> {
 }
 
 /// Deletes the poll's answers and writes them back shuffled, with fresh ids; marks it sealed.
-async fn rewrite_ballots(txn: &DatabaseTransaction, poll_id: Uuid) -> DomainResult<()> {
+async fn rewrite_ballots(txn: &DatabaseTransaction, poll_id: PollId) -> DomainResult<()> {
     let mut ballots = poll_ballot::Entity::find()
         .filter(poll_ballot::Column::PollId.eq(poll_id))
         .all(txn)

@@ -8,11 +8,11 @@ use crate::domain::{core::audit, Actor, DomainError, DomainResult, Env};
 use crate::entities::polls::poll;
 use chrono::{DateTime, Months, Utc};
 use constellation_shared::dto::polls::{CreatePollInput, PollAudience};
+use constellation_shared::ids::PollId;
 use constellation_shared::rules::polls::{MAX_OPTIONS, MIN_OPTIONS};
 use constellation_shared::ValidationReason;
 use sea_orm::{ActiveModelTrait, Set};
 use serde_json::json;
-use uuid::Uuid;
 
 const TITLE_MAX: usize = 200;
 const DESCRIPTION_MAX: usize = 10_000;
@@ -74,7 +74,7 @@ pub async fn create(env: &Env, actor: &Actor, input: CreatePollInput) -> DomainR
     let options = options(&input.options)?;
     let closes_at = closing(&input.closes_at, now)?;
     let p = poll::ActiveModel {
-        id: Set(Uuid::new_v4()),
+        id: Set(PollId::new_v4()),
         title: Set(title),
         description: Set(description),
         kind: Set(input.kind),

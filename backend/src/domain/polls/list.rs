@@ -8,17 +8,16 @@ use crate::domain::{Actor, DomainError, DomainResult, Env};
 use crate::entities::{lab, lab_member, polls::poll};
 use chrono::{DateTime, SecondsFormat, Utc};
 use constellation_shared::dto::labs::{LabRole, LabStatus, MemberState};
-use constellation_shared::ids::LabId;
+use constellation_shared::ids::{LabId, PollId};
 use constellation_shared::ValidationReason;
 use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
-use uuid::Uuid;
 
 /// Where a page starts: after this open poll, or after this closed one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Cursor {
-    Open(DateTime<Utc>, Uuid),
-    Closed(DateTime<Utc>, Uuid),
+    Open(DateTime<Utc>, PollId),
+    Closed(DateTime<Utc>, PollId),
 }
 
 impl Cursor {
@@ -154,7 +153,7 @@ mod tests {
     #[test]
     fn cursors_round_trip_and_refuse_garbage() {
         let at = Utc::now();
-        let id = Uuid::new_v4();
+        let id = PollId::new_v4();
         for c in [Cursor::Open(at, id), Cursor::Closed(at, id)] {
             assert_eq!(Cursor::parse(&c.encode()).ok(), Some(c));
         }

@@ -7,6 +7,7 @@ use super::{choice_of, options_of};
 use crate::domain::core::privacy::Table;
 use crate::domain::DomainResult;
 use crate::entities::polls::{poll, poll_answer, poll_participation};
+use constellation_shared::ids::PollId;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde_json::{json, Value};
 use std::collections::HashMap;
@@ -29,14 +30,14 @@ pub async fn export<C: ConnectionTrait>(conn: &C, me: Uuid) -> DomainResult<(Val
         .iter()
         .map(|a| a.poll_id)
         .chain(took_part.iter().map(|t| t.poll_id));
-    let polls: HashMap<Uuid, poll::Model> = poll::Entity::find()
+    let polls: HashMap<PollId, poll::Model> = poll::Entity::find()
         .filter(poll::Column::Id.is_in(ids))
         .all(conn)
         .await?
         .into_iter()
         .map(|p| (p.id, p))
         .collect();
-    let title = |id: &Uuid| polls.get(id).map(|p| p.title.clone()).unwrap_or_default();
+    let title = |id: &PollId| polls.get(id).map(|p| p.title.clone()).unwrap_or_default();
     let chosen = |a: &poll_answer::Model| -> Vec<String> {
         let options = polls.get(&a.poll_id).map(options_of).unwrap_or_default();
         choice_of(&a.choice)

@@ -6,6 +6,7 @@
 use super::{choice_of, kind_of, options_of};
 use crate::domain::DomainResult;
 use crate::entities::polls::{poll, poll_answer, poll_ballot, poll_participation};
+use constellation_shared::ids::PollId;
 use constellation_shared::rules::polls::{tally, Outcome};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
@@ -21,8 +22,8 @@ pub struct Mine {
 /// Keyed (poll, person).
 pub async fn mine_for<C: ConnectionTrait>(
     conn: &C,
-    keys: &[(Uuid, Uuid)],
-) -> DomainResult<HashMap<(Uuid, Uuid), Mine>> {
+    keys: &[(PollId, Uuid)],
+) -> DomainResult<HashMap<(PollId, Uuid), Mine>> {
     let polls = keys.iter().map(|k| k.0);
     let people = keys.iter().map(|k| k.1);
     let open = poll_answer::Entity::find()
@@ -35,7 +36,8 @@ pub async fn mine_for<C: ConnectionTrait>(
         .filter(poll_participation::Column::UserId.is_in(people))
         .all(conn)
         .await?;
-    let mut out: HashMap<(Uuid, Uuid), Mine> = keys.iter().map(|k| (*k, Mine::default())).collect();
+    let mut out: HashMap<(PollId, Uuid), Mine> =
+        keys.iter().map(|k| (*k, Mine::default())).collect();
     for a in open {
         if let Some(m) = out.get_mut(&(a.poll_id, a.user_id)) {
             *m = Mine {
@@ -55,9 +57,9 @@ pub async fn mine_for<C: ConnectionTrait>(
 /// How many answered each poll.
 pub async fn counts_for<C: ConnectionTrait>(
     conn: &C,
-    ids: &[Uuid],
-) -> DomainResult<HashMap<Uuid, i64>> {
-    let open: Vec<(Uuid, i64)> = poll_answer::Entity::find()
+    ids: &[PollId],
+) -> DomainResult<HashMap<PollId, i64>> {
+    let open: Vec<(PollId, i64)> = poll_answer::Entity::find()
         .select_only()
         .column(poll_answer::Column::PollId)
         .column_as(poll_answer::Column::UserId.count(), "n")
@@ -66,7 +68,7 @@ pub async fn counts_for<C: ConnectionTrait>(
         .into_tuple()
         .all(conn)
         .await?;
-    let anonymous: Vec<(Uuid, i64)> = poll_participation::Entity::find()
+    let anonymous: Vec<(PollId, i64)> = poll_participation::Entity::find()
         .select_only()
         .column(poll_participation::Column::PollId)
         .column_as(poll_participation::Column::UserId.count(), "n")
@@ -75,7 +77,7 @@ pub async fn counts_for<C: ConnectionTrait>(
         .into_tuple()
         .all(conn)
         .await?;
-    let mut out: HashMap<Uuid, i64> = ids.iter().map(|k| (*k, 0)).collect();
+    let mut out: HashMap<PollId, i64> = ids.iter().map(|k| (*k, 0)).collect();
     for (id, n) in open.into_iter().chain(anonymous) {
         *out.entry(id).or_default() += n;
     }
@@ -85,9 +87,9 @@ pub async fn counts_for<C: ConnectionTrait>(
 /// Every answer to count, per poll (open and anonymous alike; no person attached).
 pub async fn ballots_for<C: ConnectionTrait>(
     conn: &C,
-    ids: &[Uuid],
-) -> DomainResult<HashMap<Uuid, Vec<Vec<usize>>>> {
-    let open: Vec<(Uuid, String)> = poll_answer::Entity::find()
+    ids: &[PollId],
+) -> DomainResult<HashMap<PollId, Vec<Vec<usize>>>> {
+    let open: Vec<(PollId, String)> = poll_answer::Entity::find()
         .select_only()
         .column(poll_answer::Column::PollId)
         .column(poll_answer::Column::Choice)
@@ -95,7 +97,7 @@ pub async fn ballots_for<C: ConnectionTrait>(
         .into_tuple()
         .all(conn)
         .await?;
-    let anonymous: Vec<(Uuid, String)> = poll_ballot::Entity::find()
+    let anonymous: Vec<(PollId, String)> = poll_ballot::Entity::find()
         .select_only()
         .column(poll_ballot::Column::PollId)
         .column(poll_ballot::Column::Choice)
@@ -103,7 +105,7 @@ pub async fn ballots_for<C: ConnectionTrait>(
         .into_tuple()
         .all(conn)
         .await?;
-    let mut out: HashMap<Uuid, Vec<Vec<usize>>> = ids.iter().map(|k| (*k, Vec::new())).collect();
+    let mut out: HashMap<PollId, Vec<Vec<usize>>> = ids.iter().map(|k| (*k, Vec::new())).collect();
     for (id, c) in open.into_iter().chain(anonymous) {
         out.entry(id).or_default().push(choice_of(&c));
     }
@@ -113,15 +115,15 @@ pub async fn ballots_for<C: ConnectionTrait>(
 /// Who answered what in open polls, oldest answer first.
 pub async fn responses_for<C: ConnectionTrait>(
     conn: &C,
-    ids: &[Uuid],
-) -> DomainResult<HashMap<Uuid, Vec<poll_answer::Model>>> {
+    ids: &[PollId],
+) -> DomainResult<HashMap<PollId, Vec<poll_answer::Model>>> {
     let rows = poll_answer::Entity::find()
         .filter(poll_answer::Column::PollId.is_in(ids.iter().copied()))
         .order_by_asc(poll_answer::Column::AnsweredAt)
         .order_by_asc(poll_answer::Column::UserId)
         .all(conn)
         .await?;
-    let mut out: HashMap<Uuid, Vec<poll_answer::Model>> =
+    let mut out: HashMap<PollId, Vec<poll_answer::Model>> =
         ids.iter().map(|k| (*k, Vec::new())).collect();
     for r in rows {
         out.entry(r.poll_id).or_default().push(r);

@@ -7,6 +7,7 @@ use crate::domain::core::parse::{date, text};
 use crate::domain::{core::audit, Actor, DbResultExt, DomainError, DomainResult, Env};
 use crate::entities::{pool_period, resource_pool};
 use constellation_shared::dto::resources::{PeriodInput, PoolInput};
+use constellation_shared::ids::{PeriodId, PoolId};
 use constellation_shared::rules::amount::{format_amount, parse_amount, AmountError, MAX_SCALE};
 use constellation_shared::ValidationReason;
 use sea_orm::sea_query::Expr;
@@ -15,7 +16,6 @@ use sea_orm::{
     QuerySelect, Set,
 };
 use serde_json::json;
-use uuid::Uuid;
 
 const POOL_NAME_UNIQUE: &[&str] = &["uq_pools_name", "resource_pools.name"];
 const PERIOD_UNIQUE: &[&str] = &["uq_periods_pool_label", "pool_periods.pool_id"];
@@ -35,7 +35,7 @@ pub fn show(minor: i64, scale: i32) -> String {
 }
 
 fn period_row(
-    pool_id: Uuid,
+    pool_id: PoolId,
     scale: i32,
     input: &PeriodInput,
 ) -> DomainResult<pool_period::ActiveModel> {
@@ -47,7 +47,7 @@ fn period_row(
     }
     let capacity = amount("capacity", &input.capacity, scale)?;
     Ok(pool_period::ActiveModel {
-        id: Set(Uuid::new_v4()),
+        id: Set(PeriodId::new_v4()),
         pool_id: Set(pool_id),
         label: Set(label),
         starts_on: Set(starts_on),
@@ -69,7 +69,7 @@ pub async fn create_pool(
         return Err(DomainError::invalid("scale", ValidationReason::Invalid));
     }
     let description = text("description", &input.description, false, 10_000)?;
-    let id = Uuid::new_v4();
+    let id = PoolId::new_v4();
     let period = period_row(id, input.scale, &input.period)?;
     let txn = env.begin_write().await?;
     let pool = resource_pool::ActiveModel {
@@ -99,7 +99,7 @@ pub async fn create_pool(
 pub async fn update_pool(
     env: &Env,
     actor: &Actor,
-    pool_id: Uuid,
+    pool_id: PoolId,
     name: &str,
     description: &str,
 ) -> DomainResult<resource_pool::Model> {
@@ -136,7 +136,7 @@ pub async fn update_pool(
 pub async fn add_period(
     env: &Env,
     actor: &Actor,
-    pool_id: Uuid,
+    pool_id: PoolId,
     input: PeriodInput,
 ) -> DomainResult<resource_pool::Model> {
     let board = actor.board_or_admin()?;
@@ -172,7 +172,7 @@ pub async fn add_period(
 pub async fn set_capacity(
     env: &Env,
     actor: &Actor,
-    period_id: Uuid,
+    period_id: PeriodId,
     capacity: &str,
 ) -> DomainResult<resource_pool::Model> {
     let board = actor.board_or_admin()?;
@@ -227,7 +227,7 @@ pub async fn list_pools(
 
 pub async fn find_period<C: ConnectionTrait>(
     conn: &C,
-    id: Uuid,
+    id: PeriodId,
 ) -> DomainResult<(pool_period::Model, resource_pool::Model)> {
     let period = pool_period::Entity::find_by_id(id)
         .one(conn)

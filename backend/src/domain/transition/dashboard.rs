@@ -13,9 +13,9 @@ use crate::domain::transition::{
 use crate::domain::{Actor, DomainResult, Env};
 use crate::entities::transition_service as service;
 use constellation_shared::dto::transition::{MigrationPath, ServiceStatus};
+use constellation_shared::ids::ServiceId;
 use sea_orm::{EntityTrait, QueryOrder};
 use std::collections::{BTreeMap, HashMap};
-use uuid::Uuid;
 
 /// One day on which something moved, and where things stood at its end.
 #[derive(Clone, Debug, PartialEq)]
@@ -81,7 +81,7 @@ pub async fn dashboard(env: &Env, actor: &Actor) -> DomainResult<Dashboard> {
         .filter(|s| is_at_risk(s, days, at_risk_days))
         .cloned()
         .collect();
-    let ids: Vec<Uuid> = migrating.iter().map(|s| s.id).collect();
+    let ids: Vec<ServiceId> = migrating.iter().map(|s| s.id).collect();
     let mut progress = Vec::new();
     if !ids.is_empty() {
         let mut steps = Vec::new();
@@ -90,7 +90,8 @@ pub async fn dashboard(env: &Env, actor: &Actor) -> DomainResult<Dashboard> {
         }
         steps.sort_by_key(|s| (s.at, s.id));
         // Each service's status at the end of each day something moved.
-        let mut by_day: BTreeMap<chrono::NaiveDate, Vec<(Uuid, ServiceStatus)>> = BTreeMap::new();
+        let mut by_day: BTreeMap<chrono::NaiveDate, Vec<(ServiceId, ServiceStatus)>> =
+            BTreeMap::new();
         for s in &steps {
             let st = s.to_status;
             by_day
@@ -98,7 +99,7 @@ pub async fn dashboard(env: &Env, actor: &Actor) -> DomainResult<Dashboard> {
                 .or_default()
                 .push((s.service_id, st));
         }
-        let mut now: HashMap<Uuid, ServiceStatus> = HashMap::new();
+        let mut now: HashMap<ServiceId, ServiceStatus> = HashMap::new();
         for (day, moves) in by_day {
             for (id, st) in moves {
                 now.insert(id, st);

@@ -18,6 +18,7 @@ use crate::domain::{DomainResult, Env};
 use crate::entities::{notification, transition_holder as holder, transition_service as service};
 use constellation_shared::dto::reach::NotificationKind;
 use constellation_shared::dto::transition::ServiceStatus;
+use constellation_shared::ids::ServiceId;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::json;
 use std::collections::{HashMap, HashSet};
@@ -72,10 +73,10 @@ pub async fn tell_at_risk(env: &Env, today: chrono::NaiveDate) -> DomainResult<u
         .collect();
     let ends_on = plan.ends_on.to_string();
     // The end date is in the key: a postponed end starts the reminders again.
-    let key = |id: Uuid| format!("transition.deadline:{id}:{ends_on}:{bucket}");
+    let key = |id: ServiceId| format!("transition.deadline:{id}:{ends_on}:{bucket}");
     // Who was already told at this threshold, per person (a holder added since is told).
     let mut told_before: HashSet<(Uuid, String)> = HashSet::new();
-    let mut holders: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
+    let mut holders: HashMap<ServiceId, Vec<Uuid>> = HashMap::new();
     for chunk in risky.chunks(500) {
         let mut people: HashSet<Uuid> = HashSet::new();
         for h in holder::Entity::find()

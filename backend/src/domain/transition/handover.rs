@@ -12,6 +12,7 @@ use crate::domain::transition::{
 use crate::domain::{core::audit, Actor, DomainError, DomainResult, Env};
 use crate::entities::{transition_handover_item as item, transition_service as service};
 use constellation_shared::dto::transition::ServiceStatus;
+use constellation_shared::ids::ServiceId;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde_json::json;
@@ -144,7 +145,7 @@ pub async fn confirm(env: &Env, actor: &Actor, item_id: Uuid) -> DomainResult<it
 pub async fn waive(
     env: &Env,
     actor: &Actor,
-    service_id: Uuid,
+    service_id: ServiceId,
     reason: &str,
 ) -> DomainResult<service::Model> {
     let board = actor.board_or_admin()?;
@@ -186,7 +187,7 @@ pub async fn waive(
 /// The checklists of many services (for a loader), in checklist order.
 pub async fn items_of<C: ConnectionTrait>(
     conn: &C,
-    service_ids: &[Uuid],
+    service_ids: &[ServiceId],
 ) -> DomainResult<Vec<item::Model>> {
     let mut rows = item::Entity::find()
         .filter(item::Column::ServiceId.is_in(service_ids.iter().copied()))

@@ -14,6 +14,7 @@ use crate::entities::{
 use constellation_shared::dto::transition::{
     MigrationPath, ServiceInput, ServiceKind, ServiceStatus,
 };
+use constellation_shared::ids::ServiceId;
 use constellation_shared::ValidationReason;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseTransaction, EntityTrait,
@@ -131,7 +132,7 @@ pub async fn insert(
     by: Uuid,
     s: NewService,
 ) -> DomainResult<service::Model> {
-    let id = Uuid::new_v4();
+    let id = ServiceId::new_v4();
     let now = chrono::Utc::now();
     let row = service::ActiveModel {
         id: Set(id),
@@ -232,7 +233,7 @@ pub async fn create(env: &Env, actor: &Actor, input: ServiceInput) -> DomainResu
 pub async fn update(
     env: &Env,
     actor: &Actor,
-    id: Uuid,
+    id: ServiceId,
     input: ServiceInput,
 ) -> DomainResult<service::Model> {
     let board = actor.board_or_admin()?;
@@ -319,7 +320,7 @@ pub async fn list(
     env: &Env,
     actor: &Actor,
     filter: Filter,
-    after: Option<Uuid>,
+    after: Option<ServiceId>,
     limit: u64,
 ) -> DomainResult<Vec<service::Model>> {
     working_group_or_board(&env.db, actor).await?;
@@ -343,7 +344,7 @@ pub async fn list(
 async fn page<C: ConnectionTrait>(
     conn: &C,
     mut q: sea_orm::Select<service::Entity>,
-    after: Option<Uuid>,
+    after: Option<ServiceId>,
     limit: u64,
 ) -> DomainResult<Vec<service::Model>> {
     use service::Column as C;
@@ -379,11 +380,11 @@ async fn page<C: ConnectionTrait>(
 pub async fn mine(
     env: &Env,
     actor: &Actor,
-    after: Option<Uuid>,
+    after: Option<ServiceId>,
     limit: u64,
 ) -> DomainResult<Vec<service::Model>> {
     let me = actor.user()?;
-    let ids: Vec<Uuid> = transition_holder::Entity::find()
+    let ids: Vec<ServiceId> = transition_holder::Entity::find()
         .filter(transition_holder::Column::UserId.eq(me.id))
         .all(&env.db)
         .await?

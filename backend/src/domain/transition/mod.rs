@@ -28,6 +28,7 @@ use crate::domain::labs::{is_active, membership};
 use crate::domain::{Actor, CurrentUser, DomainError, DomainResult};
 use crate::entities::{transition_holder, transition_plan, transition_service};
 use constellation_shared::dto::transition::{MigrationPath, ServiceKind, ServiceStatus};
+use constellation_shared::ids::ServiceId;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
@@ -84,7 +85,10 @@ pub async fn working_group_or_board<'a, C: ConnectionTrait>(
     }
 }
 
-pub async fn holders_of<C: ConnectionTrait>(conn: &C, service_id: Uuid) -> DomainResult<Vec<Uuid>> {
+pub async fn holders_of<C: ConnectionTrait>(
+    conn: &C,
+    service_id: ServiceId,
+) -> DomainResult<Vec<Uuid>> {
     Ok(transition_holder::Entity::find()
         .filter(transition_holder::Column::ServiceId.eq(service_id))
         .all(conn)
@@ -96,7 +100,7 @@ pub async fn holders_of<C: ConnectionTrait>(conn: &C, service_id: Uuid) -> Domai
 
 pub async fn is_holder<C: ConnectionTrait>(
     conn: &C,
-    service_id: Uuid,
+    service_id: ServiceId,
     user_id: Uuid,
 ) -> DomainResult<bool> {
     Ok(transition_holder::Entity::find_by_id((service_id, user_id))
@@ -107,7 +111,7 @@ pub async fn is_holder<C: ConnectionTrait>(
 
 pub async fn find_service<C: ConnectionTrait>(
     conn: &C,
-    id: Uuid,
+    id: ServiceId,
 ) -> DomainResult<transition_service::Model> {
     transition_service::Entity::find_by_id(id)
         .one(conn)
@@ -120,7 +124,7 @@ pub async fn find_service<C: ConnectionTrait>(
 pub async fn find_visible<C: ConnectionTrait>(
     conn: &C,
     actor: &Actor,
-    id: Uuid,
+    id: ServiceId,
 ) -> DomainResult<transition_service::Model> {
     let me = actor.user()?;
     let s = find_service(conn, id).await?;

@@ -17,12 +17,13 @@ use crate::entities::{
     user,
 };
 use constellation_shared::dto::reach::NotificationKind;
+use constellation_shared::ids::ServiceId;
 use sea_orm::{ConnectionTrait, DatabaseTransaction, EntityTrait};
 use serde_json::json;
 use uuid::Uuid;
 
 /// The service's page in the app.
-pub fn service_link(id: Uuid) -> String {
+pub fn service_link(id: ServiceId) -> String {
     format!("/transition/services/{id}")
 }
 

@@ -12,6 +12,7 @@ use crate::entities::{
     transition_service as service, transition_support_request as support,
 };
 use constellation_shared::dto::transition::OfferStatus;
+use constellation_shared::ids::ServiceId;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter};
 use serde_json::{json, Value};
@@ -27,12 +28,13 @@ pub async fn export<C: ConnectionTrait>(conn: &C, me: Uuid) -> DomainResult<(Val
         .filter(holder::Column::UserId.eq(me))
         .all(conn)
         .await?;
-    let ids: Vec<Uuid> = held.iter().map(|h| h.service_id).collect();
+    let ids: Vec<ServiceId> = held.iter().map(|h| h.service_id).collect();
     let services = service::Entity::find()
         .filter(service::Column::Id.is_in(ids.clone()))
         .all(conn)
         .await?;
-    let names: HashMap<Uuid, String> = services.iter().map(|s| (s.id, s.name.clone())).collect();
+    let names: HashMap<ServiceId, String> =
+        services.iter().map(|s| (s.id, s.name.clone())).collect();
     let items = items_of(conn, &ids).await?;
     let offers = offer::Entity::find()
         .filter(offer::Column::OfferedBy.eq(me))

@@ -14,7 +14,7 @@ use crate::entities::{
     transition_service as service, transition_status_event as step,
 };
 use constellation_shared::dto::transition::{MigrationPath, PathInput, ServiceStatus};
-use constellation_shared::ids::LabId;
+use constellation_shared::ids::{LabId, ServiceId};
 use constellation_shared::ValidationReason;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
@@ -48,7 +48,7 @@ pub async fn move_service(
 /// One step of the record.
 pub async fn record_step<C: ConnectionTrait>(
     conn: &C,
-    service_id: Uuid,
+    service_id: ServiceId,
     from: Option<ServiceStatus>,
     to: ServiceStatus,
     path: Option<MigrationPath>,
@@ -191,7 +191,7 @@ pub(super) async fn leave_group(
 pub async fn choose_path(
     env: &Env,
     actor: &Actor,
-    id: Uuid,
+    id: ServiceId,
     input: PathInput,
 ) -> DomainResult<service::Model> {
     let me = actor.user()?;
@@ -247,7 +247,7 @@ pub async fn choose_path(
 pub async fn set_status(
     env: &Env,
     actor: &Actor,
-    id: Uuid,
+    id: ServiceId,
     to: ServiceStatus,
     reason: Option<&str>,
 ) -> DomainResult<service::Model> {
@@ -326,7 +326,7 @@ pub async fn set_status(
 /// Every step of many services, oldest first (for a loader).
 pub async fn steps_of<C: ConnectionTrait>(
     conn: &C,
-    service_ids: &[Uuid],
+    service_ids: &[ServiceId],
 ) -> DomainResult<Vec<step::Model>> {
     Ok(step::Entity::find()
         .filter(step::Column::ServiceId.is_in(service_ids.iter().copied()))

@@ -2,14 +2,14 @@
 //! audience (the members, or `lab_id`'s members), author and closing date.
 
 use constellation_shared::dto::polls::{PollAudience, PollKind, PollVisibility};
-use constellation_shared::ids::LabId;
+use constellation_shared::ids::{LabId, PollId};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "polls")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub id: Uuid,
+    pub id: PollId,
     pub title: String,
     pub description: String,
     pub kind: PollKind,

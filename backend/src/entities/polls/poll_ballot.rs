@@ -1,6 +1,7 @@
 //! `poll_ballots`: the anonymous answers: a random id, the poll, the choice (a JSON array of
 //! option indices); no person, no time.
 
+use constellation_shared::ids::PollId;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -8,7 +9,7 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: String,
-    pub poll_id: Uuid,
+    pub poll_id: PollId,
     pub choice: String,
 }
 

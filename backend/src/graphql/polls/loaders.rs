@@ -6,6 +6,7 @@ use crate::domain::{polls, DomainError, Env};
 use crate::entities::polls::poll_answer;
 use crate::graphql::loaders::LoadError;
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
+use constellation_shared::ids::PollId;
 use std::collections::HashMap;
 use std::sync::Arc;
 use uuid::Uuid;
@@ -20,14 +21,14 @@ fn failed(what: &'static str) -> impl Fn(DomainError) -> LoadError {
 /// Whether the viewer is asked (the audience rule, `polls::asks`), keyed (poll, viewer).
 pub struct AskedLoader(pub Env);
 
-impl Loader<(Uuid, polls::Viewer)> for AskedLoader {
+impl Loader<(PollId, polls::Viewer)> for AskedLoader {
     type Value = bool;
     type Error = LoadError;
 
     async fn load(
         &self,
-        keys: &[(Uuid, polls::Viewer)],
-    ) -> Result<HashMap<(Uuid, polls::Viewer), Self::Value>, Self::Error> {
+        keys: &[(PollId, polls::Viewer)],
+    ) -> Result<HashMap<(PollId, polls::Viewer), Self::Value>, Self::Error> {
         polls::asked_for(&self.0.db, keys)
             .await
             .map_err(failed("poll audiences"))
@@ -37,14 +38,14 @@ impl Loader<(Uuid, polls::Viewer)> for AskedLoader {
 /// What a person answered, keyed (poll, person).
 pub struct MineLoader(pub Env);
 
-impl Loader<(Uuid, Uuid)> for MineLoader {
+impl Loader<(PollId, Uuid)> for MineLoader {
     type Value = polls::Mine;
     type Error = LoadError;
 
     async fn load(
         &self,
-        keys: &[(Uuid, Uuid)],
-    ) -> Result<HashMap<(Uuid, Uuid), Self::Value>, Self::Error> {
+        keys: &[(PollId, Uuid)],
+    ) -> Result<HashMap<(PollId, Uuid), Self::Value>, Self::Error> {
         polls::mine_for(&self.0.db, keys)
             .await
             .map_err(failed("poll answers of a person"))
@@ -54,11 +55,11 @@ impl Loader<(Uuid, Uuid)> for MineLoader {
 /// How many answered each poll.
 pub struct AnswerCountLoader(pub Env);
 
-impl Loader<Uuid> for AnswerCountLoader {
+impl Loader<PollId> for AnswerCountLoader {
     type Value = i64;
     type Error = LoadError;
 
-    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+    async fn load(&self, keys: &[PollId]) -> Result<HashMap<PollId, Self::Value>, Self::Error> {
         polls::counts_for(&self.0.db, keys)
             .await
             .map_err(failed("poll answer counts"))
@@ -68,11 +69,11 @@ impl Loader<Uuid> for AnswerCountLoader {
 /// The answers to count, per poll.
 pub struct BallotsLoader(pub Env);
 
-impl Loader<Uuid> for BallotsLoader {
+impl Loader<PollId> for BallotsLoader {
     type Value = Vec<Vec<usize>>;
     type Error = LoadError;
 
-    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+    async fn load(&self, keys: &[PollId]) -> Result<HashMap<PollId, Self::Value>, Self::Error> {
         polls::ballots_for(&self.0.db, keys)
             .await
             .map_err(failed("poll ballots"))
@@ -82,11 +83,11 @@ impl Loader<Uuid> for BallotsLoader {
 /// Who answered what, per open poll.
 pub struct ResponsesLoader(pub Env);
 
-impl Loader<Uuid> for ResponsesLoader {
+impl Loader<PollId> for ResponsesLoader {
     type Value = Vec<poll_answer::Model>;
     type Error = LoadError;
 
-    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+    async fn load(&self, keys: &[PollId]) -> Result<HashMap<PollId, Self::Value>, Self::Error> {
         polls::responses_for(&self.0.db, keys)
             .await
             .map_err(failed("poll responses"))
@@ -102,9 +103,11 @@ where
 
 /// Called from `graphql::loaders::attach`: fresh loaders for each request.
 pub fn attach(env: &Env, data: &mut async_graphql::Data) {
-    data.insert(cached::<_, (Uuid, polls::Viewer)>(AskedLoader(env.clone())));
-    data.insert(cached::<_, (Uuid, Uuid)>(MineLoader(env.clone())));
-    data.insert(cached::<_, Uuid>(AnswerCountLoader(env.clone())));
-    data.insert(cached::<_, Uuid>(BallotsLoader(env.clone())));
-    data.insert(cached::<_, Uuid>(ResponsesLoader(env.clone())));
+    data.insert(cached::<_, (PollId, polls::Viewer)>(AskedLoader(
+        env.clone(),
+    )));
+    data.insert(cached::<_, (PollId, Uuid)>(MineLoader(env.clone())));
+    data.insert(cached::<_, PollId>(AnswerCountLoader(env.clone())));
+    data.insert(cached::<_, PollId>(BallotsLoader(env.clone())));
+    data.insert(cached::<_, PollId>(ResponsesLoader(env.clone())));
 }

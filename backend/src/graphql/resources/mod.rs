@@ -18,25 +18,24 @@ use async_graphql::{Context, Object, Result, ID};
 use constellation_shared::dto::resources::{
     LedgerKind, PeriodInput, PoolInput, PoolKind, RequestInput, RequestStatus, ResourceDecision,
 };
-use constellation_shared::ids::LabId;
+use constellation_shared::ids::{LabId, PeriodId, PoolId};
 use constellation_shared::ValidationReason;
-use uuid::Uuid;
 
-async fn pool_of(ctx: &Context<'_>, id: Uuid) -> Result<resource_pool::Model> {
+async fn pool_of(ctx: &Context<'_>, id: PoolId) -> Result<resource_pool::Model> {
     load::<PoolLoader, _>(ctx, id)
         .await?
         .ok_or(DomainError::internal("missing pool"))
         .gql()
 }
 
-async fn period_of(ctx: &Context<'_>, id: Uuid) -> Result<pool_period::Model> {
+async fn period_of(ctx: &Context<'_>, id: PeriodId) -> Result<pool_period::Model> {
     load::<PeriodLoader, _>(ctx, id)
         .await?
         .ok_or(DomainError::internal("missing period"))
         .gql()
 }
 
-async fn scale_of_period(ctx: &Context<'_>, period_id: Uuid) -> Result<i32> {
+async fn scale_of_period(ctx: &Context<'_>, period_id: PeriodId) -> Result<i32> {
     let period = period_of(ctx, period_id).await?;
     Ok(pool_of(ctx, period.pool_id).await?.scale)
 }
@@ -114,13 +113,13 @@ impl PoolPeriod {
     }
 }
 
-async fn period_node(ctx: &Context<'_>, id: Uuid) -> Result<PoolPeriod> {
+async fn period_node(ctx: &Context<'_>, id: PeriodId) -> Result<PoolPeriod> {
     let p = period_of(ctx, id).await?;
     let scale = pool_of(ctx, p.pool_id).await?.scale;
     Ok(PoolPeriod(p, scale))
 }
 
-async fn pool_node(ctx: &Context<'_>, period_id: Uuid) -> Result<ResourcePool> {
+async fn pool_node(ctx: &Context<'_>, period_id: PeriodId) -> Result<ResourcePool> {
     let p = period_of(ctx, period_id).await?;
     pool_of(ctx, p.pool_id).await.map(ResourcePool)
 }

@@ -11,6 +11,7 @@ use crate::entities::{
 use crate::graphql::loaders::{failed as db_failed, group, Cached, LoadError};
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use constellation_shared::dto::labs::MemberState;
+use constellation_shared::ids::ServiceId;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -25,11 +26,14 @@ fn failed(what: &'static str) -> impl Fn(crate::domain::DomainError) -> LoadErro
 
 pub struct ServiceLoader(pub Env);
 
-impl Loader<Uuid> for ServiceLoader {
+impl Loader<ServiceId> for ServiceLoader {
     type Value = transition_service::Model;
     type Error = LoadError;
 
-    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+    async fn load(
+        &self,
+        keys: &[ServiceId],
+    ) -> Result<HashMap<ServiceId, Self::Value>, Self::Error> {
         let rows = transition_service::Entity::find()
             .filter(transition_service::Column::Id.is_in(keys.iter().copied()))
             .all(&self.0.db)
@@ -58,11 +62,14 @@ impl Loader<Uuid> for GroupLoader {
 /// The holders of each service.
 pub struct HoldersLoader(pub Env);
 
-impl Loader<Uuid> for HoldersLoader {
+impl Loader<ServiceId> for HoldersLoader {
     type Value = Vec<Uuid>;
     type Error = LoadError;
 
-    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+    async fn load(
+        &self,
+        keys: &[ServiceId],
+    ) -> Result<HashMap<ServiceId, Self::Value>, Self::Error> {
         let rows = transition_holder::Entity::find()
             .filter(transition_holder::Column::ServiceId.is_in(keys.iter().copied()))
             .all(&self.0.db)
@@ -78,11 +85,14 @@ impl Loader<Uuid> for HoldersLoader {
 /// The hand-over checklist of each service.
 pub struct ItemsLoader(pub Env);
 
-impl Loader<Uuid> for ItemsLoader {
+impl Loader<ServiceId> for ItemsLoader {
     type Value = Vec<transition_handover_item::Model>;
     type Error = LoadError;
 
-    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+    async fn load(
+        &self,
+        keys: &[ServiceId],
+    ) -> Result<HashMap<ServiceId, Self::Value>, Self::Error> {
         let rows = handover::items_of(&self.0.db, keys)
             .await
             .map_err(failed("transition items"))?;
@@ -93,11 +103,14 @@ impl Loader<Uuid> for ItemsLoader {
 /// Every status step of each service.
 pub struct StepsLoader(pub Env);
 
-impl Loader<Uuid> for StepsLoader {
+impl Loader<ServiceId> for StepsLoader {
     type Value = Vec<transition_status_event::Model>;
     type Error = LoadError;
 
-    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+    async fn load(
+        &self,
+        keys: &[ServiceId],
+    ) -> Result<HashMap<ServiceId, Self::Value>, Self::Error> {
         let rows = progress::steps_of(&self.0.db, keys)
             .await
             .map_err(failed("transition steps"))?;
@@ -153,7 +166,9 @@ impl Loader<Uuid> for InGroupLoader {
     }
 }
 
-fn cached<L: Loader<Uuid>>(loader: L) -> Cached<L> {
+fn cached<K: Send + Sync + std::hash::Hash + Eq + Clone + 'static, L: Loader<K>>(
+    loader: L,
+) -> Cached<L> {
     DataLoader::with_cache(loader, tokio::spawn, HashMapCache::default())
 }
 

@@ -16,9 +16,8 @@ use async_graphql::{Context, Object, Result, ID};
 use constellation_shared::dto::transition::{
     MigrationPath, OfferStatus, ServiceKind, ServiceStatus, SupportStatus,
 };
-use uuid::Uuid;
 
-fn after_id(after: &Option<String>) -> Result<Option<Uuid>> {
+fn after_id<T: std::str::FromStr>(after: &Option<String>) -> Result<Option<T>> {
     after
         .as_ref()
         .map(|a| parse_uuid("after", &ID(a.clone())))

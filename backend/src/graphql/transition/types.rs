@@ -26,6 +26,7 @@ use constellation_shared::dto::transition::{
     HandoverItemKind, MigrationPath, OfferKind, OfferStatus, ServiceKind, ServiceStatus,
     SupportStatus,
 };
+use constellation_shared::ids::ServiceId;
 use uuid::Uuid;
 
 async fn opt_person(ctx: &Context<'_>, id: Option<Uuid>) -> Result<Option<User>> {
@@ -44,7 +45,10 @@ pub async fn viewer_in_group(ctx: &Context<'_>) -> Result<bool> {
 }
 
 /// The service if the viewer may see it.
-pub async fn visible_service(ctx: &Context<'_>, id: Uuid) -> Result<Option<TransitionService>> {
+pub async fn visible_service(
+    ctx: &Context<'_>,
+    id: ServiceId,
+) -> Result<Option<TransitionService>> {
     let Actor::User(me) = ctx.actor() else {
         return Ok(None);
     };

@@ -2,13 +2,14 @@
 //! releases that give part of a grant back.
 
 use super::*;
+use constellation_shared::ids::RequestId;
 
 /// The board decides, with a reason. A grant takes from the period's capacity atomically;
 /// when too little remains the whole decision is refused and nothing changes.
 pub async fn decide(
     env: &Env,
     actor: &Actor,
-    id: Uuid,
+    id: RequestId,
     decision: ResourceDecision,
     partial: Option<&str>,
     reason: &str,
@@ -129,7 +130,7 @@ pub async fn decide(
 pub async fn release(
     env: &Env,
     actor: &Actor,
-    id: Uuid,
+    id: RequestId,
     amount_raw: &str,
     note: &str,
 ) -> DomainResult<resource_request::Model> {

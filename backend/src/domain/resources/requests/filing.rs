@@ -2,7 +2,7 @@
 //! when a Lab is archived.
 
 use super::*;
-use constellation_shared::ids::LabId;
+use constellation_shared::ids::{LabId, RequestId};
 
 /// A coordinator asks, for the Lab or one of its accepted projects. Asking for more than
 /// what remains is allowed: the board may grant part.
@@ -51,7 +51,7 @@ pub async fn file(
     }
     let now = chrono::Utc::now();
     let r = resource_request::ActiveModel {
-        id: Set(Uuid::new_v4()),
+        id: Set(RequestId::new_v4()),
         lab_id: Set(l.id),
         project_id: Set(project_id),
         period_id: Set(period.id),
@@ -79,7 +79,7 @@ pub async fn file(
 pub async fn edit(
     env: &Env,
     actor: &Actor,
-    id: Uuid,
+    id: RequestId,
     amount_raw: &str,
     justification: &str,
 ) -> DomainResult<resource_request::Model> {
@@ -123,7 +123,11 @@ pub async fn edit(
     Ok(updated)
 }
 
-pub async fn withdraw(env: &Env, actor: &Actor, id: Uuid) -> DomainResult<resource_request::Model> {
+pub async fn withdraw(
+    env: &Env,
+    actor: &Actor,
+    id: RequestId,
+) -> DomainResult<resource_request::Model> {
     actor.user()?;
     let txn = env.begin_write().await?;
     let (r, _l, me) = as_coordinator(&txn, actor, id).await?;

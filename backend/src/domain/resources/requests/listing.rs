@@ -1,7 +1,7 @@
 //! Reading requests and the ledger: the request list, ledger pages and allocation totals.
 
 use super::*;
-use constellation_shared::ids::LabId;
+use constellation_shared::ids::{LabId, PeriodId, PoolId};
 
 /// Oldest first. For one Lab: whoever sees the Lab and is an association member or one of
 /// its members. Across Labs: association members.
@@ -58,7 +58,7 @@ pub async fn list(
 pub async fn ledger_page(
     env: &Env,
     actor: &Actor,
-    pool_id: Option<Uuid>,
+    pool_id: Option<PoolId>,
     lab_id: Option<LabId>,
     before: Option<i32>,
     limit: Option<u64>,
@@ -66,7 +66,7 @@ pub async fn ledger_page(
     actor.association_member()?;
     let mut q = ledger_entry::Entity::find().order_by_desc(ledger_entry::Column::Id);
     if let Some(p) = pool_id {
-        let periods: Vec<Uuid> = pool_period::Entity::find()
+        let periods: Vec<PeriodId> = pool_period::Entity::find()
             .filter(pool_period::Column::PoolId.eq(p))
             .all(&env.db)
             .await?
@@ -90,7 +90,7 @@ pub async fn ledger_page(
 #[derive(Debug, FromQueryResult)]
 pub struct Held {
     pub lab_id: LabId,
-    pub period_id: Uuid,
+    pub period_id: PeriodId,
     pub held: i64,
 }
 
@@ -128,6 +128,6 @@ pub async fn allocation_totals(env: &Env, actor: &Actor) -> DomainResult<Vec<Hel
 #[derive(Debug, FromQueryResult)]
 pub(super) struct HeldRow {
     lab_id: LabId,
-    period_id: Uuid,
+    period_id: PeriodId,
     held: Option<i64>,
 }

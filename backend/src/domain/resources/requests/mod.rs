@@ -12,6 +12,7 @@ use constellation_shared::dto::labs::{LabStatus, ProjectStatus};
 use constellation_shared::dto::resources::{
     LedgerKind, RequestInput, RequestStatus, ResourceDecision,
 };
+use constellation_shared::ids::RequestId;
 use constellation_shared::ValidationReason;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
@@ -38,7 +39,7 @@ pub fn status_of_request(r: &resource_request::Model) -> RequestStatus {
 async fn as_coordinator(
     txn: &DatabaseTransaction,
     actor: &Actor,
-    id: Uuid,
+    id: RequestId,
 ) -> DomainResult<(resource_request::Model, lab::Model, Uuid)> {
     let me = actor.user()?;
     let r = resource_request::Entity::find_by_id(id)
