@@ -5,7 +5,7 @@ use super::{instant_label, local_to_utc, sort_assemblies};
 use crate::api::ApiError;
 use crate::components::field::Field;
 use crate::components::form_error::{FormError, FormNote};
-use crate::components::select::{Select, SelectOption};
+use crate::components::select::{Choice, EnumSelect, Select, SelectOption};
 use crate::i18n::strings;
 use crate::session::use_session;
 use constellation_shared::dto::assemblies::{AssemblyInput, AssemblyKind, AssemblySummary};
@@ -41,7 +41,7 @@ pub fn CreateAssemblyForm(assemblies: RwSignal<Vec<AssemblySummary>>) -> impl In
     let session = use_session();
     let lang = session.lang;
     let t = move || strings(lang.get());
-    let kind = RwSignal::new(AssemblyKind::Ordinary.as_str().to_owned());
+    let kind = RwSignal::new(AssemblyKind::Ordinary);
     let title = RwSignal::new(String::new());
     let starts_at = RwSignal::new(String::new());
     let place = RwSignal::new(String::new());
@@ -67,7 +67,7 @@ pub fn CreateAssemblyForm(assemblies: RwSignal<Vec<AssemblySummary>>) -> impl In
         let first_id = first.get_untracked();
         let vars = q::CreateAssemblyVars {
             input: AssemblyInput {
-                kind: AssemblyKind::parse(&kind.get_untracked()).unwrap_or(AssemblyKind::Ordinary),
+                kind: kind.get_untracked(),
                 title: title.get_untracked().trim().to_owned(),
                 starts_at: instant,
                 place: place.get_untracked().trim().to_owned(),
@@ -114,11 +114,9 @@ pub fn CreateAssemblyForm(assemblies: RwSignal<Vec<AssemblySummary>>) -> impl In
         });
     };
 
-    let kinds: [SelectOption; 2] = [
-        (AssemblyKind::Ordinary.as_str(), |s| {
-            s.assemblies().kind_ordinary
-        }),
-        (AssemblyKind::Extraordinary.as_str(), |s| {
+    let kinds: [Choice<AssemblyKind>; 2] = [
+        (AssemblyKind::Ordinary, |s| s.assemblies().kind_ordinary),
+        (AssemblyKind::Extraordinary, |s| {
             s.assemblies().kind_extraordinary
         }),
     ];
@@ -143,7 +141,7 @@ pub fn CreateAssemblyForm(assemblies: RwSignal<Vec<AssemblySummary>>) -> impl In
         <section aria-labelledby="create-assembly-h" class="board">
             <h2 id="create-assembly-h">{move || t().assemblies().create_assembly_title}</h2>
             <form id="create-assembly" on:submit=submit novalidate>
-                <Select name="kind" id="assembly-kind" label=|s| s.assemblies().assembly_kind value=kind error=error options=kinds.to_vec() />
+                <EnumSelect name="kind" id="assembly-kind" label=|s| s.assemblies().assembly_kind value=kind error=error options=kinds.to_vec() />
                 <Field name="title" id="assembly-title" label=|s| s.assemblies().assembly_title value=title error=error />
                 <Field
                     name="startsAt"

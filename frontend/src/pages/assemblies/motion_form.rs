@@ -8,7 +8,7 @@ use super::rule_requirement::requirement;
 use super::state::AssemblyCtx;
 use crate::api::{self, ApiError};
 use crate::components::form_error::{FormError, FormNote};
-use crate::components::select::{Select, SelectOption};
+use crate::components::select::{pick_into, Choice, EnumSelect};
 use crate::components::text_area::TextArea;
 use crate::i18n::strings;
 use constellation_shared::dto::assemblies::{
@@ -22,15 +22,11 @@ use leptos::prelude::*;
 
 const FIELDS: &[&str] = &["itemId", "text", "rule", "ballot", "seats", "mode"];
 
-fn ballot_options() -> Vec<SelectOption> {
-    let options: [SelectOption; 3] = [
-        (BallotKind::Open.as_str(), |s| s.assemblies().ballot_open),
-        (BallotKind::Secret.as_str(), |s| {
-            s.assemblies().ballot_secret
-        }),
-        (BallotKind::Encrypted.as_str(), |s| {
-            s.assemblies().ballot_encrypted
-        }),
+fn ballot_options() -> Vec<Choice<BallotKind>> {
+    let options: [Choice<BallotKind>; 3] = [
+        (BallotKind::Open, |s| s.assemblies().ballot_open),
+        (BallotKind::Secret, |s| s.assemblies().ballot_secret),
+        (BallotKind::Encrypted, |s| s.assemblies().ballot_encrypted),
     ];
     options.to_vec()
 }
@@ -53,13 +49,13 @@ pub fn MotionForm(ctx: AssemblyCtx) -> impl IntoView {
     });
     let item = RwSignal::new(String::new());
     let text = RwSignal::new(String::new());
-    let rule = RwSignal::new(MajorityRuleCode::Simple.as_str().to_owned());
-    let ballot = RwSignal::new(BallotKind::Open.as_str().to_owned());
+    let rule = RwSignal::new(MajorityRuleCode::Simple);
+    let ballot = RwSignal::new(BallotKind::Open);
     let kind = RwSignal::new(MotionKind::Motion);
     let seats = RwSignal::new(String::from("1"));
     let mode = RwSignal::new(ElectionMode::Approval);
     let election = move || kind.get() == MotionKind::Election;
-    let encrypted = Signal::derive(move || ballot.get() == BallotKind::Encrypted.as_str());
+    let encrypted = Signal::derive(move || ballot.get() == BallotKind::Encrypted);
     let error = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
     let note = RwSignal::new(None::<&'static str>);
@@ -88,13 +84,10 @@ pub fn MotionForm(ctx: AssemblyCtx) -> impl IntoView {
         if loaded.is_empty() {
             MajorityRuleCode::ALL
                 .iter()
-                .map(|c| (c.as_str().to_owned(), c.as_str().to_owned()))
+                .map(|c| (*c, c.as_str().to_owned()))
                 .collect::<Vec<_>>()
         } else {
-            loaded
-                .into_iter()
-                .map(|r| (r.code.as_str().to_owned(), r.name))
-                .collect()
+            loaded.into_iter().map(|r| (r.code, r.name)).collect()
         }
     };
     let preview = move || {
@@ -106,7 +99,7 @@ pub fn MotionForm(ctx: AssemblyCtx) -> impl IntoView {
         });
         rules.with(|rs| {
             rs.iter()
-                .find(|r| r.code.as_str() == code)
+                .find(|r| r.code == code)
                 .map(|r| requirement(r, members, second, lang.get()))
         })
     };
@@ -123,9 +116,8 @@ pub fn MotionForm(ctx: AssemblyCtx) -> impl IntoView {
             return;
         }
         let text_value = text.get_untracked().trim().to_owned();
-        let rule_code =
-            MajorityRuleCode::parse(&rule.get_untracked()).unwrap_or(MajorityRuleCode::Simple);
-        let ballot_kind = BallotKind::parse(&ballot.get_untracked()).unwrap_or(BallotKind::Open);
+        let rule_code = rule.get_untracked();
+        let ballot_kind = ballot.get_untracked();
         let done = move || {
             text.try_set(String::new());
             let t = strings(lang.get_untracked());
@@ -237,17 +229,14 @@ pub fn MotionForm(ctx: AssemblyCtx) -> impl IntoView {
                         id="motion-rule"
                         name="rule"
                         aria-describedby="motion-rule-msg rule-preview"
-                        prop:value=move || rule.get()
-                        on:change=move |ev| rule.set(event_target_value(&ev))
+                        prop:value=move || rule.get().as_str()
+                        on:change=pick_into(rule)
                     >
                         {move || rule_codes()
                             .into_iter()
                             .map(|(code, name)| {
-                                let selected = {
-                                    let code = code.clone();
-                                    move || rule.get() == code
-                                };
-                                view! { <option value=code prop:selected=selected>{name}</option> }
+                                let selected = move || rule.get() == code;
+                                view! { <option value=code.as_str() prop:selected=selected>{name}</option> }
                             })
                             .collect_view()}
                     </select>
@@ -256,7 +245,7 @@ pub fn MotionForm(ctx: AssemblyCtx) -> impl IntoView {
                         {move || preview().map(|p| format!("{} {p}", t().assemblies().rule_requires))}
                     </p>
                 </div>
-                <Select
+                <EnumSelect
                     name="ballot"
                     id="motion-ballot"
                     label=|s| s.assemblies().motion_ballot
@@ -265,7 +254,7 @@ pub fn MotionForm(ctx: AssemblyCtx) -> impl IntoView {
                     options=ballot_options()
                 />
                 <p id="motion-ballot-hint" class="muted" aria-live="polite">
-                    {move || (ballot.get() == BallotKind::Encrypted.as_str()).then(|| t().assemblies().ballot_encrypted_hint)}
+                    {move || (ballot.get() == BallotKind::Encrypted).then(|| t().assemblies().ballot_encrypted_hint)}
                 </p>
                 <Show when=election>
                     <ElectionFields seats=seats mode=mode encrypted=encrypted error=error />

@@ -6,6 +6,7 @@ use super::state::BarcampCtx;
 use crate::api::ApiError;
 use crate::components::field::Field;
 use crate::components::form_error::{FormError, FormNote};
+use crate::components::select::pick_into;
 use crate::components::text_area::TextArea;
 use crate::i18n::strings;
 use constellation_shared::dto::barcamp::{
@@ -55,13 +56,7 @@ pub fn SessionForm(
     let init = |f: fn(&Talk) -> String| existing.as_ref().map(f).unwrap_or_default();
     let title = RwSignal::new(init(|x| x.title.clone()));
     let description = RwSignal::new(init(|x| x.description.clone()));
-    let format = RwSignal::new(
-        existing
-            .as_ref()
-            .map_or(SessionFormat::Talk, |x| x.format)
-            .as_str()
-            .to_owned(),
-    );
+    let format = RwSignal::new(existing.as_ref().map_or(SessionFormat::Talk, |x| x.format));
     let length_raw = RwSignal::new(
         existing
             .as_ref()
@@ -91,7 +86,7 @@ pub fn SessionForm(
         let input = SessionInput {
             title: title.get_untracked().trim().to_owned(),
             description: description.get_untracked(),
-            format: SessionFormat::parse(&format.get_untracked()).unwrap_or(SessionFormat::Talk),
+            format: format.get_untracked(),
             length,
             equipment: split_list(&equipment.get_untracked()),
             lab_id: (!lab_id.is_empty()).then_some(lab_id),
@@ -119,7 +114,7 @@ pub fn SessionForm(
                     for s in [title, description, equipment, lab, cohosts] {
                         s.set(String::new());
                     }
-                    format.set(SessionFormat::Talk.as_str().to_owned());
+                    format.set(SessionFormat::Talk);
                     length_raw.set("1".to_owned());
                     note.set(Some(
                         strings(lang.get_untracked()).barcamp().session_proposed,
@@ -167,15 +162,15 @@ pub fn SessionForm(
                 <select
                     id=format_id
                     name="format"
-                    on:change=move |ev| format.set(event_target_value(&ev))
-                    prop:value=move || format.get()
+                    on:change=pick_into(format)
+                    prop:value=move || format.get().as_str()
                 >
                     {SessionFormat::ALL
                         .iter()
                         .map(|f| {
                             let f = *f;
                             view! {
-                                <option value=f.as_str() prop:selected=move || format.get() == f.as_str()>
+                                <option value=f.as_str() prop:selected=move || format.get() == f>
                                     {move || t().barcamp().session_format_label(f)}
                                 </option>
                             }

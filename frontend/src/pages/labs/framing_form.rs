@@ -2,7 +2,7 @@
 
 use crate::api::ApiError;
 use crate::components::field::Field;
-use crate::components::select::{Select, SelectOption};
+use crate::components::select::{Choice, EnumSelect};
 use crate::components::text_area::TextArea;
 use constellation_shared::dto::labs::{Framing, FramingInput, LabVisibility, MembershipPolicy};
 use leptos::prelude::*;
@@ -33,9 +33,9 @@ pub struct FramingFields {
     pub expected_outputs: RwSignal<String>,
     pub start_date: RwSignal<String>,
     pub end_date: RwSignal<String>,
-    pub membership_policy: RwSignal<String>,
+    pub membership_policy: RwSignal<MembershipPolicy>,
     pub participation: RwSignal<String>,
-    pub visibility: RwSignal<String>,
+    pub visibility: RwSignal<LabVisibility>,
 }
 
 impl FramingFields {
@@ -51,9 +51,9 @@ impl FramingFields {
             expected_outputs: empty(),
             start_date: empty(),
             end_date: empty(),
-            membership_policy: RwSignal::new(MembershipPolicy::Open.as_str().to_owned()),
+            membership_policy: RwSignal::new(MembershipPolicy::Open),
             participation: empty(),
-            visibility: RwSignal::new(LabVisibility::Public.as_str().to_owned()),
+            visibility: RwSignal::new(LabVisibility::Public),
         }
     }
 
@@ -67,10 +67,9 @@ impl FramingFields {
         self.expected_outputs.set(f.expected_outputs.clone());
         self.start_date.set(f.start_date.clone());
         self.end_date.set(f.end_date.clone());
-        self.membership_policy
-            .set(f.membership_policy.as_str().to_owned());
+        self.membership_policy.set(f.membership_policy);
         self.participation.set(f.participation.clone());
-        self.visibility.set(f.visibility.as_str().to_owned());
+        self.visibility.set(f.visibility);
     }
 
     /// What to send: themes split on commas, trimmed, empties dropped.
@@ -84,11 +83,9 @@ impl FramingFields {
             expected_outputs: self.expected_outputs.get_untracked(),
             start_date: self.start_date.get_untracked(),
             end_date: self.end_date.get_untracked(),
-            membership_policy: MembershipPolicy::parse(&self.membership_policy.get_untracked())
-                .unwrap_or(MembershipPolicy::Open),
+            membership_policy: self.membership_policy.get_untracked(),
             participation: self.participation.get_untracked(),
-            visibility: LabVisibility::parse(&self.visibility.get_untracked())
-                .unwrap_or(LabVisibility::Public),
+            visibility: self.visibility.get_untracked(),
         }
     }
 }
@@ -107,24 +104,20 @@ pub fn split_themes(s: &str) -> Vec<String> {
         .collect()
 }
 
-fn policy_options() -> Vec<SelectOption> {
+fn policy_options() -> Vec<Choice<MembershipPolicy>> {
     vec![
-        (MembershipPolicy::Open.as_str(), |s| s.labs().policy_open),
-        (MembershipPolicy::OnApproval.as_str(), |s| {
+        (MembershipPolicy::Open, |s| s.labs().policy_open),
+        (MembershipPolicy::OnApproval, |s| {
             s.labs().policy_on_approval
         }),
-        (MembershipPolicy::Invitation.as_str(), |s| {
-            s.labs().policy_invitation
-        }),
+        (MembershipPolicy::Invitation, |s| s.labs().policy_invitation),
     ]
 }
 
-fn visibility_options() -> Vec<SelectOption> {
+fn visibility_options() -> Vec<Choice<LabVisibility>> {
     vec![
-        (LabVisibility::Public.as_str(), |s| {
-            s.labs().visibility_public
-        }),
-        (LabVisibility::MembersOnly.as_str(), |s| {
+        (LabVisibility::Public, |s| s.labs().visibility_public),
+        (LabVisibility::MembersOnly, |s| {
             s.labs().visibility_members_only
         }),
     ]
@@ -143,8 +136,8 @@ pub fn FramingForm(fields: FramingFields, error: RwSignal<Option<ApiError>>) -> 
         <TextArea name="expectedOutputs" label=|s| s.labs().expected_outputs value=f.expected_outputs error=error />
         <Field name="startDate" label=|s| s.labs().start_date value=f.start_date error=error kind="date" />
         <Field name="endDate" label=|s| s.labs().end_date value=f.end_date error=error kind="date" />
-        <Select name="membershipPolicy" label=|s| s.labs().membership_policy value=f.membership_policy error=error options=policy_options() />
+        <EnumSelect name="membershipPolicy" label=|s| s.labs().membership_policy value=f.membership_policy error=error options=policy_options() />
         <TextArea name="participation" label=|s| s.labs().participation value=f.participation error=error />
-        <Select name="visibility" label=|s| s.labs().visibility value=f.visibility error=error options=visibility_options() />
+        <EnumSelect name="visibility" label=|s| s.labs().visibility value=f.visibility error=error options=visibility_options() />
     }
 }

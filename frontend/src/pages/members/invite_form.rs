@@ -5,6 +5,7 @@
 use super::parse_kind;
 use crate::api::{self, ApiError};
 use crate::components::form_error::FormError;
+use crate::components::select::pick_into;
 use crate::i18n::{fill, strings};
 use crate::session::use_session;
 use constellation_shared::dto::reach::{InvitationReport, InviteInput};
@@ -129,7 +130,7 @@ pub fn InviteForm(sent: RwSignal<u64>) -> impl IntoView {
     let session = use_session();
     let t = move || strings(session.lang.get());
     let text = RwSignal::new(String::new());
-    let default_kind = RwSignal::new(MembershipKind::Adherent.as_str().to_owned());
+    let default_kind = RwSignal::new(MembershipKind::Adherent);
     let error = RwSignal::new(None::<ApiError>);
     let outcome = RwSignal::new(None::<Outcome>);
     let busy = RwSignal::new(false);
@@ -143,8 +144,7 @@ pub fn InviteForm(sent: RwSignal<u64>) -> impl IntoView {
         outcome.set(None);
         let lang = session.lang.get_untracked();
         let s = strings(lang);
-        let default = MembershipKind::parse(&default_kind.get_untracked())
-            .unwrap_or(MembershipKind::Adherent);
+        let default = default_kind.get_untracked();
         let source = text.get_untracked();
         let lines = match parse(&source, default) {
             Ok(lines) => lines,
@@ -292,8 +292,8 @@ pub fn InviteForm(sent: RwSignal<u64>) -> impl IntoView {
                 </div>
                 <div class="field">
                     <label for="invite-kind">{move || t().members().invite_default_kind}</label>
-                    <select id="invite-kind" prop:value=move || default_kind.get() on:change=move |ev| default_kind.set(event_target_value(&ev))>
-                        {super::kind_options(session, default_kind)}
+                    <select id="invite-kind" prop:value=move || default_kind.get().as_str() on:change=pick_into(default_kind)>
+                        {super::kind_options(session, move |k| default_kind.get() == k)}
                     </select>
                 </div>
                 <FormError error=error fields=&[] />

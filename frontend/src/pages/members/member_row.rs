@@ -207,7 +207,7 @@ fn RolesForm(current: RwSignal<Member>, uid: String) -> impl IntoView {
                     <div class="field">
                         <label for=kind_id.clone()>{move || t().members().membership_kind}</label>
                         <select id=kind_id class="member-kind-select" prop:value=move || kind.get() on:change=move |ev| kind.set(event_target_value(&ev))>
-                            {kind_options(session, kind)}
+                            {kind_options(session, move |k| kind.get() == k.as_str())}
                         </select>
                     </div>
                     <Show when=admin_view>

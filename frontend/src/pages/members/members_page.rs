@@ -151,7 +151,7 @@ fn Register() -> impl IntoView {
                 <label for="member-kind">{move || t().members().kind_filter}</label>
                 <select id="member-kind" prop:value=move || kind.get() on:change=move |ev| kind.set(event_target_value(&ev))>
                     <option value="" prop:selected=move || kind.get().is_empty()>{move || t().members().any_kind}</option>
-                    {kind_options(session, kind)}
+                    {kind_options(session, move |k| kind.get() == k.as_str())}
                 </select>
             </div>
             {checkbox("member-board", board, |s| s.members().board_only)}

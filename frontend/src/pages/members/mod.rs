@@ -46,14 +46,17 @@ pub fn parse_kind(raw: &str) -> Option<MembershipKind> {
     }
 }
 
-/// The membership kinds as `<option>`s, with `selected` read from `value`.
-pub fn kind_options(session: Session, value: RwSignal<String>) -> impl IntoView {
+/// The membership kinds as `<option>`s, each marked by `selected`.
+pub fn kind_options(
+    session: Session,
+    selected: impl Fn(MembershipKind) -> bool + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     MembershipKind::ALL
         .iter()
         .map(|k| {
             let k = *k;
             view! {
-                <option value=k.as_str() prop:selected=move || value.get() == k.as_str()>
+                <option value=k.as_str() prop:selected=move || selected(k)>
                     {move || k.label(session.lang.get())}
                 </option>
             }

@@ -6,7 +6,7 @@ use super::options_editor::{OptionRow, OptionsEditor};
 use super::PollError;
 use crate::api::{self, ApiError};
 use crate::components::field::Field;
-use crate::components::select::{Select, SelectOption};
+use crate::components::select::{Choice, EnumSelect};
 use crate::components::text_area::TextArea;
 use crate::i18n::{fill, strings};
 use crate::pages::assemblies::local_to_utc;
@@ -30,15 +30,17 @@ const FIELDS: &[&str] = &[
     "labId",
 ];
 
-const KINDS: [SelectOption; 3] = [
-    ("SINGLE", |s| s.polls().kind_single),
-    ("APPROVAL", |s| s.polls().kind_approval),
-    ("RANKED", |s| s.polls().kind_ranked),
+const KINDS: [Choice<PollKind>; 3] = [
+    (PollKind::Single, |s| s.polls().kind_single),
+    (PollKind::Approval, |s| s.polls().kind_approval),
+    (PollKind::Ranked, |s| s.polls().kind_ranked),
 ];
 
-const VISIBILITIES: [SelectOption; 2] = [
-    ("OPEN", |s| s.polls().visibility_open),
-    ("ANONYMOUS", |s| s.polls().visibility_anonymous),
+const VISIBILITIES: [Choice<PollVisibility>; 2] = [
+    (PollVisibility::Open, |s| s.polls().visibility_open),
+    (PollVisibility::Anonymous, |s| {
+        s.polls().visibility_anonymous
+    }),
 ];
 
 /// `days` from now, as a `datetime-local` value in the browser's time zone.
@@ -66,8 +68,8 @@ pub fn NewPollPage() -> impl IntoView {
     let title = RwSignal::new(String::new());
     let description = RwSignal::new(String::new());
     let rows = RwSignal::new(vec![OptionRow::new(0), OptionRow::new(1)]);
-    let kind = RwSignal::new("SINGLE".to_owned());
-    let visibility = RwSignal::new("OPEN".to_owned());
+    let kind = RwSignal::new(PollKind::Single);
+    let visibility = RwSignal::new(PollVisibility::Open);
     let audience = RwSignal::new(String::new());
     let closes = RwSignal::new(local_in_days(7.0));
     let error = RwSignal::new(None::<ApiError>);
@@ -133,9 +135,8 @@ pub fn NewPollPage() -> impl IntoView {
                 .iter()
                 .map(|r| r.text.get_untracked())
                 .collect(),
-            kind: PollKind::parse(&kind.get_untracked()).unwrap_or(PollKind::Single),
-            visibility: PollVisibility::parse(&visibility.get_untracked())
-                .unwrap_or(PollVisibility::Open),
+            kind: kind.get_untracked(),
+            visibility: visibility.get_untracked(),
             lab_id: (!lab_id.is_empty()).then_some(lab_id),
             closes_at,
         };
@@ -194,8 +195,8 @@ pub fn NewPollPage() -> impl IntoView {
                     <Field name="title" id="poll-title" label=|s| s.polls().title_label value=title error=error />
                     <TextArea name="description" id="poll-description" label=|s| s.polls().description_label value=description error=error required=false rows=3 />
                     <OptionsEditor rows=rows error=error />
-                    <Select name="kind" id="poll-kind" label=|s| s.polls().kind_label value=kind error=error options=KINDS.to_vec() />
-                    <Select name="visibility" id="poll-visibility" label=|s| s.polls().visibility_label value=visibility error=error options=VISIBILITIES.to_vec() />
+                    <EnumSelect name="kind" id="poll-kind" label=|s| s.polls().kind_label value=kind error=error options=KINDS.to_vec() />
+                    <EnumSelect name="visibility" id="poll-visibility" label=|s| s.polls().visibility_label value=visibility error=error options=VISIBILITIES.to_vec() />
                     <div class="field">
                         <label for="poll-audience">{move || p().audience_label}</label>
                         <select

@@ -4,7 +4,7 @@ use super::{checked_amount, mutate, replace_pool};
 use crate::api::ApiError;
 use crate::components::field::Field;
 use crate::components::form_error::{FormError, FormNote};
-use crate::components::select::{Select, SelectOption};
+use crate::components::select::{Choice, EnumSelect};
 use crate::components::text_area::TextArea;
 use crate::i18n::{strings, Strings};
 use crate::session::use_session;
@@ -26,26 +26,18 @@ const FIELDS: &[&str] = &[
     "capacity",
 ];
 
-fn kind_options() -> Vec<SelectOption> {
-    let options: [SelectOption; 6] = [
-        (PoolKind::Money.as_str(), |s: &Strings| {
-            s.resources().kind_money
-        }),
-        (PoolKind::Server.as_str(), |s: &Strings| {
-            s.resources().kind_server
-        }),
-        (PoolKind::Room.as_str(), |s: &Strings| {
-            s.resources().kind_room
-        }),
-        (PoolKind::Equipment.as_str(), |s: &Strings| {
+fn kind_options() -> Vec<Choice<PoolKind>> {
+    let options: [Choice<PoolKind>; 6] = [
+        (PoolKind::Money, |s: &Strings| s.resources().kind_money),
+        (PoolKind::Server, |s: &Strings| s.resources().kind_server),
+        (PoolKind::Room, |s: &Strings| s.resources().kind_room),
+        (PoolKind::Equipment, |s: &Strings| {
             s.resources().kind_equipment
         }),
-        (PoolKind::ServiceHours.as_str(), |s: &Strings| {
+        (PoolKind::ServiceHours, |s: &Strings| {
             s.resources().kind_service_hours
         }),
-        (PoolKind::Other.as_str(), |s: &Strings| {
-            s.resources().kind_other
-        }),
+        (PoolKind::Other, |s: &Strings| s.resources().kind_other),
     ];
     options.to_vec()
 }
@@ -68,7 +60,7 @@ pub fn CreatePoolForm(pools: RwSignal<Vec<Pool>>) -> impl IntoView {
     let session = use_session();
     let t = move || strings(session.lang.get());
     let name = RwSignal::new(String::new());
-    let kind = RwSignal::new(PoolKind::Money.as_str().to_owned());
+    let kind = RwSignal::new(PoolKind::Money);
     let unit = RwSignal::new(String::new());
     let scale_raw = RwSignal::new("2".to_owned());
     let description = RwSignal::new(String::new());
@@ -95,7 +87,7 @@ pub fn CreatePoolForm(pools: RwSignal<Vec<Pool>>) -> impl IntoView {
         let vars = q::CreatePoolVars {
             input: PoolInput {
                 name: name.get_untracked().trim().to_owned(),
-                kind: PoolKind::parse(&kind.get_untracked()).unwrap_or(PoolKind::Other),
+                kind: kind.get_untracked(),
                 unit: unit.get_untracked().trim().to_owned(),
                 scale,
                 description: description.get_untracked(),
@@ -133,7 +125,7 @@ pub fn CreatePoolForm(pools: RwSignal<Vec<Pool>>) -> impl IntoView {
             <h2 id="create-pool-h">{move || t().resources().create_pool_title}</h2>
             <form id="create-pool" on:submit=submit novalidate>
                 <Field name="name" label=|s| s.resources().pool_name value=name error=error />
-                <Select name="kind" label=|s| s.resources().pool_kind value=kind error=error options=kind_options() />
+                <EnumSelect name="kind" label=|s| s.resources().pool_kind value=kind error=error options=kind_options() />
                 <Field name="unit" label=|s| s.resources().pool_unit value=unit error=error hint=|s| s.resources().pool_unit_hint />
                 <Field name="scale" label=|s| s.resources().pool_scale value=scale_raw error=error kind="number" hint=|s| s.resources().pool_scale_hint />
                 <TextArea name="description" label=|s| s.description value=description error=error required=false />

@@ -5,7 +5,7 @@
 use super::member_api::{is_association_member, load_all, my_id, PAGE_SIZE};
 use crate::api::ApiError;
 use crate::components::form_error::{FormError, FormNote};
-use crate::components::select::Select;
+use crate::components::select::EnumSelect;
 use crate::components::text_area::TextArea;
 use crate::i18n::{fill, strings};
 use crate::pages::resources::mutate;
@@ -22,15 +22,11 @@ pub fn OfferForm(#[prop(optional, into)] service_id: Option<String>) -> impl Int
     let session = use_session();
     let t = move || strings(session.lang.get()).transition();
     let on_service = service_id.is_some();
-    let kind = RwSignal::new(
-        if on_service {
-            OfferKind::TakeOverFull
-        } else {
-            OfferKind::Help
-        }
-        .as_str()
-        .to_owned(),
-    );
+    let kind = RwSignal::new(if on_service {
+        OfferKind::TakeOverFull
+    } else {
+        OfferKind::Help
+    });
     let note_text = RwSignal::new(String::new());
     let offers = RwSignal::new(Vec::<Offer>::new());
     let error = RwSignal::new(None::<ApiError>);
@@ -75,7 +71,7 @@ pub fn OfferForm(#[prop(optional, into)] service_id: Option<String>) -> impl Int
         note.set(None);
         let vars = q::OfferVars {
             input: OfferInput {
-                kind: OfferKind::parse(&kind.get_untracked()).unwrap_or(OfferKind::Help),
+                kind: kind.get_untracked(),
                 service_id: sid.get_value(),
                 lab_id: None,
                 note: note_text.get_untracked().trim().to_owned(),
@@ -155,13 +151,13 @@ pub fn OfferForm(#[prop(optional, into)] service_id: Option<String>) -> impl Int
     };
     let kinds = vec![
         (
-            OfferKind::TakeOverFull.as_str(),
+            OfferKind::TakeOverFull,
             (|s| s.transition().offer_take_over_full) as fn(&crate::i18n::Strings) -> &'static str,
         ),
-        (OfferKind::TakeOverPart.as_str(), |s| {
+        (OfferKind::TakeOverPart, |s| {
             s.transition().offer_take_over_part
         }),
-        (OfferKind::Help.as_str(), |s| s.transition().offer_help),
+        (OfferKind::Help, |s| s.transition().offer_help),
     ];
     view! {
         <Show when=move || is_association_member(session)>
@@ -172,7 +168,7 @@ pub fn OfferForm(#[prop(optional, into)] service_id: Option<String>) -> impl Int
                 <p>{move || if on_service { t().offer_service_intro } else { t().offer_help_intro }}</p>
                 <form id="offer-form" on:submit=submit novalidate>
                     {on_service.then(|| view! {
-                        <Select name="kind" id="offer-kind" label=|s| s.transition().offer_kind_label value=kind error=error options=kinds.clone() />
+                        <EnumSelect name="kind" id="offer-kind" label=|s| s.transition().offer_kind_label value=kind error=error options=kinds.clone() />
                     })}
                     <TextArea name="note" id="offer-note" label=|s| s.transition().offer_note_label value=note_text error=error rows=3 />
                     <FormError error=error fields=FIELDS />

@@ -8,7 +8,7 @@ use super::service_state::ServiceCtx;
 use crate::api::ApiError;
 use crate::components::field::Field;
 use crate::components::form_error::{FormError, FormNote};
-use crate::components::select::{Select, SelectOption};
+use crate::components::select::{Choice, EnumSelect};
 use crate::i18n::strings;
 use crate::pages::resources::{mutate, non_empty};
 use constellation_shared::dto::transition::{GroupRef, MigrationPath, PathInput, ServiceStatus};
@@ -35,9 +35,7 @@ pub fn PathForm(ctx: ServiceCtx) -> impl IntoView {
             .as_ref()
             .and_then(|s| s.path)
             .filter(|p| PATHS.contains(p))
-            .unwrap_or(MigrationPath::Individual)
-            .as_str()
-            .to_owned(),
+            .unwrap_or(MigrationPath::Individual),
     );
     let group = RwSignal::new(
         current
@@ -50,7 +48,7 @@ pub fn PathForm(ctx: ServiceCtx) -> impl IntoView {
     let error = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
     let note = RwSignal::new(None::<&'static str>);
-    let collective = move || path.get() == MigrationPath::Collective.as_str();
+    let collective = move || path.get() == MigrationPath::Collective;
 
     Effect::new(move |_| {
         leptos::task::spawn_local(async move {
@@ -74,8 +72,7 @@ pub fn PathForm(ctx: ServiceCtx) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         note.set(None);
-        let chosen =
-            MigrationPath::parse(&path.get_untracked()).unwrap_or(MigrationPath::Individual);
+        let chosen = path.get_untracked();
         let group_id = if chosen == MigrationPath::Collective {
             non_empty(&group.get_untracked())
         } else {
@@ -129,7 +126,7 @@ pub fn PathForm(ctx: ServiceCtx) -> impl IntoView {
             },
         );
     };
-    let options: Vec<SelectOption> = PATHS
+    let options: Vec<Choice<MigrationPath>> = PATHS
         .iter()
         .map(|p| {
             let label: fn(&crate::i18n::Strings) -> &'static str = match p {
@@ -139,7 +136,7 @@ pub fn PathForm(ctx: ServiceCtx) -> impl IntoView {
                 MigrationPath::TakenOver => |s| s.transition().path_taken_over,
                 MigrationPath::Closed => |s| s.transition().path_closed,
             };
-            (p.as_str(), label)
+            (*p, label)
         })
         .collect();
     let group_options = move || {
@@ -174,7 +171,7 @@ pub fn PathForm(ctx: ServiceCtx) -> impl IntoView {
             >
                 <p>{move || t().path_intro}</p>
                 <form id="path-form" on:submit=submit novalidate>
-                    <Select name="path" id="path-select" label=|s| s.transition().path_select_label value=path error=error options=options.clone() />
+                    <EnumSelect name="path" id="path-select" label=|s| s.transition().path_select_label value=path error=error options=options.clone() />
                     <Show when=collective>
                         <div class="field">
                             <label for="path-group">{move || t().path_group_label}</label>

@@ -6,6 +6,7 @@ use super::holder_picker::HolderPicker;
 use crate::api::ApiError;
 use crate::components::field::Field;
 use crate::components::form_error::{FormError, FormNote};
+use crate::components::select::pick_into;
 use crate::components::text_area::TextArea;
 use crate::i18n::strings;
 use crate::session::use_session;
@@ -23,7 +24,7 @@ pub fn ServiceForm(editing: RwSignal<Option<Service>>, saved: Callback<Service>)
     let session = use_session();
     let t = move || strings(session.lang.get()).transition_board();
     let tr = move || strings(session.lang.get()).transition();
-    let kind = RwSignal::new(ServiceKind::Website.as_str().to_owned());
+    let kind = RwSignal::new(ServiceKind::Website);
     let name = RwSignal::new(String::new());
     let description = RwSignal::new(String::new());
     let address = RwSignal::new(String::new());
@@ -42,7 +43,7 @@ pub fn ServiceForm(editing: RwSignal<Option<Service>>, saved: Callback<Service>)
     };
     Effect::new(move |_| match editing.get() {
         Some(s) => {
-            kind.set(s.kind.as_str().to_owned());
+            kind.set(s.kind);
             name.set(s.name);
             description.set(s.description);
             address.set(s.address);
@@ -52,13 +53,13 @@ pub fn ServiceForm(editing: RwSignal<Option<Service>>, saved: Callback<Service>)
         }
         None => clear(),
     });
-    let current_kind = move || ServiceKind::parse(&kind.get()).unwrap_or(ServiceKind::Other);
+    let current_kind = move || kind.get();
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         note.set(None);
         let input = ServiceInput {
-            kind: ServiceKind::parse(&kind.get_untracked()).unwrap_or(ServiceKind::Other),
+            kind: kind.get_untracked(),
             name: name.get_untracked().trim().to_owned(),
             description: description.get_untracked().trim().to_owned(),
             address: address.get_untracked().trim().to_owned(),
@@ -96,7 +97,7 @@ pub fn ServiceForm(editing: RwSignal<Option<Service>>, saved: Callback<Service>)
         .map(|k| {
             let k = *k;
             view! {
-                <option value=k.as_str() prop:selected=move || kind.get() == k.as_str()>
+                <option value=k.as_str() prop:selected=move || kind.get() == k>
                     {move || tr().kind(k)}
                 </option>
             }
@@ -114,7 +115,7 @@ pub fn ServiceForm(editing: RwSignal<Option<Service>>, saved: Callback<Service>)
             <form id="service-form" on:submit=submit novalidate>
                 <div class="field">
                     <label for="service-kind">{move || t().service_kind}</label>
-                    <select id="service-kind" name="kind" prop:value=move || kind.get() on:change=move |ev| kind.set(event_target_value(&ev))>
+                    <select id="service-kind" name="kind" prop:value=move || kind.get().as_str() on:change=pick_into(kind)>
                         {kinds}
                     </select>
                 </div>
