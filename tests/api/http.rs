@@ -155,6 +155,63 @@ async fn internal_errors_do_not_leak_sql() {
     assert_eq!(me["data"]["me"]["displayName"], "Max");
 }
 
+/// Stored states and zones are read into their types at the entity edge: a value outside the
+/// type (written behind the server's back) fails the query as `INTERNAL`, with nothing leaked,
+/// instead of falling back to a default; the rest of the platform still answers.
+#[tokio::test]
+async fn a_stored_value_outside_its_type_is_an_internal_error_not_a_fallback() {
+    let app = spawn_app().await;
+    let admin = app.signup("Admin").await;
+    let e = app.edition(&admin, 2027).await;
+    let read = "query($id: ID!) { barcampEdition(id: $id) { phase timezone } }";
+    let r = app
+        .gql(Some(&admin.token), read, json!({ "id": e.id }))
+        .await;
+    assert_eq!(
+        r["data"]["barcampEdition"]["timezone"], "Europe/Brussels",
+        "{r}"
+    );
+    use constellation_backend::entities::barcamp_edition::{Column, Entity};
+    use sea_orm::{sea_query::Expr, ColumnTrait, EntityTrait, QueryFilter};
+    let id: constellation_shared::ids::EditionId = e.id.parse().expect("edition id");
+    let set = |column: Column, value: &'static str| {
+        Entity::update_many()
+            .col_expr(column, Expr::value(value))
+            .filter(Column::Id.eq(id))
+            .exec(&app.db)
+    };
+    // The phase cannot even be written outside its set: the database's CHECK refuses it.
+    assert!(set(Column::Phase, "PARTY").await.is_err());
+    // The zone has no CHECK (chrono-tz knows the names): a bad one fails the read.
+    let bad = "Mars/Olympus_Mons";
+    assert_eq!(
+        set(Column::Timezone, bad)
+            .await
+            .expect("update")
+            .rows_affected,
+        1
+    );
+    let r = app
+        .gql(Some(&admin.token), read, json!({ "id": e.id }))
+        .await;
+    assert_eq!(constellation_tests::error_code(&r), Some("INTERNAL"), "{r}");
+    let text = r.to_string();
+    for leak in [bad, "barcamp_editions", "TryIntoErr", "Zone", "parse"] {
+        assert!(!text.contains(leak), "{leak} leaked in {r}");
+    }
+    set(Column::Timezone, "Europe/Brussels")
+        .await
+        .expect("restore");
+    let r = app
+        .gql(Some(&admin.token), read, json!({ "id": e.id }))
+        .await;
+    assert_eq!(r["data"]["barcampEdition"]["phase"], "PROPOSALS", "{r}");
+    let me = app
+        .gql(Some(&admin.token), "{ me { displayName } }", json!({}))
+        .await;
+    assert_eq!(me["data"]["me"]["displayName"], "Admin", "{me}");
+}
+
 #[tokio::test]
 async fn responses_are_gzipped_when_the_client_accepts_it() {
     let app = spawn_app().await;

@@ -14,7 +14,7 @@ pub struct Model {
     pub starts_on: Date,
     pub ends_on: Date,
     pub venue: String,
-    pub timezone: String,
+    pub timezone: Zone,
     pub phase: BarcampPhase,
     pub created_by: Uuid,
     pub created_at: DateTimeUtc,
@@ -24,3 +24,28 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// The venue's IANA time zone, read once at the entity edge: a stored name chrono-tz does not
+/// know fails the query (logged, `INTERNAL`) instead of falling back to some zone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, DeriveValueType)]
+#[sea_orm(value_type = "String")]
+pub struct Zone(pub chrono_tz::Tz);
+
+impl std::str::FromStr for Zone {
+    type Err = chrono_tz::ParseError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        s.parse().map(Zone)
+    }
+}
+
+impl std::fmt::Display for Zone {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0.name())
+    }
+}
+
+impl serde::Serialize for Zone {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.0.name())
+    }
+}

@@ -43,8 +43,7 @@ pub async fn edition_feed(State(state): State<AppState>, Path(file): Path<String
             let Ok(e) = barcamp::find(&state.env.db, id).await else {
                 return Ok(None);
             };
-            if barcamp::phase_of(&e) != constellation_shared::dto::barcamp::BarcampPhase::Published
-            {
+            if e.phase != constellation_shared::dto::barcamp::BarcampPhase::Published {
                 return Ok(None);
             }
             schedule::feed(&state.env, &e, None).await.map(Some)

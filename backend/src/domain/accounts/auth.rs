@@ -154,7 +154,7 @@ pub fn loses_a_right(
         MembershipKind::Adherent => 1,
         MembershipKind::Sympathizer => 0,
     };
-    kind.is_some_and(|k| rank(k) < rank(kind_of(current)))
+    kind.is_some_and(|k| rank(k) < rank(current.membership_kind))
         || (is_board == Some(false) && current.is_board)
         || (is_admin == Some(false) && current.is_admin)
 }

@@ -25,7 +25,7 @@ use constellation_shared::dto::accounts::{ProfileInput, RegisterInput};
 use constellation_shared::rules::{
     looks_like_email, DISPLAY_NAME_MAX_CHARS, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS,
 };
-use constellation_shared::{Language, MembershipKind, ValidationReason};
+use constellation_shared::{MembershipKind, ValidationReason};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseTransaction, EntityTrait,
@@ -50,18 +50,10 @@ pub(crate) fn public_view(u: &user::Model) -> Value {
     })
 }
 
-pub fn kind_of(u: &user::Model) -> MembershipKind {
-    u.membership_kind
-}
-
-pub fn language_of(u: &user::Model) -> Language {
-    u.language
-}
-
 pub fn current_user(u: &user::Model) -> CurrentUser {
     CurrentUser {
         id: u.id,
-        kind: kind_of(u),
+        kind: u.membership_kind,
         is_board: u.is_board,
         is_admin: u.is_admin,
     }

@@ -5,7 +5,7 @@
 //! the same, and the work that differs (the token, the mail) is done after the answer, so
 //! the request costs the same rate-limit writes and one read either way.
 
-use super::{find_active, hash, language_of, Email, NewPassword};
+use super::{find_active, hash, Email, NewPassword};
 use crate::domain::core::{audit, rate_limit};
 use crate::domain::reach::mail::{self, html_of, OutgoingMail};
 use crate::domain::reach::tokens::{self, NewToken, Purpose};
@@ -80,7 +80,7 @@ async fn send_reset_link(env: &Env, account: &user::Model) -> DomainResult<()> {
         },
     )
     .await?;
-    let lang = language_of(account);
+    let lang = account.language;
     let link = format!("{}/reset-password?token={token}", env.reach.public_url);
     let (subject, text) = reset_text(lang, &account.display_name, &link);
     mail::enqueue(
@@ -244,7 +244,7 @@ pub async fn enqueue_verification<C: ConnectionTrait>(
         },
     )
     .await?;
-    let lang = language_of(account);
+    let lang = account.language;
     let link = format!("{}/verify-email?token={token}", settings.public_url);
     let (subject, text) = verify_text(lang, &account.display_name, &link);
     mail::enqueue(

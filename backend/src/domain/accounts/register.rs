@@ -283,7 +283,7 @@ pub async fn record_leaving(txn: &DatabaseTransaction, account: &user::Model) ->
         .one(txn)
         .await?;
     let member = matches!(
-        crate::domain::accounts::kind_of(account),
+        account.membership_kind,
         MembershipKind::Effective | MembershipKind::Adherent
     );
     if current.is_none() && !member {
@@ -416,7 +416,7 @@ pub async fn printable(env: &Env, actor: &Actor) -> DomainResult<String> {
     let mut body = String::new();
     let mut count = 0usize;
     for r in &rows {
-        let kind = crate::domain::accounts::kind_of(&r.user);
+        let kind = r.user.membership_kind;
         let e = r.entry.as_ref();
         let admitted = e.and_then(|e| e.admitted_on);
         if !matches!(kind, MembershipKind::Effective | MembershipKind::Adherent)

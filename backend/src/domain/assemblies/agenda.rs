@@ -36,7 +36,7 @@ pub fn depth_of(i: &agenda_item::Model) -> i32 {
 
 /// Statutory items are frozen once the convocation is out.
 pub fn frozen(a: &assembly::Model, i: &agenda_item::Model) -> bool {
-    i.statutory && status_of(a) != AssemblyStatus::Draft
+    i.statutory && a.status != AssemblyStatus::Draft
 }
 
 pub(super) async fn editable(
@@ -46,10 +46,7 @@ pub(super) async fn editable(
 ) -> DomainResult<(assembly::Model, Uuid)> {
     let board = actor.board_or_admin()?.id;
     let a = lock(txn, id).await?;
-    if matches!(
-        status_of(&a),
-        AssemblyStatus::InSession | AssemblyStatus::Closed
-    ) {
+    if matches!(a.status, AssemblyStatus::InSession | AssemblyStatus::Closed) {
         return Err(DomainError::InvalidTransition(
             "the agenda is set once in session",
         ));
@@ -79,7 +76,7 @@ pub async fn add_item(
     }
     let txn = env.begin_write().await?;
     let (a, board) = editable(&txn, actor, assembly_id).await?;
-    if input.statutory && status_of(&a) != AssemblyStatus::Draft {
+    if input.statutory && a.status != AssemblyStatus::Draft {
         return Err(DomainError::AgendaFrozen);
     }
     let item = agenda_item::ActiveModel {

@@ -3,8 +3,8 @@
 //! the room; the chair's check-in list. Proxies themselves are in `proxies`, which re-exports
 //! these under its own path.
 
-use super::proxies::{given_by, live, status_of_proxy};
-use crate::domain::assemblies::{self, lock, notices, status_of};
+use super::proxies::{given_by, live};
+use crate::domain::assemblies::{self, lock, notices};
 use crate::domain::reach::notify::{announce, Announced};
 use crate::domain::{core::audit, Actor, DomainError, DomainResult, Env};
 use crate::entities::{attendance, proxy, user};
@@ -50,7 +50,7 @@ pub async fn check_in(
     }
     let txn = env.begin_write().await?;
     let a = lock(&txn, assembly_id).await?;
-    if status_of(&a) != AssemblyStatus::InSession {
+    if a.status != AssemblyStatus::InSession {
         return Err(DomainError::InvalidTransition(
             "check-in happens in session",
         ));
@@ -73,7 +73,7 @@ pub async fn check_in(
     let mut told = Announced::default();
     if let Some(p) = given_by(&txn, assembly_id, target).await?.filter(live) {
         let holder = p.holder_id;
-        let was_accepted = status_of_proxy(&p) == ProxyStatus::Accepted;
+        let was_accepted = p.status == ProxyStatus::Accepted;
         let mut am = p.into_active_model();
         am.status = Set(ProxyStatus::Reclaimed);
         am.updated_at = Set(Utc::now());

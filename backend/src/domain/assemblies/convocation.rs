@@ -14,7 +14,7 @@ async fn transition(
     let board = actor.board_or_admin()?;
     let txn = env.begin_write().await?;
     let a = lock(&txn, id).await?;
-    if status_of(&a) != from {
+    if a.status != from {
         return Err(DomainError::InvalidTransition("assembly status"));
     }
     check(&a)?;

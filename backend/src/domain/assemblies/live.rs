@@ -1,7 +1,6 @@
 //! What a motion shows, and when: the rules behind `Motion.tally`, `Motion.openVotes`,
 //! `Motion.receipts` and the `assemblyLive` feed, written once.
 
-use crate::domain::assemblies::motion_status;
 use crate::domain::assemblies::votes;
 use crate::domain::{DomainResult, Env};
 use crate::entities::{motion, open_vote};
@@ -26,7 +25,7 @@ pub async fn tally_if_visible<C: ConnectionTrait>(
     conn: &C,
     m: &motion::Model,
 ) -> DomainResult<Option<Tally>> {
-    if !visible_tally(m.ballot, motion_status(m)) {
+    if !visible_tally(m.ballot, m.status) {
         return Ok(None);
     }
     // An election's counts are per candidate (`Motion.electionResult`).

@@ -3,7 +3,7 @@
 //! as printable HTML.
 
 use crate::domain::assemblies::votes::stored_result;
-use crate::domain::assemblies::{self, motion_status, reader};
+use crate::domain::assemblies::{self, reader};
 use crate::domain::{Actor, DomainError, DomainResult, Env};
 use crate::entities::{majority_rule, user};
 use constellation_shared::dto::assemblies::{AssemblyStatus, MajorityRuleCode, MotionStatus};
@@ -24,7 +24,7 @@ pub struct Minutes {
 pub async fn build(env: &Env, actor: &Actor, id: AssemblyId) -> DomainResult<Minutes> {
     reader(actor)?;
     let a = assemblies::find(&env.db, id).await?;
-    if assemblies::status_of(&a) != AssemblyStatus::Closed {
+    if a.status != AssemblyStatus::Closed {
         return Err(DomainError::InvalidTransition("minutes follow the closing"));
     }
     let lang = a.language;
@@ -192,7 +192,7 @@ pub async fn build(env: &Env, actor: &Actor, id: AssemblyId) -> DomainResult<Min
 /// A motion or election without a result yet: not put to the vote, being voted, or closed
 /// and waiting for the trustees (a closed plain vote always has its result).
 fn no_result_line(m: &crate::entities::motion::Model, fr: bool) -> &'static str {
-    match (motion_status(m), fr) {
+    match (m.status, fr) {
         (MotionStatus::Closed, true) => {
             "Vote clos ; dépouillement en attente du déchiffrement par les gardiens de la clé."
         }

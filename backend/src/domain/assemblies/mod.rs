@@ -43,14 +43,6 @@ use uuid::Uuid;
 /// The days between two convocations of the same assembly, at least (the law).
 pub const SECOND_CONVOCATION_DAYS: i64 = 15;
 
-pub fn status_of(a: &assembly::Model) -> AssemblyStatus {
-    a.status
-}
-
-pub fn motion_status(m: &motion::Model) -> MotionStatus {
-    m.status
-}
-
 /// The ballot kind as the API names it: an encrypted motion is stored as `SECRET` with
 /// `encrypted` set.
 pub fn ballot_kind(m: &motion::Model) -> BallotKind {

@@ -4,7 +4,7 @@
 //! Attendance (checking in, who is present, the chair's list) is in `attendance`, re-exported
 //! here so its paths stay `proxies::check_in`, `proxies::present`, `proxies::attendance_page`.
 
-use crate::domain::assemblies::{is_effective, lock, notices, status_of};
+use crate::domain::assemblies::{is_effective, lock, notices};
 use crate::domain::reach::notify::announce;
 use crate::domain::{core::audit, Actor, DomainError, DomainResult, Env};
 use crate::entities::{proxy, user};
@@ -22,15 +22,8 @@ use uuid::Uuid;
 
 pub use super::attendance::{attendance_page, check_in, present};
 
-pub fn status_of_proxy(p: &proxy::Model) -> ProxyStatus {
-    p.status
-}
-
 pub(super) fn live(p: &proxy::Model) -> bool {
-    matches!(
-        status_of_proxy(p),
-        ProxyStatus::Pending | ProxyStatus::Accepted
-    )
+    matches!(p.status, ProxyStatus::Pending | ProxyStatus::Accepted)
 }
 
 async fn effective_by_email<C: ConnectionTrait>(
@@ -95,7 +88,7 @@ pub async fn give(
     }
     let txn = env.begin_write().await?;
     let a = lock(&txn, assembly_id).await?;
-    before_session(status_of(&a))?;
+    before_session(a.status)?;
     let holder = effective_by_email(&txn, holder_email).await?;
     if holder.id == me.id {
         return Err(DomainError::invalid(
@@ -186,8 +179,8 @@ pub async fn answer(
     }
     // The assembly row lock serialises acceptances, so two at once cannot both pass the cap.
     let a = lock(&txn, p.assembly_id).await?;
-    before_session(status_of(&a))?;
-    if status_of_proxy(&p) != ProxyStatus::Pending {
+    before_session(a.status)?;
+    if p.status != ProxyStatus::Pending {
         return Err(DomainError::InvalidTransition("proxy already answered"));
     }
     if accept {
@@ -248,7 +241,7 @@ pub async fn revoke(env: &Env, actor: &Actor, assembly_id: AssemblyId) -> Domain
     let me = actor.user()?;
     let txn = env.begin_write().await?;
     let a = lock(&txn, assembly_id).await?;
-    before_session(status_of(&a))?;
+    before_session(a.status)?;
     let p = given_by(&txn, assembly_id, me.id)
         .await?
         .filter(live)

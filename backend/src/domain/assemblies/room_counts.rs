@@ -9,7 +9,7 @@
 //! voting is closed.
 
 use crate::domain::assemblies::votes::turnout;
-use crate::domain::assemblies::{self, live, motion_status, proxies};
+use crate::domain::assemblies::{self, live, proxies};
 use crate::domain::core::parse::text;
 use crate::domain::{core::audit, Actor, DomainError, DomainResult, Env};
 use crate::entities::{motion, motion_room_count};
@@ -76,7 +76,7 @@ pub async fn visible<C: ConnectionTrait>(
     conn: &C,
     m: &motion::Model,
 ) -> DomainResult<Option<motion_room_count::Model>> {
-    if !live::visible_tally(m.ballot, motion_status(m)) {
+    if !live::visible_tally(m.ballot, m.status) {
         return Ok(None);
     }
     Ok(motion_room_count::Entity::find_by_id(m.id)
@@ -118,7 +118,7 @@ pub async fn record(
         q = q.lock_exclusive();
     }
     let m = q.one(&txn).await?.ok_or(DomainError::NotFound)?;
-    if motion_status(&m) != MotionStatus::Open {
+    if m.status != MotionStatus::Open {
         return Err(DomainError::InvalidTransition(
             "room counts are recorded while voting is open",
         ));

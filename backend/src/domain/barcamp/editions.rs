@@ -1,6 +1,7 @@
 //! Editions: creating and updating them, moving through the phases, naming organisers, listing.
 
 use super::*;
+use crate::entities::barcamp_edition::Zone;
 use constellation_shared::ids::EditionId;
 
 pub(super) struct EditionFields {
@@ -9,7 +10,7 @@ pub(super) struct EditionFields {
     starts_on: NaiveDate,
     ends_on: NaiveDate,
     venue: String,
-    timezone: String,
+    timezone: Zone,
 }
 
 pub(super) fn parse_edition(input: &EditionInput) -> DomainResult<EditionFields> {
@@ -21,10 +22,11 @@ pub(super) fn parse_edition(input: &EditionInput) -> DomainResult<EditionFields>
     if ends_on < starts_on || (ends_on - starts_on).num_days() > 14 {
         return Err(DomainError::invalid("endsOn", ValidationReason::Invalid));
     }
-    let timezone = input.timezone.trim().to_owned();
-    if timezone.parse::<chrono_tz::Tz>().is_err() {
-        return Err(DomainError::invalid("timezone", ValidationReason::Invalid));
-    }
+    let timezone: Zone = input
+        .timezone
+        .trim()
+        .parse()
+        .map_err(|_| DomainError::invalid("timezone", ValidationReason::Invalid))?;
     Ok(EditionFields {
         year: input.year,
         title: text("title", &input.title, true, 200)?,
@@ -119,7 +121,7 @@ pub async fn set_phase(
     let txn = env.begin_write().await?;
     let me = require_organiser(&txn, actor, id).await?;
     let e = lock(&txn, id).await?;
-    let from = phase_of(&e);
+    let from = e.phase;
     if !from.can_move_to(to) {
         return Err(DomainError::InvalidTransition("barcamp phase"));
     }

@@ -35,12 +35,8 @@ use uuid::Uuid;
 pub const MAX_ROOMS: u64 = 50;
 pub const MAX_SLOTS: u64 = 200;
 
-pub fn phase_of(e: &edition::Model) -> BarcampPhase {
-    e.phase
-}
-
 pub fn tz_of(e: &edition::Model) -> chrono_tz::Tz {
-    e.timezone.parse().unwrap_or(chrono_tz::Europe::Brussels)
+    e.timezone.0
 }
 
 /// Equipment words: trimmed, lowercase, unique, at most 10 of at most 40 characters.
@@ -190,5 +186,5 @@ pub async fn can_see_placements(
     actor: &Actor,
     e: &edition::Model,
 ) -> DomainResult<bool> {
-    Ok(phase_of(e) == BarcampPhase::Published || is_organiser(&env.db, actor, e.id).await?)
+    Ok(e.phase == BarcampPhase::Published || is_organiser(&env.db, actor, e.id).await?)
 }

@@ -83,7 +83,7 @@ pub async fn changed<C: ConnectionTrait>(
     let Some(e) = edition::Entity::find_by_id(s.edition_id).one(conn).await? else {
         return Ok(Announced::default());
     };
-    if super::phase_of(&e) != constellation_shared::dto::barcamp::BarcampPhase::Published {
+    if e.phase != constellation_shared::dto::barcamp::BarcampPhase::Published {
         return Ok(Announced::default());
     }
     let mut recipients = super::sessions::hosts_of(conn, s.id).await?;

@@ -25,7 +25,7 @@ pub fn is_coordinator(m: Option<&lab_member::Model>) -> bool {
 /// association's members and the board. The Lab's own people (in any state): always.
 pub fn can_see(actor: &Actor, l: &lab::Model, m: Option<&lab_member::Model>) -> bool {
     let public_and_live = l.visibility == LabVisibility::Public
-        && matches!(status_of(l), LabStatus::Active | LabStatus::Archived);
+        && matches!(l.status, LabStatus::Active | LabStatus::Archived);
     match actor {
         Actor::User(u) => public_and_live || u.is_association_member() || m.is_some(),
         _ => public_and_live,

@@ -111,7 +111,3 @@ pub(super) fn searchable_from(
 ) -> (LabVisibility, String, String) {
     searchable(name, &themes_of(f), &f.description, f.visibility)
 }
-
-pub fn policy_of(f: &lab_framing::Model) -> MembershipPolicy {
-    f.membership_policy
-}

@@ -87,7 +87,7 @@ pub(super) async fn new_framing_version(
     let txn = env.begin_write().await?;
     let l = find_visible(&txn, actor, lab_id).await?;
     let me = require_coordinator(&txn, actor, &l).await?;
-    if !allowed.contains(&status_of(&l)) {
+    if !allowed.contains(&l.status) {
         return Err(DomainError::InvalidTransition(
             "framing cannot change in this state",
         ));
@@ -102,7 +102,7 @@ pub(super) async fn new_framing_version(
         updated_at: Set(chrono::Utc::now()),
         ..Default::default()
     };
-    if status_of(&l) != LabStatus::Active {
+    if l.status != LabStatus::Active {
         // A proposal's directory entry follows the proposal.
         let (visibility, themes_key, search_text) = searchable_from(&l.name, &row);
         changes.status = Set(LabStatus::Proposed);
@@ -189,7 +189,7 @@ pub async fn review(
     if is_coordinator(membership(&txn, l.id, board.id).await?.as_ref()) {
         return Err(DomainError::ConflictOfInterest);
     }
-    let status = status_of(&l);
+    let status = l.status;
     let Some(pending) = l
         .pending_framing_version
         .filter(|_| matches!(status, LabStatus::Proposed | LabStatus::Active))
@@ -302,7 +302,7 @@ pub async fn archive_in(
         .one(txn)
         .await?
         .ok_or(DomainError::NotFound)?;
-    if status_of(&l) != LabStatus::Active {
+    if l.status != LabStatus::Active {
         return Err(DomainError::InvalidTransition(
             "only an active Lab is archived",
         ));
@@ -354,9 +354,7 @@ pub async fn acknowledge_rules(
     let l = find_visible(&txn, actor, lab_id).await?;
     let me = require_coordinator(&txn, actor, &l).await?;
     let current = common_rules::current(&txn).await?.map(|r| r.version);
-    if status_of(&l) != LabStatus::Active
-        || current.is_none()
-        || current == l.acknowledged_rules_version
+    if l.status != LabStatus::Active || current.is_none() || current == l.acknowledged_rules_version
     {
         return Err(DomainError::InvalidTransition("no rules to acknowledge"));
     }

@@ -1,9 +1,7 @@
 //! Who is in a Lab: joining by the Lab's policy, requests, invitations, leaving, roles.
 //! A Lab always keeps at least one active coordinator.
 
-use crate::domain::labs::{
-    event, find_visible, is_coordinator, membership, policy_of, require_coordinator, status_of,
-};
+use crate::domain::labs::{event, find_visible, is_coordinator, membership, require_coordinator};
 use crate::domain::reach::{
     self,
     notify::{Announced, Notice},
@@ -59,7 +57,7 @@ async fn running_lab(
     lab_id: LabId,
 ) -> DomainResult<lab::Model> {
     let l = find_visible(txn, actor, lab_id).await?;
-    if status_of(&l) != LabStatus::Active {
+    if l.status != LabStatus::Active {
         return Err(DomainError::InvalidTransition("the Lab is not active"));
     }
     Ok(l)
@@ -158,7 +156,7 @@ pub async fn join(env: &Env, actor: &Actor, lab_id: LabId) -> DomainResult<lab::
         .one(&txn)
         .await?
         .ok_or(DomainError::NotFound)?;
-    let (after, action) = match (&existing, policy_of(&framing)) {
+    let (after, action) = match (&existing, framing.membership_policy) {
         (Some(m), _) if m.state == MemberState::Invited => {
             let mut am: lab_member::ActiveModel = m.clone().into();
             am.state = Set(MemberState::Active);
@@ -306,7 +304,7 @@ pub async fn leave(env: &Env, actor: &Actor, lab_id: LabId) -> DomainResult<lab:
     let me = actor.user()?;
     let txn = env.begin_write().await?;
     let l = find_visible(&txn, actor, lab_id).await?;
-    if status_of(&l) == LabStatus::Archived {
+    if l.status == LabStatus::Archived {
         return Err(DomainError::InvalidTransition("the Lab is archived"));
     }
     lock_lab(&txn, l.id).await?;
@@ -398,9 +396,7 @@ pub async fn erase_member(txn: &DatabaseTransaction, user_id: Uuid) -> DomainRes
             let running = lab::Entity::find_by_id(m.lab_id)
                 .one(txn)
                 .await?
-                .is_some_and(|l| {
-                    !matches!(status_of(&l), LabStatus::Archived | LabStatus::Rejected)
-                });
+                .is_some_and(|l| !matches!(l.status, LabStatus::Archived | LabStatus::Rejected));
             if others == 0 && running {
                 return Err(DomainError::LastCoordinator);
             }

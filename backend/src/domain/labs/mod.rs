@@ -39,7 +39,3 @@ const NAME_MAX: usize = 120;
 const THEME_MAX: usize = 40;
 const THEMES_MAX: usize = 10;
 const SLUG_UNIQUE: &[&str] = &["uq_labs_slug", "labs.slug"];
-
-pub fn status_of(l: &lab::Model) -> LabStatus {
-    l.status
-}

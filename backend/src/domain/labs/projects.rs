@@ -2,7 +2,7 @@
 //! a coordinator.
 
 use crate::domain::core::parse::text;
-use crate::domain::labs::{event, find_visible, is_active, is_coordinator, membership, status_of};
+use crate::domain::labs::{event, find_visible, is_active, is_coordinator, membership};
 use crate::domain::{core::audit, Actor, DbResultExt, DomainError, DomainResult, Env};
 use crate::entities::{project, project_support};
 use constellation_shared::dto::labs::{LabStatus, ProjectInput, ProjectStatus};
@@ -11,10 +11,6 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, Query
 use serde_json::json;
 
 const SUPPORT_PK: &[&str] = &["pk_project_supports", "project_supports.project_id"];
-
-pub fn status_of_project(p: &project::Model) -> ProjectStatus {
-    p.status
-}
 
 /// The project, if the actor may see its Lab.
 pub async fn find_visible_project<C: ConnectionTrait>(
@@ -46,7 +42,7 @@ pub async fn propose(
     if !is_active(membership(&txn, l.id, me.id).await?.as_ref()) {
         return Err(DomainError::Forbidden);
     }
-    if status_of(&l) != LabStatus::Active {
+    if l.status != LabStatus::Active {
         return Err(DomainError::InvalidTransition("the Lab is not active"));
     }
     let now = chrono::Utc::now();
@@ -101,11 +97,8 @@ pub async fn support(
     if !is_active(membership(&txn, l.id, me.id).await?.as_ref()) {
         return Err(DomainError::Forbidden);
     }
-    if status_of(&l) != LabStatus::Active
-        || matches!(
-            status_of_project(&p),
-            ProjectStatus::Done | ProjectStatus::Abandoned
-        )
+    if l.status != LabStatus::Active
+        || matches!(p.status, ProjectStatus::Done | ProjectStatus::Abandoned)
     {
         return Err(DomainError::InvalidTransition("support closed"));
     }
@@ -146,8 +139,8 @@ pub async fn set_status(
     if !is_coordinator(membership(&txn, l.id, me.id).await?.as_ref()) {
         return Err(DomainError::Forbidden);
     }
-    let current = status_of_project(&p);
-    if status_of(&l) != LabStatus::Active || !current.can_move_to(next) {
+    let current = p.status;
+    if l.status != LabStatus::Active || !current.can_move_to(next) {
         return Err(DomainError::InvalidTransition("project status"));
     }
     // Compare-and-set: only from the status read above.

@@ -108,7 +108,7 @@ pub async fn poll_lab<'a, C: ConnectionTrait>(
 ) -> DomainResult<(&'a CurrentUser, lab::Model)> {
     let l = labs::find_visible(conn, actor, lab_id).await?;
     let me = labs::require_coordinator(conn, actor, &l).await?;
-    if labs::status_of(&l) != LabStatus::Active {
+    if l.status != LabStatus::Active {
         return Err(DomainError::InvalidTransition(
             "poll in a Lab that is not active",
         ));
@@ -120,7 +120,7 @@ pub async fn poll_lab<'a, C: ConnectionTrait>(
 /// none; a Lab's poll needs its Lab running (an archived Lab is read-only). `lab`: the poll's
 /// Lab as loaded.
 pub fn lab_allows(p: &poll::Model, lab: Option<&lab::Model>) -> bool {
-    p.lab_id.is_none() || lab.is_some_and(|l| labs::status_of(l) == LabStatus::Active)
+    p.lab_id.is_none() || lab.is_some_and(|l| l.status == LabStatus::Active)
 }
 
 pub async fn lab_running<C: ConnectionTrait>(conn: &C, p: &poll::Model) -> DomainResult<bool> {

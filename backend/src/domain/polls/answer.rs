@@ -8,7 +8,7 @@
 //! answer, with a random id; the audit log records that the person answered, never what.
 
 use super::access::{asked_for, lab_running, sees, Viewer};
-use super::{is_anonymous, is_closed, kind_of, options_of};
+use super::{is_anonymous, is_closed, options_of};
 use crate::domain::{core::audit, Actor, DbResultExt, DomainError, DomainResult, Env};
 use crate::entities::polls::{poll, poll_answer, poll_ballot, poll_participation};
 use chrono::Utc;
@@ -27,7 +27,7 @@ fn parse_choice(p: &poll::Model, raw: &[i32]) -> DomainResult<Vec<usize>> {
         .iter()
         .map(|i| usize::try_from(*i).map_err(|_| invalid(ValidationReason::Invalid)))
         .collect::<DomainResult<Vec<usize>>>()?;
-    check_answer(kind_of(p), options_of(p).len(), &indices).map_err(|e| match e {
+    check_answer(p.kind, options_of(p).len(), &indices).map_err(|e| match e {
         AnswerError::Empty => invalid(ValidationReason::Required),
         _ => invalid(ValidationReason::Invalid),
     })

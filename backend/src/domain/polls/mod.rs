@@ -56,23 +56,10 @@ pub use privacy::export;
 pub use results::{ballots_for, counts_for, mine_for, outcome, responses_for, Mine};
 
 use crate::entities::polls::poll;
-use constellation_shared::dto::polls::{PollAudience, PollKind, PollVisibility};
-
-pub fn kind_of(p: &poll::Model) -> PollKind {
-    p.kind
-}
-
-/// Unknown values read as the more private one.
-pub fn visibility_of(p: &poll::Model) -> PollVisibility {
-    p.visibility
-}
-
-pub fn audience_of(p: &poll::Model) -> PollAudience {
-    p.audience
-}
+use constellation_shared::dto::polls::PollVisibility;
 
 pub fn is_anonymous(p: &poll::Model) -> bool {
-    visibility_of(p) == PollVisibility::Anonymous
+    p.visibility == PollVisibility::Anonymous
 }
 
 /// The options' texts, in order.

@@ -3,7 +3,7 @@
 //! tally (`shared::rules::polls`). Whether the caller may see them is decided by the
 //! resolvers with `results_visible` and `can_see`.
 
-use super::{choice_of, kind_of, options_of};
+use super::{choice_of, options_of};
 use crate::domain::DomainResult;
 use crate::entities::polls::{poll, poll_answer, poll_ballot, poll_participation};
 use constellation_shared::ids::PollId;
@@ -133,5 +133,5 @@ pub async fn responses_for<C: ConnectionTrait>(
 
 /// The poll's result from its answers.
 pub fn outcome(p: &poll::Model, ballots: &[Vec<usize>]) -> Outcome {
-    tally(kind_of(p), options_of(p).len(), ballots)
+    tally(p.kind, options_of(p).len(), ballots)
 }

@@ -7,9 +7,7 @@
 //! left before the end of service.
 
 use crate::domain::transition::progress::steps_of;
-use crate::domain::transition::{
-    current_plan, days_left, in_working_group, path_of, status_of, today,
-};
+use crate::domain::transition::{current_plan, days_left, in_working_group, path_of, today};
 use crate::domain::{Actor, DomainResult, Env};
 use crate::entities::transition_service as service;
 use constellation_shared::dto::transition::{MigrationPath, ServiceStatus};
@@ -43,7 +41,7 @@ pub struct Dashboard {
 }
 
 pub fn is_at_risk(s: &service::Model, days_left: Option<i64>, at_risk_days: i32) -> bool {
-    if s.internal || status_of(s).rank() >= ServiceStatus::Migrated.rank() {
+    if s.internal || s.status.rank() >= ServiceStatus::Migrated.rank() {
         return false;
     }
     path_of(s).is_none() || days_left.is_some_and(|d| d <= i64::from(at_risk_days))
@@ -64,7 +62,7 @@ pub async fn dashboard(env: &Env, actor: &Actor) -> DomainResult<Dashboard> {
     let by_status = ServiceStatus::ALL
         .iter()
         .map(|st| {
-            let n = migrating.iter().filter(|s| status_of(s) == *st).count() as i64;
+            let n = migrating.iter().filter(|s| s.status == *st).count() as i64;
             (*st, n)
         })
         .collect();

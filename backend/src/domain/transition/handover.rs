@@ -7,7 +7,7 @@
 use crate::domain::core::parse::text;
 use crate::domain::transition::progress::{move_service, record_step};
 use crate::domain::transition::{
-    find_service, is_holder, notices, path_of, status_of, working_group_or_board,
+    find_service, is_holder, notices, path_of, working_group_or_board,
 };
 use crate::domain::{core::audit, Actor, DomainError, DomainResult, Env};
 use crate::entities::{transition_handover_item as item, transition_service as service};
@@ -31,7 +31,7 @@ pub async fn mark_handed(env: &Env, actor: &Actor, item_id: Uuid) -> DomainResul
     let me = working_group_or_board(&txn, actor).await?;
     let it = find_item(&txn, item_id).await?;
     let s = find_service(&txn, it.service_id).await?;
-    if status_of(&s) == ServiceStatus::Closed {
+    if s.status == ServiceStatus::Closed {
         return Err(DomainError::InvalidTransition("the service is closed"));
     }
     let now = chrono::Utc::now();
@@ -94,7 +94,7 @@ pub async fn confirm(env: &Env, actor: &Actor, item_id: Uuid) -> DomainResult<it
     let items = items_of(&txn, &[it.service_id]).await?;
     let s = find_service(&txn, it.service_id).await?;
     if items.iter().all(|i| i.confirmed_at.is_some()) && s.handover_confirmed_at.is_none() {
-        let from = status_of(&s);
+        let from = s.status;
         let to = if from.rank() < ServiceStatus::Migrated.rank() && path_of(&s).is_some() {
             ServiceStatus::Migrated
         } else {

@@ -3,9 +3,7 @@
 //! identifies the needs); holders see their own (`mine`).
 
 use crate::domain::core::parse::text;
-use crate::domain::transition::{
-    find_service, holders_of, parse_id, status_of, working_group_or_board,
-};
+use crate::domain::transition::{find_service, holders_of, parse_id, working_group_or_board};
 use crate::domain::{core::audit, Actor, DbResultExt, DomainError, DomainResult, Env};
 use crate::entities::{
     transition_handover_item as item, transition_holder, transition_service as service,
@@ -402,7 +400,7 @@ pub fn next_step(s: &service::Model, items: &[item::Model]) -> &'static str {
     }
     let handed = items.iter().filter(|i| i.handed_at.is_some()).count();
     let confirmed = items.iter().filter(|i| i.confirmed_at.is_some()).count();
-    match status_of(s) {
+    match s.status {
         ServiceStatus::ToPlan => "CHOOSE_PATH",
         ServiceStatus::Closed => "NONE_CLOSED",
         _ if handed > confirmed => "CONFIRM_HANDOVER",

@@ -27,18 +27,10 @@ pub mod support;
 use crate::domain::labs::{is_active, membership};
 use crate::domain::{Actor, CurrentUser, DomainError, DomainResult};
 use crate::entities::{transition_holder, transition_plan, transition_service};
-use constellation_shared::dto::transition::{MigrationPath, ServiceKind, ServiceStatus};
+use constellation_shared::dto::transition::MigrationPath;
 use constellation_shared::ids::ServiceId;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
-
-pub fn kind_of(s: &transition_service::Model) -> ServiceKind {
-    s.kind
-}
-
-pub fn status_of(s: &transition_service::Model) -> ServiceStatus {
-    s.status
-}
 
 pub fn path_of(s: &transition_service::Model) -> Option<MigrationPath> {
     s.path

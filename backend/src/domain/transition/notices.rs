@@ -10,7 +10,7 @@
 //! keeps one notification per recipient and key, so an event told twice is told once.
 
 use crate::domain::reach::notify::{self, notify, Announced, Notice};
-use crate::domain::transition::{holders_of, offers};
+use crate::domain::transition::holders_of;
 use crate::domain::{DomainResult, Env};
 use crate::entities::{
     transition_handover_item, transition_offer, transition_service, transition_support_request,
@@ -160,7 +160,7 @@ pub async fn offer_decided(
             recipients: vec![offer.offered_by],
             payload: json!({
                 "subject": service.as_ref().map(|s| s.name.clone()).unwrap_or_default(),
-                "status": offers::status_of(offer).as_str(),
+                "status": offer.status.as_str(),
                 "detail": offer.decision_reason.clone().unwrap_or_default(),
             }),
             // The volunteer does not hold the service: their offers are on the overview.

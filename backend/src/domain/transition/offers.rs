@@ -20,14 +20,6 @@ use sea_orm::{
 use serde_json::json;
 use uuid::Uuid;
 
-pub fn status_of(o: &offer::Model) -> OfferStatus {
-    o.status
-}
-
-pub fn kind_of(o: &offer::Model) -> OfferKind {
-    o.kind
-}
-
 async fn find(txn: &DatabaseTransaction, id: Uuid) -> DomainResult<offer::Model> {
     offer::Entity::find_by_id(id)
         .one(txn)
@@ -119,7 +111,7 @@ pub async fn decide(
     let reason = text("reason", reason, true, 10_000)?;
     let txn = env.begin_write().await?;
     let o = find(&txn, id).await?;
-    if status_of(&o) != OfferStatus::Pending {
+    if o.status != OfferStatus::Pending {
         return Err(DomainError::InvalidTransition("the offer is not pending"));
     }
     let status = if accept {
@@ -128,7 +120,7 @@ pub async fn decide(
         OfferStatus::Declined
     };
     let mut told = notify::Announced::default();
-    if accept && kind_of(&o) != OfferKind::Help {
+    if accept && o.kind != OfferKind::Help {
         let sid = o
             .service_id
             .ok_or(DomainError::internal("take-over offer without a service"))?;

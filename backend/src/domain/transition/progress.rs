@@ -5,9 +5,7 @@
 //! of `transition_status_events`: who, when, from, to, the path, the reason.
 
 use crate::domain::core::parse::text;
-use crate::domain::transition::{
-    find_service, holders_of, is_holder, notices, opt_id, path_of, status_of,
-};
+use crate::domain::transition::{find_service, holders_of, is_holder, notices, opt_id, path_of};
 use crate::domain::{core::audit, Actor, CurrentUser, DomainError, DomainResult, Env};
 use crate::entities::{
     transition_group, transition_group_member as group_member, transition_holder,
@@ -99,7 +97,7 @@ pub async fn set_path(
             "an internal service is not migrated",
         ));
     }
-    let status = status_of(s);
+    let status = s.status;
     if status.rank() >= ServiceStatus::Migrated.rank() {
         return Err(DomainError::InvalidTransition(
             "the service is already migrated",
@@ -257,7 +255,7 @@ pub async fn set_status(
     let s = find_service(&txn, id).await?;
     let holder = holder_or_board(&txn, me, &s).await?;
     let board = me.is_board || me.is_admin;
-    let from = status_of(&s);
+    let from = s.status;
     // A holder (not the board) may only say the move has started.
     let holder_step = holder && from == ServiceStatus::Planned && to == ServiceStatus::InProgress;
     if !(board || holder_step) {

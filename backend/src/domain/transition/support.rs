@@ -19,10 +19,6 @@ use sea_orm::{
 use serde_json::json;
 use uuid::Uuid;
 
-pub fn status_of(r: &request::Model) -> SupportStatus {
-    r.status
-}
-
 async fn find(txn: &DatabaseTransaction, id: Uuid) -> DomainResult<request::Model> {
     request::Entity::find_by_id(id)
         .one(txn)
@@ -132,7 +128,7 @@ pub async fn assign(
         ));
     }
     let r = find(&txn, id).await?;
-    if !matches!(status_of(&r), SupportStatus::Open | SupportStatus::Assigned) {
+    if !matches!(r.status, SupportStatus::Open | SupportStatus::Assigned) {
         return Err(DomainError::InvalidTransition(
             "the request is answered or closed",
         ));
@@ -168,7 +164,7 @@ pub async fn answer(
         return Err(DomainError::Forbidden);
     }
     let r = find(&txn, id).await?;
-    if status_of(&r) == SupportStatus::Closed {
+    if r.status == SupportStatus::Closed {
         return Err(DomainError::InvalidTransition("the request is closed"));
     }
     let now = chrono::Utc::now();
@@ -206,7 +202,7 @@ pub async fn close(env: &Env, actor: &Actor, id: Uuid) -> DomainResult<request::
     if !allowed {
         return Err(DomainError::NotFound);
     }
-    if status_of(&r) == SupportStatus::Closed {
+    if r.status == SupportStatus::Closed {
         return Err(DomainError::InvalidTransition("already closed"));
     }
     let now = chrono::Utc::now();

@@ -62,7 +62,7 @@ impl User {
     }
 
     async fn membership_kind(&self) -> MembershipKind {
-        accounts::kind_of(&self.0)
+        self.0.membership_kind
     }
 
     async fn is_board(&self) -> bool {
@@ -74,8 +74,7 @@ impl User {
     }
 
     async fn language(&self, ctx: &Context<'_>) -> Option<Language> {
-        self.may_see_private(ctx.actor())
-            .then(|| accounts::language_of(&self.0))
+        self.may_see_private(ctx.actor()).then(|| self.0.language)
     }
 
     async fn is_deleted(&self) -> bool {
@@ -107,7 +106,7 @@ pub async fn viewer_language(ctx: &Context<'_>) -> Result<Language> {
     Ok(match ctx.actor().id() {
         Some(id) => crate::graphql::labs::load::<crate::graphql::loaders::UserLoader, _>(ctx, id)
             .await?
-            .map(|u| accounts::language_of(&u))
+            .map(|u| u.language)
             .unwrap_or(Language::Fr),
         None => Language::Fr,
     })

@@ -47,7 +47,7 @@ impl Assembly {
         self.0.language
     }
     async fn status(&self) -> AssemblyStatus {
-        status_of(&self.0)
+        self.0.status
     }
     async fn first_convocation(&self, ctx: &Context<'_>) -> Result<Option<AssemblyRef>> {
         let Some(id) = self.0.first_convocation_id else {
@@ -108,12 +108,7 @@ impl Assembly {
         let given = proxies::given_by(db, self.0.id, u.id)
             .await
             .gql()?
-            .filter(|p| {
-                !matches!(
-                    proxies::status_of_proxy(p),
-                    ProxyStatus::Revoked | ProxyStatus::Declined
-                )
-            });
+            .filter(|p| !matches!(p.status, ProxyStatus::Revoked | ProxyStatus::Declined));
         let held = proxies::held_by(db, self.0.id, u.id).await.gql()?;
         Ok(AssemblyViewer {
             effective: assemblies::is_effective(u),

@@ -10,7 +10,7 @@ use super::labs::person;
 use super::pagination::{from_rows, page_size, Page};
 use crate::domain::assemblies::live;
 use crate::domain::assemblies::votes::{self, stored_result};
-use crate::domain::assemblies::{self, depth_of, frozen, motion_status, status_of};
+use crate::domain::assemblies::{self, depth_of, frozen};
 use crate::domain::{accounts, assemblies::proxies, Actor, DomainError};
 use crate::entities::{agenda_item, assembly, majority_rule, motion, proxy};
 use async_graphql::{Context, Object, Result, SimpleObject, Subscription, ID};

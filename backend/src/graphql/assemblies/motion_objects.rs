@@ -181,7 +181,7 @@ impl Motion {
         )
     }
     async fn status(&self) -> MotionStatus {
-        motion_status(&self.0)
+        self.0.status
     }
     async fn turnout(&self, ctx: &Context<'_>) -> Result<i32> {
         Ok(votes::turnout(&ctx.env().db, &self.0).await.gql()? as i32)
@@ -229,7 +229,7 @@ impl Motion {
     }
     /// Secret ballots, once closed: every receipt, without choices.
     async fn receipts(&self, ctx: &Context<'_>) -> Result<Vec<String>> {
-        if !live::receipts_listed(self.0.ballot, motion_status(&self.0)) {
+        if !live::receipts_listed(self.0.ballot, self.0.status) {
             return Ok(Vec::new());
         }
         votes::receipts(&ctx.env().db, self.0.id).await.gql()

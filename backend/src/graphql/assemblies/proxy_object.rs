@@ -20,6 +20,6 @@ impl Proxy {
         person(ctx, self.0.holder_id).await
     }
     async fn status(&self) -> ProxyStatus {
-        proxies::status_of_proxy(&self.0)
+        self.0.status
     }
 }

@@ -34,10 +34,10 @@ impl Edition {
         &self.0.venue
     }
     async fn timezone(&self) -> &str {
-        &self.0.timezone
+        self.0.timezone.0.name()
     }
     async fn phase(&self) -> BarcampPhase {
-        phase_of(&self.0)
+        self.0.phase
     }
     async fn rooms(&self, ctx: &Context<'_>) -> Result<Vec<Room>> {
         Ok(load::<RoomsByEditionLoader, _>(ctx, self.0.id)

@@ -15,8 +15,8 @@ use super::loaders::{
 use super::pagination::{from_rows, page_size, Page};
 use crate::domain::barcamp::access;
 use crate::domain::barcamp::schedule::{self as schedule, Issue, Timeline, UnplacedKind};
-use crate::domain::barcamp::sessions::{self as sessions, status_of};
-use crate::domain::barcamp::{self as editions, equipment_of, phase_of, tz_of};
+use crate::domain::barcamp::sessions::{self as sessions};
+use crate::domain::barcamp::{self as editions, equipment_of, tz_of};
 use crate::domain::{labs, Actor, DomainError};
 use crate::entities::{barcamp_edition, barcamp_room, barcamp_session, barcamp_slot};
 use async_graphql::{Context, Object, Result, SimpleObject, Subscription, ID};
@@ -68,7 +68,7 @@ async fn organises(ctx: &Context<'_>, edition_id: EditionId) -> Result<bool> {
 async fn sees_placements(ctx: &Context<'_>, edition_id: EditionId) -> Result<bool> {
     let e = edition_of(ctx, edition_id).await?;
     Ok(access::sees_placements(
-        phase_of(&e),
+        e.phase,
         organises(ctx, edition_id).await?,
     ))
 }

@@ -33,7 +33,7 @@ impl Session {
         equipment_of(&self.0.equipment)
     }
     async fn status(&self) -> SessionStatus {
-        status_of(&self.0)
+        self.0.status
     }
     /// The Lab it belongs to, when the viewer may see that Lab.
     async fn lab(&self, ctx: &Context<'_>) -> Result<Option<LabRef>> {
@@ -84,7 +84,7 @@ impl Session {
     }
     /// A host before scheduling, or an organiser, while it is in the programme.
     async fn can_edit(&self, ctx: &Context<'_>) -> Result<bool> {
-        if ctx.actor().id().is_none() || status_of(&self.0) != SessionStatus::Proposed {
+        if ctx.actor().id().is_none() || self.0.status != SessionStatus::Proposed {
             return Ok(false);
         }
         let e = edition_of(ctx, self.0.edition_id).await?;
@@ -97,8 +97,8 @@ impl Session {
         Ok(access::can_edit(
             ctx.actor(),
             organises(ctx, self.0.edition_id).await?,
-            status_of(&self.0),
-            phase_of(&e),
+            self.0.status,
+            e.phase,
             &hosts,
         ))
     }

@@ -28,7 +28,7 @@ impl BarcampSubscription {
         let e = editions::find(&ctx.env().db, id).await.gql()?;
         // Before publication an edition's changes are for signed-in people (attendees and
         // organisers): an anonymous venue screen follows a published programme only.
-        if ctx.actor().id().is_none() && phase_of(&e) != BarcampPhase::Published {
+        if ctx.actor().id().is_none() && e.phase != BarcampPhase::Published {
             return Err(DomainError::Unauthenticated).gql();
         }
         let slot = crate::graphql::subscriptions::slot(ctx)?;

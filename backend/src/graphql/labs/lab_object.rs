@@ -41,7 +41,7 @@ impl Lab {
         &self.0.name
     }
     async fn status(&self) -> LabStatus {
-        labs::status_of(&self.0)
+        self.0.status
     }
     /// The framing in force (for a proposal: the version under review or last reviewed).
     async fn framing(&self, ctx: &Context<'_>) -> Result<Framing> {
@@ -72,7 +72,7 @@ impl Lab {
     /// True when the Lab is active and newer common rules await its acknowledgement.
     async fn rules_acknowledgement_due(&self, ctx: &Context<'_>) -> Result<bool> {
         let current = load::<RulesLoader, _>(ctx, CurrentRules).await?.flatten();
-        Ok(labs::status_of(&self.0) == LabStatus::Active
+        Ok(self.0.status == LabStatus::Active
             && current.is_some()
             && current != self.0.acknowledged_rules_version)
     }

@@ -39,7 +39,7 @@ impl Framing {
         self.0.end_date.to_string()
     }
     async fn membership_policy(&self) -> MembershipPolicy {
-        labs::policy_of(&self.0)
+        self.0.membership_policy
     }
     async fn participation(&self) -> &str {
         &self.0.participation

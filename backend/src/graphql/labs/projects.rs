@@ -37,7 +37,7 @@ impl Project {
         &self.0.resources_needed
     }
     async fn status(&self) -> ProjectStatus {
-        projects::status_of_project(&self.0)
+        self.0.status
     }
     async fn support_count(&self, ctx: &Context<'_>) -> Result<i32> {
         Ok(load::<SupportsLoader, _>(ctx, self.0.id)

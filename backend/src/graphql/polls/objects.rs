@@ -49,13 +49,13 @@ impl Poll {
         &self.0.description
     }
     async fn kind(&self) -> PollKind {
-        domain::kind_of(&self.0)
+        self.0.kind
     }
     async fn visibility(&self) -> PollVisibility {
-        domain::visibility_of(&self.0)
+        self.0.visibility
     }
     async fn audience(&self) -> PollAudience {
-        domain::audience_of(&self.0)
+        self.0.audience
     }
     /// The Lab asked (absent: the association's members).
     async fn lab(&self, ctx: &Context<'_>) -> Result<Option<Lab>> {

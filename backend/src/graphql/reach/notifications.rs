@@ -233,7 +233,7 @@ impl NotificationsSubscription {
                     let u = WsSession::still_signed_in(session.as_ref(), &env, me.id).await?;
                     let actor =
                         crate::domain::Actor::User(crate::domain::accounts::current_user(&u));
-                    let lang = crate::domain::accounts::language_of(&u);
+                    let lang = u.language;
                     let count = inbox::unread_count(&env, &actor).await.ok()?;
                     let latest = inbox::list(&env, &actor, false, None, 1)
                         .await

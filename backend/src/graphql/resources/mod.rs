@@ -156,7 +156,7 @@ impl ResourceRequest {
         &self.0.justification
     }
     async fn status(&self) -> RequestStatus {
-        requests::status_of_request(&self.0)
+        self.0.status
     }
     async fn granted_amount(&self, ctx: &Context<'_>) -> Result<String> {
         Ok(show(

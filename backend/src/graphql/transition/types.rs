@@ -6,9 +6,7 @@ use super::loaders::{
     GroupLoader, GroupMembersLoader, HoldersLoader, InGroupLoader, ItemsLoader, ServiceLoader,
     StepsLoader,
 };
-use crate::domain::transition::{
-    days_left, group, inventory, kind_of, offers, path_of, plan, status_of, support, today,
-};
+use crate::domain::transition::{days_left, group, inventory, path_of, plan, today};
 use crate::domain::Actor;
 use crate::entities::{
     transition_group, transition_guide, transition_handover_item, transition_host,
@@ -134,7 +132,7 @@ impl TransitionService {
         ID(self.0.id.to_string())
     }
     async fn kind(&self) -> ServiceKind {
-        kind_of(&self.0)
+        self.0.kind
     }
     async fn name(&self) -> &str {
         &self.0.name
@@ -151,7 +149,7 @@ impl TransitionService {
         self.0.internal
     }
     async fn status(&self) -> ServiceStatus {
-        status_of(&self.0)
+        self.0.status
     }
     async fn path(&self) -> Option<MigrationPath> {
         path_of(&self.0)
@@ -396,7 +394,7 @@ impl SupportRequest {
         &self.0.body
     }
     async fn status(&self) -> SupportStatus {
-        support::status_of(&self.0)
+        self.0.status
     }
     async fn assignee(&self, ctx: &Context<'_>) -> Result<Option<User>> {
         opt_person(ctx, self.0.assignee_id).await
@@ -423,7 +421,7 @@ impl Offer {
         ID(self.0.id.to_string())
     }
     async fn kind(&self) -> OfferKind {
-        offers::kind_of(&self.0)
+        self.0.kind
     }
     /// The service, when the viewer may see it.
     async fn service(&self, ctx: &Context<'_>) -> Result<Option<TransitionService>> {
@@ -445,7 +443,7 @@ impl Offer {
         &self.0.note
     }
     async fn status(&self) -> OfferStatus {
-        offers::status_of(&self.0)
+        self.0.status
     }
     async fn decision_reason(&self) -> Option<&str> {
         self.0.decision_reason.as_deref()

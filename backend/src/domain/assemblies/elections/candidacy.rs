@@ -3,7 +3,7 @@
 //! the board removes a candidacy.
 
 use super::{candidates, is_election, MAX_CANDIDATES};
-use crate::domain::assemblies::{is_effective, motion_status, status_of, votes::LiveSignal};
+use crate::domain::assemblies::{is_effective, votes::LiveSignal};
 use crate::domain::{core::audit, Actor, DbResultExt, DomainError, DomainResult, Env};
 use crate::entities::{assembly, motion, motion_candidate, user};
 use chrono::Utc;
@@ -36,7 +36,7 @@ async fn draft_election(
         .one(txn)
         .await?
         .ok_or(DomainError::NotFound)?;
-    if motion_status(&m) != MotionStatus::Draft || status_of(&a) == AssemblyStatus::Closed {
+    if m.status != MotionStatus::Draft || a.status == AssemblyStatus::Closed {
         return Err(DomainError::InvalidTransition(
             "candidacies change until voting opens",
         ));

@@ -5,8 +5,8 @@
 
 use super::ballots::all_ballots;
 use super::{election_row, invalid, parse_stored, stored_tally, trustees_of};
+use crate::domain::assemblies::room_counts;
 use crate::domain::assemblies::votes::{decide_stored, Closing, LiveSignal};
-use crate::domain::assemblies::{motion_status, room_counts};
 use crate::domain::{core::audit, Actor, DomainError, DomainResult, Env};
 use crate::entities::{motion, motion_election, motion_trustee};
 use constellation_shared::dto::assemblies::MotionStatus;
@@ -49,7 +49,7 @@ pub async fn submit_partial_decryption(
     let txn = env.begin_write().await?;
     let (m, trustees, mine) = super::as_trustee(&txn, actor, motion_id).await?;
     let row = election_row(&txn, m.id).await?;
-    let (Some(tally), MotionStatus::Closed) = (stored_tally(&row)?, motion_status(&m)) else {
+    let (Some(tally), MotionStatus::Closed) = (stored_tally(&row)?, m.status) else {
         return Err(DomainError::InvalidTransition(
             "trustees decrypt once voting is closed",
         ));
@@ -147,11 +147,9 @@ async fn prepare(
         return Err(DomainError::Forbidden);
     };
     let row = election_row(db, m.id).await?;
-    let (Some(tally), Some(p), MotionStatus::Closed) = (
-        stored_tally(&row)?,
-        row.params.as_deref(),
-        motion_status(&m),
-    ) else {
+    let (Some(tally), Some(p), MotionStatus::Closed) =
+        (stored_tally(&row)?, row.params.as_deref(), m.status)
+    else {
         return Err(DomainError::InvalidTransition(
             "trustees decrypt once voting is closed",
         ));

@@ -3,7 +3,7 @@
 //! the election's parameters (the key the voters' pages encrypt to).
 
 use super::{election_row, invalid, locked_encrypted, trustees_of};
-use crate::domain::assemblies::{motion_status, votes::LiveSignal};
+use crate::domain::assemblies::votes::LiveSignal;
 use crate::domain::{core::audit, Actor, DomainError, DomainResult, Env};
 use crate::entities::{assembly, motion, motion_election, motion_trustee, user};
 use constellation_shared::dto::assemblies::{AssemblyStatus, MotionStatus};
@@ -32,7 +32,7 @@ pub async fn submit_trustee_key(
     let key: BasicTrustee = serde_json::from_str(key_json).map_err(invalid)?;
     let txn = env.begin_write().await?;
     let (m, trustees, mine) = super::as_trustee(&txn, actor, motion_id).await?;
-    if motion_status(&m) != MotionStatus::Draft {
+    if m.status != MotionStatus::Draft {
         return Err(DomainError::InvalidTransition(
             "trustees post their keys before voting opens",
         ));
@@ -137,7 +137,7 @@ pub async fn replace_trustee(
     let board = actor.board_or_admin()?.id;
     let txn = env.begin_write().await?;
     let m = locked_encrypted(&txn, motion_id).await?;
-    if motion_status(&m) != MotionStatus::Draft {
+    if m.status != MotionStatus::Draft {
         return Err(DomainError::InvalidTransition(
             "trustees are replaced before voting opens",
         ));
@@ -204,15 +204,13 @@ pub async fn ensure_no_trustee_duty<C: ConnectionTrait>(
         if election_row(conn, m.id).await?.record.is_some() {
             continue;
         }
-        let waiting = match motion_status(&m) {
+        let waiting = match m.status {
             MotionStatus::Open => true,
             MotionStatus::Closed => t.partial_decryption.is_none(),
             MotionStatus::Draft => assembly::Entity::find_by_id(m.assembly_id)
                 .one(conn)
                 .await?
-                .is_some_and(|a| {
-                    crate::domain::assemblies::status_of(&a) != AssemblyStatus::Closed
-                }),
+                .is_some_and(|a| a.status != AssemblyStatus::Closed),
         };
         if waiting {
             return Err(DomainError::TrusteeDuty);

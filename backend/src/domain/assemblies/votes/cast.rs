@@ -1,7 +1,6 @@
 //! Casting one vote: who may cast whose vote (`eligible`, `rights`), and the one-vote write
 //! (`cast_in`) the writer falls back to, one savepoint per vote.
 
-use crate::domain::assemblies::motion_status;
 use crate::domain::assemblies::votes::ballots::receipt;
 use crate::domain::assemblies::votes::route::{route, Route};
 use crate::domain::assemblies::votes::{Cast, Job};
@@ -63,7 +62,7 @@ pub(super) async fn cast_in(
         q = q.lock_shared();
     }
     let m = q.one(txn).await?.ok_or(DomainError::NotFound)?;
-    if motion_status(&m) != MotionStatus::Open {
+    if m.status != MotionStatus::Open {
         return Err(DomainError::VotingClosed);
     }
     // PostgreSQL: a proxy vote takes a shared lock on the assembly row, which a check-in

@@ -39,7 +39,7 @@ pub use self::tally::{online_tally, rule_of, stored_result, tally, turnout, Stor
 use self::ballots::receipt;
 use self::cast::cast_in;
 use self::writer::write_loop;
-use crate::domain::assemblies::{is_effective, motion_status};
+use crate::domain::assemblies::is_effective;
 use crate::domain::{core::audit, Actor, CurrentUser, DomainError, DomainResult};
 use crate::entities::{audit_log, ballot_participation, motion, open_vote, proxy, secret_ballot};
 use chrono::Utc;
@@ -234,7 +234,7 @@ impl VoteQueue {
             .one(db)
             .await?
             .ok_or(DomainError::NotFound)?;
-        if motion_status(&m) != MotionStatus::Open {
+        if m.status != MotionStatus::Open {
             return Err(DomainError::VotingClosed);
         }
         let b = crate::domain::assemblies::encrypted::verify_for_cast(db, &m, ballot_json).await?;
@@ -264,7 +264,7 @@ impl VoteQueue {
                 "marks are for elections on open or secret ballots",
             ));
         }
-        if motion_status(&m) != MotionStatus::Open {
+        if m.status != MotionStatus::Open {
             return Err(DomainError::VotingClosed);
         }
         // The candidates on the ballot are fixed once voting is open.

@@ -4,7 +4,7 @@
 use crate::domain::assemblies::votes::ballots::shuffle_ballots;
 use crate::domain::assemblies::votes::tally::{rule_from, StoredResult};
 use crate::domain::assemblies::votes::LiveSignal;
-use crate::domain::assemblies::{self, motion_status, status_of};
+use crate::domain::assemblies::{self};
 use crate::domain::{core::audit, Actor, DomainError, DomainResult};
 use crate::entities::{assembly, majority_rule, motion};
 use chrono::Utc;
@@ -234,7 +234,7 @@ pub async fn open_voting(
     }
     let m = q.one(&txn).await?.ok_or(DomainError::NotFound)?;
     let a = assemblies::lock(&txn, m.assembly_id).await?;
-    if status_of(&a) != AssemblyStatus::InSession || motion_status(&m) != MotionStatus::Draft {
+    if a.status != AssemblyStatus::InSession || m.status != MotionStatus::Draft {
         return Err(DomainError::InvalidTransition(
             "voting opens on a draft motion in session",
         ));
@@ -288,7 +288,7 @@ pub async fn close_voting(
         q = q.lock_exclusive();
     }
     let m = q.one(&txn).await?.ok_or(DomainError::NotFound)?;
-    if motion_status(&m) != MotionStatus::Open {
+    if m.status != MotionStatus::Open {
         return Err(DomainError::InvalidTransition("voting is not open"));
     }
     let a = assemblies::find(&txn, m.assembly_id).await?;

@@ -219,7 +219,7 @@ async fn fast_batch(db: &DatabaseConnection, jobs: &[Job]) -> DomainResult<Outco
             out.push(Err(DomainError::NotFound));
             continue;
         };
-        if motion_status(m) != MotionStatus::Open {
+        if m.status != MotionStatus::Open {
             out.push(Err(DomainError::VotingClosed));
             continue;
         }

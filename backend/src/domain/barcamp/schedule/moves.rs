@@ -3,7 +3,7 @@
 
 use crate::domain::barcamp::schedule::placement::{free, place_rows};
 use crate::domain::barcamp::schedule::timeline::{timeline, SpanError};
-use crate::domain::barcamp::sessions::{self as sessions, hosts_of, status_of};
+use crate::domain::barcamp::sessions::{self as sessions, hosts_of};
 use crate::domain::barcamp::{self, equipment_of, record, require_organiser};
 use crate::domain::{core::audit, Actor, DomainError, DomainResult, Env};
 use crate::entities::{
@@ -228,15 +228,12 @@ async fn movable(
     let s = sessions::find(conn, session_id).await?;
     let me = require_organiser(conn, actor, s.edition_id).await?.id;
     let e = barcamp::find(conn, s.edition_id).await?;
-    if !matches!(
-        barcamp::phase_of(&e),
-        BarcampPhase::Scheduling | BarcampPhase::Published
-    ) {
+    if !matches!(e.phase, BarcampPhase::Scheduling | BarcampPhase::Published) {
         return Err(DomainError::InvalidTransition(
             "moves happen while scheduling",
         ));
     }
-    if status_of(&s) != SessionStatus::Proposed {
+    if s.status != SessionStatus::Proposed {
         return Err(DomainError::InvalidTransition(
             "session is not in the programme",
         ));

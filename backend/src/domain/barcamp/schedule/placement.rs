@@ -216,7 +216,7 @@ impl Inputs {
             .one(conn)
             .await?
             .ok_or(DomainError::NotFound)?;
-        if barcamp::phase_of(&edition) != BarcampPhase::Scheduling {
+        if edition.phase != BarcampPhase::Scheduling {
             return Err(DomainError::InvalidTransition(
                 "the scheduler runs while scheduling",
             ));

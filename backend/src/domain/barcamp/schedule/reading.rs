@@ -3,7 +3,7 @@
 
 use crate::domain::barcamp;
 use crate::domain::barcamp::schedule::timeline::{rooms_of, timeline};
-use crate::domain::barcamp::sessions::{self as sessions, status_of};
+use crate::domain::barcamp::sessions::{self as sessions};
 use crate::domain::{Actor, DomainResult, Env};
 use crate::entities::{
     barcamp_edition as edition, barcamp_room as room, barcamp_session as session,
@@ -29,12 +29,7 @@ pub async fn agenda(
     let mine: Vec<session::Model> = sessions::of_attendee(&env.db, edition_id, me.id)
         .await?
         .into_iter()
-        .filter(|s| {
-            matches!(
-                status_of(s),
-                SessionStatus::Proposed | SessionStatus::Cancelled
-            )
-        })
+        .filter(|s| matches!(s.status, SessionStatus::Proposed | SessionStatus::Cancelled))
         .collect();
     let when = |s: &session::Model| {
         if visible {
@@ -46,10 +41,10 @@ pub async fn agenda(
     let mut items: Vec<(session::Model, Vec<session::Model>)> = mine
         .iter()
         .map(|s| {
-            let clashes = match (when(s), status_of(s)) {
+            let clashes = match (when(s), s.status) {
                 (Some((a, b)), SessionStatus::Proposed) => mine
                     .iter()
-                    .filter(|o| o.id != s.id && status_of(o) == SessionStatus::Proposed)
+                    .filter(|o| o.id != s.id && o.status == SessionStatus::Proposed)
                     .filter(|o| when(o).is_some_and(|(c, d)| c < b && a < d))
                     .cloned()
                     .collect(),
@@ -115,7 +110,7 @@ pub async fn feed(
         .into_iter()
         .map(|r| (r.id, r))
         .collect();
-    let published = barcamp::phase_of(e) == BarcampPhase::Published;
+    let published = e.phase == BarcampPhase::Published;
     let list = match only {
         Some(u) => sessions::of_attendee(&env.db, e.id, u).await?,
         None => {
@@ -131,12 +126,7 @@ pub async fn feed(
     let events = list
         .into_iter()
         .filter(|_| published)
-        .filter(|s| {
-            matches!(
-                status_of(s),
-                SessionStatus::Proposed | SessionStatus::Cancelled
-            )
-        })
+        .filter(|s| matches!(s.status, SessionStatus::Proposed | SessionStatus::Cancelled))
         .filter_map(|s| {
             let (start, end) = line.interval(&s)?;
             let room = s.room_id.and_then(|r| rooms.get(&r))?;
@@ -149,7 +139,7 @@ pub async fn feed(
                 description: s.description.clone(),
                 location: format!("{}, {}", room.name, e.venue),
                 sequence: s.revision,
-                cancelled: status_of(&s) == SessionStatus::Cancelled,
+                cancelled: s.status == SessionStatus::Cancelled,
                 last_modified: stamp(s.updated_at),
             })
         })

@@ -21,14 +21,14 @@ pub(super) async fn close(
     let s = find(&txn, session_id).await?;
     let me = require_organiser(&txn, actor, s.edition_id).await?;
     let e = barcamp::lock(&txn, s.edition_id).await?;
-    if status_of(&s) != SessionStatus::Proposed {
+    if s.status != SessionStatus::Proposed {
         return Err(DomainError::InvalidTransition(
             "session is not in the programme",
         ));
     }
     // Once published, a session leaves the grid only by being cancelled (it stays there,
     // marked, and calendars learn it).
-    if to != SessionStatus::Cancelled && barcamp::phase_of(&e) == BarcampPhase::Published {
+    if to != SessionStatus::Cancelled && e.phase == BarcampPhase::Published {
         return Err(DomainError::InvalidTransition("cancel a published session"));
     }
     if to == SessionStatus::Cancelled && s.room_id.is_none() {
@@ -40,7 +40,7 @@ pub(super) async fn close(
         let target = find(&txn, into).await?;
         if into == s.id
             || target.edition_id != s.edition_id
-            || status_of(&target) != SessionStatus::Proposed
+            || target.status != SessionStatus::Proposed
         {
             return Err(DomainError::invalid("intoId", ValidationReason::Invalid));
         }

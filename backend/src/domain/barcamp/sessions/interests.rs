@@ -15,7 +15,7 @@ pub async fn set_interest(
     let txn = env.begin_write().await?;
     let s = find(&txn, session_id).await?;
     let me = require_registered(&txn, actor, s.edition_id).await?;
-    if interested && status_of(&s) != SessionStatus::Proposed {
+    if interested && s.status != SessionStatus::Proposed {
         return Err(DomainError::InvalidTransition(
             "session is not in the programme",
         ));

@@ -36,10 +36,6 @@ pub use proposals::*;
 
 pub const MAX_CO_HOSTS: usize = 5;
 
-pub fn status_of(s: &session::Model) -> SessionStatus {
-    s.status
-}
-
 pub async fn find<C: ConnectionTrait>(conn: &C, id: SessionId) -> DomainResult<session::Model> {
     session::Entity::find_by_id(id)
         .one(conn)

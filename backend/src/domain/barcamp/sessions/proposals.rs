@@ -47,7 +47,7 @@ pub(super) async fn parse(
                 .ok_or(DomainError::invalid("labId", ValidationReason::Invalid))?;
             let member = crate::domain::labs::membership(txn, id, proposer).await?;
             let organiser = barcamp::is_organiser(txn, actor, edition_id).await?;
-            if crate::domain::labs::status_of(&l) != LabStatus::Active
+            if l.status != LabStatus::Active
                 || !(crate::domain::labs::is_active(member.as_ref()) || organiser)
             {
                 return Err(DomainError::invalid("labId", ValidationReason::Invalid));
@@ -128,10 +128,7 @@ pub async fn propose(
     let txn = env.begin_write().await?;
     let me = require_registered(&txn, actor, edition_id).await?;
     let e = barcamp::lock(&txn, edition_id).await?;
-    if !matches!(
-        barcamp::phase_of(&e),
-        BarcampPhase::Proposals | BarcampPhase::Interest
-    ) {
+    if !matches!(e.phase, BarcampPhase::Proposals | BarcampPhase::Interest) {
         return Err(DomainError::InvalidTransition("proposals are closed"));
     }
     let f = parse(&txn, actor, edition_id, &input, me.id).await?;
@@ -198,17 +195,14 @@ pub async fn edit(
     let hosts = hosts_of(&txn, s.id).await?;
     let organiser = barcamp::is_organiser(&txn, actor, s.edition_id).await?;
     let e = barcamp::lock(&txn, s.edition_id).await?;
-    let open = matches!(
-        barcamp::phase_of(&e),
-        BarcampPhase::Proposals | BarcampPhase::Interest
-    );
+    let open = matches!(e.phase, BarcampPhase::Proposals | BarcampPhase::Interest);
     if !(organiser || hosts.contains(&me.id)) {
         return Err(DomainError::Forbidden);
     }
     if !organiser && !open {
         return Err(DomainError::InvalidTransition("editing is closed"));
     }
-    if status_of(&s) != SessionStatus::Proposed {
+    if s.status != SessionStatus::Proposed {
         return Err(DomainError::InvalidTransition(
             "session is not in the programme",
         ));
@@ -226,7 +220,7 @@ pub async fn edit(
     let mut sorted_new = new_hosts.clone();
     sorted_new.sort();
     let reshaped = f.length != s.length || f.equipment != s.equipment || sorted_old != sorted_new;
-    if reshaped && s.room_id.is_some() && barcamp::phase_of(&e) == BarcampPhase::Published {
+    if reshaped && s.room_id.is_some() && e.phase == BarcampPhase::Published {
         return Err(DomainError::InvalidTransition(
             "move or cancel a published session instead",
         ));

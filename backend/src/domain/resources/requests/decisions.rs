@@ -24,13 +24,13 @@ pub async fn decide(
     if is_coordinator(membership(&txn, r.lab_id, board.id).await?.as_ref()) {
         return Err(DomainError::ConflictOfInterest);
     }
-    if status_of_request(&r) != RequestStatus::Pending {
+    if r.status != RequestStatus::Pending {
         return Err(DomainError::InvalidTransition("the request is not pending"));
     }
     let lab_active = lab::Entity::find_by_id(r.lab_id)
         .one(&txn)
         .await?
-        .is_some_and(|l| status_of(&l) == LabStatus::Active);
+        .is_some_and(|l| l.status == LabStatus::Active);
     if !lab_active && decision != ResourceDecision::Reject {
         return Err(DomainError::InvalidTransition("the Lab is not active"));
     }
@@ -148,7 +148,7 @@ pub async fn release(
         return Err(DomainError::Forbidden);
     }
     if !matches!(
-        status_of_request(&r),
+        r.status,
         RequestStatus::Approved | RequestStatus::PartiallyApproved
     ) {
         return Err(DomainError::InvalidTransition("nothing granted"));

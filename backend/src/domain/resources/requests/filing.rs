@@ -26,7 +26,7 @@ pub async fn file(
     if !is_coordinator(membership(&txn, l.id, me.id).await?.as_ref()) {
         return Err(DomainError::Forbidden);
     }
-    if status_of(&l) != LabStatus::Active {
+    if l.status != LabStatus::Active {
         return Err(DomainError::InvalidTransition("the Lab is not active"));
     }
     if let Some(pid) = project_id {
@@ -87,7 +87,7 @@ pub async fn edit(
     let justification = text("justification", justification, true, 10_000)?;
     let txn = env.begin_write().await?;
     let (r, _l, me) = as_coordinator(&txn, actor, id).await?;
-    if status_of_request(&r) != RequestStatus::Pending {
+    if r.status != RequestStatus::Pending {
         return Err(DomainError::InvalidTransition(
             "only a pending request is edited",
         ));
@@ -131,7 +131,7 @@ pub async fn withdraw(
     actor.user()?;
     let txn = env.begin_write().await?;
     let (r, _l, me) = as_coordinator(&txn, actor, id).await?;
-    if status_of_request(&r) != RequestStatus::Pending {
+    if r.status != RequestStatus::Pending {
         return Err(DomainError::InvalidTransition(
             "only a pending request is withdrawn",
         ));

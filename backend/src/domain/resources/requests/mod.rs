@@ -4,7 +4,7 @@
 //! and PostgreSQL alike, with a CHECK constraint behind it.
 
 use crate::domain::core::parse::text;
-use crate::domain::labs::{find_visible, is_active, is_coordinator, membership, status_of};
+use crate::domain::labs::{find_visible, is_active, is_coordinator, membership};
 use crate::domain::resources::{amount, find_period, show};
 use crate::domain::{core::audit, Actor, DomainError, DomainResult, Env};
 use crate::entities::{lab, ledger_entry, pool_period, project, resource_request};
@@ -30,10 +30,6 @@ pub use filing::*;
 pub use listing::*;
 
 use crate::domain::core::parse::id as parse_id;
-
-pub fn status_of_request(r: &resource_request::Model) -> RequestStatus {
-    r.status
-}
 
 /// The request, with its Lab, if the caller is an active coordinator of that Lab.
 async fn as_coordinator(
