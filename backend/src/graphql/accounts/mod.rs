@@ -74,7 +74,7 @@ impl User {
     }
 
     async fn language(&self, ctx: &Context<'_>) -> Option<Language> {
-        self.may_see_private(ctx.actor()).then(|| self.0.language)
+        self.may_see_private(ctx.actor()).then_some(self.0.language)
     }
 
     async fn is_deleted(&self) -> bool {
