@@ -74,8 +74,12 @@ id_type! {
     LabId;
     /// A general assembly.
     AssemblyId;
+    /// An item on an assembly's agenda.
+    ItemId;
     /// A motion or an election on an assembly's agenda.
     MotionId;
+    /// A proxy one member gives another for an assembly.
+    ProxyId;
     /// A barcamp edition.
     EditionId;
     /// A session proposed at a barcamp.

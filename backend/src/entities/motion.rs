@@ -3,7 +3,7 @@
 use constellation_shared::dto::assemblies::{
     BallotKind, ElectionMode, MajorityRuleCode, MotionKind, MotionStatus,
 };
-use constellation_shared::ids::{AssemblyId, MotionId};
+use constellation_shared::ids::{AssemblyId, ItemId, MotionId};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -12,7 +12,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: MotionId,
     pub assembly_id: AssemblyId,
-    pub item_id: Uuid,
+    pub item_id: ItemId,
     pub text: String,
     pub rule_code: MajorityRuleCode,
     pub ballot: BallotKind,

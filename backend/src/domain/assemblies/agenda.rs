@@ -2,6 +2,7 @@
 //! the convocation is out.
 
 use super::*;
+use constellation_shared::ids::ItemId;
 
 /// "2", "2.1", "3.a": numbers and lowercase letters separated by dots.
 pub fn parse_number(raw: &str) -> DomainResult<(String, String, i32)> {
@@ -80,7 +81,7 @@ pub async fn add_item(
         return Err(DomainError::AgendaFrozen);
     }
     let item = agenda_item::ActiveModel {
-        id: Set(Uuid::new_v4()),
+        id: Set(ItemId::new_v4()),
         assembly_id: Set(assembly_id),
         number: Set(number),
         sort_key: Set(sort_key),
@@ -110,7 +111,11 @@ pub async fn add_item(
     Ok(a)
 }
 
-pub async fn remove_item(env: &Env, actor: &Actor, item_id: Uuid) -> DomainResult<assembly::Model> {
+pub async fn remove_item(
+    env: &Env,
+    actor: &Actor,
+    item_id: ItemId,
+) -> DomainResult<assembly::Model> {
     let txn = env.begin_write().await?;
     let item = agenda_item::Entity::find_by_id(item_id)
         .one(&txn)

@@ -2,6 +2,7 @@
 //! may make stricter).
 
 use super::*;
+use constellation_shared::ids::ItemId;
 
 pub async fn rules<C: ConnectionTrait>(conn: &C) -> DomainResult<Vec<majority_rule::Model>> {
     let mut all = majority_rule::Entity::find().all(conn).await?;
@@ -17,7 +18,7 @@ pub async fn rules<C: ConnectionTrait>(conn: &C) -> DomainResult<Vec<majority_ru
 pub async fn add_motion(
     env: &Env,
     actor: &Actor,
-    item_id: Uuid,
+    item_id: ItemId,
     input: MotionInput,
 ) -> DomainResult<assembly::Model> {
     let body = text("text", &input.text, true, 10_000)?;

@@ -11,7 +11,7 @@ use crate::entities::{proxy, user};
 use chrono::Utc;
 use constellation_shared::dto::assemblies::{AssemblyStatus, ProxyStatus};
 use constellation_shared::dto::reach::NotificationKind;
-use constellation_shared::ids::AssemblyId;
+use constellation_shared::ids::{AssemblyId, ProxyId};
 use constellation_shared::{MembershipKind, ValidationReason};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
@@ -123,7 +123,7 @@ pub async fn give(
         }
         None => {
             proxy::ActiveModel {
-                id: Set(Uuid::new_v4()),
+                id: Set(ProxyId::new_v4()),
                 assembly_id: Set(assembly_id),
                 principal_id: Set(me.id),
                 holder_id: Set(holder.id),
@@ -165,7 +165,7 @@ pub async fn give(
 pub async fn answer(
     env: &Env,
     actor: &Actor,
-    proxy_id: Uuid,
+    proxy_id: ProxyId,
     accept: bool,
 ) -> DomainResult<AssemblyId> {
     let me = actor.user()?;

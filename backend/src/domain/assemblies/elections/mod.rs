@@ -28,7 +28,7 @@ use crate::entities::{assembly, motion, motion_candidate};
 use constellation_shared::dto::assemblies::{
     BallotKind, ElectionInput, ElectionMode, MotionKind, MotionStatus,
 };
-use constellation_shared::ids::MotionId;
+use constellation_shared::ids::{ItemId, MotionId};
 use constellation_shared::ValidationReason;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
@@ -56,7 +56,7 @@ pub fn seats_of(m: &motion::Model) -> u32 {
 pub async fn add_election(
     env: &Env,
     actor: &Actor,
-    item_id: Uuid,
+    item_id: ItemId,
     input: ElectionInput,
 ) -> DomainResult<assembly::Model> {
     let body = text("text", &input.text, true, 10_000)?;
