@@ -54,6 +54,12 @@ impl Session {
         session
     }
 
+    /// Board members and administrators.
+    pub fn is_board(&self) -> bool {
+        self.me
+            .with(|m| m.as_ref().is_some_and(|m| m.is_board || m.is_admin))
+    }
+
     pub fn token(&self) -> Option<String> {
         self.token.get_untracked()
     }

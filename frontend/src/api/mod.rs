@@ -1,10 +1,15 @@
 //! The one GraphQL client. Documents come from `constellation_shared::queries`; pages never
 //! build query strings.
 
+pub mod load;
 pub mod ws;
 
+pub use load::{load, update_loaded, with_loaded, Call};
+
+use crate::session::Session;
 use constellation_shared::graphql::{Request, Response};
 use constellation_shared::{ErrorCode, Language, ValidationReason};
+use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -15,6 +20,15 @@ pub struct ApiError {
     pub field: Option<String>,
     pub reason: Option<ValidationReason>,
 }
+
+impl std::fmt::Display for ApiError {
+    /// The code, for the console; a person reads [`ApiError::message`].
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code.as_str())
+    }
+}
+
+impl std::error::Error for ApiError {}
 
 impl ApiError {
     fn network() -> Self {
@@ -48,12 +62,22 @@ impl ApiError {
     }
 }
 
+/// One GraphQL call, for a mutation (a page's reads go through [`load`]).
 pub async fn request<V: Serialize, D: DeserializeOwned>(
     document: &str,
     variables: V,
     token: Option<String>,
 ) -> Result<D, ApiError> {
-    let mut builder = gloo_net::http::Request::post("/graphql");
+    send(document, variables, token, None).await
+}
+
+async fn send<V: Serialize, D: DeserializeOwned>(
+    document: &str,
+    variables: V,
+    token: Option<String>,
+    abort: Option<&web_sys::AbortSignal>,
+) -> Result<D, ApiError> {
+    let mut builder = gloo_net::http::Request::post("/graphql").abort_signal(abort);
     if let Some(t) = token {
         builder = builder.header("Authorization", &format!("Bearer {t}"));
     }
@@ -74,6 +98,36 @@ pub async fn request<V: Serialize, D: DeserializeOwned>(
         });
     }
     body.data.ok_or_else(ApiError::network)
+}
+
+/// Runs a mutation from an event handler and hands its answer to `done`; the error lands in
+/// `error`. A second press while `busy` does nothing.
+pub fn mutate<V, D>(
+    session: Session,
+    document: &'static str,
+    vars: V,
+    error: RwSignal<Option<ApiError>>,
+    busy: RwSignal<bool>,
+    done: impl FnOnce(D) + 'static,
+) where
+    V: Serialize + 'static,
+    D: DeserializeOwned + 'static,
+{
+    if busy.get_untracked() {
+        return;
+    }
+    busy.set(true);
+    error.set(None);
+    leptos::task::spawn_local(async move {
+        let result = request::<V, D>(document, vars, session.token()).await;
+        busy.try_set(false);
+        match result {
+            Ok(d) => done(d),
+            Err(e) => {
+                error.try_set(Some(e));
+            }
+        }
+    });
 }
 
 /// Downloads `GET /export/me` (a zip) with the session token and saves it.

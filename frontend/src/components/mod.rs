@@ -4,6 +4,7 @@ pub mod bell;
 pub mod copy_field;
 pub mod field;
 pub mod form_error;
+pub mod loaded;
 pub mod nav;
 pub mod select;
 pub mod text_area;

@@ -50,6 +50,8 @@ pub static EN: Strings = Strings {
     bell_new: "New notification: {}",
     // Generic messages and labels, shared by several contexts.
     loading: "Loading…",
+    loading_failed: "This could not be loaded.",
+    retry: "Try again",
     working: "Working…",
     save: "Save",
     saved: "Changes saved.",

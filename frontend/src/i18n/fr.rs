@@ -50,6 +50,8 @@ pub static FR: Strings = Strings {
     bell_new: "Nouvelle notification : {}",
     // Generic messages and labels, shared by several contexts.
     loading: "Chargement…",
+    loading_failed: "Le chargement a échoué.",
+    retry: "Réessayer",
     working: "En cours…",
     save: "Enregistrer",
     saved: "Modifications enregistrées.",

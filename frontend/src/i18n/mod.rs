@@ -69,6 +69,8 @@ pub struct Strings {
     pub bell_new: &'static str,
     // Generic messages and labels, shared by several contexts.
     pub loading: &'static str,
+    pub loading_failed: &'static str,
+    pub retry: &'static str,
     pub working: &'static str,
     pub save: &'static str,
     pub saved: &'static str,

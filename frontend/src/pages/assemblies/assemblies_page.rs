@@ -3,7 +3,7 @@
 use super::create_assembly_form::CreateAssemblyForm;
 use super::{instant_label, sort_assemblies};
 use crate::api::{self, ApiError};
-use crate::components::form_error::FormError;
+use crate::components::loaded::Loaded;
 use crate::i18n::strings;
 use crate::session::{use_session, Session};
 use constellation_shared::dto::assemblies::AssemblySummary;
@@ -11,66 +11,26 @@ use constellation_shared::queries::assemblies as q;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-const PAGE_SIZE: i32 = 100;
-const MAX_PAGES: usize = 20;
-
-async fn load_assemblies(session: Session) -> Result<Vec<AssemblySummary>, ApiError> {
-    let mut all = Vec::new();
-    let mut after = None;
-    for _ in 0..MAX_PAGES {
-        let vars = q::PageVars {
-            first: Some(PAGE_SIZE),
-            after,
-        };
-        let d = api::request::<_, q::AssembliesData>(q::ASSEMBLIES, vars, session.token()).await?;
-        let c = d.assemblies;
-        all.extend(c.nodes().cloned());
-        after = c
-            .page_info
-            .has_next_page
-            .then_some(c.page_info.end_cursor)
-            .flatten();
-        if after.is_none() {
-            break;
+/// Every assembly, newest first; nothing when signed out (the page asks to sign in).
+pub fn load_assemblies(session: Session) -> LocalResource<Result<Vec<AssemblySummary>, ApiError>> {
+    api::load(session, |call| async move {
+        if !call.signed_in() {
+            return Ok(Vec::new());
         }
-    }
-    Ok(all)
+        let vars = |first, after| q::PageVars { first, after };
+        let mut list = call
+            .all(q::ASSEMBLIES, vars, |d: q::AssembliesData| d.assemblies)
+            .await?;
+        sort_assemblies(&mut list);
+        Ok(list)
+    })
 }
 
 #[component]
 pub fn AssembliesPage() -> impl IntoView {
     let session = use_session();
     let t = move || strings(session.lang.get());
-    let assemblies = RwSignal::new(Vec::<AssemblySummary>::new());
-    let loaded = RwSignal::new(false);
-    let error = RwSignal::new(None::<ApiError>);
-    let is_board = move || {
-        session
-            .me
-            .with(|m| m.as_ref().is_some_and(|m| m.is_board || m.is_admin))
-    };
-
-    Effect::new(move |_| {
-        let signed_in = session.token.with(Option::is_some);
-        if !signed_in {
-            loaded.set(session.ready.get());
-            return;
-        }
-        leptos::task::spawn_local(async move {
-            let result = load_assemblies(session).await;
-            loaded.try_set(true);
-            match result {
-                Ok(mut list) => {
-                    sort_assemblies(&mut list);
-                    assemblies.try_set(list);
-                    error.try_set(None);
-                }
-                Err(e) => {
-                    error.try_set(Some(e));
-                }
-            }
-        });
-    });
+    let assemblies = load_assemblies(session);
 
     view! {
         <section aria-labelledby="assemblies-h">
@@ -81,22 +41,16 @@ pub fn AssembliesPage() -> impl IntoView {
                     {move || t().sign_in_required} " " <A href="/login">{move || t().nav_login}</A>
                 </p>
             </Show>
-            <FormError error=error />
-            <Show when=move || !loaded.get()>
-                <p>{move || t().loading}</p>
-            </Show>
-            <Show when=move || loaded.get() && session.token.with(Option::is_some) && assemblies.with(Vec::is_empty)>
-                <p id="assemblies-empty">{move || t().assemblies().assemblies_empty}</p>
-            </Show>
-            <ul id="assemblies" class="cards">
-                <For
-                    each=move || assemblies.get()
-                    key=|a| (a.id.clone(), a.status, a.title.clone(), a.starts_at.clone(), a.place.clone())
-                    children=move |a| view! { <AssemblyCard assembly=a /> }
-                />
-            </ul>
+            <Loaded data=assemblies let:list>
+                <Show when={let empty = list.is_empty(); move || empty && session.token.with(Option::is_some)}>
+                    <p id="assemblies-empty">{move || t().assemblies().assemblies_empty}</p>
+                </Show>
+                <ul id="assemblies" class="cards">
+                    {list.clone().into_iter().map(|a| view! { <AssemblyCard assembly=a /> }).collect_view()}
+                </ul>
+            </Loaded>
         </section>
-        <Show when=is_board>
+        <Show when=move || session.is_board()>
             <CreateAssemblyForm assemblies=assemblies />
         </Show>
     }

@@ -2,45 +2,25 @@
 //! who is represented and by whom, and a button to check in each one who is absent.
 
 use super::state::AssemblyCtx;
-use crate::api::{self, ApiError};
+use crate::api::{ApiError, Call};
 use crate::components::form_error::FormError;
 use crate::i18n::strings;
-use crate::session::Session;
 use constellation_shared::dto::assemblies::{AssemblyStatus, AttendanceRow};
 use constellation_shared::queries::assemblies as q;
 use leptos::prelude::*;
 
-/// The API's largest page.
-const PAGE_SIZE: i32 = 100;
-/// Reading the list stops after this many pages.
-const MAX_PAGES: usize = 100;
-
 /// Every effective member with their attendance, page after page (the board only).
 pub(super) async fn load_attendance(
-    session: Session,
+    call: &Call,
     id: String,
 ) -> Result<Vec<AttendanceRow>, ApiError> {
-    let mut all = Vec::new();
-    let mut after = None;
-    for _ in 0..MAX_PAGES {
-        let vars = q::AttendanceVars {
-            id: id.clone(),
-            first: Some(PAGE_SIZE),
-            after,
-        };
-        let d = api::request::<_, q::AttendanceData>(q::ATTENDANCE, vars, session.token()).await?;
-        let c = d.attendance;
-        all.extend(c.nodes().cloned());
-        after = c
-            .page_info
-            .has_next_page
-            .then_some(c.page_info.end_cursor)
-            .flatten();
-        if after.is_none() {
-            break;
-        }
-    }
-    Ok(all)
+    let vars = |first, after| q::AttendanceVars {
+        id: id.clone(),
+        first,
+        after,
+    };
+    call.all(q::ATTENDANCE, vars, |d: q::AttendanceData| d.attendance)
+        .await
 }
 
 /// `version` changes when the list should be read again (a live check-in, say).
@@ -65,7 +45,7 @@ pub fn AttendanceList(ctx: AssemblyCtx, version: RwSignal<u32>) -> impl IntoView
             return;
         };
         leptos::task::spawn_local(async move {
-            let result = load_attendance(ctx.session, id).await;
+            let result = load_attendance(&Call::unscoped(ctx.session), id).await;
             if generation.try_get_value() != Some(current) {
                 return;
             }

@@ -29,7 +29,7 @@ pub fn CandidatePicker(
     let picked = RwSignal::new(String::new());
     let assembly_id = ctx.id();
     leptos::task::spawn_local(async move {
-        match load_attendance(ctx.session, assembly_id).await {
+        match load_attendance(&crate::api::Call::unscoped(ctx.session), assembly_id).await {
             Ok(rows) => {
                 members.try_set(rows.into_iter().map(|r| r.member).collect());
             }

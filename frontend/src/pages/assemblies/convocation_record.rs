@@ -4,43 +4,12 @@
 
 use super::instant_label;
 use super::state::AssemblyCtx;
-use crate::api::{self, ApiError};
-use crate::components::form_error::FormError;
+use crate::api::{self, with_loaded};
+use crate::components::loaded::Awaited;
 use crate::i18n::{fill, strings};
 use constellation_shared::dto::assemblies::AssemblyStatus;
 use constellation_shared::queries::accounts::{self as q, MailDelivery, MailStatus};
 use leptos::prelude::*;
-
-const PAGE_SIZE: i32 = 100;
-/// 5,000 mails at most: beyond, the counts say "at least".
-const MAX_PAGES: usize = 50;
-
-async fn load(ctx: AssemblyCtx, id: String) -> Result<Vec<MailDelivery>, ApiError> {
-    let mut all = Vec::new();
-    let mut after = None;
-    for _ in 0..MAX_PAGES {
-        let vars = q::MailDeliveriesVars {
-            subject_type: "assembly".to_owned(),
-            subject_id: id.clone(),
-            first: Some(PAGE_SIZE),
-            after,
-        };
-        let d =
-            api::request::<_, q::MailDeliveriesData>(q::MAIL_DELIVERIES, vars, ctx.session.token())
-                .await?;
-        let c = d.mail_deliveries;
-        all.extend(c.nodes().cloned());
-        after = c
-            .page_info
-            .has_next_page
-            .then_some(c.page_info.end_cursor)
-            .flatten();
-        if after.is_none() {
-            break;
-        }
-    }
-    Ok(all)
-}
 
 #[component]
 pub fn ConvocationRecord(ctx: AssemblyCtx) -> impl IntoView {
@@ -55,28 +24,26 @@ pub fn ConvocationRecord(ctx: AssemblyCtx) -> impl IntoView {
 #[component]
 fn Record(ctx: AssemblyCtx) -> impl IntoView {
     let t = move || strings(ctx.session.lang.get());
-    let mails = RwSignal::new(Vec::<MailDelivery>::new());
-    let loaded = RwSignal::new(false);
-    let error = RwSignal::new(None::<ApiError>);
     // Again when the assembly changes state (convening writes the mails).
-    Effect::new(move |_| {
+    let mails = api::load(ctx.session, move |call| {
         ctx.status();
-        let Some(id) = ctx.route_id.get() else { return };
-        leptos::task::spawn_local(async move {
-            let result = load(ctx, id).await;
-            loaded.try_set(true);
-            match result {
-                Ok(list) => {
-                    mails.try_set(list);
-                    error.try_set(None);
-                }
-                Err(e) => {
-                    error.try_set(Some(e));
-                }
-            }
-        });
+        let id = ctx.route_id.get();
+        async move {
+            let Some(id) = id else { return Ok(Vec::new()) };
+            let vars = |first, after| q::MailDeliveriesVars {
+                subject_type: "assembly".to_owned(),
+                subject_id: id.clone(),
+                first,
+                after,
+            };
+            call.all(q::MAIL_DELIVERIES, vars, |d: q::MailDeliveriesData| {
+                d.mail_deliveries
+            })
+            .await
+        }
     });
-    let count = move |s: MailStatus| mails.with(|m| m.iter().filter(|d| d.status == s).count());
+    let count =
+        move |s: MailStatus| with_loaded(mails, |m| m.iter().filter(|d| d.status == s).count());
     let summary = move || {
         fill(
             t().members().deliveries_summary,
@@ -91,11 +58,11 @@ fn Record(ctx: AssemblyCtx) -> impl IntoView {
         <section aria-labelledby="deliveries-h" class="board">
             <h2 id="deliveries-h">{move || t().members().deliveries_title}</h2>
             <p class="muted">{move || t().members().deliveries_intro}</p>
-            <FormError error=error />
-            <Show when=move || loaded.get() && mails.with(Vec::is_empty)>
+            <Awaited data=mails>
+            <Show when=move || with_loaded(mails, Vec::is_empty)>
                 <p id="deliveries-empty">{move || t().members().deliveries_empty}</p>
             </Show>
-            <Show when=move || mails.with(|m| !m.is_empty())>
+            <Show when=move || with_loaded(mails, |m| !m.is_empty())>
                 <p id="deliveries-summary">{summary}</p>
                 <div class="table-wrap" role="region" aria-labelledby="deliveries-caption" tabindex="0">
                     <table id="deliveries">
@@ -111,7 +78,7 @@ fn Record(ctx: AssemblyCtx) -> impl IntoView {
                         </thead>
                         <tbody>
                             <For
-                                each=move || mails.get()
+                                each=move || with_loaded(mails, Clone::clone)
                                 key=|m| (m.id.clone(), m.status as u8, m.attempts)
                                 children=move |m| view! { <DeliveryRow ctx=ctx mail=m /> }
                             />
@@ -119,6 +86,7 @@ fn Record(ctx: AssemblyCtx) -> impl IntoView {
                     </table>
                 </div>
             </Show>
+            </Awaited>
         </section>
     }
 }

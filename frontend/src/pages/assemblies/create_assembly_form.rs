@@ -37,7 +37,9 @@ fn language_from_wire(value: &str) -> Language {
 }
 
 #[component]
-pub fn CreateAssemblyForm(assemblies: RwSignal<Vec<AssemblySummary>>) -> impl IntoView {
+pub fn CreateAssemblyForm(
+    assemblies: LocalResource<Result<Vec<AssemblySummary>, crate::api::ApiError>>,
+) -> impl IntoView {
     let session = use_session();
     let lang = session.lang;
     let t = move || strings(lang.get());
@@ -88,7 +90,7 @@ pub fn CreateAssemblyForm(assemblies: RwSignal<Vec<AssemblySummary>>) -> impl In
             match result {
                 Ok(r) => {
                     if let Some(a) = r.into_inner() {
-                        assemblies.try_update(|list| {
+                        crate::api::update_loaded(assemblies, |list| {
                             list.push(AssemblySummary {
                                 id: a.id,
                                 kind: a.kind,
@@ -124,6 +126,8 @@ pub fn CreateAssemblyForm(assemblies: RwSignal<Vec<AssemblySummary>>) -> impl In
     let first_options = move || {
         assemblies
             .get()
+            .and_then(Result::ok)
+            .unwrap_or_default()
             .into_iter()
             .map(|a| {
                 let id = a.id.clone();

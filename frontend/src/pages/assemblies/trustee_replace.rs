@@ -48,7 +48,7 @@ impl ReplaceState {
         self.requested.set(true);
         let id = ctx.id();
         leptos::task::spawn_local(async move {
-            match load_attendance(ctx.session, id).await {
+            match load_attendance(&crate::api::Call::unscoped(ctx.session), id).await {
                 Ok(rows) => {
                     self.members
                         .try_set(Some(rows.into_iter().map(|r| r.member).collect()));

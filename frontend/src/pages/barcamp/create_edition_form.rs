@@ -15,7 +15,9 @@ const FIELDS: &[&str] = &["year", "title", "startsOn", "endsOn", "venue", "timez
 const DEFAULT_TIMEZONE: &str = "Europe/Brussels";
 
 #[component]
-pub fn CreateEditionForm(editions: RwSignal<Vec<EditionSummary>>) -> impl IntoView {
+pub fn CreateEditionForm(
+    editions: LocalResource<Result<Vec<EditionSummary>, crate::api::ApiError>>,
+) -> impl IntoView {
     let session = use_session();
     let t = move || strings(session.lang.get());
     let year = RwSignal::new(String::new());
@@ -61,7 +63,7 @@ pub fn CreateEditionForm(editions: RwSignal<Vec<EditionSummary>>) -> impl IntoVi
             match result {
                 Ok(r) => {
                     if let Some(e) = r.into_inner() {
-                        editions.update(|list| {
+                        crate::api::update_loaded(editions, |list| {
                             list.push(EditionSummary {
                                 id: e.id,
                                 year: e.year,

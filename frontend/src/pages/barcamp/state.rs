@@ -1,7 +1,7 @@
 //! What every barcamp page shares: the edition named by the `:year` of the address, its
 //! sessions when the page needs them, who is looking, and the calls that change them.
 
-use crate::api::{self, ApiError};
+use crate::api::{self, ApiError, Call};
 use crate::session::Session;
 use constellation_shared::dto::barcamp::{BarcampPhase, Edition, Session as Talk};
 use constellation_shared::queries::barcamp as q;
@@ -9,11 +9,6 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-
-/// The API's largest page of sessions.
-const PAGE_SIZE: i32 = 100;
-/// Reading every session stops after this many pages.
-const MAX_PAGES: usize = 50;
 
 #[derive(Clone, Copy)]
 pub struct BarcampCtx {
@@ -28,28 +23,15 @@ pub struct BarcampCtx {
 
 /// Every session of an edition, following the pages to the end.
 pub async fn load_talks(session: Session, edition_id: String) -> Result<Vec<Talk>, ApiError> {
-    let mut all = Vec::new();
-    let mut after = None;
-    for _ in 0..MAX_PAGES {
-        let vars = q::SessionsVars {
-            edition_id: edition_id.clone(),
-            status: None,
-            first: Some(PAGE_SIZE),
-            after,
-        };
-        let d = api::request::<_, q::SessionsData>(q::SESSIONS, vars, session.token()).await?;
-        let c = d.barcamp_sessions;
-        all.extend(c.nodes().cloned());
-        after = c
-            .page_info
-            .has_next_page
-            .then_some(c.page_info.end_cursor)
-            .flatten();
-        if after.is_none() {
-            break;
-        }
-    }
-    Ok(all)
+    let vars = |first, after| q::SessionsVars {
+        edition_id: edition_id.clone(),
+        status: None,
+        first,
+        after,
+    };
+    Call::unscoped(session)
+        .all(q::SESSIONS, vars, |d: q::SessionsData| d.barcamp_sessions)
+        .await
 }
 
 impl BarcampCtx {

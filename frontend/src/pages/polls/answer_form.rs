@@ -4,10 +4,10 @@
 
 use super::ranking_input::RankingInput;
 use super::{answer_words, PollError};
+use crate::api::mutate;
 use crate::api::ApiError;
 use crate::components::form_error::FormNote;
 use crate::i18n::{fill, strings};
-use crate::pages::resources::mutate;
 use crate::session::use_session;
 use constellation_shared::dto::polls::{Poll, PollKind, PollVisibility};
 use constellation_shared::queries::polls as q;

@@ -4,13 +4,13 @@
 
 use super::options_editor::{OptionRow, OptionsEditor};
 use super::PollError;
+use crate::api::mutate;
 use crate::api::{self, ApiError};
 use crate::components::field::Field;
 use crate::components::select::{Choice, EnumSelect};
 use crate::components::text_area::TextArea;
 use crate::i18n::{fill, strings};
 use crate::pages::assemblies::local_to_utc;
-use crate::pages::resources::mutate;
 use crate::session::use_session;
 use constellation_shared::dto::polls::{CreatePollInput, PollKind, PollVisibility};
 use constellation_shared::dto::resources::LabRef;

@@ -1,6 +1,7 @@
 //! The board opens a new period for a pool (e.g. next year's budget).
 
-use super::{checked_amount, mutate, replace_pool};
+use super::{checked_amount, replace_pool};
+use crate::api::mutate;
 use crate::api::ApiError;
 use crate::components::field::Field;
 use crate::components::form_error::FormError;

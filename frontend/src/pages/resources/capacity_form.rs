@@ -1,7 +1,8 @@
 //! The board raises or lowers a period's capacity (never below what is granted: the server
 //! answers `CAPACITY_BELOW_GRANTED`, shown here).
 
-use super::{checked_amount, mutate, replace_pool};
+use super::{checked_amount, replace_pool};
+use crate::api::mutate;
 use crate::api::ApiError;
 use crate::i18n::strings;
 use crate::session::use_session;

@@ -1,6 +1,7 @@
 //! The board creates a pool with its first period.
 
-use super::{checked_amount, mutate, replace_pool};
+use super::{checked_amount, replace_pool};
+use crate::api::mutate;
 use crate::api::ApiError;
 use crate::components::field::Field;
 use crate::components::form_error::{FormError, FormNote};

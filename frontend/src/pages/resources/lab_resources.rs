@@ -4,7 +4,7 @@
 use super::request_form::RequestForm;
 use super::request_item::RequestItem;
 use super::{load_pools, load_requests};
-use crate::api::ApiError;
+use crate::api::{ApiError, Call};
 use crate::components::form_error::{FormError, FormNote};
 use crate::i18n::strings;
 use crate::pages::labs::lab_state::LabCtx;
@@ -54,7 +54,8 @@ impl LabResourcesCtx {
         let lab_id = self.lab.id();
         let with_pools = self.can_request_untracked();
         leptos::task::spawn_local(async move {
-            let requests = load_requests(session, None, Some(lab_id)).await;
+            let call = Call::unscoped(session);
+            let requests = load_requests(&call, None, Some(lab_id)).await;
             self.loaded.set(true);
             match requests {
                 Ok(r) => self.requests.set(r),
@@ -65,7 +66,7 @@ impl LabResourcesCtx {
                 Err(e) => self.error.set(Some(e)),
             }
             if with_pools {
-                match load_pools(session).await {
+                match load_pools(&call).await {
                     Ok(p) => self.pools.set(p),
                     Err(e) => self.error.set(Some(e)),
                 }

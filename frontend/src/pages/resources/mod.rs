@@ -18,107 +18,34 @@ pub mod request_item;
 pub mod request_queue_page;
 pub mod transparency_page;
 
-use crate::api::{self, ApiError};
-use crate::session::Session;
+use crate::api::{ApiError, Call};
 use constellation_shared::dto::resources::{Pool, RequestStatus, ResourceRequest};
 use constellation_shared::queries::resources as q;
 use constellation_shared::rules::amount::{format_amount, parse_amount, AmountError, MAX_SCALE};
 use constellation_shared::ValidationReason;
 use leptos::prelude::*;
-use serde::de::DeserializeOwned;
-use serde::Serialize;
-
-/// The API's largest page.
-const PAGE_SIZE: i32 = 100;
-/// Lists read whole (pools, a Lab's requests, the queue) stop after this many pages.
-const MAX_PAGES: usize = 20;
-
-/// Board members and administrators manage pools and decide requests.
-pub fn is_board(session: Session) -> bool {
-    session
-        .me
-        .with(|m| m.as_ref().is_some_and(|m| m.is_board || m.is_admin))
-}
 
 /// Every pool, with its periods.
-pub async fn load_pools(session: Session) -> Result<Vec<Pool>, ApiError> {
-    let mut all = Vec::new();
-    let mut after = None;
-    for _ in 0..MAX_PAGES {
-        let vars = q::PageVars {
-            first: Some(PAGE_SIZE),
-            after,
-        };
-        let d = api::request::<_, q::PoolsData>(q::POOLS, vars, session.token()).await?;
-        let c = d.resource_pools;
-        all.extend(c.nodes().cloned());
-        after = c
-            .page_info
-            .has_next_page
-            .then_some(c.page_info.end_cursor)
-            .flatten();
-        if after.is_none() {
-            break;
-        }
-    }
-    Ok(all)
+pub async fn load_pools(call: &Call) -> Result<Vec<Pool>, ApiError> {
+    let vars = |first, after| q::PageVars { first, after };
+    call.all(q::POOLS, vars, |d: q::PoolsData| d.resource_pools)
+        .await
 }
 
 /// Requests, oldest first: a Lab's (`lab_id`), or the board's queue (`status`).
 pub async fn load_requests(
-    session: Session,
+    call: &Call,
     status: Option<RequestStatus>,
     lab_id: Option<String>,
 ) -> Result<Vec<ResourceRequest>, ApiError> {
-    let mut all = Vec::new();
-    let mut after = None;
-    for _ in 0..MAX_PAGES {
-        let vars = q::RequestsVars {
-            status,
-            lab_id: lab_id.clone(),
-            first: Some(PAGE_SIZE),
-            after,
-        };
-        let d = api::request::<_, q::RequestsData>(q::REQUESTS, vars, session.token()).await?;
-        let c = d.resource_requests;
-        all.extend(c.nodes().cloned());
-        after = c
-            .page_info
-            .has_next_page
-            .then_some(c.page_info.end_cursor)
-            .flatten();
-        if after.is_none() {
-            break;
-        }
-    }
-    Ok(all)
-}
-
-/// Runs a mutation and hands its answer to `done`; the error lands in `error`.
-pub fn mutate<V, D>(
-    session: Session,
-    document: &'static str,
-    vars: V,
-    error: RwSignal<Option<ApiError>>,
-    busy: RwSignal<bool>,
-    done: impl FnOnce(D) + 'static,
-) where
-    V: Serialize + 'static,
-    D: DeserializeOwned + 'static,
-{
-    if busy.get_untracked() {
-        return;
-    }
-    busy.set(true);
-    error.set(None);
-    leptos::task::spawn_local(async move {
-        let result = api::request::<V, D>(document, vars, session.token()).await;
-        busy.set(false);
-        match result {
-            Ok(d) => done(d),
-            Err(e) => error.set(Some(e)),
-        }
-    });
+    let vars = |first, after| q::RequestsVars {
+        status,
+        lab_id: lab_id.clone(),
+        first,
+        after,
+    };
+    call.all(q::REQUESTS, vars, |d: q::RequestsData| d.resource_requests)
+        .await
 }
 
 /// Puts a pool the server answered in place of the one shown (or adds it).

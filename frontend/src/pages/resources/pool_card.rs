@@ -3,7 +3,6 @@
 
 use super::add_period_form::AddPeriodForm;
 use super::capacity_form::CapacityForm;
-use super::is_board;
 use super::period_usage::PeriodUsage;
 use crate::i18n::strings;
 use crate::session::use_session;
@@ -44,7 +43,7 @@ pub fn PoolCard(
                 .unwrap_or_default()
         })
     };
-    let can_manage = move || manage && is_board(session);
+    let can_manage = move || manage && session.is_board();
     view! {
         <li class="pool" data-name=name data-id=pool_id.clone() data-kind=move || kind().map(|k| k.as_str())>
             {if level >= 3 {

@@ -2,13 +2,13 @@
 //! remains. Board members create pools, add periods and change capacities here.
 
 use super::create_pool_form::CreatePoolForm;
+use super::load_pools;
 use super::pool_card::PoolCard;
-use super::{is_board, load_pools};
-use crate::api::ApiError;
-use crate::components::form_error::{FormError, FormNote};
+use crate::api;
+use crate::components::form_error::FormNote;
+use crate::components::loaded::Loaded;
 use crate::i18n::strings;
 use crate::session::use_session;
-use constellation_shared::dto::resources::Pool;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -16,26 +16,17 @@ use leptos_router::components::A;
 pub fn PoolsPage() -> impl IntoView {
     let session = use_session();
     let t = move || strings(session.lang.get());
-    let pools = RwSignal::new(Vec::<Pool>::new());
-    let loaded = RwSignal::new(false);
-    let error = RwSignal::new(None::<ApiError>);
     let note = RwSignal::new(None::<&'static str>);
     let signed_in = Memo::new(move |_| session.me.with(Option::is_some));
-
-    Effect::new(move |_| {
-        if signed_in.get() {
-            leptos::task::spawn_local(async move {
-                let result = load_pools(session).await;
-                loaded.set(true);
-                match result {
-                    Ok(p) => pools.set(p),
-                    Err(e) => error.set(Some(e)),
-                }
-            });
+    let loaded = api::load(session, move |call| {
+        let signed_in = signed_in.get();
+        async move {
+            if !signed_in {
+                return Ok(Vec::new());
+            }
+            load_pools(&call).await
         }
     });
-
-    let pool_ids = move || pools.with(|ps| ps.iter().map(|p| p.id.clone()).collect::<Vec<_>>());
 
     view! {
         <Show
@@ -49,16 +40,17 @@ pub fn PoolsPage() -> impl IntoView {
                 <p class="lead">{move || t().resources().pools_intro}</p>
                 <p>
                     <A href="/transparency">{move || t().resources().transparency_title}</A>
-                    <Show when=move || is_board(session)>
+                    <Show when=move || session.is_board()>
                         " · " <A href="/resources/queue">{move || t().resources().queue_title}</A>
                     </Show>
                 </p>
-                <FormError error=error />
                 <FormNote text=note.into() />
-                <Show when=move || !loaded.get()>
-                    <p>{move || t().loading}</p>
-                </Show>
-                <Show when=move || loaded.get() && pools.with(Vec::is_empty)>
+                <Loaded data=loaded let:list>
+                // The page's working copy: the board's changes land here.
+                {let pools = RwSignal::new(list);
+                let pool_ids = move || pools.with(|ps| ps.iter().map(|p| p.id.clone()).collect::<Vec<_>>());
+                view! {
+                <Show when=move || pools.with(Vec::is_empty)>
                     <p id="pools-empty">{move || t().resources().pools_empty}</p>
                 </Show>
                 <ul id="pools" class="cards">
@@ -68,10 +60,12 @@ pub fn PoolsPage() -> impl IntoView {
                         children=move |id: String| view! { <PoolCard pools=pools pool_id=id manage=true note=note /> }
                     />
                 </ul>
+                <Show when=move || session.is_board()>
+                    <CreatePoolForm pools=pools />
+                </Show>
+                }}
+                </Loaded>
             </section>
-            <Show when=move || is_board(session)>
-                <CreatePoolForm pools=pools />
-            </Show>
         </Show>
     }
 }

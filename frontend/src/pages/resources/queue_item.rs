@@ -2,7 +2,8 @@
 //! smaller amount, or reject, with a reason every time (the server refuses a decision
 //! without one, on the field `reason`, and the refusal shows under it).
 
-use super::{checked_amount, date_of, days_since, mutate};
+use super::{checked_amount, date_of, days_since};
+use crate::api::mutate;
 use crate::api::ApiError;
 use crate::components::field::Field;
 use crate::components::form_error::FormError;

@@ -2,7 +2,8 @@
 //! accepted projects. Asking more than what remains is allowed: the form only shows it.
 
 use super::lab_resources::LabResourcesCtx;
-use super::{checked_amount, mutate, non_empty};
+use super::{checked_amount, non_empty};
+use crate::api::mutate;
 use crate::api::ApiError;
 use crate::components::field::Field;
 use crate::components::form_error::FormError;

@@ -3,7 +3,8 @@
 //! what the Lab will not use.
 
 use super::lab_resources::LabResourcesCtx;
-use super::{checked_amount, date_of, is_board, minor, mutate};
+use super::{checked_amount, date_of, minor};
+use crate::api::mutate;
 use crate::api::ApiError;
 use crate::components::field::Field;
 use crate::components::form_error::FormError;
@@ -79,7 +80,7 @@ pub fn RequestItem(res: LabResourcesCtx, request: ResourceRequest) -> impl IntoV
         matches!(
             status,
             RequestStatus::Approved | RequestStatus::PartiallyApproved
-        ) && (res.lab.is_coordinator() || is_board(session))
+        ) && (res.lab.is_coordinator() || session.is_board())
     };
     let pending = {
         let id = id.clone();

@@ -7,19 +7,9 @@ use constellation_shared::dto::transition::PlanDetail;
 use constellation_shared::dto::Connection;
 use constellation_shared::graphql::NoVars;
 use constellation_shared::queries::transition::board as b;
-use leptos::prelude::*;
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 
 /// One page of a list.
 pub const PAGE_SIZE: i32 = 50;
-
-/// Board members and administrators edit the inventory and the plan.
-pub fn is_board(session: Session) -> bool {
-    session
-        .me
-        .with(|m| m.as_ref().is_some_and(|m| m.is_board || m.is_admin))
-}
 
 /// The plan (absent until the board sets it up), with whether the viewer is in the working
 /// group.
@@ -34,35 +24,6 @@ pub fn next_cursor<T>(c: &Connection<T>) -> Option<String> {
         .has_next_page
         .then(|| c.page_info.end_cursor.clone())
         .flatten()
-}
-
-/// Runs a mutation and hands its answer to `done`; the error lands in `error`.
-pub fn mutate<V, D>(
-    session: Session,
-    document: &'static str,
-    vars: V,
-    error: RwSignal<Option<ApiError>>,
-    busy: RwSignal<bool>,
-    done: impl FnOnce(D) + 'static,
-) where
-    V: Serialize + 'static,
-    D: DeserializeOwned + 'static,
-{
-    if busy.get_untracked() {
-        return;
-    }
-    busy.set(true);
-    error.set(None);
-    leptos::task::spawn_local(async move {
-        let result = api::request::<V, D>(document, vars, session.token()).await;
-        busy.try_set(false);
-        match result {
-            Ok(d) => done(d),
-            Err(e) => {
-                error.try_set(Some(e));
-            }
-        }
-    });
 }
 
 /// The date part of an RFC 3339 timestamp.

@@ -1,7 +1,8 @@
 //! Collective groups (pt. 3): members moving their services together to one target host.
 //! Everyone in the working group sees them; the board creates them.
 
-use super::board_api::{is_board, mutate, next_cursor, PAGE_SIZE};
+use super::board_api::{next_cursor, PAGE_SIZE};
+use crate::api::mutate;
 use crate::api::{self, ApiError};
 use crate::components::field::Field;
 use crate::components::form_error::{FormError, FormNote};
@@ -17,7 +18,7 @@ const FIELDS: &[&str] = &["name", "targetHost"];
 pub fn GroupsForm() -> impl IntoView {
     let session = use_session();
     let t = move || strings(session.lang.get()).transition_board();
-    let board = Memo::new(move |_| is_board(session));
+    let board = Memo::new(move |_| session.is_board());
     let groups = RwSignal::new(Vec::<GroupRef>::new());
     let after = RwSignal::new(None::<String>);
     let name = RwSignal::new(String::new());

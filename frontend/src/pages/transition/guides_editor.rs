@@ -2,7 +2,8 @@
 //! the working group or the board. The body is shown as written (no Markdown renderer in
 //! the frontend yet).
 
-use super::board_api::{date_of, mutate, next_cursor, PAGE_SIZE};
+use super::board_api::{date_of, next_cursor, PAGE_SIZE};
+use crate::api::mutate;
 use crate::api::{self, ApiError};
 use crate::components::field::Field;
 use crate::components::form_error::{FormError, FormNote};

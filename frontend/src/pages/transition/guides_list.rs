@@ -1,9 +1,8 @@
 //! The working group's guides. Their Markdown is shown as written, in a preformatted block
 //! (as the common rules are): no HTML is built from it, so nothing in a guide can run.
 
-use super::member_api::{load_all, PAGE_SIZE};
-use crate::api::ApiError;
-use crate::components::form_error::FormError;
+use crate::api;
+use crate::components::loaded::Loaded;
 use crate::i18n::{fill, strings};
 use crate::pages::resources::date_of;
 use crate::session::use_session;
@@ -16,32 +15,13 @@ use leptos::prelude::*;
 pub fn GuidesList() -> impl IntoView {
     let session = use_session();
     let t = move || strings(session.lang.get()).transition();
-    let guides = RwSignal::new(Vec::<Guide>::new());
-    let loaded = RwSignal::new(false);
-    let error = RwSignal::new(None::<ApiError>);
-    Effect::new(move |_| {
-        session.token.track();
-        leptos::task::spawn_local(async move {
-            let result = load_all(
-                session,
-                q::GUIDES,
-                |after| tq::PageVars {
-                    first: Some(PAGE_SIZE),
-                    after,
-                },
-                |d: q::GuidesData| d.transition_guides,
-            )
-            .await;
-            loaded.set(true);
-            match result {
-                Ok(g) => guides.set(g),
-                Err(e) => error.set(Some(e)),
-            }
-        });
+    let guides = api::load(session, |call| async move {
+        let vars = |first, after| tq::PageVars { first, after };
+        call.all(q::GUIDES, vars, |d: q::GuidesData| d.transition_guides)
+            .await
     });
-    let items = move || {
+    let items = move |guides: Vec<Guide>| {
         guides
-            .get()
             .into_iter()
             .map(|g| {
                 let heading = format!("guide-{}-h", g.id);
@@ -66,11 +46,12 @@ pub fn GuidesList() -> impl IntoView {
     view! {
         <section aria-labelledby="transition-guides-h">
             <h2 id="transition-guides-h">{move || t().guides_title}</h2>
-            <FormError error=error />
-            <Show when=move || loaded.get() && guides.with(Vec::is_empty)>
-                <p id="transition-guides-empty">{move || t().guides_empty}</p>
-            </Show>
-            <ul id="transition-guides" class="cards">{items}</ul>
+            <Loaded data=guides let:list>
+                <Show when={let empty = list.is_empty(); move || empty}>
+                    <p id="transition-guides-empty">{move || t().guides_empty}</p>
+                </Show>
+                <ul id="transition-guides" class="cards">{items(list)}</ul>
+            </Loaded>
         </section>
     }
 }

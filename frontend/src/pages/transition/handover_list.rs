@@ -3,10 +3,11 @@
 //! they received it. Refusals (`HANDOVER_PENDING`, an item already ticked) show here.
 
 use super::service_state::ServiceCtx;
+use crate::api::mutate;
 use crate::api::ApiError;
 use crate::components::form_error::{FormError, FormNote};
 use crate::i18n::{fill, strings};
-use crate::pages::resources::{date_of, mutate};
+use crate::pages::resources::date_of;
 use constellation_shared::dto::labs::PersonRef;
 use constellation_shared::dto::transition::{HandoverDetail, ServiceStatus};
 use constellation_shared::queries::transition as tq;

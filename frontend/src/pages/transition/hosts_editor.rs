@@ -2,7 +2,8 @@
 //! values, with a link, the kinds of service they take, a note. Added, edited, removed by
 //! the working group or the board.
 
-use super::board_api::{mutate, next_cursor, PAGE_SIZE};
+use super::board_api::{next_cursor, PAGE_SIZE};
+use crate::api::mutate;
 use crate::api::{self, ApiError};
 use crate::components::field::Field;
 use crate::components::form_error::{FormError, FormNote};

@@ -1,8 +1,7 @@
 //! The working group's recommended hosts, as a table everyone reads.
 
-use super::member_api::{load_all, PAGE_SIZE};
-use crate::api::ApiError;
-use crate::components::form_error::FormError;
+use crate::api;
+use crate::components::loaded::Loaded;
 use crate::i18n::strings;
 use crate::session::use_session;
 use constellation_shared::dto::transition::RecommendedHost;
@@ -13,33 +12,17 @@ use leptos::prelude::*;
 pub fn HostsList() -> impl IntoView {
     let session = use_session();
     let t = move || strings(session.lang.get()).transition();
-    let hosts = RwSignal::new(Vec::<RecommendedHost>::new());
-    let loaded = RwSignal::new(false);
-    let error = RwSignal::new(None::<ApiError>);
-    Effect::new(move |_| {
-        session.token.track();
-        leptos::task::spawn_local(async move {
-            let result = load_all(
-                session,
-                q::HOSTS,
-                |after| q::HostsVars {
-                    kind: None,
-                    first: Some(PAGE_SIZE),
-                    after,
-                },
-                |d: q::HostsData| d.recommended_hosts,
-            )
-            .await;
-            loaded.set(true);
-            match result {
-                Ok(h) => hosts.set(h),
-                Err(e) => error.set(Some(e)),
-            }
-        });
+    let hosts = api::load(session, |call| async move {
+        let vars = |first, after| q::HostsVars {
+            kind: None,
+            first,
+            after,
+        };
+        call.all(q::HOSTS, vars, |d: q::HostsData| d.recommended_hosts)
+            .await
     });
-    let rows = move || {
+    let rows = move |hosts: Vec<RecommendedHost>| {
         hosts
-            .get()
             .into_iter()
             .map(|h| {
                 let kinds = h.kinds.clone();
@@ -66,14 +49,10 @@ pub fn HostsList() -> impl IntoView {
         <section aria-labelledby="transition-hosts-h">
             <h2 id="transition-hosts-h">{move || t().hosts_title}</h2>
             <p>{move || t().hosts_intro}</p>
-            <FormError error=error />
+            <Loaded data=hosts let:list>
             <Show
-                when=move || !hosts.with(Vec::is_empty)
-                fallback=move || view! {
-                    <Show when=move || loaded.get()>
-                        <p id="transition-hosts-empty">{move || t().hosts_empty}</p>
-                    </Show>
-                }
+                when={let some = !list.is_empty(); move || some}
+                fallback=move || view! { <p id="transition-hosts-empty">{move || t().hosts_empty}</p> }
             >
                 <div class="table-wrap">
                     <table id="transition-hosts">
@@ -85,10 +64,11 @@ pub fn HostsList() -> impl IntoView {
                                 <th scope="col">{move || t().col_note}</th>
                             </tr>
                         </thead>
-                        <tbody>{rows}</tbody>
+                        <tbody>{rows(list.clone())}</tbody>
                     </table>
                 </div>
             </Show>
+            </Loaded>
         </section>
     }
 }

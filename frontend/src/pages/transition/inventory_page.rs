@@ -1,7 +1,7 @@
 //! `/transition/inventory` (board): the plan and its milestones, a service by hand, the CSV
 //! import, and the inventory with each service's status and hand-over.
 
-use super::board_api::{is_board, load_plan};
+use super::board_api::load_plan;
 use super::import_form::ImportForm;
 use super::inventory_list::InventoryList;
 use super::milestones_editor::MilestonesEditor;
@@ -19,7 +19,7 @@ use leptos_router::components::A;
 pub fn InventoryPage() -> impl IntoView {
     let session = use_session();
     let t = move || strings(session.lang.get()).transition_board();
-    let board = Memo::new(move |_| is_board(session));
+    let board = Memo::new(move |_| session.is_board());
     let plan = RwSignal::new(None::<PlanDetail>);
     let loaded = RwSignal::new(false);
     let error = RwSignal::new(None::<ApiError>);

@@ -1,6 +1,6 @@
 //! The plan's milestones (board): listed by date, added one at a time, removed.
 
-use super::board_api::mutate;
+use crate::api::mutate;
 use crate::api::ApiError;
 use crate::components::field::Field;
 use crate::components::form_error::{FormError, FormNote};

@@ -1,7 +1,6 @@
 //! `/transition/mine`: each of the member's services with its kind, name, address, status,
 //! path, next step and the days left, each linking to its page.
 
-use super::member_api::{load_all, PAGE_SIZE};
 use crate::api::{self, ApiError};
 use crate::components::form_error::FormError;
 use crate::i18n::{fill, strings};
@@ -28,16 +27,13 @@ pub fn MyServicesPage() -> impl IntoView {
             return;
         }
         leptos::task::spawn_local(async move {
-            let list = load_all(
-                session,
-                tq::MY_SERVICES,
-                |after| tq::PageVars {
-                    first: Some(PAGE_SIZE),
-                    after,
-                },
-                |d: tq::MyServicesData| d.my_transition_services,
-            )
-            .await;
+            let list = crate::api::Call::unscoped(session)
+                .all(
+                    tq::MY_SERVICES,
+                    |first, after| tq::PageVars { first, after },
+                    |d: tq::MyServicesData| d.my_transition_services,
+                )
+                .await;
             match list {
                 Ok(s) => services.set(s),
                 Err(e) => error.set(Some(e)),

@@ -2,13 +2,13 @@
 //! take it over (in full or in part) or to help with it; on the overview, to help in
 //! general. Lists the volunteer's own offers there, which they may withdraw while pending.
 
-use super::member_api::{is_association_member, load_all, my_id, PAGE_SIZE};
+use super::member_api::{is_association_member, my_id};
+use crate::api::mutate;
 use crate::api::ApiError;
 use crate::components::form_error::{FormError, FormNote};
 use crate::components::select::EnumSelect;
 use crate::components::text_area::TextArea;
 use crate::i18n::{fill, strings};
-use crate::pages::resources::mutate;
 use crate::session::use_session;
 use constellation_shared::dto::transition::{Offer, OfferInput, OfferKind, OfferStatus};
 use constellation_shared::queries::transition as tq;
@@ -44,16 +44,13 @@ pub fn OfferForm(#[prop(optional, into)] service_id: Option<String>) -> impl Int
             return;
         }
         leptos::task::spawn_local(async move {
-            let r = load_all(
-                session,
-                q::MY_OFFERS,
-                |after| tq::PageVars {
-                    first: Some(PAGE_SIZE),
-                    after,
-                },
-                |d: q::OffersData| d.transition_offers,
-            )
-            .await;
+            let r = crate::api::Call::unscoped(session)
+                .all(
+                    q::MY_OFFERS,
+                    |first, after| tq::PageVars { first, after },
+                    |d: q::OffersData| d.transition_offers,
+                )
+                .await;
             match r {
                 Ok(all) => offers.set(all.into_iter().filter(|o| mine(o)).collect()),
                 Err(e) => error.set(Some(e)),

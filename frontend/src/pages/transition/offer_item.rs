@@ -1,7 +1,8 @@
 //! One volunteer's offer (pt. 3.a) as the board reviews it: what, by whom, for which
 //! service; accepted or declined with a reason while pending.
 
-use super::board_api::{date_of, mutate};
+use super::board_api::date_of;
+use crate::api::mutate;
 use crate::api::ApiError;
 use crate::components::form_error::FormError;
 use crate::i18n::strings;

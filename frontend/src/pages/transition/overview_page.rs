@@ -11,7 +11,6 @@ use super::poll_form::PollForm;
 use crate::api::{self, ApiError};
 use crate::components::form_error::FormError;
 use crate::i18n::strings;
-use crate::pages::resources::is_board;
 use crate::session::use_session;
 use constellation_shared::dto::transition::{Dashboard, Milestone, Plan};
 use constellation_shared::graphql::NoVars;
@@ -61,7 +60,7 @@ pub fn OverviewPage() -> impl IntoView {
     });
 
     let in_group = move || plan.with(|p| p.as_ref().is_some_and(|p| p.in_working_group));
-    let staff = move || is_board(session) || in_group();
+    let staff = move || session.is_board() || in_group();
     let body = move || {
         if !loaded.get() {
             return view! { <p>{move || t().loading}</p> }.into_any();
@@ -69,7 +68,7 @@ pub fn OverviewPage() -> impl IntoView {
         if plan.with(Option::is_none) {
             return view! {
                 <p id="transition-no-plan" class="notice">{move || t().transition().no_plan}</p>
-                <Show when=move || is_board(session)>
+                <Show when=move || session.is_board()>
                     <p><A href="/transition/inventory" attr:id="transition-inventory-link">{move || t().transition().inventory_link}</A></p>
                 </Show>
             }
@@ -82,7 +81,7 @@ pub fn OverviewPage() -> impl IntoView {
                 <h2 id="transition-links-h">{move || t().transition().links_title}</h2>
                 <ul id="transition-links">
                     <li><A href="/transition/mine" attr:id="transition-mine-link">{move || t().transition().my_services_link}</A></li>
-                    <Show when=move || is_board(session)>
+                    <Show when=move || session.is_board()>
                         <li><A href="/transition/inventory" attr:id="transition-inventory-link">{move || t().transition().inventory_link}</A></li>
                     </Show>
                     <Show when=staff>

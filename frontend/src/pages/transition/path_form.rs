@@ -3,14 +3,14 @@
 //! take-over comes only from a volunteer's offer the board accepts. A holder also says when
 //! the move of a planned service has started.
 
-use super::member_api::{load_all, PAGE_SIZE};
 use super::service_state::ServiceCtx;
+use crate::api::mutate;
 use crate::api::ApiError;
 use crate::components::field::Field;
 use crate::components::form_error::{FormError, FormNote};
 use crate::components::select::{Choice, EnumSelect};
 use crate::i18n::strings;
-use crate::pages::resources::{mutate, non_empty};
+use crate::pages::resources::non_empty;
 use constellation_shared::dto::transition::{GroupRef, MigrationPath, PathInput, ServiceStatus};
 use constellation_shared::queries::transition as tq;
 use constellation_shared::queries::transition::member as q;
@@ -52,16 +52,13 @@ pub fn PathForm(ctx: ServiceCtx) -> impl IntoView {
 
     Effect::new(move |_| {
         leptos::task::spawn_local(async move {
-            let r = load_all(
-                session,
-                tq::GROUPS,
-                |after| tq::PageVars {
-                    first: Some(PAGE_SIZE),
-                    after,
-                },
-                |d: tq::GroupsData| d.transition_groups,
-            )
-            .await;
+            let r = crate::api::Call::unscoped(session)
+                .all(
+                    tq::GROUPS,
+                    |first, after| tq::PageVars { first, after },
+                    |d: tq::GroupsData| d.transition_groups,
+                )
+                .await;
             match r {
                 Ok(g) => groups.set(g),
                 Err(e) => error.set(Some(e)),

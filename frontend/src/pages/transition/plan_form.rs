@@ -1,7 +1,8 @@
 //! The plan's form (board): sets the transition up when there is none (which also creates
 //! its working group's Lab), else edits it. The end date is what the days left count down to.
 
-use super::board_api::{mutate, non_empty};
+use super::board_api::non_empty;
+use crate::api::mutate;
 use crate::api::ApiError;
 use crate::components::field::Field;
 use crate::components::form_error::{FormError, FormNote};

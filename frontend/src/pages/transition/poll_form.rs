@@ -2,11 +2,12 @@
 //! comment; shows the member's answer, which they may change. Association members only.
 
 use super::member_api::is_association_member;
+use crate::api::mutate;
 use crate::api::{self, ApiError};
 use crate::components::form_error::{FormError, FormNote};
 use crate::components::text_area::TextArea;
 use crate::i18n::{fill, strings};
-use crate::pages::resources::{date_of, mutate};
+use crate::pages::resources::date_of;
 use crate::session::use_session;
 use constellation_shared::dto::transition::{PollAnswer, PollInput};
 use constellation_shared::graphql::NoVars;

@@ -1,8 +1,8 @@
 //! A service entered by hand (board), or one of the inventory edited: its kind, name,
 //! description, the kind's address, whether it is the association's own, its holders.
 
-use super::board_api::mutate;
 use super::holder_picker::HolderPicker;
+use crate::api::mutate;
 use crate::api::ApiError;
 use crate::components::field::Field;
 use crate::components::form_error::{FormError, FormNote};

@@ -2,7 +2,8 @@
 //! hand-over, a link to its page, and the board's actions: set the status (backwards only
 //! with a reason), waive the hand-over with a reason, edit.
 
-use super::board_api::{mutate, non_empty};
+use super::board_api::non_empty;
+use crate::api::mutate;
 use crate::api::ApiError;
 use crate::components::form_error::FormError;
 use crate::i18n::strings;

@@ -95,7 +95,7 @@ impl ServiceCtx {
     }
 
     pub fn is_board(self) -> bool {
-        crate::pages::resources::is_board(self.session)
+        self.session.is_board()
     }
 
     /// The working group and the board tick hand-over items.

@@ -1,14 +1,14 @@
 //! "Ask for help" about a service: a support request to the working group (subject,
 //! question), and the member's requests about this service with their answers.
 
-use super::member_api::{load_all, PAGE_SIZE};
 use super::service_state::ServiceCtx;
+use crate::api::mutate;
 use crate::api::ApiError;
 use crate::components::field::Field;
 use crate::components::form_error::{FormError, FormNote};
 use crate::components::text_area::TextArea;
 use crate::i18n::{fill, strings};
-use crate::pages::resources::{date_of, mutate};
+use crate::pages::resources::date_of;
 use constellation_shared::dto::transition::{SupportInput, SupportRequest};
 use constellation_shared::queries::transition as tq;
 use constellation_shared::queries::transition::member as q;
@@ -33,16 +33,13 @@ pub fn SupportForm(ctx: ServiceCtx) -> impl IntoView {
             return;
         }
         leptos::task::spawn_local(async move {
-            let r = load_all(
-                session,
-                q::MY_SUPPORT,
-                |after| tq::PageVars {
-                    first: Some(PAGE_SIZE),
-                    after,
-                },
-                |d: q::MySupportData| d.support_requests,
-            )
-            .await;
+            let r = crate::api::Call::unscoped(session)
+                .all(
+                    q::MY_SUPPORT,
+                    |first, after| tq::PageVars { first, after },
+                    |d: q::MySupportData| d.support_requests,
+                )
+                .await;
             match r {
                 Ok(all) => requests.set(
                     all.into_iter()

@@ -2,7 +2,8 @@
 //! in the group, which gives them priority), about which service, what; assign it to
 //! oneself, answer it, close it.
 
-use super::board_api::{date_of, mutate};
+use super::board_api::date_of;
+use crate::api::mutate;
 use crate::api::ApiError;
 use crate::components::form_error::FormError;
 use crate::i18n::strings;

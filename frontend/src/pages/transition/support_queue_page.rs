@@ -1,7 +1,7 @@
 //! `/transition/support` (working group and board): the support queue, oldest first,
 //! filtered by status, and the collective groups.
 
-use super::board_api::{is_board, load_plan, next_cursor, PAGE_SIZE};
+use super::board_api::{load_plan, next_cursor, PAGE_SIZE};
 use super::groups_form::GroupsForm;
 use super::support_item::SupportItem;
 use crate::api::{self, ApiError};
@@ -31,7 +31,7 @@ pub fn SupportQueuePage() -> impl IntoView {
         if !session.ready.get() || session.me.with(Option::is_none) {
             return;
         }
-        let board = is_board(session);
+        let board = session.is_board();
         leptos::task::spawn_local(async move {
             let in_group = load_plan(session)
                 .await
@@ -119,7 +119,7 @@ pub fn SupportQueuePage() -> impl IntoView {
                     <A href="/transition">{move || t().see_overview}</A>
                     " · "
                     <A href="/transition/group">{move || t().see_group}</A>
-                    <Show when=move || is_board(session)>
+                    <Show when=move || session.is_board()>
                         " · "
                         <A href="/transition/inventory">{move || t().see_inventory}</A>
                     </Show>

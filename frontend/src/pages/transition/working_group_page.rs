@@ -1,7 +1,7 @@
 //! `/transition/group` (working group and board): the recommended hosts and the guides;
 //! for the board, the volunteers' offers to decide and the CHATONS poll's results.
 
-use super::board_api::{is_board, load_plan};
+use super::board_api::load_plan;
 use super::guides_editor::GuidesEditor;
 use super::hosts_editor::HostsEditor;
 use super::offers_review::OffersReview;
@@ -15,7 +15,7 @@ use leptos_router::components::A;
 pub fn WorkingGroupPage() -> impl IntoView {
     let session = use_session();
     let t = move || strings(session.lang.get()).transition_board();
-    let board = Memo::new(move |_| is_board(session));
+    let board = Memo::new(move |_| session.is_board());
     // `None` until known: the board, or a member of the working group.
     let allowed = RwSignal::new(None::<bool>);
     Effect::new(move |_| {
