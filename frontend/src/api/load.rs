@@ -8,6 +8,7 @@
 //! Mutations are not loads: they stay `spawn_local` calls from an event handler, and write
 //! their answer into the resource with `Update`.
 
+use super::paged::Page;
 use super::{send, ApiError};
 use crate::session::Session;
 use constellation_shared::dto::Connection;
@@ -63,8 +64,22 @@ impl Call {
         document: &str,
         variables: V,
     ) -> Result<D, ApiError> {
-        let abort = self.abort.as_ref().map(|a| &**a);
+        let abort = self.abort.as_deref();
         send(document, variables, self.token.clone(), abort).await
+    }
+
+    /// One page of a connection: `connection` picks it out of the answer.
+    pub async fn page<V, D, T>(
+        &self,
+        document: &str,
+        variables: V,
+        connection: impl FnOnce(D) -> Connection<T>,
+    ) -> Result<Page<T>, ApiError>
+    where
+        V: Serialize,
+        D: DeserializeOwned,
+    {
+        Ok(connection(self.request(document, variables).await?).into())
     }
 
     /// Every page of a connection, in order: `vars(first, after)` builds each page's

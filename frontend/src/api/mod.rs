@@ -2,9 +2,11 @@
 //! build query strings.
 
 pub mod load;
+pub mod paged;
 pub mod ws;
 
 pub use load::{load, update_loaded, with_loaded, Call};
+pub use paged::{paged, Page, Paged};
 
 use crate::session::Session;
 use constellation_shared::graphql::{Request, Response};

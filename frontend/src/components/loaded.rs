@@ -26,8 +26,13 @@ where
     F: Fn(T) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    let make: MakeContent =
-        Box::new(move || Box::new(move || data.get().map(|r| r.map(|v| children(v).into_any()))));
+    // Built untracked: only a new value rebuilds the content, not a signal read while building.
+    let make: MakeContent = Box::new(move || {
+        Box::new(move || {
+            data.get()
+                .map(|r| r.map(|v| untrack(|| children(v).into_any())))
+        })
+    });
     frame(make, Callback::new(move |()| data.refetch()))
 }
 
@@ -45,7 +50,7 @@ where
                     .map(|r| r.as_ref().map(|_| ()).map_err(Clone::clone))
             })
         });
-        Box::new(move || state.get().map(|r| r.map(|()| children())))
+        Box::new(move || state.get().map(|r| r.map(|()| untrack(|| children()))))
     });
     frame(make, Callback::new(move |()| data.refetch()))
 }

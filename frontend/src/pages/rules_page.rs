@@ -1,9 +1,10 @@
 //! `/rules`: the common rules in force, their history with what each version changed, and
 //! for the board, publishing a new version.
 
-use crate::api::{self, ApiError};
+use crate::api::{self, with_loaded, ApiError};
 use crate::components::field::Field;
 use crate::components::form_error::{FormError, FormNote};
+use crate::components::loaded::Awaited;
 use crate::components::text_area::TextArea;
 use crate::i18n::strings;
 use crate::session::{use_session, Session};
@@ -17,38 +18,18 @@ use leptos::prelude::*;
 pub fn RulesPage() -> impl IntoView {
     let session = use_session();
     let t = move || strings(session.lang.get());
-    let current = RwSignal::new(None::<CommonRules>);
-    let history = RwSignal::new(Vec::<CommonRules>::new());
-    let loaded = RwSignal::new(false);
-    let error = RwSignal::new(None::<ApiError>);
-
-    let load = move || {
-        leptos::task::spawn_local(async move {
-            match api::request::<_, q::CommonRulesData>(q::COMMON_RULES, NoVars {}, session.token())
-                .await
-            {
-                Ok(d) => {
-                    current.set(d.common_rules);
-                    history.set(d.common_rules_history.nodes().cloned().collect());
-                    error.set(None);
-                }
-                Err(e) => error.set(Some(e)),
-            }
-            loaded.set(true);
-        });
-    };
-    Effect::new(move |_| {
-        session.token.track();
-        load();
+    let rules = api::load(session, |call| async move {
+        let d: q::CommonRulesData = call.request(q::COMMON_RULES, NoVars {}).await?;
+        let history: Vec<CommonRules> = d.common_rules_history.nodes().cloned().collect();
+        Ok((d.common_rules, history))
     });
+    let current = move || with_loaded(rules, |(c, _)| c.clone());
+    let history = Signal::derive(move || with_loaded(rules, |(_, h)| h.clone()));
 
     let is_board = move || session.me.with(|m| m.as_ref().is_some_and(|m| m.is_board));
 
     let current_view = move || {
-        if !loaded.get() {
-            return view! { <p>{move || t().loading}</p> }.into_any();
-        }
-        match current.get() {
+        match current() {
             None => view! { <p id="rules-none">{move || t().labs().rules_none}</p> }.into_any(),
             Some(r) => view! {
                 <dl class="facts" id="rules-current" data-version=r.version>
@@ -68,24 +49,25 @@ pub fn RulesPage() -> impl IntoView {
     view! {
         <section aria-labelledby="rules-h">
             <h1 id="rules-h">{move || t().labs().rules_title}</h1>
-            <FormError error=error />
+            <Awaited data=rules>
             {current_view}
+            <Show when=move || !history.with(Vec::is_empty)>
+                <section aria-labelledby="rules-history-h">
+                    <h2 id="rules-history-h">{move || t().labs().rules_history_title}</h2>
+                    <RulesHistory history=history />
+                </section>
+            </Show>
+            <Show when=is_board>
+                <PublishForm session=session current=untrack(current) on_published=move || rules.refetch() />
+            </Show>
+            </Awaited>
         </section>
-        <Show when=move || !history.with(Vec::is_empty)>
-            <section aria-labelledby="rules-history-h">
-                <h2 id="rules-history-h">{move || t().labs().rules_history_title}</h2>
-                <RulesHistory history=history />
-            </section>
-        </Show>
-        <Show when=move || is_board() && loaded.get()>
-            <PublishForm session=session current=current on_published=load />
-        </Show>
     }
 }
 
 /// Each version (newest first) with what it changed from the one before.
 #[component]
-fn RulesHistory(history: RwSignal<Vec<CommonRules>>) -> impl IntoView {
+fn RulesHistory(history: Signal<Vec<CommonRules>>) -> impl IntoView {
     let session = use_session();
     let t = move || strings(session.lang.get());
     move || {
@@ -139,11 +121,12 @@ fn RulesHistory(history: RwSignal<Vec<CommonRules>>) -> impl IntoView {
 #[component]
 fn PublishForm(
     session: Session,
-    current: RwSignal<Option<CommonRules>>,
+    /// The version in force when the form opens: its text is the starting point.
+    current: Option<CommonRules>,
     on_published: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let t = move || strings(session.lang.get());
-    let body = RwSignal::new(current.get_untracked().map(|r| r.body).unwrap_or_default());
+    let body = RwSignal::new(current.map(|r| r.body).unwrap_or_default());
     let decision_ref = RwSignal::new(String::new());
     let error = RwSignal::new(None::<ApiError>);
     let note = RwSignal::new(None::<&'static str>);
@@ -170,8 +153,7 @@ fn PublishForm(
             pending.set(false);
             match result {
                 Ok(d) => {
-                    body.set(d.publish_common_rules.body.clone());
-                    current.set(Some(d.publish_common_rules));
+                    body.set(d.publish_common_rules.body);
                     decision_ref.set(String::new());
                     note.set(Some(
                         strings(session.lang.get_untracked()).labs().rules_published,

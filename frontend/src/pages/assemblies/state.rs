@@ -219,21 +219,7 @@ impl AssemblyCtx {
         V: Serialize + 'static,
         D: DeserializeOwned + 'static,
     {
-        if busy.get_untracked() {
-            return;
-        }
-        busy.set(true);
-        error.set(None);
-        leptos::task::spawn_local(async move {
-            let result = api::request::<V, D>(document, vars, self.session.token()).await;
-            busy.try_set(false);
-            match result {
-                Ok(d) => done(d),
-                Err(e) => {
-                    error.try_set(Some(e));
-                }
-            }
-        });
+        api::mutate(self.session, document, vars, error, busy, done);
     }
 
     /// Runs a call that answers with the assembly, and shows the answer.

@@ -188,19 +188,7 @@ impl BarcampCtx {
         V: Serialize + 'static,
         D: DeserializeOwned + 'static,
     {
-        if busy.get_untracked() {
-            return;
-        }
-        busy.set(true);
-        error.set(None);
-        leptos::task::spawn_local(async move {
-            let result = api::request::<V, D>(document, vars, self.session.token()).await;
-            busy.set(false);
-            match result {
-                Ok(d) => done(d),
-                Err(e) => error.set(Some(e)),
-            }
-        });
+        api::mutate(self.session, document, vars, error, busy, done);
     }
 
     /// Runs a call that answers with the edition, and shows the answer.

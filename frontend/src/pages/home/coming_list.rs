@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 #[component]
-pub fn ComingList(home: RwSignal<Option<Home>>) -> impl IntoView {
+pub fn ComingList(home: Memo<Option<Home>>) -> impl IntoView {
     let session = use_session();
     let t = move || strings(session.lang.get());
     let assembly = move || home.with(|h| h.as_ref().and_then(|h| h.next_assembly.clone()));

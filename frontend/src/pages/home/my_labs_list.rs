@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 #[component]
-pub fn MyLabsList(home: RwSignal<Option<Home>>) -> impl IntoView {
+pub fn MyLabsList(home: Memo<Option<Home>>) -> impl IntoView {
     let session = use_session();
     let t = move || strings(session.lang.get());
     let labs = move || home.with(|h| h.as_ref().map(|h| h.my_labs.clone()).unwrap_or_default());

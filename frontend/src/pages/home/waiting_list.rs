@@ -98,7 +98,7 @@ fn tasks(h: &Home, t: &crate::i18n::Strings) -> Vec<Task> {
 }
 
 #[component]
-pub fn WaitingList(home: RwSignal<Option<Home>>) -> impl IntoView {
+pub fn WaitingList(home: Memo<Option<Home>>) -> impl IntoView {
     let session = use_session();
     let t = move || strings(session.lang.get());
     let list = move || {

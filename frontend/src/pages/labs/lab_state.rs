@@ -122,25 +122,19 @@ impl LabCtx {
         busy: RwSignal<bool>,
         done: impl FnOnce() + 'static,
     ) {
-        if busy.get_untracked() {
-            return;
-        }
-        busy.set(true);
-        error.set(None);
-        leptos::task::spawn_local(async move {
-            let result =
-                api::request::<_, q::LabResult>(document, vars, self.session.token()).await;
-            busy.set(false);
-            match result {
-                Ok(r) => {
-                    if let Some(lab) = r.into_inner() {
-                        self.lab.set(Some(lab));
-                    }
-                    done();
+        api::mutate(
+            self.session,
+            document,
+            vars,
+            error,
+            busy,
+            move |r: q::LabResult| {
+                if let Some(lab) = r.into_inner() {
+                    self.lab.try_set(Some(lab));
                 }
-                Err(e) => error.set(Some(e)),
-            }
-        });
+                done();
+            },
+        );
     }
 
     /// Runs a project mutation, then reloads the Lab.

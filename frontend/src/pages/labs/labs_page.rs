@@ -1,7 +1,8 @@
 //! `/labs`: the directory of Labs, with filters.
 
-use crate::api::{self, ApiError};
-use crate::components::form_error::FormError;
+use crate::api;
+use crate::components::loaded::Awaited;
+use crate::components::more_button::MoreButton;
 use crate::i18n::strings;
 use crate::session::use_session;
 use constellation_shared::dto::labs::{LabStatus, LabSummary};
@@ -24,73 +25,18 @@ pub fn LabsPage() -> impl IntoView {
     let theme = RwSignal::new(String::new());
     let mine = RwSignal::new(false);
     let search = RwSignal::new(String::new());
-    let labs = RwSignal::new(Vec::<LabSummary>::new());
-    let next_cursor = RwSignal::new(None::<String>);
-    let loaded = RwSignal::new(false);
-    let loading = RwSignal::new(false);
-    let error = RwSignal::new(None::<ApiError>);
-    // Answers can arrive out of order while someone types: only the latest query counts.
-    let generation = StoredValue::new(0u32);
-
-    let vars = move |after: Option<String>| q::LabsVars {
-        first: Some(PAGE_SIZE),
-        after,
-        status: LabStatus::parse(&status.get_untracked()),
-        theme: non_empty(theme.get_untracked()),
-        mine: (mine.get_untracked() && session.me.get_untracked().is_some()).then_some(true),
-        search: non_empty(search.get_untracked()),
-    };
-
-    let fetch = move |after: Option<String>| {
-        let append = after.is_some();
-        let vars = vars(after);
-        let gen = generation.get_value().wrapping_add(1);
-        generation.set_value(gen);
-        loading.set(true);
-        error.set(None);
-        leptos::task::spawn_local(async move {
-            let result = api::request::<_, q::LabsData>(q::LABS, vars, session.token()).await;
-            if generation.try_get_value() != Some(gen) {
-                return;
-            }
-            loading.set(false);
-            loaded.set(true);
-            match result {
-                Ok(d) => {
-                    let page: Vec<LabSummary> = d.labs.nodes().cloned().collect();
-                    next_cursor.set(
-                        d.labs
-                            .page_info
-                            .has_next_page
-                            .then_some(d.labs.page_info.end_cursor)
-                            .flatten(),
-                    );
-                    if append {
-                        labs.update(|l| l.extend(page));
-                    } else {
-                        labs.set(page);
-                    }
-                }
-                Err(e) => error.set(Some(e)),
-            }
-        });
-    };
-
-    // Re-query from the start whenever a filter (or the signed-in account) changes.
-    Effect::new(move |_| {
-        status.track();
-        theme.track();
-        mine.track();
-        search.track();
-        session.token.track();
-        fetch(None);
+    // Read again from the start whenever a filter (or the signed-in account) changes.
+    let labs = api::paged(session, move |call, after| {
+        let vars = q::LabsVars {
+            first: Some(PAGE_SIZE),
+            after,
+            status: LabStatus::parse(&status.get()),
+            theme: non_empty(theme.get()),
+            mine: (mine.get() && session.me.get().is_some()).then_some(true),
+            search: non_empty(search.get()),
+        };
+        async move { call.page(q::LABS, vars, |d: q::LabsData| d.labs).await }
     });
-
-    let load_more = move |_| {
-        if let Some(c) = next_cursor.get_untracked() {
-            fetch(Some(c));
-        }
-    };
 
     let status_options = move || {
         LabStatus::ALL
@@ -155,20 +101,17 @@ pub fn LabsPage() -> impl IntoView {
                     </div>
                 </Show>
             </form>
-            <FormError error=error />
-            <p class="muted" role="status">
-                {move || if loading.get() { t().loading } else if loaded.get() && labs.with(Vec::is_empty) { t().labs().labs_empty } else { "" }}
-            </p>
-            <ul id="labs" class="cards">
-                <For each=move || labs.get() key=|l| l.id.clone() let:lab>
-                    <LabCard lab=lab />
-                </For>
-            </ul>
-            <Show when=move || next_cursor.get().is_some()>
-                <button type="button" id="load-more" on:click=load_more disabled=move || loading.get()>
-                    {move || t().load_more}
-                </button>
-            </Show>
+            <Awaited data=labs.data>
+                <p class="muted" role="status">
+                    {move || if labs.is_empty() { t().labs().labs_empty } else { "" }}
+                </p>
+                <ul id="labs" class="cards">
+                    <For each=move || labs.items() key=|l| l.id.clone() let:lab>
+                        <LabCard lab=lab />
+                    </For>
+                </ul>
+                <MoreButton list=labs id="load-more" />
+            </Awaited>
         </section>
     }
 }

@@ -1,7 +1,8 @@
 //! `/review`: what the board has to review, new proposals and framing changes.
 
-use crate::api::{self, ApiError};
-use crate::components::form_error::FormError;
+use crate::api::{self, Page};
+use crate::components::loaded::Awaited;
+use crate::components::more_button::MoreButton;
 use crate::i18n::strings;
 use crate::session::use_session;
 use constellation_shared::dto::labs::LabStatus;
@@ -21,56 +22,30 @@ struct PageVars {
 pub fn ReviewQueuePage() -> impl IntoView {
     let session = use_session();
     let t = move || strings(session.lang.get());
-    let items = RwSignal::new(Vec::<q::ReviewItem>::new());
-    let next_cursor = RwSignal::new(None::<String>);
-    let loaded = RwSignal::new(false);
-    let error = RwSignal::new(None::<ApiError>);
-    let is_board = move || {
-        session
-            .me
-            .with(|m| m.as_ref().is_some_and(|m| m.is_board || m.is_admin))
-    };
-
-    let fetch = move |after: Option<String>| {
-        let append = after.is_some();
+    let board = Memo::new(move |_| session.is_board());
+    let items = api::paged(session, move |call, after| {
+        let board = board.get();
         let vars = PageVars {
             first: Some(PAGE_SIZE),
             after,
         };
-        leptos::task::spawn_local(async move {
-            let result =
-                api::request::<_, q::ReviewQueueData>(q::REVIEW_QUEUE, vars, session.token()).await;
-            loaded.set(true);
-            match result {
-                Ok(d) => {
-                    let c = d.lab_review_queue;
-                    let page: Vec<q::ReviewItem> = c.nodes().cloned().collect();
-                    next_cursor.set(
-                        c.page_info
-                            .has_next_page
-                            .then_some(c.page_info.end_cursor)
-                            .flatten(),
-                    );
-                    if append {
-                        items.update(|i| i.extend(page));
-                    } else {
-                        items.set(page);
-                    }
-                }
-                Err(e) => error.set(Some(e)),
+        async move {
+            if !board {
+                return Ok(Page {
+                    items: Vec::new(),
+                    next: None,
+                });
             }
-        });
-    };
-
-    Effect::new(move |_| {
-        if is_board() {
-            fetch(None);
+            call.page(q::REVIEW_QUEUE, vars, |d: q::ReviewQueueData| {
+                d.lab_review_queue
+            })
+            .await
         }
     });
 
     let list = move || {
         items
-            .get()
+            .items()
             .into_iter()
             .map(|item| {
                 let lab = item.lab;
@@ -109,28 +84,20 @@ pub fn ReviewQueuePage() -> impl IntoView {
 
     view! {
         <Show
-            when=is_board
+            when=move || board.get()
             fallback=move || view! {
                 <p id="board-only">{move || if session.ready.get() { t().board_only } else { t().loading }}</p>
             }
         >
             <section>
                 <h1>{move || t().labs().review_title}</h1>
-                <FormError error=error />
-                <Show when=move || loaded.get() && items.with(Vec::is_empty)>
-                    <p id="review-empty">{move || t().labs().review_empty}</p>
-                </Show>
-                <Show when=move || !loaded.get()>
-                    <p>{move || t().loading}</p>
-                </Show>
-                <ul id="review-queue" class="cards">{list}</ul>
-                <Show when=move || next_cursor.get().is_some()>
-                    <button type="button" id="load-more" on:click=move |_| {
-                        if let Some(c) = next_cursor.get_untracked() {
-                            fetch(Some(c));
-                        }
-                    }>{move || t().load_more}</button>
-                </Show>
+                <Awaited data=items.data>
+                    <Show when=move || items.is_empty()>
+                        <p id="review-empty">{move || t().labs().review_empty}</p>
+                    </Show>
+                    <ul id="review-queue" class="cards">{list}</ul>
+                    <MoreButton list=items id="load-more" />
+                </Awaited>
             </section>
         </Show>
     }

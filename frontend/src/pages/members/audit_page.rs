@@ -2,8 +2,9 @@
 //! narrowed by action, target type and dates, a page at a time.
 
 use super::{keeps_register, non_empty};
-use crate::api::{self, ApiError};
-use crate::components::form_error::FormError;
+use crate::api;
+use crate::components::loaded::Awaited;
+use crate::components::more_button::MoreButton;
 use crate::i18n::strings;
 use crate::pages::assemblies::instant_label;
 use crate::session::use_session;
@@ -53,69 +54,23 @@ fn AuditLog() -> impl IntoView {
     let target = RwSignal::new(String::new());
     let from = RwSignal::new(String::new());
     let to = RwSignal::new(String::new());
-    let entries = RwSignal::new(Vec::<AuditEntry>::new());
-    let next = RwSignal::new(None::<String>);
-    let loaded = RwSignal::new(false);
-    let loading = RwSignal::new(false);
-    let error = RwSignal::new(None::<ApiError>);
-    let generation = StoredValue::new(0u64);
-
-    let fetch = move |after: Option<String>| {
-        let append = after.is_some();
+    let entries = api::paged(session, move |call, after| {
         let vars = q::AuditLogVars {
             first: Some(PAGE_SIZE),
             after,
-            action: non_empty(&action.get_untracked()),
-            target_type: non_empty(&target.get_untracked()),
-            from: day_start(&from.get_untracked(), 0),
+            action: non_empty(&action.get()),
+            target_type: non_empty(&target.get()),
+            from: day_start(&from.get(), 0),
             // The day chosen is included: up to the start of the next.
-            to: day_start(&to.get_untracked(), 1),
+            to: day_start(&to.get(), 1),
             ..Default::default()
         };
-        let Some(mine) = generation.try_update_value(|g| {
-            *g += 1;
-            *g
-        }) else {
-            return;
-        };
-        loading.set(true);
-        leptos::task::spawn_local(async move {
-            let result =
-                api::request::<_, q::AuditLogData>(q::AUDIT_LOG_FILTERED, vars, session.token())
-                    .await;
-            if generation.try_get_value() != Some(mine) {
-                return;
-            }
-            loading.set(false);
-            loaded.set(true);
-            match result {
-                Ok(d) => {
-                    let c = d.audit_log;
-                    let page: Vec<AuditEntry> = c.nodes().cloned().collect();
-                    next.set(
-                        c.page_info
-                            .has_next_page
-                            .then_some(c.page_info.end_cursor)
-                            .flatten(),
-                    );
-                    if append {
-                        entries.update(|e| e.extend(page));
-                    } else {
-                        entries.set(page);
-                    }
-                    error.set(None);
-                }
-                Err(e) => error.set(Some(e)),
-            }
-        });
-    };
-    Effect::new(move |_| {
-        action.track();
-        target.track();
-        from.track();
-        to.track();
-        session.token.track();
-        fetch(None);
+        async move {
+            call.page(q::AUDIT_LOG_FILTERED, vars, |d: q::AuditLogData| {
+                d.audit_log
+            })
+            .await
+        }
     });
 
     let input = move |id: &'static str,
@@ -146,8 +101,8 @@ fn AuditLog() -> impl IntoView {
             {input("audit-from", "date", from, |s| s.members().audit_from, None)}
             {input("audit-to", "date", to, |s| s.members().audit_to, None)}
         </form>
-        <FormError error=error />
-        <Show when=move || loaded.get() && entries.with(Vec::is_empty)>
+        <Awaited data=entries.data>
+        <Show when=move || entries.is_empty()>
             <p id="audit-empty">{move || t().members().audit_empty}</p>
         </Show>
         <div class="table-wrap" role="region" aria-labelledby="audit-caption" tabindex="0">
@@ -164,18 +119,15 @@ fn AuditLog() -> impl IntoView {
                 </thead>
                 <tbody>
                     <For
-                        each=move || entries.get()
+                        each=move || entries.items()
                         key=|e| e.id
                         children=move |e| view! { <AuditRow entry=e /> }
                     />
                 </tbody>
             </table>
         </div>
-        <Show when=move || next.with(Option::is_some)>
-            <button type="button" id="audit-more" class="secondary" disabled=move || loading.get() on:click=move |_| fetch(next.get_untracked())>
-                {move || t().load_more}
-            </button>
-        </Show>
+        <MoreButton list=entries id="audit-more" />
+        </Awaited>
     }
 }
 

@@ -1,11 +1,12 @@
 //! The invitations sent, newest first: to whom, as what, and whether they were used.
 
-use crate::api::{self, ApiError};
-use crate::components::form_error::FormError;
+use crate::api;
+use crate::components::loaded::Awaited;
+use crate::components::more_button::MoreButton;
 use crate::i18n::strings;
 use crate::pages::assemblies::instant_label;
 use crate::session::use_session;
-use constellation_shared::dto::reach::{Invitation, InvitationStatus};
+use constellation_shared::dto::reach::InvitationStatus;
 use constellation_shared::queries::members as q;
 use leptos::prelude::*;
 
@@ -15,47 +16,18 @@ const PAGE_SIZE: i32 = 20;
 pub fn InvitationsList(sent: RwSignal<u64>) -> impl IntoView {
     let session = use_session();
     let t = move || strings(session.lang.get());
-    let list = RwSignal::new(Vec::<Invitation>::new());
-    let next = RwSignal::new(None::<String>);
-    let loaded = RwSignal::new(false);
-    let error = RwSignal::new(None::<ApiError>);
-    let fetch = move |after: Option<String>| {
-        let append = after.is_some();
+    // Again after each invitation sent.
+    let list = api::paged(session, move |call, after| {
+        sent.track();
         let vars = q::InvitationsVars {
             first: Some(PAGE_SIZE),
             after,
             pending_only: None,
         };
-        leptos::task::spawn_local(async move {
-            let result =
-                api::request::<_, q::InvitationsData>(q::INVITATIONS, vars, session.token()).await;
-            loaded.try_set(true);
-            match result {
-                Ok(d) => {
-                    let c = d.invitations;
-                    let page: Vec<Invitation> = c.nodes().cloned().collect();
-                    next.try_set(
-                        c.page_info
-                            .has_next_page
-                            .then_some(c.page_info.end_cursor)
-                            .flatten(),
-                    );
-                    if append {
-                        list.try_update(|l| l.extend(page));
-                    } else {
-                        list.try_set(page);
-                    }
-                }
-                Err(e) => {
-                    error.try_set(Some(e));
-                }
-            }
-        });
-    };
-    Effect::new(move |_| {
-        sent.track();
-        session.token.track();
-        fetch(None);
+        async move {
+            call.page(q::INVITATIONS, vars, |d: q::InvitationsData| d.invitations)
+                .await
+        }
     });
     let status = move |s: InvitationStatus| {
         let m = t().members();
@@ -68,13 +40,13 @@ pub fn InvitationsList(sent: RwSignal<u64>) -> impl IntoView {
     view! {
         <section aria-labelledby="invitations-h">
             <h2 id="invitations-h">{move || t().members().invitations_title}</h2>
-            <FormError error=error />
-            <Show when=move || loaded.get() && list.with(Vec::is_empty)>
+            <Awaited data=list.data>
+            <Show when=move || list.is_empty()>
                 <p id="invitations-empty">{move || t().members().invitations_empty}</p>
             </Show>
             <ul id="invitations" class="rows">
                 <For
-                    each=move || list.get()
+                    each=move || list.items()
                     key=|i| (i.id.clone(), i.status)
                     children=move |i| {
                         let s = i.status;
@@ -101,11 +73,8 @@ pub fn InvitationsList(sent: RwSignal<u64>) -> impl IntoView {
                     }
                 />
             </ul>
-            <Show when=move || next.with(Option::is_some)>
-                <button type="button" id="invitations-more" class="secondary" on:click=move |_| fetch(next.get_untracked())>
-                    {move || t().load_more}
-                </button>
-            </Show>
+            <MoreButton list=list id="invitations-more" />
+            </Awaited>
         </section>
     }
 }

@@ -5,10 +5,12 @@
 use super::is_admin;
 use crate::api::{self, ApiError};
 use crate::components::form_error::{FormError, FormNote};
+use crate::components::loaded::Awaited;
+use crate::components::more_button::MoreButton;
 use crate::i18n::strings;
 use crate::pages::assemblies::instant_label;
 use crate::session::use_session;
-use constellation_shared::queries::accounts::{self as q, MailDelivery, MailStatus};
+use constellation_shared::queries::accounts::{self as q, MailStatus};
 use leptos::prelude::*;
 
 const PAGE_SIZE: i32 = 50;
@@ -39,53 +41,20 @@ pub fn MailFailuresPage() -> impl IntoView {
 fn Failures() -> impl IntoView {
     let session = use_session();
     let t = move || strings(session.lang.get());
-    let mails = RwSignal::new(Vec::<MailDelivery>::new());
-    let next = RwSignal::new(None::<String>);
-    let loaded = RwSignal::new(false);
-    let loading = RwSignal::new(false);
     let error = RwSignal::new(None::<ApiError>);
     let note = RwSignal::new(None::<&'static str>);
-
-    let load = move |after: Option<String>| {
-        if loading.get_untracked() {
-            return;
-        }
-        loading.set(true);
-        let more = after.is_some();
+    let mails = api::paged(session, move |call, after| {
         let vars = q::MailFailuresVars {
             first: Some(PAGE_SIZE),
             after,
         };
-        leptos::task::spawn_local(async move {
-            let result =
-                api::request::<_, q::MailFailuresData>(q::MAIL_FAILURES, vars, session.token())
-                    .await;
-            loading.try_set(false);
-            loaded.try_set(true);
-            match result {
-                Ok(d) => {
-                    let c = d.mail_failures;
-                    let page: Vec<MailDelivery> = c.nodes().cloned().collect();
-                    mails.try_update(|m| {
-                        if !more {
-                            m.clear();
-                        }
-                        m.extend(page);
-                    });
-                    next.try_set(
-                        c.page_info
-                            .has_next_page
-                            .then_some(c.page_info.end_cursor)
-                            .flatten(),
-                    );
-                }
-                Err(e) => {
-                    error.try_set(Some(e));
-                }
-            }
-        });
-    };
-    load(None);
+        async move {
+            call.page(q::MAIL_FAILURES, vars, |d: q::MailFailuresData| {
+                d.mail_failures
+            })
+            .await
+        }
+    });
 
     let retry = move |id: String| {
         error.set(None);
@@ -96,7 +65,7 @@ fn Failures() -> impl IntoView {
                 Ok(d) => {
                     // Queued again: it leaves the list of failures.
                     let back = d.retry_mail;
-                    mails.try_update(|m| m.retain(|x| x.id != back.id));
+                    api::update_loaded(mails.data, |m| m.items.retain(|x| x.id != back.id));
                     note.try_set(Some(
                         strings(session.lang.get_untracked()).members().retried,
                     ));
@@ -111,10 +80,11 @@ fn Failures() -> impl IntoView {
     view! {
         <FormError error=error />
         <FormNote text=note.into() />
-        <Show when=move || loaded.get() && mails.with(Vec::is_empty)>
+        <Awaited data=mails.data>
+        <Show when=move || mails.is_empty()>
             <p id="failures-empty">{move || t().members().failures_empty}</p>
         </Show>
-        <Show when=move || mails.with(|m| !m.is_empty())>
+        <Show when=move || !mails.is_empty()>
             <div class="table-wrap" role="region" aria-labelledby="failures-caption" tabindex="0">
                 <table id="mail-failures">
                     <caption id="failures-caption">{move || t().members().failures_caption}</caption>
@@ -130,7 +100,7 @@ fn Failures() -> impl IntoView {
                     </thead>
                     <tbody>
                         <For
-                            each=move || mails.get()
+                            each=move || mails.items()
                             key=|m| (m.id.clone(), m.attempts)
                             children=move |m| {
                                 let id = m.id.clone();
@@ -160,11 +130,8 @@ fn Failures() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            <Show when=move || next.get().is_some()>
-                <button type="button" id="failures-more" disabled=move || loading.get() on:click=move |_| load(next.get_untracked())>
-                    {move || t().load_more}
-                </button>
-            </Show>
+            <MoreButton list=mails id="failures-more" />
         </Show>
+        </Awaited>
     }
 }

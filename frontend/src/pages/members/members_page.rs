@@ -6,11 +6,12 @@ use super::invite_form::InviteForm;
 use super::member_row::MemberRow;
 use super::register_exports::RegisterExports;
 use super::{is_admin, keeps_register, kind_options, non_empty};
-use crate::api::{self, ApiError};
-use crate::components::form_error::FormError;
+use crate::api;
+use crate::components::loaded::Awaited;
+use crate::components::more_button::MoreButton;
 use crate::i18n::strings;
 use crate::session::use_session;
-use constellation_shared::dto::reach::{Member, MemberFilter};
+use constellation_shared::dto::reach::MemberFilter;
 use constellation_shared::queries::members as q;
 use constellation_shared::MembershipKind;
 use leptos::prelude::*;
@@ -57,70 +58,22 @@ fn Register() -> impl IntoView {
     let board = RwSignal::new(false);
     let admin = RwSignal::new(false);
     let include_left = RwSignal::new(false);
-    let members = RwSignal::new(Vec::<Member>::new());
-    let next = RwSignal::new(None::<String>);
-    let loaded = RwSignal::new(false);
-    let loading = RwSignal::new(false);
-    let error = RwSignal::new(None::<ApiError>);
-    // Answers can arrive out of order while someone types: only the latest query counts.
-    let generation = StoredValue::new(0u64);
-
-    let fetch = move |after: Option<String>| {
-        let append = after.is_some();
+    let members = api::paged(session, move |call, after| {
         let vars = q::MembersVars {
             filter: Some(MemberFilter {
-                search: non_empty(&search.get_untracked()),
-                kind: MembershipKind::parse(&kind.get_untracked()),
-                board: board.get_untracked().then_some(true),
-                admin: admin.get_untracked().then_some(true),
-                include_left: include_left.get_untracked().then_some(true),
+                search: non_empty(&search.get()),
+                kind: MembershipKind::parse(&kind.get()),
+                board: board.get().then_some(true),
+                admin: admin.get().then_some(true),
+                include_left: include_left.get().then_some(true),
             }),
             first: Some(PAGE_SIZE),
             after,
         };
-        let Some(mine) = generation.try_update_value(|g| {
-            *g += 1;
-            *g
-        }) else {
-            return;
-        };
-        loading.set(true);
-        leptos::task::spawn_local(async move {
-            let result = api::request::<_, q::MembersData>(q::MEMBERS, vars, session.token()).await;
-            if generation.try_get_value() != Some(mine) {
-                return;
-            }
-            loading.set(false);
-            loaded.set(true);
-            match result {
-                Ok(d) => {
-                    let c = d.members;
-                    let page: Vec<Member> = c.nodes().cloned().collect();
-                    next.set(
-                        c.page_info
-                            .has_next_page
-                            .then_some(c.page_info.end_cursor)
-                            .flatten(),
-                    );
-                    if append {
-                        members.update(|m| m.extend(page));
-                    } else {
-                        members.set(page);
-                    }
-                    error.set(None);
-                }
-                Err(e) => error.set(Some(e)),
-            }
-        });
-    };
-    Effect::new(move |_| {
-        search.track();
-        kind.track();
-        board.track();
-        admin.track();
-        include_left.track();
-        session.token.track();
-        fetch(None);
+        async move {
+            call.page(q::MEMBERS, vars, |d: q::MembersData| d.members)
+                .await
+        }
     });
 
     let checkbox = move |id: &'static str,
@@ -161,24 +114,18 @@ fn Register() -> impl IntoView {
         <Show when=move || !is_admin(session)>
             <p class="muted" id="roles-admin-only">{move || t().members().roles_admin_only}</p>
         </Show>
-        <FormError error=error />
-        <Show when=move || !loaded.get()>
-            <p>{move || t().loading}</p>
-        </Show>
-        <Show when=move || loaded.get() && members.with(Vec::is_empty)>
-            <p id="members-empty">{move || t().members().members_empty}</p>
-        </Show>
-        <ul id="members" class="cards members">
-            <For
-                each=move || members.get()
-                key=|m| m.user.id
-                children=move |m| view! { <MemberRow member=m /> }
-            />
-        </ul>
-        <Show when=move || next.with(Option::is_some)>
-            <button type="button" id="members-more" class="secondary" disabled=move || loading.get() on:click=move |_| fetch(next.get_untracked())>
-                {move || t().load_more}
-            </button>
-        </Show>
+        <Awaited data=members.data>
+            <Show when=move || members.is_empty()>
+                <p id="members-empty">{move || t().members().members_empty}</p>
+            </Show>
+            <ul id="members" class="cards members">
+                <For
+                    each=move || members.items()
+                    key=|m| m.user.id
+                    children=move |m| view! { <MemberRow member=m /> }
+                />
+            </ul>
+            <MoreButton list=members id="members-more" />
+        </Awaited>
     }
 }

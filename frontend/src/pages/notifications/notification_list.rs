@@ -5,6 +5,8 @@ use super::notification_item::NotificationItem;
 use super::now;
 use crate::api::{self, ApiError};
 use crate::components::form_error::{FormError, FormNote};
+use crate::components::loaded::Awaited;
+use crate::components::more_button::MoreButton;
 use crate::i18n::strings;
 use crate::notices::use_notices;
 use crate::session::use_session;
@@ -19,80 +21,32 @@ pub fn NotificationList() -> impl IntoView {
     let session = use_session();
     let notices = use_notices();
     let t = move || strings(session.lang.get());
-    let items = RwSignal::new(Vec::<Notification>::new());
-    let next = RwSignal::new(None::<String>);
-    let loaded = RwSignal::new(false);
-    let loading = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<ApiError>);
     let note = RwSignal::new(None::<&'static str>);
     let unread_only = RwSignal::new(false);
-    // Answers to a request older than the last reset are dropped.
-    let generation = StoredValue::new(0u64);
-
-    let fetch = move |after: Option<String>| {
-        let append = after.is_some();
-        if !append {
-            generation.update_value(|g| *g += 1);
-        }
-        let Some(mine) = generation.try_get_value() else {
-            return;
-        };
+    let items = api::paged(session, move |call, after| {
         let vars = q::NotificationsVars {
             first: Some(PAGE_SIZE),
             after,
-            unread_only: unread_only.get_untracked().then_some(true),
+            unread_only: unread_only.get().then_some(true),
         };
-        loading.set(true);
-        leptos::task::spawn_local(async move {
-            let result =
-                api::request::<_, q::NotificationsData>(q::NOTIFICATIONS, vars, session.token())
-                    .await;
-            if generation.try_get_value() != Some(mine) {
-                return;
-            }
-            loading.set(false);
-            loaded.set(true);
-            match result {
-                Ok(d) => {
-                    let c = d.notifications;
-                    let page: Vec<Notification> = c.nodes().cloned().collect();
-                    next.set(
-                        c.page_info
-                            .has_next_page
-                            .then_some(c.page_info.end_cursor)
-                            .flatten(),
-                    );
-                    if append {
-                        items.update(|v| {
-                            for n in page {
-                                if v.iter().all(|o| o.id != n.id) {
-                                    v.push(n);
-                                }
-                            }
-                        });
-                    } else {
-                        items.set(page);
-                    }
-                    error.set(None);
-                }
-                Err(e) => error.set(Some(e)),
-            }
-        });
-    };
-    Effect::new(move |_| {
-        session.token.track();
-        unread_only.track();
-        fetch(None);
-    });
+        async move {
+            call.page(q::NOTIFICATIONS, vars, |d: q::NotificationsData| {
+                d.notifications
+            })
+            .await
+        }
+    })
+    .unique_by(|a, b| a.id == b.id);
     // A notification that arrives goes on top.
     Effect::new(move |_| {
         let Some(n) = notices.arrived.get() else {
             return;
         };
-        items.update(|v| {
-            if v.iter().all(|o| o.id != n.id) {
-                v.insert(0, n);
+        api::update_loaded(items.data, |v| {
+            if v.items.iter().all(|o| o.id != n.id) {
+                v.items.insert(0, n);
             }
         });
     });
@@ -133,8 +87,8 @@ pub fn NotificationList() -> impl IntoView {
                 Ok(count) => {
                     notices.set_unread(count);
                     let at = now();
-                    items.try_update(|v| {
-                        for n in v.iter_mut().filter(|n| n.unread()) {
+                    api::update_loaded(items.data, |v| {
+                        for n in v.items.iter_mut().filter(|n| n.unread()) {
                             if ids.as_ref().is_none_or(|ids| ids.contains(&n.id)) {
                                 n.read_at = Some(at.clone());
                             }
@@ -155,7 +109,8 @@ pub fn NotificationList() -> impl IntoView {
         });
     };
     let on_read = Callback::new(move |id: String| mark_read(Some(vec![id])));
-    let any_unread = move || items.with(|v| v.iter().any(Notification::unread));
+    let any_unread =
+        move || api::with_loaded(items.data, |v| v.items.iter().any(Notification::unread));
 
     view! {
         <div class="actions notification-tools">
@@ -180,10 +135,8 @@ pub fn NotificationList() -> impl IntoView {
         </div>
         <FormError error=error />
         <FormNote text=note.into() />
-        <Show when=move || !loaded.get()>
-            <p>{move || t().loading}</p>
-        </Show>
-        <Show when=move || loaded.get() && items.with(Vec::is_empty)>
+        <Awaited data=items.data>
+        <Show when=move || items.is_empty()>
             <p id="notifications-empty">
                 {move || if unread_only.get() {
                     t().reach().notifications_unread_empty
@@ -194,21 +147,12 @@ pub fn NotificationList() -> impl IntoView {
         </Show>
         <ul id="notifications" class="notifications">
             <For
-                each=move || items.get()
+                each=move || items.items()
                 key=|n| (n.id.clone(), n.read_at.is_some())
                 children=move |n| view! { <NotificationItem notification=n on_read=on_read /> }
             />
         </ul>
-        <Show when=move || next.with(Option::is_some)>
-            <button
-                type="button"
-                id="notifications-more"
-                class="secondary"
-                disabled=move || loading.get()
-                on:click=move |_| fetch(next.get_untracked())
-            >
-                {move || t().load_more}
-            </button>
-        </Show>
+        <MoreButton list=items id="notifications-more" />
+        </Awaited>
     }
 }

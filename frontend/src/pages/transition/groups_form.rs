@@ -1,14 +1,15 @@
 //! Collective groups (pt. 3): members moving their services together to one target host.
 //! Everyone in the working group sees them; the board creates them.
 
-use super::board_api::{next_cursor, PAGE_SIZE};
+use super::board_api::PAGE_SIZE;
 use crate::api::mutate;
 use crate::api::{self, ApiError};
 use crate::components::field::Field;
 use crate::components::form_error::{FormError, FormNote};
+use crate::components::loaded::Awaited;
+use crate::components::more_button::MoreButton;
 use crate::i18n::strings;
 use crate::session::use_session;
-use constellation_shared::dto::transition::GroupRef;
 use constellation_shared::queries::transition::{self as tq, board as b};
 use leptos::prelude::*;
 
@@ -19,40 +20,22 @@ pub fn GroupsForm() -> impl IntoView {
     let session = use_session();
     let t = move || strings(session.lang.get()).transition_board();
     let board = Memo::new(move |_| session.is_board());
-    let groups = RwSignal::new(Vec::<GroupRef>::new());
-    let after = RwSignal::new(None::<String>);
     let name = RwSignal::new(String::new());
     let target = RwSignal::new(String::new());
     let error = RwSignal::new(None::<ApiError>);
-    let list_error = RwSignal::new(None::<ApiError>);
     let note = RwSignal::new(None::<&'static str>);
     let busy = RwSignal::new(false);
 
-    let load = move |more: bool| {
+    let groups = api::paged(session, move |call, after| {
         let vars = tq::PageVars {
             first: Some(PAGE_SIZE),
-            after: if more { after.get_untracked() } else { None },
+            after,
         };
-        leptos::task::spawn_local(async move {
-            match api::request::<_, tq::GroupsData>(tq::GROUPS, vars, session.token()).await {
-                Ok(d) => {
-                    let c = d.transition_groups;
-                    after.try_set(next_cursor(&c));
-                    let page: Vec<GroupRef> = c.edges.into_iter().map(|e| e.node).collect();
-                    groups.try_update(|g| {
-                        if !more {
-                            g.clear();
-                        }
-                        g.extend(page);
-                    });
-                }
-                Err(e) => {
-                    list_error.try_set(Some(e));
-                }
-            }
-        });
-    };
-    load(false);
+        async move {
+            call.page(tq::GROUPS, vars, |d: tq::GroupsData| d.transition_groups)
+                .await
+        }
+    });
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -69,9 +52,9 @@ pub fn GroupsForm() -> impl IntoView {
             busy,
             move |r: b::GroupResult| {
                 if let Some(g) = r.into_inner() {
-                    groups.try_update(|v| {
-                        v.push(g);
-                        v.sort_by(|a, b| a.name.cmp(&b.name));
+                    api::update_loaded(groups.data, |v| {
+                        v.items.push(g);
+                        v.items.sort_by(|a, b| a.name.cmp(&b.name));
                     });
                 }
                 name.try_set(String::new());
@@ -89,13 +72,13 @@ pub fn GroupsForm() -> impl IntoView {
         <section aria-labelledby="groups-h">
             <h2 id="groups-h">{move || t().groups_title}</h2>
             <p class="muted">{move || t().groups_intro}</p>
-            <FormError error=list_error />
-            <Show when=move || groups.with(Vec::is_empty)>
+            <Awaited data=groups.data>
+            <Show when=move || groups.is_empty()>
                 <p id="groups-empty" class="muted">{move || t().groups_empty}</p>
             </Show>
             <ul id="groups">
                 <For
-                    each=move || groups.get()
+                    each=move || groups.items()
                     key=|g| g.id.clone()
                     children=move |g| view! {
                         <li class="group" data-id=g.id.clone()>
@@ -106,11 +89,8 @@ pub fn GroupsForm() -> impl IntoView {
                     }
                 />
             </ul>
-            <Show when=move || after.with(Option::is_some)>
-                <button type="button" id="groups-more" class="secondary" on:click=move |_| load(true)>
-                    {move || t().load_more}
-                </button>
-            </Show>
+            <MoreButton list=groups id="groups-more" />
+            </Awaited>
             <Show when=move || board.get()>
                 <form id="group-form" on:submit=submit novalidate>
                     <Field name="name" id="group-name" label=|s| s.transition_board().group_name value=name error=error />

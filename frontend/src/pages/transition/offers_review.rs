@@ -1,10 +1,12 @@
 //! Volunteers' offers (pt. 3.a), for the board: to take a service over, in full or in part,
 //! or to help; accepted or declined with a reason (accepting a take-over sets the path).
 
-use super::board_api::{next_cursor, PAGE_SIZE};
+use super::board_api::PAGE_SIZE;
 use super::offer_item::OfferItem;
-use crate::api::{self, ApiError};
-use crate::components::form_error::{FormError, FormNote};
+use crate::api;
+use crate::components::form_error::FormNote;
+use crate::components::loaded::Awaited;
+use crate::components::more_button::MoreButton;
 use crate::i18n::strings;
 use crate::session::use_session;
 use constellation_shared::dto::transition::{Offer, OfferStatus};
@@ -17,43 +19,21 @@ pub fn OffersReview() -> impl IntoView {
     let t = move || strings(session.lang.get()).transition_board();
     let tr = move || strings(session.lang.get()).transition();
     let status = RwSignal::new(OfferStatus::Pending.as_str().to_owned());
-    let offers = RwSignal::new(Vec::<Offer>::new());
-    let after = RwSignal::new(None::<String>);
-    let error = RwSignal::new(None::<ApiError>);
     let note = RwSignal::new(None::<&'static str>);
-
-    let load = move |more: bool| {
+    let offers = api::paged(session, move |call, after| {
         let vars = b::OffersVars {
-            status: OfferStatus::parse(&status.get_untracked()),
+            status: OfferStatus::parse(&status.get()),
             first: Some(PAGE_SIZE),
-            after: if more { after.get_untracked() } else { None },
+            after,
         };
-        leptos::task::spawn_local(async move {
-            match api::request::<_, b::OffersData>(b::OFFERS, vars, session.token()).await {
-                Ok(d) => {
-                    let c = d.transition_offers;
-                    after.try_set(next_cursor(&c));
-                    let page: Vec<_> = c.edges.into_iter().map(|e| e.node).collect();
-                    offers.try_update(|v| {
-                        if !more {
-                            v.clear();
-                        }
-                        v.extend(page);
-                    });
-                }
-                Err(e) => {
-                    error.try_set(Some(e));
-                }
-            }
-        });
-    };
-    Effect::new(move |_| {
-        status.track();
-        load(false);
+        async move {
+            call.page(b::OFFERS, vars, |d: b::OffersData| d.transition_offers)
+                .await
+        }
     });
     let decided = Callback::new(move |o: Offer| {
-        offers.update(|v| {
-            if let Some(x) = v.iter_mut().find(|x| x.id == o.id) {
+        api::update_loaded(offers.data, |v| {
+            if let Some(x) = v.items.iter_mut().find(|x| x.id == o.id) {
                 *x = o;
             }
         });
@@ -78,23 +58,20 @@ pub fn OffersReview() -> impl IntoView {
                     }).collect_view()}
                 </select>
             </div>
-            <FormError error=error />
             <FormNote text=note.into() />
-            <Show when=move || offers.with(Vec::is_empty)>
+            <Awaited data=offers.data>
+            <Show when=move || offers.is_empty()>
                 <p id="offers-empty" class="muted">{move || t().offers_empty}</p>
             </Show>
             <ul id="offers" class="cards">
                 <For
-                    each=move || offers.get()
+                    each=move || offers.items()
                     key=|o| serde_json::to_string(o).unwrap_or_else(|_| o.id.clone())
                     children=move |o| view! { <OfferItem offer=o decided=decided /> }
                 />
             </ul>
-            <Show when=move || after.with(Option::is_some)>
-                <button type="button" id="offers-more" class="secondary" on:click=move |_| load(true)>
-                    {move || t().load_more}
-                </button>
-            </Show>
+            <MoreButton list=offers id="offers-more" />
+            </Awaited>
         </section>
     }
 }

@@ -1,11 +1,13 @@
 //! `/transition/support` (working group and board): the support queue, oldest first,
 //! filtered by status, and the collective groups.
 
-use super::board_api::{load_plan, next_cursor, PAGE_SIZE};
+use super::board_api::{load_plan, PAGE_SIZE};
 use super::groups_form::GroupsForm;
 use super::support_item::SupportItem;
-use crate::api::{self, ApiError};
-use crate::components::form_error::{FormError, FormNote};
+use crate::api::{self, Page};
+use crate::components::form_error::FormNote;
+use crate::components::loaded::Awaited;
+use crate::components::more_button::MoreButton;
 use crate::i18n::strings;
 use crate::session::use_session;
 use constellation_shared::dto::transition::{SupportRequestOnService, SupportStatus};
@@ -21,10 +23,6 @@ pub fn SupportQueuePage() -> impl IntoView {
     // `None` until known: the board, or a member of the working group.
     let allowed = RwSignal::new(None::<bool>);
     let status = RwSignal::new(String::new());
-    let items = RwSignal::new(Vec::<SupportRequestOnService>::new());
-    let after = RwSignal::new(None::<String>);
-    let loaded = RwSignal::new(false);
-    let error = RwSignal::new(None::<ApiError>);
     let note = RwSignal::new(None::<&'static str>);
 
     Effect::new(move |_| {
@@ -42,43 +40,27 @@ pub fn SupportQueuePage() -> impl IntoView {
         });
     });
 
-    let load = move |more: bool| {
+    let items = api::paged(session, move |call, after| {
+        let allowed = allowed.get() == Some(true);
         let vars = b::QueueVars {
-            status: SupportStatus::parse(&status.get_untracked()),
+            status: SupportStatus::parse(&status.get()),
             first: Some(PAGE_SIZE),
-            after: if more { after.get_untracked() } else { None },
+            after,
         };
-        leptos::task::spawn_local(async move {
-            let r = api::request::<_, b::QueueData>(b::SUPPORT_QUEUE, vars, session.token()).await;
-            loaded.try_set(true);
-            match r {
-                Ok(d) => {
-                    let c = d.support_requests;
-                    after.try_set(next_cursor(&c));
-                    let page: Vec<_> = c.edges.into_iter().map(|e| e.node).collect();
-                    items.try_update(|v| {
-                        if !more {
-                            v.clear();
-                        }
-                        v.extend(page);
-                    });
-                    error.try_set(None);
-                }
-                Err(e) => {
-                    error.try_set(Some(e));
-                }
+        async move {
+            if !allowed {
+                return Ok(Page {
+                    items: Vec::new(),
+                    next: None,
+                });
             }
-        });
-    };
-    Effect::new(move |_| {
-        status.track();
-        if allowed.get() == Some(true) {
-            load(false);
+            call.page(b::SUPPORT_QUEUE, vars, |d: b::QueueData| d.support_requests)
+                .await
         }
     });
     let changed = Callback::new(move |(r, msg): (SupportRequestOnService, &'static str)| {
-        items.update(|v| {
-            if let Some(x) = v.iter_mut().find(|x| x.request.id == r.request.id) {
+        api::update_loaded(items.data, |v| {
+            if let Some(x) = v.items.iter_mut().find(|x| x.request.id == r.request.id) {
                 *x = r;
             }
         });
@@ -133,27 +115,21 @@ pub fn SupportQueuePage() -> impl IntoView {
                         </select>
                     </div>
                 </form>
-                <FormError error=error />
                 <FormNote text=note.into() />
-                <Show when=move || !loaded.get()>
-                    <p>{move || strings(session.lang.get()).loading}</p>
-                </Show>
-                <Show when=move || loaded.get() && items.with(Vec::is_empty)>
+                <Awaited data=items.data>
+                <Show when=move || items.is_empty()>
                     <p id="support-empty">{move || t().support_empty}</p>
                 </Show>
                 <ul id="support-queue" class="cards">
                     // Keyed by the whole request, so one the server changed is drawn again.
                     <For
-                        each=move || items.get()
+                        each=move || items.items()
                         key=|r| serde_json::to_string(r).unwrap_or_else(|_| r.request.id.clone())
                         children=move |r| view! { <SupportItem request=r changed=changed /> }
                     />
                 </ul>
-                <Show when=move || after.with(Option::is_some)>
-                    <button type="button" id="support-more" class="secondary" on:click=move |_| load(true)>
-                        {move || t().load_more}
-                    </button>
-                </Show>
+                <MoreButton list=items id="support-more" />
+                </Awaited>
                 <GroupsForm />
             </section>
         </Show>
