@@ -17,6 +17,7 @@ use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::future::Future;
+use std::task::{Context, Waker};
 
 /// The API's largest page.
 pub const PAGE_SIZE: i32 = 100;
@@ -123,16 +124,34 @@ where
     LocalResource::new(move || fetch(Call::new(session.token.get())))
 }
 
-/// Changes the loaded value in place (a mutation's answer); nothing when it is not loaded.
+/// Changes the loaded value in place (a mutation's answer, a live event); nothing when it
+/// is not loaded. A write wins over a read still on its way (the resource drops that read's
+/// answer), so such a read is made again after the change.
 pub fn update_loaded<T: 'static>(
     resource: LocalResource<Result<T, ApiError>>,
     f: impl FnOnce(&mut T),
 ) {
+    let loaded = untrack(|| resource.with(|r| matches!(r, Some(Ok(_)))));
+    if !loaded {
+        return;
+    }
+    let reading = is_reading(resource);
     resource.try_update(|r| {
         if let Some(Ok(v)) = r {
             f(v);
         }
     });
+    if reading {
+        resource.refetch();
+    }
+}
+
+/// Whether a read of `resource` is on its way.
+pub(super) fn is_reading<T: 'static>(resource: LocalResource<T>) -> bool {
+    let ready = resource.ready();
+    let mut ready = std::pin::pin!(ready);
+    let mut cx = Context::from_waker(Waker::noop());
+    untrack(|| ready.as_mut().poll(&mut cx).is_pending())
 }
 
 /// What `f` reads of the loaded value; the default while loading or after a failure.

@@ -115,6 +115,9 @@ impl<T: Clone + 'static> Paged<T> {
             let result = page.await;
             self.busy.try_set(false);
             match result {
+                // The list is being read again from the start (a filter changed): this page
+                // continued the list that is going away.
+                Ok(_) if super::load::is_reading(self.data) => {}
                 Ok(page) => super::update_loaded(self.data, |list| {
                     if list.next.as_deref() == Some(after.as_str()) {
                         let fresh: Vec<T> = match self.same {

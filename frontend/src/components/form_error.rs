@@ -8,7 +8,7 @@ use leptos::prelude::*;
 /// field is shown here too rather than lost.
 #[component]
 pub fn FormError(
-    error: RwSignal<Option<ApiError>>,
+    #[prop(into)] error: Signal<Option<ApiError>>,
     #[prop(optional)] fields: Option<&'static [&'static str]>,
 ) -> impl IntoView {
     let session = use_session();

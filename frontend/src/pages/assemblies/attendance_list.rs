@@ -2,8 +2,9 @@
 //! who is represented and by whom, and a button to check in each one who is absent.
 
 use super::state::AssemblyCtx;
-use crate::api::{ApiError, Call};
+use crate::api::{self, update_loaded, with_loaded, ApiError, Call};
 use crate::components::form_error::FormError;
+use crate::components::loaded::Awaited;
 use crate::i18n::strings;
 use constellation_shared::dto::assemblies::{AssemblyStatus, AttendanceRow};
 use constellation_shared::queries::assemblies as q;
@@ -27,43 +28,19 @@ pub(super) async fn load_attendance(
 #[component]
 pub fn AttendanceList(ctx: AssemblyCtx, version: RwSignal<u32>) -> impl IntoView {
     let t = move || strings(ctx.session.lang.get());
-    let rows = RwSignal::new(Vec::<AttendanceRow>::new());
-    let loaded = RwSignal::new(false);
-    let error = RwSignal::new(None::<ApiError>);
-    let generation = StoredValue::new(0u64);
-
-    Effect::new(move |_| {
+    let rows = api::load(ctx.session, move |call| {
         version.track();
-        ctx.session.token.track();
-        let Some(id) = ctx.route_id.get() else {
-            return;
-        };
-        let Some(current) = generation.try_update_value(|g| {
-            *g += 1;
-            *g
-        }) else {
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            let result = load_attendance(&Call::unscoped(ctx.session), id).await;
-            if generation.try_get_value() != Some(current) {
-                return;
+        let id = ctx.route_id.get();
+        async move {
+            match id {
+                Some(id) => load_attendance(&call, id).await,
+                None => Ok(Vec::new()),
             }
-            loaded.try_set(true);
-            match result {
-                Ok(list) => {
-                    rows.try_set(list);
-                    error.try_set(None);
-                }
-                Err(e) => {
-                    error.try_set(Some(e));
-                }
-            }
-        });
+        }
     });
 
     let ids = move || {
-        rows.with(|rs| {
+        with_loaded(rows, |rs| {
             rs.iter()
                 .map(|r| r.member.id.to_string())
                 .collect::<Vec<_>>()
@@ -76,11 +53,8 @@ pub fn AttendanceList(ctx: AssemblyCtx, version: RwSignal<u32>) -> impl IntoView
             <Show when=move || ctx.status() != Some(AssemblyStatus::InSession)>
                 <p class="muted" id="check-in-closed">{move || t().assemblies().check_in_closed}</p>
             </Show>
-            <FormError error=error />
-            <Show when=move || !loaded.get()>
-                <p>{move || t().loading}</p>
-            </Show>
-            <Show when=move || loaded.get() && rows.with(Vec::is_empty)>
+            <Awaited data=rows>
+            <Show when=move || with_loaded(rows, Vec::is_empty)>
                 <p id="check-in-empty">{move || t().assemblies().check_in_list_none}</p>
             </Show>
             <ul id="attendance" class="rows">
@@ -90,6 +64,7 @@ pub fn AttendanceList(ctx: AssemblyCtx, version: RwSignal<u32>) -> impl IntoView
                     children=move |id: String| view! { <MemberRow ctx=ctx rows=rows version=version id=id /> }
                 />
             </ul>
+            </Awaited>
         </section>
     }
 }
@@ -97,7 +72,7 @@ pub fn AttendanceList(ctx: AssemblyCtx, version: RwSignal<u32>) -> impl IntoView
 #[component]
 fn MemberRow(
     ctx: AssemblyCtx,
-    rows: RwSignal<Vec<AttendanceRow>>,
+    rows: LocalResource<Result<Vec<AttendanceRow>, ApiError>>,
     version: RwSignal<u32>,
     id: String,
 ) -> impl IntoView {
@@ -105,7 +80,9 @@ fn MemberRow(
     let row = {
         let id = id.clone();
         Memo::new(move |_| {
-            rows.with(|rs| rs.iter().find(|r| r.member.id.to_string() == id).cloned())
+            with_loaded(rows, |rs| {
+                rs.iter().find(|r| r.member.id.to_string() == id).cloned()
+            })
         })
     };
     let name = move || {
@@ -137,7 +114,7 @@ fn MemberRow(
             };
             let (id, li_id) = (id.clone(), li_id.clone());
             ctx.mutate(q::CHECK_IN, vars, error, busy, move || {
-                rows.try_update(|rs| {
+                update_loaded(rows, |rs| {
                     if let Some(r) = rs.iter_mut().find(|r| r.member.id.to_string() == id) {
                         r.present = true;
                     }

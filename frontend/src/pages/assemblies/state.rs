@@ -1,7 +1,7 @@
 //! What every assembly page shares: the assembly named by the `:id` of the address, as the
 //! viewer sees it, and the calls that change it.
 
-use crate::api::{self, ApiError};
+use crate::api::{self, update_loaded, with_loaded, ApiError};
 use crate::session::Session;
 use constellation_shared::dto::assemblies::{
     AgendaItem, Assembly, AssemblyEvent, AssemblyStatus, Motion,
@@ -15,13 +15,16 @@ use serde::Serialize;
 #[derive(Clone, Copy)]
 pub struct AssemblyCtx {
     pub session: Session,
-    pub assembly: RwSignal<Option<Assembly>>,
-    pub loaded: RwSignal<bool>,
-    pub load_error: RwSignal<Option<ApiError>>,
+    /// The assembly as last read (`Ok(None)`: none at this address, or none visible).
+    pub data: LocalResource<Result<Option<Assembly>, ApiError>>,
+    /// The assembly shown, the pages' fine-grained view of `data`.
+    pub assembly: Memo<Option<Assembly>>,
+    /// Read at least once.
+    pub loaded: Signal<bool>,
+    /// Why the first read failed.
+    pub load_error: Signal<Option<ApiError>>,
     /// The `:id` of the address.
     pub route_id: Memo<Option<String>>,
-    /// Answers older than the last request sent are dropped.
-    generation: StoredValue<u64>,
 }
 
 impl AssemblyCtx {
@@ -30,62 +33,43 @@ impl AssemblyCtx {
     pub fn for_route(session: Session) -> Self {
         let params = use_params_map();
         let route_id = Memo::new(move |_| params.read().get("id").filter(|id| !id.is_empty()));
-        let ctx = Self {
-            session,
-            assembly: RwSignal::new(None),
-            loaded: RwSignal::new(false),
-            load_error: RwSignal::new(None),
-            route_id,
-            generation: StoredValue::new(0),
-        };
-        Effect::new(move |_| {
+        // The resource, for its own fetcher: a failed refresh keeps what is shown.
+        let this = StoredValue::new(None::<LocalResource<Result<Option<Assembly>, ApiError>>>);
+        let data = api::load(session, move |call| {
             let id = route_id.get();
-            session.token.track();
-            ctx.fetch(id, true);
-        });
-        ctx
-    }
-
-    fn fetch(self, id: Option<String>, first: bool) {
-        let Some(generation) = self.generation.try_update_value(|g| {
-            *g += 1;
-            *g
-        }) else {
-            return;
-        };
-        let Some(id) = id else {
-            self.assembly.set(None);
-            self.loaded.set(true);
-            return;
-        };
-        let token = self.session.token();
-        leptos::task::spawn_local(async move {
-            let result =
-                api::request::<_, q::AssemblyData>(q::ASSEMBLY, q::IdVars { id }, token).await;
-            if self.generation.try_get_value() != Some(generation) {
-                return;
-            }
-            match result {
-                Ok(d) => {
-                    self.assembly.set(d.assembly);
-                    self.load_error.set(None);
+            let shown = this
+                .try_get_value()
+                .flatten()
+                .and_then(|d| untrack(|| with_loaded(d, Clone::clone)))
+                .filter(|a: &Assembly| Some(&a.id) == id.as_ref());
+            async move {
+                let Some(id) = id else { return Ok(None) };
+                match call
+                    .request::<_, q::AssemblyData>(q::ASSEMBLY, q::IdVars { id })
+                    .await
+                {
+                    Ok(d) => Ok(d.assembly),
+                    Err(_) if shown.is_some() => Ok(shown),
+                    Err(e) => Err(e),
                 }
-                Err(e) if first => {
-                    self.assembly.set(None);
-                    self.load_error.set(Some(e));
-                }
-                // A failed refresh keeps what is shown.
-                Err(_) => {}
             }
-            self.loaded.set(true);
         });
+        this.set_value(Some(data));
+        Self {
+            session,
+            data,
+            assembly: Memo::new(move |_| with_loaded(data, Clone::clone)),
+            loaded: Signal::derive(move || data.with(Option::is_some)),
+            load_error: Signal::derive(move || {
+                data.with(|r| r.as_ref().and_then(|r| r.as_ref().err().cloned()))
+            }),
+            route_id,
+        }
     }
 
     /// Reads the assembly again (after a live change).
     pub fn reload(self) {
-        if let Some(id) = self.route_id.try_get_untracked().flatten() {
-            self.fetch(Some(id), false);
-        }
+        self.data.refetch();
     }
 
     /// The assembly's id, for the calls.
@@ -173,7 +157,7 @@ impl AssemblyCtx {
 
     /// A vote right is cast: its form goes at once, then the assembly is read again.
     pub fn mark_cast(&self, motion_id: &str, member_id: &str) {
-        self.assembly.try_update(|a| {
+        update_loaded(self.data, |a| {
             let right = a
                 .as_mut()
                 .and_then(|a| a.motions.iter_mut().find(|m| m.id == motion_id))
@@ -194,7 +178,7 @@ impl AssemblyCtx {
         let Some(motion_id) = event.motion_id.as_deref() else {
             return;
         };
-        self.assembly.try_update(|a| {
+        update_loaded(self.data, |a| {
             if let Some(m) = a
                 .as_mut()
                 .and_then(|a| a.motions.iter_mut().find(|m| m.id == motion_id))
@@ -233,9 +217,8 @@ impl AssemblyCtx {
     ) {
         self.run(document, vars, error, busy, move |r: q::AssemblyResult| {
             if let Some(a) = r.into_inner() {
-                // Newer than any read still on its way.
-                self.generation.try_update_value(|g| *g += 1);
-                self.assembly.try_set(Some(a));
+                // Newer than any read still on its way (a write drops those).
+                self.data.try_set(Some(Ok(Some(a))));
             }
             done();
         });

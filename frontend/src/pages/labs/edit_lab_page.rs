@@ -18,26 +18,24 @@ pub fn EditLabPage() -> impl IntoView {
     let session = use_session();
     let t = move || strings(session.lang.get());
     let params = use_params_map();
-    let ctx = LabCtx::new(session);
-    let loaded = RwSignal::new(false);
+    let ctx = LabCtx::for_route(session);
+    let loaded = ctx.loaded;
     let framing = FramingFields::new();
     let error = RwSignal::new(None::<ApiError>);
     let pending = RwSignal::new(false);
     let navigate = use_navigate();
 
+    // Once read: start from the change awaiting the board if there is one, else the framing.
+    let filled = StoredValue::new(false);
     Effect::new(move |_| {
-        let slug = params.read().get("slug").unwrap_or_default();
-        session.token.track();
-        leptos::task::spawn_local(async move {
-            let result = ctx.load(slug).await;
-            error.set(result.err());
-            // Start from the change awaiting the board if there is one, else the framing.
-            ctx.lab.try_with_untracked(|l| {
-                if let Some(l) = l {
-                    framing.fill(l.pending_framing.as_ref().unwrap_or(&l.framing));
-                }
-            });
-            loaded.set(true);
+        if let Some(e) = ctx.load_error.get() {
+            error.set(Some(e));
+        }
+        ctx.lab.with(|l| {
+            if let Some(l) = l.as_ref().filter(|_| !filled.get_value()) {
+                filled.set_value(true);
+                framing.fill(l.pending_framing.as_ref().unwrap_or(&l.framing));
+            }
         });
     });
 

@@ -19,32 +19,18 @@ use constellation_shared::dto::labs::LabStatus;
 use constellation_shared::queries::labs as q;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn LabPage() -> impl IntoView {
     let session = use_session();
     let t = move || strings(session.lang.get());
-    let params = use_params_map();
-    let ctx = LabCtx::new(session);
-    let loaded = RwSignal::new(false);
-    let load_error = RwSignal::new(None::<ApiError>);
-
-    Effect::new(move |_| {
-        let slug = params.read().get("slug").unwrap_or_default();
-        session.token.track();
-        leptos::task::spawn_local(async move {
-            let result = ctx.load(slug).await;
-            load_error.set(result.err());
-            loaded.set(true);
-        });
-    });
+    let ctx = LabCtx::for_route(session);
 
     let fallback = move || {
-        if !loaded.get() {
+        if !ctx.loaded.get() {
             view! { <p>{move || t().loading}</p> }.into_any()
-        } else if load_error.with(Option::is_some) {
-            view! { <FormError error=load_error /> }.into_any()
+        } else if ctx.load_error.with(Option::is_some) {
+            view! { <FormError error=ctx.load_error /> }.into_any()
         } else {
             view! { <h1 id="lab-not-found">{move || t().labs().lab_not_found}</h1> }.into_any()
         }

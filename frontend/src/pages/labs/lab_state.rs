@@ -1,25 +1,48 @@
 //! The Lab page's shared state: the Lab as last loaded, who is looking, and the calls that
 //! change it. Every Lab mutation answers with the Lab's page, which replaces what is shown.
 
-use crate::api::{self, ApiError};
+use crate::api::{self, with_loaded, ApiError};
 use crate::session::Session;
 use constellation_shared::dto::labs::{
     LabDetail, LabRole, LabStatus, MemberState, MembershipPolicy, MyMembership,
 };
 use constellation_shared::queries::labs as q;
 use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
 use serde::Serialize;
 
 #[derive(Clone, Copy)]
 pub struct LabCtx {
-    pub lab: RwSignal<Option<LabDetail>>,
+    /// The Lab as last read (`Ok(None)`: none at this address, or not visible).
+    pub data: LocalResource<Result<Option<LabDetail>, ApiError>>,
+    /// The Lab shown, the pages' fine-grained view of `data`.
+    pub lab: Memo<Option<LabDetail>>,
+    /// Read at least once.
+    pub loaded: Signal<bool>,
+    /// Why the last read failed.
+    pub load_error: Signal<Option<ApiError>>,
     pub session: Session,
 }
 
 impl LabCtx {
-    pub fn new(session: Session) -> Self {
+    /// The Lab of the address's `:slug`, read again when the address or the signed-in
+    /// account changes.
+    pub fn for_route(session: Session) -> Self {
+        let params = use_params_map();
+        let data = api::load(session, move |call| {
+            let slug = params.read().get("slug").unwrap_or_default();
+            async move {
+                let d: q::LabData = call.request(q::LAB, q::LabVars { slug }).await?;
+                Ok(d.lab)
+            }
+        });
         Self {
-            lab: RwSignal::new(None),
+            data,
+            lab: Memo::new(move |_| with_loaded(data, Clone::clone)),
+            loaded: Signal::derive(move || data.with(Option::is_some)),
+            load_error: Signal::derive(move || {
+                data.with(|r| r.as_ref().and_then(|r| r.as_ref().err().cloned()))
+            }),
             session,
         }
     }
@@ -105,11 +128,11 @@ impl LabCtx {
         self.status() == Some(LabStatus::Active)
     }
 
-    /// Loads the Lab at `slug`; `None` when it does not exist (or is not visible).
+    /// Reads the Lab again and shows it (newer than any read still on its way).
     pub async fn load(self, slug: String) -> Result<(), ApiError> {
         let d = api::request::<_, q::LabData>(q::LAB, q::LabVars { slug }, self.session.token())
             .await?;
-        self.lab.set(d.lab);
+        self.data.try_set(Some(Ok(d.lab)));
         Ok(())
     }
 
@@ -130,7 +153,7 @@ impl LabCtx {
             busy,
             move |r: q::LabResult| {
                 if let Some(lab) = r.into_inner() {
-                    self.lab.try_set(Some(lab));
+                    self.data.try_set(Some(Ok(Some(lab))));
                 }
                 done();
             },
