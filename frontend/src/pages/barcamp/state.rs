@@ -1,7 +1,7 @@
 //! What every barcamp page shares: the edition named by the `:year` of the address, its
 //! sessions when the page needs them, who is looking, and the calls that change them.
 
-use crate::api::{self, ApiError, Call};
+use crate::api::{self, update_loaded, with_loaded, ApiError, Call};
 use crate::session::Session;
 use constellation_shared::dto::barcamp::{BarcampPhase, Edition, Session as Talk};
 use constellation_shared::queries::barcamp as q;
@@ -13,12 +13,15 @@ use serde::Serialize;
 #[derive(Clone, Copy)]
 pub struct BarcampCtx {
     pub session: Session,
-    pub edition: RwSignal<Option<Edition>>,
+    /// The edition as last read, with its sessions when the page asked for them.
+    pub data: LocalResource<Result<(Option<Edition>, Vec<Talk>), ApiError>>,
+    pub edition: Memo<Option<Edition>>,
     /// Every session of the edition, in proposal order (when the page asked for them).
-    pub talks: RwSignal<Vec<Talk>>,
-    pub loaded: RwSignal<bool>,
-    pub load_error: RwSignal<Option<ApiError>>,
-    with_talks: bool,
+    pub talks: Memo<Vec<Talk>>,
+    /// Read at least once.
+    pub loaded: Signal<bool>,
+    /// Why the first read failed.
+    pub load_error: Signal<Option<ApiError>>,
 }
 
 /// Every session of an edition, following the pages to the end.
@@ -34,66 +37,77 @@ pub async fn load_talks(session: Session, edition_id: String) -> Result<Vec<Talk
         .await
 }
 
+/// What a barcamp page shows: the edition (none at this address), with its sessions.
+type Shown = (Option<Edition>, Vec<Talk>);
+
+/// The edition of `year`, with all its sessions when `with_talks`.
+async fn read(call: &Call, year: Option<i32>, with_talks: bool) -> Result<Shown, ApiError> {
+    let Some(year) = year else {
+        return Ok((None, Vec::new()));
+    };
+    let vars = q::EditionVars {
+        id: None,
+        year: Some(year),
+    };
+    let d: q::EditionData = call.request(q::EDITION, vars).await?;
+    let talks = match (&d.barcamp_edition, with_talks) {
+        (Some(e), true) => {
+            let vars = |first, after| q::SessionsVars {
+                edition_id: e.id.clone(),
+                status: None,
+                first,
+                after,
+            };
+            call.all(q::SESSIONS, vars, |d: q::SessionsData| d.barcamp_sessions)
+                .await?
+        }
+        _ => Vec::new(),
+    };
+    Ok((d.barcamp_edition, talks))
+}
+
 impl BarcampCtx {
     /// Loads the edition of the address's `:year` (again when the address or the signed-in
     /// account changes), with all its sessions when `with_talks`.
     pub fn for_route(session: Session, with_talks: bool) -> Self {
-        let ctx = Self {
-            session,
-            edition: RwSignal::new(None),
-            talks: RwSignal::new(Vec::new()),
-            loaded: RwSignal::new(false),
-            load_error: RwSignal::new(None),
-            with_talks,
-        };
         let params = use_params_map();
-        Effect::new(move |_| {
+        // The resource, for its own fetcher: a failed refresh keeps what is shown.
+        let this = StoredValue::new(None::<LocalResource<Result<Shown, ApiError>>>);
+        let data = api::load(session, move |call| {
             let year = params
                 .read()
                 .get("year")
                 .and_then(|y| y.parse::<i32>().ok());
-            session.token.track();
-            leptos::task::spawn_local(async move {
-                let result = ctx.load(year).await;
-                ctx.load_error.set(result.err());
-                ctx.loaded.set(true);
-            });
+            let shown = this
+                .try_get_value()
+                .flatten()
+                .and_then(|d| {
+                    untrack(|| with_loaded(d, |s: &Shown| s.0.is_some().then(|| s.clone())))
+                })
+                .filter(|s| s.0.as_ref().map(|e| e.year) == year);
+            async move {
+                match (read(&call, year, with_talks).await, shown) {
+                    (Err(_), Some(shown)) => Ok(shown),
+                    (read, _) => read,
+                }
+            }
         });
-        ctx
-    }
-
-    async fn load(self, year: Option<i32>) -> Result<(), ApiError> {
-        let Some(year) = year else {
-            self.edition.set(None);
-            return Ok(());
-        };
-        let vars = q::EditionVars {
-            id: None,
-            year: Some(year),
-        };
-        let d = api::request::<_, q::EditionData>(q::EDITION, vars, self.session.token()).await?;
-        let id = d.barcamp_edition.as_ref().map(|e| e.id.clone());
-        self.edition.set(d.barcamp_edition);
-        if let (true, Some(id)) = (self.with_talks, id) {
-            self.talks.set(load_talks(self.session, id).await?);
+        this.set_value(Some(data));
+        Self {
+            session,
+            data,
+            edition: Memo::new(move |_| with_loaded(data, |(e, _)| e.clone())),
+            talks: Memo::new(move |_| with_loaded(data, |(_, ts)| ts.clone())),
+            loaded: Signal::derive(move || data.with(Option::is_some)),
+            load_error: Signal::derive(move || {
+                data.with(|r| r.as_ref().and_then(|r| r.as_ref().err().cloned()))
+            }),
         }
-        Ok(())
     }
 
     /// Reads the edition (and its sessions) again, e.g. after a live change.
     pub fn reload(self) {
-        let Some(year) = self
-            .edition
-            .try_with_untracked(|e| e.as_ref().map(|e| e.year))
-            .flatten()
-        else {
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            if let Err(e) = self.load(Some(year)).await {
-                self.load_error.set(Some(e));
-            }
-        });
+        self.data.refetch();
     }
 
     /// The edition's id, for the calls (empty once the page is gone).
@@ -155,23 +169,24 @@ impl BarcampCtx {
 
     /// Puts a session the server answered in place of the one shown (or adds it).
     pub fn put_talk(&self, talk: Talk) {
-        self.talks
-            .update(|ts| match ts.iter_mut().find(|t| t.id == talk.id) {
+        update_loaded(self.data, |(_, ts)| {
+            match ts.iter_mut().find(|t| t.id == talk.id) {
                 Some(t) => *t = talk,
                 None => ts.push(talk),
-            });
+            }
+        });
     }
 
-    /// Reads the sessions again (after a change that touches more than one).
+    /// Reads the sessions again (after a change that touches more than one). A failed read
+    /// keeps the sessions shown.
     pub fn refresh_talks(self) {
         let id = self.id();
         if id.is_empty() {
             return;
         }
         leptos::task::spawn_local(async move {
-            match load_talks(self.session, id).await {
-                Ok(ts) => self.talks.set(ts),
-                Err(e) => self.load_error.set(Some(e)),
+            if let Ok(fresh) = load_talks(self.session, id).await {
+                update_loaded(self.data, |(_, ts)| *ts = fresh);
             }
         });
     }
@@ -202,7 +217,7 @@ impl BarcampCtx {
     ) {
         self.run(document, vars, error, busy, move |r: q::EditionResult| {
             if let Some(e) = r.into_inner() {
-                self.edition.set(Some(e));
+                update_loaded(self.data, |(edition, _)| *edition = Some(e));
             }
             done();
         });

@@ -3,9 +3,10 @@
 
 use crate::api::{self, ApiError};
 use crate::components::form_error::FormError;
+use crate::components::loaded::Awaited;
+use crate::components::more_button::MoreButton;
 use crate::i18n::strings;
 use crate::session::use_session;
-use constellation_shared::dto::resources::LedgerEntry;
 use constellation_shared::queries::resources as q;
 use leptos::prelude::*;
 
@@ -16,46 +17,18 @@ const CSV_PATH: &str = "/export/ledger.csv";
 pub fn LedgerTable() -> impl IntoView {
     let session = use_session();
     let t = move || strings(session.lang.get());
-    let entries = RwSignal::new(Vec::<LedgerEntry>::new());
-    let next_cursor = RwSignal::new(None::<String>);
-    let loaded = RwSignal::new(false);
-    let loading = RwSignal::new(false);
-    let error = RwSignal::new(None::<ApiError>);
     let csv_error = RwSignal::new(None::<ApiError>);
-
-    let fetch = move |after: Option<String>| {
-        let append = after.is_some();
+    let entries = api::paged(session, move |call, after| {
         let vars = q::LedgerVars {
             first: Some(PAGE_SIZE),
             after,
             ..Default::default()
         };
-        loading.set(true);
-        leptos::task::spawn_local(async move {
-            let result = api::request::<_, q::LedgerData>(q::LEDGER, vars, session.token()).await;
-            loading.set(false);
-            loaded.set(true);
-            match result {
-                Ok(d) => {
-                    let c = d.ledger;
-                    let page: Vec<LedgerEntry> = c.nodes().cloned().collect();
-                    next_cursor.set(
-                        c.page_info
-                            .has_next_page
-                            .then_some(c.page_info.end_cursor)
-                            .flatten(),
-                    );
-                    if append {
-                        entries.update(|e| e.extend(page));
-                    } else {
-                        entries.set(page);
-                    }
-                }
-                Err(e) => error.set(Some(e)),
-            }
-        });
-    };
-    Effect::new(move |_| fetch(None));
+        async move {
+            call.page(q::LEDGER, vars, |d: q::LedgerData| d.ledger)
+                .await
+        }
+    });
 
     let download = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
@@ -77,7 +50,7 @@ pub fn LedgerTable() -> impl IntoView {
 
     let rows = move || {
         entries
-            .get()
+            .items()
             .into_iter()
             .map(|e| {
                 let kind = e.kind;
@@ -107,8 +80,8 @@ pub fn LedgerTable() -> impl IntoView {
                 </a>
             </p>
             <FormError error=csv_error />
-            <FormError error=error />
-            <Show when=move || loaded.get() && entries.with(Vec::is_empty)>
+            <Awaited data=entries.data>
+            <Show when=move || entries.is_empty()>
                 <p id="ledger-empty">{move || t().resources().ledger_empty}</p>
             </Show>
             <div class="table-wrap" role="region" aria-labelledby="ledger-h" tabindex="0">
@@ -128,13 +101,8 @@ pub fn LedgerTable() -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
-            <Show when=move || next_cursor.get().is_some()>
-                <button type="button" id="ledger-more" disabled=move || loading.get() on:click=move |_| {
-                    if let Some(c) = next_cursor.get_untracked() {
-                        fetch(Some(c));
-                    }
-                }>{move || t().load_more}</button>
-            </Show>
+            <MoreButton list=entries id="ledger-more" />
+            </Awaited>
         </section>
     }
 }

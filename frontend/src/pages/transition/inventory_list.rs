@@ -1,10 +1,12 @@
 //! The inventory (board): every service, by kind and name, filtered by status, kind and
 //! path, a page at a time. `version` reloads it (a service added, an import).
 
-use super::board_api::{next_cursor, PAGE_SIZE};
+use super::board_api::PAGE_SIZE;
 use super::service_row::ServiceRow;
-use crate::api::{self, ApiError};
-use crate::components::form_error::{FormError, FormNote};
+use crate::api;
+use crate::components::form_error::FormNote;
+use crate::components::loaded::Awaited;
+use crate::components::more_button::MoreButton;
 use crate::i18n::strings;
 use crate::session::use_session;
 use constellation_shared::dto::transition::{MigrationPath, Service, ServiceKind, ServiceStatus};
@@ -39,53 +41,27 @@ pub fn InventoryList(version: RwSignal<u64>, edit: Callback<Service>) -> impl In
     let status = RwSignal::new(String::new());
     let kind = RwSignal::new(String::new());
     let path = RwSignal::new(String::new());
-    let items = RwSignal::new(Vec::<Service>::new());
-    let after = RwSignal::new(None::<String>);
-    let loaded = RwSignal::new(false);
-    let error = RwSignal::new(None::<ApiError>);
     let note = RwSignal::new(None::<&'static str>);
-
-    let load = move |more: bool| {
+    let items = api::paged(session, move |call, after| {
+        version.track();
         let vars = b::ServicesVars {
-            status: ServiceStatus::parse(&status.get_untracked()),
-            path: MigrationPath::parse(&path.get_untracked()),
-            kind: ServiceKind::parse(&kind.get_untracked()),
+            status: ServiceStatus::parse(&status.get()),
+            path: MigrationPath::parse(&path.get()),
+            kind: ServiceKind::parse(&kind.get()),
             internal: None,
             first: Some(PAGE_SIZE),
-            after: if more { after.get_untracked() } else { None },
+            after,
         };
-        leptos::task::spawn_local(async move {
-            let r = api::request::<_, b::ServicesData>(b::SERVICES, vars, session.token()).await;
-            loaded.try_set(true);
-            match r {
-                Ok(d) => {
-                    let c = d.transition_services;
-                    after.try_set(next_cursor(&c));
-                    let page: Vec<Service> = c.edges.into_iter().map(|e| e.node).collect();
-                    items.try_update(|v| {
-                        if !more {
-                            v.clear();
-                        }
-                        v.extend(page);
-                    });
-                    error.try_set(None);
-                }
-                Err(e) => {
-                    error.try_set(Some(e));
-                }
-            }
-        });
-    };
-    Effect::new(move |_| {
-        version.track();
-        status.track();
-        kind.track();
-        path.track();
-        load(false);
+        async move {
+            call.page(b::SERVICES, vars, |d: b::ServicesData| {
+                d.transition_services
+            })
+            .await
+        }
     });
     let replace = move |s: Service| {
-        items.update(|v| {
-            if let Some(x) = v.iter_mut().find(|x| x.id == s.id) {
+        api::update_loaded(items.data, |v| {
+            if let Some(x) = v.items.iter_mut().find(|x| x.id == s.id) {
                 *x = s;
             }
         });
@@ -118,12 +94,9 @@ pub fn InventoryList(version: RwSignal<u64>, edit: Callback<Service>) -> impl In
                     </select>
                 </div>
             </form>
-            <FormError error=error />
             <FormNote text=note.into() />
-            <Show when=move || !loaded.get()>
-                <p>{move || strings(session.lang.get()).loading}</p>
-            </Show>
-            <Show when=move || loaded.get() && items.with(Vec::is_empty)>
+            <Awaited data=items.data>
+            <Show when=move || items.is_empty()>
                 <p id="inventory-empty">{move || t().list_empty}</p>
             </Show>
             <div class="table-scroll">
@@ -142,18 +115,15 @@ pub fn InventoryList(version: RwSignal<u64>, edit: Callback<Service>) -> impl In
                     <tbody>
                         // Keyed by the whole row, so a row the server changed is drawn again.
                         <For
-                            each=move || items.get()
+                            each=move || items.items()
                             key=|s| serde_json::to_string(s).unwrap_or_else(|_| s.id.clone())
                             children=move |s| view! { <ServiceRow service=s changed=changed edit=edit /> }
                         />
                     </tbody>
                 </table>
             </div>
-            <Show when=move || after.with(Option::is_some)>
-                <button type="button" id="inventory-more" class="secondary" on:click=move |_| load(true)>
-                    {move || t().load_more}
-                </button>
-            </Show>
+            <MoreButton list=items id="inventory-more" />
+            </Awaited>
         </section>
     }
 }

@@ -1,8 +1,8 @@
 //! `/transition/mine`: each of the member's services with its kind, name, address, status,
 //! path, next step and the days left, each linking to its page.
 
-use crate::api::{self, ApiError};
-use crate::components::form_error::FormError;
+use crate::api;
+use crate::components::loaded::Loaded;
 use crate::i18n::{fill, strings};
 use crate::session::use_session;
 use constellation_shared::dto::transition::Service;
@@ -16,41 +16,31 @@ pub fn MyServicesPage() -> impl IntoView {
     let session = use_session();
     let t = move || strings(session.lang.get());
     let tr = move || t().transition();
-    let services = RwSignal::new(Vec::<Service>::new());
-    let days_left = RwSignal::new(None::<i64>);
-    let loaded = RwSignal::new(false);
-    let error = RwSignal::new(None::<ApiError>);
     let signed_in = Memo::new(move |_| session.me.with(Option::is_some));
-
-    Effect::new(move |_| {
-        if !signed_in.get() {
-            return;
+    // The member's services, and the days left in the plan (none before it is set up).
+    let loaded = api::load(session, move |call| {
+        let signed_in = signed_in.get();
+        async move {
+            if !signed_in {
+                return Ok((Vec::new(), None));
+            }
+            let vars = |first, after| tq::PageVars { first, after };
+            let services = call
+                .all(tq::MY_SERVICES, vars, |d: tq::MyServicesData| {
+                    d.my_transition_services
+                })
+                .await?;
+            let plan: Result<tq::TransitionData, _> = call.request(tq::TRANSITION, NoVars {}).await;
+            let days_left = plan
+                .ok()
+                .and_then(|d| d.transition_plan)
+                .map(|p| p.days_left);
+            Ok((services, days_left))
         }
-        leptos::task::spawn_local(async move {
-            let list = crate::api::Call::unscoped(session)
-                .all(
-                    tq::MY_SERVICES,
-                    |first, after| tq::PageVars { first, after },
-                    |d: tq::MyServicesData| d.my_transition_services,
-                )
-                .await;
-            match list {
-                Ok(s) => services.set(s),
-                Err(e) => error.set(Some(e)),
-            }
-            if let Ok(d) =
-                api::request::<_, tq::TransitionData>(tq::TRANSITION, NoVars {}, session.token())
-                    .await
-            {
-                days_left.set(d.transition_plan.map(|p| p.days_left));
-            }
-            loaded.set(true);
-        });
     });
 
-    let items = move || {
+    let items = move |services: Vec<Service>, days_left: Option<i64>| {
         services
-            .get()
             .into_iter()
             .map(|s| {
                 let (kind, status, path) = (s.kind, s.status, s.path);
@@ -75,10 +65,10 @@ pub fn MyServicesPage() -> impl IntoView {
                             <dd class="my-service-path" data-path=path.map_or("NONE", |p| p.as_str())>{move || tr().path(path)}</dd>
                             <dt>{move || tr().next_step_label}</dt>
                             <dd class="my-service-next" data-step=step_key>{move || tr().next_step(&step)}</dd>
-                            <Show when=move || !done && days_left.get().is_some()>
+                            <Show when=move || !done && days_left.is_some()>
                                 <dt>{move || tr().days_left_label}</dt>
                                 <dd class="my-service-days">
-                                    {move || fill(tr().days_left_short, &[&days_left.get().unwrap_or(0).to_string()])}
+                                    {move || fill(tr().days_left_short, &[&days_left.unwrap_or(0).to_string()])}
                                 </dd>
                             </Show>
                         </dl>
@@ -99,14 +89,12 @@ pub fn MyServicesPage() -> impl IntoView {
                 <h1 id="my-services-h">{move || tr().my_services_title}</h1>
                 <p class="lead">{move || tr().my_services_intro}</p>
                 <p><A href="/transition">{move || tr().back_to_overview}</A></p>
-                <FormError error=error />
-                <Show when=move || !loaded.get()>
-                    <p>{move || t().loading}</p>
-                </Show>
-                <Show when=move || loaded.get() && services.with(Vec::is_empty)>
-                    <p id="my-services-empty">{move || tr().my_services_empty}</p>
-                </Show>
-                <ul id="my-services" class="cards">{items}</ul>
+                <Loaded data=loaded let:((services, days_left))>
+                    <Show when={let empty = services.is_empty(); move || empty}>
+                        <p id="my-services-empty">{move || tr().my_services_empty}</p>
+                    </Show>
+                    <ul id="my-services" class="cards">{items(services.clone(), days_left)}</ul>
+                </Loaded>
             </section>
         </Show>
     }
