@@ -19,6 +19,15 @@ pub struct Page<T> {
     pub next: Option<String>,
 }
 
+impl<T> Default for Page<T> {
+    fn default() -> Self {
+        Self {
+            items: Vec::new(),
+            next: None,
+        }
+    }
+}
+
 impl<T> From<Connection<T>> for Page<T> {
     fn from(c: Connection<T>) -> Self {
         let next = c.page_info.has_next_page.then_some(c.page_info.end_cursor);

@@ -6,8 +6,8 @@ use super::feed_links::FeedLinks;
 use super::live::{follow_changes, LiveNotice};
 use super::state::BarcampCtx;
 use super::{placement, time_key};
-use crate::api::{self, ApiError};
-use crate::components::form_error::FormError;
+use crate::api::{self, with_loaded};
+use crate::components::loaded::Awaited;
 use crate::i18n::strings;
 use crate::session::use_session;
 use constellation_shared::dto::barcamp::{AgendaItem, SessionStatus};
@@ -20,44 +20,27 @@ pub fn AgendaPage() -> impl IntoView {
     let session = use_session();
     let t = move || strings(session.lang.get());
     let ctx = BarcampCtx::for_route(session, false);
-    let items = RwSignal::new(Vec::<AgendaItem>::new());
-    let error = RwSignal::new(None::<ApiError>);
-    let loaded = RwSignal::new(false);
-
-    let load = move || {
-        let edition_id = ctx.id();
-        if edition_id.is_empty() {
-            return;
-        }
-        leptos::task::spawn_local(async move {
-            let vars = q::AgendaVars { edition_id };
-            let result =
-                api::request::<_, q::AgendaData>(q::MY_AGENDA, vars, session.token()).await;
-            loaded.try_set(true);
-            match result {
-                Ok(d) => {
-                    items.try_set(d.my_barcamp_agenda);
-                    error.try_set(None);
-                }
-                Err(e) => {
-                    error.try_set(Some(e));
-                }
-            }
-        });
-    };
+    // My sessions of the edition, once I am registered; again after a live change.
     let wanted = Memo::new(move |_| ctx.registered().then(|| ctx.tracked_id()).flatten());
-    Effect::new(move |_| {
-        if wanted.get().is_some() {
-            load();
+    let items = api::load(session, move |call| {
+        let wanted = wanted.get();
+        async move {
+            let Some(edition_id) = wanted else {
+                return Ok(Vec::new());
+            };
+            let d: q::AgendaData = call
+                .request(q::MY_AGENDA, q::AgendaVars { edition_id })
+                .await?;
+            Ok(d.my_barcamp_agenda)
         }
     });
     let updated = follow_changes(ctx, move || {
         ctx.reload();
-        load();
+        items.refetch();
     });
 
     let placed = move || {
-        let mut list: Vec<AgendaItem> = items.with(|is| {
+        let mut list: Vec<AgendaItem> = with_loaded(items, |is| {
             is.iter()
                 .filter(|i| !i.session.slots.is_empty())
                 .cloned()
@@ -67,7 +50,7 @@ pub fn AgendaPage() -> impl IntoView {
         list
     };
     let unplaced = move || {
-        items.with(|is| {
+        with_loaded(items, |is| {
             is.iter()
                 .filter(|i| i.session.slots.is_empty())
                 .cloned()
@@ -97,13 +80,10 @@ pub fn AgendaPage() -> impl IntoView {
             <EditionLinks ctx=ctx />
             <LiveNotice updated=updated />
             <Show when=move || ctx.registered() fallback=not_registered>
+                <Awaited data=items>
                 <section aria-labelledby="agenda-h">
                     <h2 id="agenda-h">{move || t().barcamp().agenda_placed}</h2>
-                    <FormError error=error />
-                    <Show when=move || !loaded.get()>
-                        <p>{move || t().loading}</p>
-                    </Show>
-                    <Show when=move || loaded.get() && placed().is_empty()>
+                    <Show when=move || placed().is_empty()>
                         <p id="agenda-empty">{move || t().barcamp().agenda_empty}</p>
                     </Show>
                     <ul id="agenda" class="cards">
@@ -112,13 +92,14 @@ pub fn AgendaPage() -> impl IntoView {
                 </section>
                 <section aria-labelledby="agenda-unplaced-h">
                     <h2 id="agenda-unplaced-h">{move || t().barcamp().agenda_unplaced}</h2>
-                    <Show when=move || loaded.get() && unplaced().is_empty()>
+                    <Show when=move || unplaced().is_empty()>
                         <p>{move || t().barcamp().agenda_unplaced_empty}</p>
                     </Show>
                     <ul id="agenda-unplaced" class="rows">
                         {move || unplaced().into_iter().map(|i| view! { <AgendaEntry item=i /> }).collect_view()}
                     </ul>
                 </section>
+                </Awaited>
                 <FeedLinks ctx=ctx />
             </Show>
         </Show>

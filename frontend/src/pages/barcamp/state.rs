@@ -14,7 +14,7 @@ use serde::Serialize;
 pub struct BarcampCtx {
     pub session: Session,
     /// The edition as last read, with its sessions when the page asked for them.
-    pub data: LocalResource<Result<(Option<Edition>, Vec<Talk>), ApiError>>,
+    pub data: LocalResource<Result<Shown, ApiError>>,
     pub edition: Memo<Option<Edition>>,
     /// Every session of the edition, in proposal order (when the page asked for them).
     pub talks: Memo<Vec<Talk>>,
@@ -38,7 +38,7 @@ pub async fn load_talks(session: Session, edition_id: String) -> Result<Vec<Talk
 }
 
 /// What a barcamp page shows: the edition (none at this address), with its sessions.
-type Shown = (Option<Edition>, Vec<Talk>);
+pub type Shown = (Option<Edition>, Vec<Talk>);
 
 /// The edition of `year`, with all its sessions when `with_talks`.
 async fn read(call: &Call, year: Option<i32>, with_talks: bool) -> Result<Shown, ApiError> {

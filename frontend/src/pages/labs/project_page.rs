@@ -1,7 +1,7 @@
 //! `/projects/:id`: one project, with a link back to its Lab.
 
-use crate::api::{self, ApiError};
-use crate::components::form_error::FormError;
+use crate::api;
+use crate::components::loaded::Loaded;
 use crate::i18n::strings;
 use crate::session::use_session;
 use constellation_shared::queries::labs as q;
@@ -14,41 +14,18 @@ pub fn ProjectPage() -> impl IntoView {
     let session = use_session();
     let t = move || strings(session.lang.get());
     let params = use_params_map();
-    let page = RwSignal::new(None::<q::ProjectPage>);
-    let loaded = RwSignal::new(false);
-    let error = RwSignal::new(None::<ApiError>);
-
-    Effect::new(move |_| {
+    let page = api::load(session, move |call| {
         let id = params.read().get("id").unwrap_or_default();
-        session.token.track();
-        leptos::task::spawn_local(async move {
-            match api::request::<_, q::ProjectData>(
-                q::PROJECT,
-                q::ProjectVars { id },
-                session.token(),
-            )
-            .await
-            {
-                Ok(d) => {
-                    page.set(d.project);
-                    error.set(None);
-                }
-                Err(e) => error.set(Some(e)),
-            }
-            loaded.set(true);
-        });
+        async move {
+            let d: q::ProjectData = call.request(q::PROJECT, q::ProjectVars { id }).await?;
+            Ok(d.project)
+        }
     });
 
-    move || {
-        if !loaded.get() {
-            return view! { <p>{move || t().loading}</p> }.into_any();
-        }
-        let Some(pp) = page.get() else {
-            return view! {
-                <h1 id="project-not-found">{move || t().labs().project_not_found}</h1>
-                <FormError error=error />
-            }
-            .into_any();
+    let shown = move |page: Option<q::ProjectPage>| {
+        let Some(pp) = page else {
+            return view! { <h1 id="project-not-found">{move || t().labs().project_not_found}</h1> }
+                .into_any();
         };
         let p = pp.project;
         let status = p.status;
@@ -83,5 +60,6 @@ pub fn ProjectPage() -> impl IntoView {
             </article>
         }
         .into_any()
-    }
+    };
+    view! { <Loaded data=page let:page>{shown(page)}</Loaded> }
 }

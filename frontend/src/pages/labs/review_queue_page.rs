@@ -31,10 +31,7 @@ pub fn ReviewQueuePage() -> impl IntoView {
         };
         async move {
             if !board {
-                return Ok(Page {
-                    items: Vec::new(),
-                    next: None,
-                });
+                return Ok(Page::default());
             }
             call.page(q::REVIEW_QUEUE, vars, |d: q::ReviewQueueData| {
                 d.lab_review_queue

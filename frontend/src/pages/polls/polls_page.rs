@@ -28,10 +28,7 @@ pub fn PollsPage() -> impl IntoView {
         };
         async move {
             if !call.signed_in() {
-                return Ok(Page {
-                    items: Vec::new(),
-                    next: None,
-                });
+                return Ok(Page::default());
             }
             call.page(q::POLLS, vars, |d: q::PollsData| d.polls).await
         }

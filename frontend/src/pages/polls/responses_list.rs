@@ -1,12 +1,14 @@
 //! Who answered what, in an open poll: member, answer in words, when; a page at a time.
 //! Read again whenever the poll changes (an answer given or changed here).
 
-use super::{answer_words, PollError, PAGE_SIZE};
-use crate::api::{self, ApiError};
+use super::{answer_words, PAGE_SIZE};
+use crate::api::{self, Page};
+use crate::components::loaded::Awaited;
+use crate::components::more_button::MoreButton;
 use crate::i18n::strings;
 use crate::pages::assemblies::instant_label;
 use crate::session::use_session;
-use constellation_shared::dto::polls::{Poll, PollResponse, PollVisibility};
+use constellation_shared::dto::polls::{Poll, PollVisibility};
 use constellation_shared::queries::polls as q;
 use leptos::prelude::*;
 
@@ -15,10 +17,6 @@ pub fn ResponsesList(poll: RwSignal<Option<Poll>>) -> impl IntoView {
     let session = use_session();
     let t = move || strings(session.lang.get());
     let p = move || t().polls();
-    let rows = RwSignal::new(Vec::<PollResponse>::new());
-    let next = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<ApiError>);
     // What should trigger a new read: the poll, its number of answers, my answer.
     let version = Memo::new(move |_| {
         poll.with(|p| {
@@ -27,58 +25,28 @@ pub fn ResponsesList(poll: RwSignal<Option<Poll>>) -> impl IntoView {
                 .map(|p| (p.id.clone(), p.answer_count, p.my_choice.clone()))
         })
     });
-    let fetch = move |id: String, after: Option<String>| {
-        busy.set(true);
-        leptos::task::spawn_local(async move {
+    let rows = api::paged(session, move |call, after| {
+        let id = version.get().map(|(id, _, _)| id);
+        async move {
+            let Some(id) = id else {
+                return Ok(Page::default());
+            };
             let vars = q::ResponsesVars {
                 id,
                 first: Some(PAGE_SIZE),
-                after: after.clone(),
+                after,
             };
-            let r =
-                api::request::<_, q::ResponsesData>(q::POLL_RESPONSES, vars, session.token()).await;
-            busy.try_set(false);
-            match r {
-                Ok(d) => {
-                    let Some(c) = d.poll.responses else { return };
-                    let more = c
-                        .page_info
-                        .has_next_page
-                        .then(|| c.page_info.end_cursor.clone())
-                        .flatten();
-                    let page: Vec<PollResponse> = c.nodes().cloned().collect();
-                    rows.try_update(|all| {
-                        if after.is_none() {
-                            all.clear();
-                        }
-                        all.extend(page);
-                    });
-                    next.try_set(more);
-                    error.try_set(None);
-                }
-                Err(e) => {
-                    error.try_set(Some(e));
-                }
-            }
-        });
-    };
-    Effect::new(move |_| {
-        if let Some((id, _, _)) = version.get() {
-            fetch(id, None);
+            let d: q::ResponsesData = call.request(q::POLL_RESPONSES, vars).await?;
+            Ok(d.poll.responses.map(Page::from).unwrap_or_default())
         }
     });
-    let more = move |_| {
-        if let (Some((id, _, _)), Some(after)) = (version.get_untracked(), next.get_untracked()) {
-            fetch(id, Some(after));
-        }
-    };
     let body = move || {
         let lang = session.lang.get();
         let s = strings(lang).polls();
         poll.with(|current| {
             let current = current.as_ref()?;
             let list = rows
-                .get()
+                .items()
                 .into_iter()
                 .map(|r| {
                     let who = r
@@ -117,18 +85,15 @@ pub fn ResponsesList(poll: RwSignal<Option<Poll>>) -> impl IntoView {
         <Show when=move || version.with(Option::is_some)>
             <section aria-labelledby="responses-h">
                 <h2 id="responses-h">{move || p().responses_title}</h2>
-                <PollError error=error />
-                <Show
-                    when=move || rows.with(|r| !r.is_empty())
-                    fallback=move || view! { <p id="responses-empty">{move || p().responses_empty}</p> }
-                >
-                    {body}
-                </Show>
-                <Show when=move || next.with(Option::is_some)>
-                    <button type="button" id="responses-more" on:click=more disabled=move || busy.get()>
-                        {move || t().load_more}
-                    </button>
-                </Show>
+                <Awaited data=rows.data>
+                    <Show
+                        when=move || !rows.is_empty()
+                        fallback=move || view! { <p id="responses-empty">{move || p().responses_empty}</p> }
+                    >
+                        {body}
+                    </Show>
+                    <MoreButton list=rows id="responses-more" />
+                </Awaited>
             </section>
         </Show>
     }

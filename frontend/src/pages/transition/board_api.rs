@@ -1,21 +1,40 @@
 //! What the board's and the working group's pages share: who may see them, reading a
 //! paginated list, running a mutation, the plan as the board edits it.
 
-use crate::api::{self, ApiError};
+use crate::api::{self, ApiError, Call};
 use crate::session::Session;
 use constellation_shared::dto::transition::PlanDetail;
 use constellation_shared::dto::Connection;
 use constellation_shared::graphql::NoVars;
 use constellation_shared::queries::transition::board as b;
+use leptos::prelude::*;
 
 /// One page of a list.
 pub const PAGE_SIZE: i32 = 50;
 
 /// The plan (absent until the board sets it up), with whether the viewer is in the working
 /// group.
-pub async fn load_plan(session: Session) -> Result<Option<PlanDetail>, ApiError> {
-    let d = api::request::<_, b::PlanData>(b::PLAN, NoVars {}, session.token()).await?;
+pub async fn load_plan(call: &Call) -> Result<Option<PlanDetail>, ApiError> {
+    let d: b::PlanData = call.request(b::PLAN, NoVars {}).await?;
     Ok(d.transition_plan)
+}
+
+/// Whether the viewer may open the working group's pages: the board, or a member of the
+/// working group. `None` until known.
+pub fn staff_access(session: Session) -> Signal<Option<bool>> {
+    let access = api::load(session, move |call| {
+        let known = session.ready.get() && session.me.with(Option::is_some);
+        let board = session.is_board();
+        async move {
+            if !known {
+                return Ok(None);
+            }
+            // A plan that cannot be read gives no working group.
+            let plan = load_plan(&call).await.ok().flatten();
+            Ok(Some(board || plan.is_some_and(|p| p.in_working_group)))
+        }
+    });
+    Signal::derive(move || api::with_loaded(access, |a| *a))
 }
 
 /// The cursor of the next page, if any.

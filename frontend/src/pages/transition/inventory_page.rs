@@ -7,11 +7,11 @@ use super::inventory_list::InventoryList;
 use super::milestones_editor::MilestonesEditor;
 use super::plan_form::PlanForm;
 use super::service_form::ServiceForm;
-use crate::api::ApiError;
-use crate::components::form_error::FormError;
+use crate::api;
+use crate::components::loaded::Loaded;
 use crate::i18n::strings;
 use crate::session::use_session;
-use constellation_shared::dto::transition::{PlanDetail, Service};
+use constellation_shared::dto::transition::Service;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -20,28 +20,16 @@ pub fn InventoryPage() -> impl IntoView {
     let session = use_session();
     let t = move || strings(session.lang.get()).transition_board();
     let board = Memo::new(move |_| session.is_board());
-    let plan = RwSignal::new(None::<PlanDetail>);
-    let loaded = RwSignal::new(false);
-    let error = RwSignal::new(None::<ApiError>);
     let version = RwSignal::new(0_u64);
     let editing = RwSignal::new(None::<Service>);
-
-    Effect::new(move |_| {
-        if !board.get() {
-            return;
-        }
-        leptos::task::spawn_local(async move {
-            let r = load_plan(session).await;
-            loaded.try_set(true);
-            match r {
-                Ok(p) => {
-                    plan.try_set(p);
-                }
-                Err(e) => {
-                    error.try_set(Some(e));
-                }
+    let plan = api::load(session, move |call| {
+        let board = board.get();
+        async move {
+            if !board {
+                return Ok(None);
             }
-        });
+            load_plan(&call).await
+        }
     });
     let reload = Callback::new(move |()| version.update(|v| *v += 1));
     let saved = Callback::new(move |_: Service| version.update(|v| *v += 1));
@@ -75,13 +63,16 @@ pub fn InventoryPage() -> impl IntoView {
                     " · "
                     <A href="/transition/group">{move || t().see_group}</A>
                 </nav>
-                <FormError error=error />
-                <Show when=move || loaded.get() fallback=move || view! { <p>{move || strings(session.lang.get()).loading}</p> }>
+                <Loaded data=plan let:current>
+                    // The board's working copy: the forms below change it.
+                    {let plan = RwSignal::new(current);
+                    view! {
                     <PlanForm plan=plan />
                     <Show when=move || plan.with(Option::is_some)>
                         <MilestonesEditor plan=plan />
                     </Show>
-                </Show>
+                    }}
+                </Loaded>
                 <ServiceForm editing=editing saved=saved />
                 <ImportForm imported=reload />
                 <InventoryList version=version edit=edit />

@@ -8,8 +8,8 @@ use super::hosts_list::HostsList;
 use super::offer_form::OfferForm;
 use super::plan_summary::PlanSummary;
 use super::poll_form::PollForm;
-use crate::api::{self, ApiError};
-use crate::components::form_error::FormError;
+use crate::api::{self, with_loaded};
+use crate::components::loaded::Loaded;
 use crate::i18n::strings;
 use crate::session::use_session;
 use constellation_shared::dto::transition::{Dashboard, Milestone, Plan};
@@ -23,49 +23,44 @@ use leptos_router::components::A;
 pub fn OverviewPage() -> impl IntoView {
     let session = use_session();
     let t = move || strings(session.lang.get());
-    let plan = RwSignal::new(None::<Plan>);
-    let dashboard = RwSignal::new(None::<Dashboard>);
-    let milestones = RwSignal::new(Vec::<Milestone>::new());
-    let loaded = RwSignal::new(false);
-    let error = RwSignal::new(None::<ApiError>);
     let signed_in = Memo::new(move |_| session.me.with(Option::is_some));
-
-    Effect::new(move |_| {
-        if !signed_in.get() {
-            return;
-        }
-        leptos::task::spawn_local(async move {
-            let token = session.token();
-            match api::request::<_, tq::TransitionData>(tq::TRANSITION, NoVars {}, token.clone())
-                .await
-            {
-                Ok(d) => {
-                    let has_plan = d.transition_plan.is_some();
-                    plan.set(d.transition_plan);
-                    dashboard.set(Some(d.transition_dashboard));
-                    if has_plan {
-                        match api::request::<_, q::MilestonesData>(q::MILESTONES, NoVars {}, token)
-                            .await
-                        {
-                            Ok(m) => milestones
-                                .set(m.transition_plan.map(|p| p.milestones).unwrap_or_default()),
-                            Err(e) => error.set(Some(e)),
-                        }
-                    }
-                }
-                Err(e) => error.set(Some(e)),
+    // The plan (none before the board sets it up), the dashboard, and the plan's milestones.
+    let data = api::load(session, move |call| {
+        let signed_in = signed_in.get();
+        async move {
+            if !signed_in {
+                return Ok(None);
             }
-            loaded.set(true);
-        });
+            let d: tq::TransitionData = call.request(tq::TRANSITION, NoVars {}).await?;
+            let milestones = match d.transition_plan {
+                Some(_) => {
+                    let m: q::MilestonesData = call.request(q::MILESTONES, NoVars {}).await?;
+                    m.transition_plan.map(|p| p.milestones).unwrap_or_default()
+                }
+                None => Vec::new(),
+            };
+            Ok(Some(Overview {
+                plan: d.transition_plan,
+                dashboard: d.transition_dashboard,
+                milestones,
+            }))
+        }
+    });
+    let plan = Memo::new(move |_| {
+        with_loaded(data, |o: &Option<Overview>| {
+            o.as_ref().and_then(|o| o.plan.clone())
+        })
     });
 
     let in_group = move || plan.with(|p| p.as_ref().is_some_and(|p| p.in_working_group));
     let staff = move || session.is_board() || in_group();
-    let body = move || {
-        if !loaded.get() {
-            return view! { <p>{move || t().loading}</p> }.into_any();
-        }
-        if plan.with(Option::is_none) {
+    let body = move |overview: Option<Overview>| {
+        let Some(Overview {
+            plan: Some(_),
+            dashboard,
+            milestones,
+        }) = overview
+        else {
             return view! {
                 <p id="transition-no-plan" class="notice">{move || t().transition().no_plan}</p>
                 <Show when=move || session.is_board()>
@@ -73,10 +68,10 @@ pub fn OverviewPage() -> impl IntoView {
                 </Show>
             }
             .into_any();
-        }
-        let dash = Signal::derive(move || dashboard.get().unwrap_or_else(empty_dashboard));
+        };
+        let dash = Signal::stored(dashboard);
         view! {
-            <PlanSummary plan=plan.into() milestones=milestones.into() />
+            <PlanSummary plan=plan.into() milestones=Signal::stored(milestones) />
             <nav aria-labelledby="transition-links-h">
                 <h2 id="transition-links-h">{move || t().transition().links_title}</h2>
                 <ul id="transition-links">
@@ -112,36 +107,16 @@ pub fn OverviewPage() -> impl IntoView {
                         .unwrap_or_else(|| t().transition().title.to_owned())}
                 </h1>
                 <p class="lead">{move || t().transition().intro}</p>
-                <FormError error=error />
-                {body}
+                <Loaded data=data let:overview>{body(overview)}</Loaded>
             </section>
         </Show>
     }
 }
 
-/// What the dashboard shows before its figures arrive.
-fn empty_dashboard() -> Dashboard {
-    use constellation_shared::dto::{Connection, PageInfo};
-    let none = || PageInfo {
-        has_next_page: false,
-        end_cursor: None,
-    };
-    Dashboard {
-        ends_on: None,
-        days_left: None,
-        at_risk_days: 0,
-        total: 0,
-        internal: 0,
-        by_status: Vec::new(),
-        by_path: Vec::new(),
-        at_risk: 0,
-        at_risk_services: Connection {
-            edges: Vec::new(),
-            page_info: none(),
-        },
-        progress: Connection {
-            edges: Vec::new(),
-            page_info: none(),
-        },
-    }
+/// What the page reads once.
+#[derive(Clone)]
+struct Overview {
+    plan: Option<Plan>,
+    dashboard: Dashboard,
+    milestones: Vec<Milestone>,
 }

@@ -1,7 +1,7 @@
 //! `/transition/support` (working group and board): the support queue, oldest first,
 //! filtered by status, and the collective groups.
 
-use super::board_api::{load_plan, PAGE_SIZE};
+use super::board_api::{staff_access, PAGE_SIZE};
 use super::groups_form::GroupsForm;
 use super::support_item::SupportItem;
 use crate::api::{self, Page};
@@ -21,24 +21,9 @@ pub fn SupportQueuePage() -> impl IntoView {
     let t = move || strings(session.lang.get()).transition_board();
     let tr = move || strings(session.lang.get()).transition();
     // `None` until known: the board, or a member of the working group.
-    let allowed = RwSignal::new(None::<bool>);
+    let allowed = staff_access(session);
     let status = RwSignal::new(String::new());
     let note = RwSignal::new(None::<&'static str>);
-
-    Effect::new(move |_| {
-        if !session.ready.get() || session.me.with(Option::is_none) {
-            return;
-        }
-        let board = session.is_board();
-        leptos::task::spawn_local(async move {
-            let in_group = load_plan(session)
-                .await
-                .ok()
-                .flatten()
-                .is_some_and(|p| p.in_working_group);
-            allowed.try_set(Some(board || in_group));
-        });
-    });
 
     let items = api::paged(session, move |call, after| {
         let allowed = allowed.get() == Some(true);
@@ -49,10 +34,7 @@ pub fn SupportQueuePage() -> impl IntoView {
         };
         async move {
             if !allowed {
-                return Ok(Page {
-                    items: Vec::new(),
-                    next: None,
-                });
+                return Ok(Page::default());
             }
             call.page(b::SUPPORT_QUEUE, vars, |d: b::QueueData| d.support_requests)
                 .await

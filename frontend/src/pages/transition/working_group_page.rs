@@ -1,7 +1,7 @@
 //! `/transition/group` (working group and board): the recommended hosts and the guides;
 //! for the board, the volunteers' offers to decide and the CHATONS poll's results.
 
-use super::board_api::load_plan;
+use super::board_api::staff_access;
 use super::guides_editor::GuidesEditor;
 use super::hosts_editor::HostsEditor;
 use super::offers_review::OffersReview;
@@ -17,21 +17,7 @@ pub fn WorkingGroupPage() -> impl IntoView {
     let t = move || strings(session.lang.get()).transition_board();
     let board = Memo::new(move |_| session.is_board());
     // `None` until known: the board, or a member of the working group.
-    let allowed = RwSignal::new(None::<bool>);
-    Effect::new(move |_| {
-        if !session.ready.get() || session.me.with(Option::is_none) {
-            return;
-        }
-        let b = board.get();
-        leptos::task::spawn_local(async move {
-            let in_group = load_plan(session)
-                .await
-                .ok()
-                .flatten()
-                .is_some_and(|p| p.in_working_group);
-            allowed.try_set(Some(b || in_group));
-        });
-    });
+    let allowed = staff_access(session);
 
     view! {
         <Show
