@@ -52,7 +52,8 @@ pub fn BallotForm(
                 choice: picked,
             };
             let (motion_id, member_id, name) = (motion_id.clone(), member_id.clone(), name.clone());
-            ctx.run(
+            crate::api::mutate(
+                ctx.session,
                 q::CAST_VOTE,
                 vars,
                 error,

@@ -176,7 +176,8 @@ pub fn ElectionBallotForm(
                         member_id: member_id.clone(),
                         marks,
                     };
-                    ctx.run(
+                    crate::api::mutate(
+                        ctx.session,
                         q::CAST_ELECTION_BALLOT,
                         vars,
                         error,
@@ -193,7 +194,8 @@ pub fn ElectionBallotForm(
                         ballot,
                     };
                     let key = tracker_key(&motion_id, &member_id);
-                    ctx.run(
+                    crate::api::mutate(
+                        ctx.session,
                         q::CAST_ENCRYPTED_BALLOT,
                         vars,
                         error,

@@ -94,7 +94,8 @@ pub fn ElectionRecord(ctx: AssemblyCtx, motion_id: String) -> impl IntoView {
             let vars = q::MotionIdVars {
                 motion_id: id.clone(),
             };
-            ctx.run(
+            crate::api::mutate(
+                ctx.session,
                 q::ELECTION_RECORD,
                 vars,
                 error,

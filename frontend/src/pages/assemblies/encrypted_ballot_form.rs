@@ -84,7 +84,8 @@ pub fn EncryptedBallotForm(
                 ballot,
             };
             let (motion_id, member_id, name) = (motion_id.clone(), member_id.clone(), name.clone());
-            ctx.run(
+            crate::api::mutate(
+                ctx.session,
                 q::CAST_ENCRYPTED_BALLOT,
                 vars,
                 error,

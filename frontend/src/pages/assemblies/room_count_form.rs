@@ -60,7 +60,8 @@ pub fn RoomCountForm(ctx: AssemblyCtx, id: String) -> impl IntoView {
                 note: note_text.get_untracked(),
             },
         };
-        ctx.run(
+        crate::api::mutate(
+            ctx.session,
             q::RECORD_ROOM_COUNT,
             vars,
             error,

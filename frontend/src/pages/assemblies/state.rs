@@ -9,7 +9,6 @@ use constellation_shared::dto::assemblies::{
 use constellation_shared::queries::assemblies as q;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 #[derive(Clone, Copy)]
@@ -191,21 +190,6 @@ impl AssemblyCtx {
         });
     }
 
-    /// Runs a call and hands its answer to `done`; the error lands in `error`.
-    pub fn run<V, D>(
-        self,
-        document: &'static str,
-        vars: V,
-        error: RwSignal<Option<ApiError>>,
-        busy: RwSignal<bool>,
-        done: impl FnOnce(D) + 'static,
-    ) where
-        V: Serialize + 'static,
-        D: DeserializeOwned + 'static,
-    {
-        api::mutate(self.session, document, vars, error, busy, done);
-    }
-
     /// Runs a call that answers with the assembly, and shows the answer.
     pub fn mutate<V: Serialize + 'static>(
         self,
@@ -215,12 +199,19 @@ impl AssemblyCtx {
         busy: RwSignal<bool>,
         done: impl FnOnce() + 'static,
     ) {
-        self.run(document, vars, error, busy, move |r: q::AssemblyResult| {
-            if let Some(a) = r.into_inner() {
-                // Newer than any read still on its way (a write drops those).
-                self.data.try_set(Some(Ok(Some(a))));
-            }
-            done();
-        });
+        api::mutate(
+            self.session,
+            document,
+            vars,
+            error,
+            busy,
+            move |r: q::AssemblyResult| {
+                if let Some(a) = r.into_inner() {
+                    // Newer than any read still on its way (a write drops those).
+                    self.data.try_set(Some(Ok(Some(a))));
+                }
+                done();
+            },
+        );
     }
 }

@@ -41,7 +41,8 @@ pub fn TrackerBoard(ctx: AssemblyCtx, motion_id: String) -> impl IntoView {
             first: Some(PAGE_SIZE),
             after: after.get_untracked(),
         };
-        ctx.run(
+        crate::api::mutate(
+            ctx.session,
             q::BALLOT_TRACKERS,
             vars,
             error,

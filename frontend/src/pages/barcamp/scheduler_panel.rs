@@ -21,7 +21,8 @@ pub fn SchedulerPanel(ctx: BarcampCtx) -> impl IntoView {
         let vars = q::EditionIdVars {
             edition_id: ctx.id(),
         };
-        ctx.run(
+        crate::api::mutate(
+            ctx.session,
             q::RUN_SCHEDULER,
             vars,
             error,

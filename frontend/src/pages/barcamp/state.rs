@@ -7,7 +7,6 @@ use constellation_shared::dto::barcamp::{BarcampPhase, Edition, Session as Talk}
 use constellation_shared::queries::barcamp as q;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 #[derive(Clone, Copy)]
@@ -191,21 +190,6 @@ impl BarcampCtx {
         });
     }
 
-    /// Runs a call and hands its answer to `done`; the error lands in `error`.
-    pub fn run<V, D>(
-        self,
-        document: &'static str,
-        vars: V,
-        error: RwSignal<Option<ApiError>>,
-        busy: RwSignal<bool>,
-        done: impl FnOnce(D) + 'static,
-    ) where
-        V: Serialize + 'static,
-        D: DeserializeOwned + 'static,
-    {
-        api::mutate(self.session, document, vars, error, busy, done);
-    }
-
     /// Runs a call that answers with the edition, and shows the answer.
     pub fn mutate_edition<V: Serialize + 'static>(
         self,
@@ -215,12 +199,19 @@ impl BarcampCtx {
         busy: RwSignal<bool>,
         done: impl FnOnce() + 'static,
     ) {
-        self.run(document, vars, error, busy, move |r: q::EditionResult| {
-            if let Some(e) = r.into_inner() {
-                update_loaded(self.data, |(edition, _)| *edition = Some(e));
-            }
-            done();
-        });
+        api::mutate(
+            self.session,
+            document,
+            vars,
+            error,
+            busy,
+            move |r: q::EditionResult| {
+                if let Some(e) = r.into_inner() {
+                    update_loaded(self.data, |(edition, _)| *edition = Some(e));
+                }
+                done();
+            },
+        );
     }
 
     /// Runs a call that answers with a session, shows it, and hands it to `done`.
@@ -232,11 +223,18 @@ impl BarcampCtx {
         busy: RwSignal<bool>,
         done: impl FnOnce(Talk) + 'static,
     ) {
-        self.run(document, vars, error, busy, move |r: q::SessionResult| {
-            if let Some(t) = r.into_inner() {
-                self.put_talk(t.clone());
-                done(t);
-            }
-        });
+        api::mutate(
+            self.session,
+            document,
+            vars,
+            error,
+            busy,
+            move |r: q::SessionResult| {
+                if let Some(t) = r.into_inner() {
+                    self.put_talk(t.clone());
+                    done(t);
+                }
+            },
+        );
     }
 }
