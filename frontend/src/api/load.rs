@@ -163,3 +163,15 @@ pub fn with_loaded<T: 'static, U: Default>(
         .with(|r| r.as_ref().and_then(|r| r.as_ref().ok()).map(f))
         .unwrap_or_default()
 }
+
+/// Whether `resource` has answered at least once (a page context's `loaded`).
+pub fn answered<T: 'static>(resource: LocalResource<Result<T, ApiError>>) -> Signal<bool> {
+    Signal::derive(move || resource.with(Option::is_some))
+}
+
+/// Why the last read of `resource` failed, if it did (a page context's `load_error`).
+pub fn failure<T: 'static>(
+    resource: LocalResource<Result<T, ApiError>>,
+) -> Signal<Option<ApiError>> {
+    Signal::derive(move || resource.with(|r| r.as_ref().and_then(|r| r.as_ref().err().cloned())))
+}

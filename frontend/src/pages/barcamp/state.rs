@@ -97,10 +97,8 @@ impl BarcampCtx {
             data,
             edition: Memo::new(move |_| with_loaded(data, |(e, _)| e.clone())),
             talks: Memo::new(move |_| with_loaded(data, |(_, ts)| ts.clone())),
-            loaded: Signal::derive(move || data.with(Option::is_some)),
-            load_error: Signal::derive(move || {
-                data.with(|r| r.as_ref().and_then(|r| r.as_ref().err().cloned()))
-            }),
+            loaded: api::load::answered(data),
+            load_error: api::load::failure(data),
         }
     }
 

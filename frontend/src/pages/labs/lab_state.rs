@@ -39,10 +39,8 @@ impl LabCtx {
         Self {
             data,
             lab: Memo::new(move |_| with_loaded(data, Clone::clone)),
-            loaded: Signal::derive(move || data.with(Option::is_some)),
-            load_error: Signal::derive(move || {
-                data.with(|r| r.as_ref().and_then(|r| r.as_ref().err().cloned()))
-            }),
+            loaded: api::load::answered(data),
+            load_error: api::load::failure(data),
             session,
         }
     }
